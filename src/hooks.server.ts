@@ -1,0 +1,60 @@
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getServices } from '$lib/server/app';
+import { getConfig } from '$lib/server/config';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { canEnterGroup, routeGroupOf } from '$lib/server/authz';
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n/t';
+
+const handleLocale: Handle = async ({ event, resolve }) => {
+	const fromCookie = event.cookies.get(LOCALE_COOKIE);
+	event.locals.locale = isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+};
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	if (!token) return resolve(event);
+	const secure = getConfig().cookieSecure;
+	const { sessions } = await getServices();
+	const found = await sessions.validate(token);
+	if (found) {
+		setSessionCookie(event.cookies, token, found.session.expiresAt, secure);
+		event.locals.user = found.user;
+		event.locals.session = found.session;
+		if (!isLocale(event.cookies.get(LOCALE_COOKIE)) && found.user.locale) event.locals.locale = found.user.locale;
+	} else {
+		clearSessionCookie(event.cookies, secure);
+	}
+	return resolve(event);
+};
+
+/** Anonymous requests under /(app) go to /login; a role outside a route group gets 403. */
+const handleGuard: Handle = async ({ event, resolve }) => {
+	const id = event.route.id;
+	if (id?.startsWith('/(app)')) {
+		const user = event.locals.user;
+		if (!user) {
+			const next = encodeURIComponent(event.url.pathname + event.url.search);
+			redirect(303, `/login?next=${next}`);
+		}
+		// Pages render the 403 themselves (group layouts call requireRole); form actions are not guarded
+		// by layout loads, so every other method is refused here.
+		if (!canEnterGroup(user.role, routeGroupOf(id)) && event.request.method !== 'GET' && event.request.method !== 'HEAD') {
+			return new Response('Forbidden', { status: 403 });
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleLocale, handleSession, handleGuard);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	const id = crypto.randomUUID().slice(0, 8);
+	if (status !== 404) console.error(`[${id}]`, error);
+	return { message: status === 404 ? 'errors.not_found' : 'errors.unexpected', id };
+};

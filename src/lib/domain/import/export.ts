@@ -1,0 +1,115 @@
+// Export of units and staff to CSV and XLSX with the import's headers and labels, so an exported
+// file imports back unchanged (tested: tests/unit/import.test.ts, "round trip").
+//
+// Formula injection: every text cell goes through `neutralizeFormula` (a leading apostrophe before
+// = + - @ tab CR), in XLSX too: XLSX string cells are not evaluated, but the file is often re-saved
+// as CSV or the cell re-entered by hand. Import removes exactly that apostrophe (table.ts).
+//
+// CSV: UTF-8 with BOM (without it Excel reads UTF-8 as the ANSI code page and garbles Vietnamese),
+// CRLF, ',' by default; ';' for Excel set to a locale whose list separator is ';'. Dates in CSV are
+// dd/MM/yyyy; prefer XLSX when people will edit the file in Excel: Excel re-reads CSV dates and
+// codes with leading zeros by its own locale rules when it saves again.
+
+import { vi } from '../../i18n/messages/import';
+import { writeCsv, type CsvDelimiter } from './csv';
+import { formatDate } from './fields';
+import type { StaffRecord, UnitRecord } from './model';
+import { STAFF_COLUMNS, type StaffField } from './staff';
+import { neutralizeFormula } from './table';
+import { UNIT_COLUMNS, type UnitField } from './units';
+import { writeXlsx, type XlsxCellValue, type XlsxColumn } from './xlsx';
+
+const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+export interface CsvExportOptions {
+	delimiter?: Extract<CsvDelimiter, ',' | ';'>;
+}
+
+type Cell = { text: string } | { date: string | null };
+
+// Cells by field, then laid out in the import's column order: the order lives in one place.
+function unitCells(u: UnitRecord): Cell[] {
+	const byField: Record<UnitField, Cell> = {
+		code: { text: u.code },
+		name: { text: u.name },
+		kind: { text: vi[`unit.kind.${u.kind}`] },
+		parentCode: { text: u.parentCode ?? '' },
+		active: { text: vi[u.active ? 'unit.status.active' : 'unit.status.inactive'] }
+	};
+	return UNIT_COLUMNS.map((c) => byField[c.field]);
+}
+
+function staffCells(s: StaffRecord): Cell[] {
+	const byField: Record<StaffField, Cell> = {
+		employeeCode: { text: s.employeeCode },
+		fullName: { text: s.fullName },
+		gender: { text: s.gender ? vi[`staff.gender.${s.gender}`] : '' },
+		birthDate: { date: s.birthDate },
+		position: { text: s.position ?? '' },
+		unitCode: { text: s.unitCode },
+		category: { text: vi[`staff.category.${s.category}`] },
+		active: { text: vi[s.active ? 'staff.status.active' : 'staff.status.inactive'] }
+	};
+	return STAFF_COLUMNS.map((c) => byField[c.field]);
+}
+
+function csvText(c: Cell): string {
+	if ('date' in c) return c.date ? formatDate(c.date) : '';
+	return neutralizeFormula(c.text);
+}
+
+function xlsxValue(c: Cell): XlsxCellValue {
+	if ('date' in c) return c.date;
+	return neutralizeFormula(c.text);
+}
+
+function toCsvBytes(header: readonly string[], rows: Cell[][], options: CsvExportOptions): Uint8Array {
+	const text = writeCsv([header.map(neutralizeFormula), ...rows.map((r) => r.map(csvText))], options.delimiter ?? ',');
+	const body = new TextEncoder().encode(text);
+	const out = new Uint8Array(UTF8_BOM.length + body.length);
+	out.set(UTF8_BOM, 0);
+	out.set(body, UTF8_BOM.length);
+	return out;
+}
+
+const UNIT_WIDTHS: Record<UnitField, number> = { code: 22, name: 50, kind: 30, parentCode: 22, active: 18 };
+const STAFF_WIDTHS: Record<StaffField, number> = {
+	employeeCode: 16,
+	fullName: 30,
+	gender: 10,
+	birthDate: 14,
+	position: 40,
+	unitCode: 22,
+	category: 20,
+	active: 16
+};
+
+const unitHeader = UNIT_COLUMNS.map((c) => c.label);
+const staffHeader = STAFF_COLUMNS.map((c) => c.label);
+const unitXlsxColumns: XlsxColumn[] = UNIT_COLUMNS.map((c) => ({ header: c.label, type: 'text', width: UNIT_WIDTHS[c.field] }));
+const staffXlsxColumns: XlsxColumn[] = STAFF_COLUMNS.map((c) => ({
+	header: c.label,
+	type: c.field === 'birthDate' ? 'date' : 'text',
+	width: STAFF_WIDTHS[c.field]
+}));
+
+export function exportUnitsCsv(units: readonly UnitRecord[], options: CsvExportOptions = {}): Uint8Array {
+	return toCsvBytes(unitHeader, units.map(unitCells), options);
+}
+
+export function exportStaffCsv(staff: readonly StaffRecord[], options: CsvExportOptions = {}): Uint8Array {
+	return toCsvBytes(staffHeader, staff.map(staffCells), options);
+}
+
+export function exportUnitsXlsx(units: readonly UnitRecord[]): Promise<Uint8Array> {
+	return writeXlsx('Đơn vị', unitXlsxColumns, units.map((u) => unitCells(u).map(xlsxValue)));
+}
+
+export function exportStaffXlsx(staff: readonly StaffRecord[]): Promise<Uint8Array> {
+	return writeXlsx('Cán bộ', staffXlsxColumns, staff.map((s) => staffCells(s).map(xlsxValue)));
+}
+
+/** File names for downloads, e.g. "can-bo-2025-09-20.xlsx" (ASCII: safe in Content-Disposition). */
+export function exportFileName(what: 'units' | 'staff', today: string, kind: 'csv' | 'xlsx'): string {
+	return `${what === 'units' ? 'don-vi' : 'can-bo'}-${today}.${kind}`;
+}

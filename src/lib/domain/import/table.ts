@@ -1,0 +1,227 @@
+// The format-neutral middle of the import: a table of text cells (from CSV or XLSX), the header
+// row located and matched to fields, each data row validated by a zod schema.
+
+import type { z } from 'zod';
+import { normalizeText, searchKey } from '../text';
+import type { ErrorParams, FileError, ParsedRow, RowError, RowErrorCode } from './errors';
+import { HEADER_SEARCH_ROWS, MAX_IMPORT_ROWS } from './limits';
+
+/** A cell that has no usable text, found while reading the file (XLSX only). */
+export interface CellProblem {
+	code: Extract<RowErrorCode, 'import.error.formula_no_value' | 'import.error.cell_error'>;
+	params: ErrorParams;
+}
+
+export interface RawRow {
+	/** 1-based row number as the spreadsheet shows it. */
+	row: number;
+	/** Raw cell text, 0-based by column. */
+	cells: string[];
+	/** Problems by 0-based column index. */
+	problems?: Map<number, CellProblem>;
+}
+
+export interface RawTable {
+	rows: RawRow[];
+}
+
+// ---- formula (CSV) injection guard -------------------------------------------------------------
+//
+// Export: a text starting with = + - @ tab or CR would be run as a formula by Excel/LibreOffice
+// (OWASP "CSV Injection"), so it gets a leading apostrophe. Texts that already start with
+// apostrophes followed by such a character get one more, which keeps the rule reversible.
+// Import: exactly one leading apostrophe is removed when apostrophes are followed by such a
+// character. Together: import(export(s)) === s for every string, and "'abc" stays "'abc".
+
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+export function neutralizeFormula(s: string): string {
+	return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+export function stripFormulaGuard(s: string): string {
+	return GUARDED.test(s) ? s.slice(1) : s;
+}
+
+// Ð/ð (Icelandic eth) look exactly like Đ/đ and come from some legacy input methods; Vietnamese
+// never means eth, so they are stored as Đ/đ.
+const ETH = /[\u00D0\u00F0]/g;
+
+/** Raw cell text → stored text: guard apostrophe removed, NFC, whitespace collapsed, Ð → Đ. */
+export function cleanCell(raw: string): string {
+	return normalizeText(stripFormulaGuard(raw)).replace(ETH, (c) => (c === '\u00D0' ? 'Đ' : 'đ'));
+}
+
+// ---- header ------------------------------------------------------------------------------------
+
+export interface ColumnSpec<F extends string> {
+	field: F;
+	/** The header written on export and shown in messages. */
+	label: string;
+	/** Other accepted headers. Matching ignores case, accents, punctuation and "(…)" notes. */
+	aliases?: readonly string[];
+	required: boolean;
+}
+
+export interface BoundColumn<F extends string> {
+	field: F;
+	index: number;
+	/** The header as written in the file (cleaned), used as `column` in errors. */
+	header: string;
+}
+
+/** "Họ và tên (*)", "HO VA TEN", "Họ và tên:" → "ho va ten". */
+export function headerKey(s: string): string {
+	return searchKey(s.replace(/\([^)]*\)/g, ' '))
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
+}
+
+function isBlank(r: RawRow): boolean {
+	return r.cells.every((c) => cleanCell(c) === '') && !r.problems?.size;
+}
+
+type HeaderMatch<F extends string> =
+	| { ok: true; position: number; columns: Map<F, BoundColumn<F>> }
+	| { ok: false; error: FileError };
+
+/**
+ * Finds the header row among the first non-blank rows: the first one that has every required
+ * column, else reports the required columns missing from the best candidate.
+ */
+export function locateHeader<F extends string>(
+	rows: readonly RawRow[],
+	specs: readonly ColumnSpec<F>[]
+): HeaderMatch<F> {
+	const byKey = new Map<string, ColumnSpec<F>>();
+	for (const spec of specs) {
+		for (const name of [spec.label, ...(spec.aliases ?? [])]) byKey.set(headerKey(name), spec);
+	}
+	const required = specs.filter((s) => s.required);
+	let best: { position: number; found: number } | null = null;
+	let seen = 0;
+	for (let position = 0; position < rows.length && seen < HEADER_SEARCH_ROWS; position++) {
+		const r = rows[position]!;
+		if (isBlank(r)) continue;
+		seen += 1;
+		const fields = new Set(r.cells.map((c) => byKey.get(headerKey(c))?.field));
+		const found = required.filter((s) => fields.has(s.field)).length;
+		if (found === required.length) return bindColumns(r, position, byKey);
+		if (!best || found > best.found) best = { position, found };
+	}
+	const candidate = best ? rows[best.position]! : null;
+	const present = new Set(candidate?.cells.map((c) => byKey.get(headerKey(c))?.field));
+	const missing = required.filter((s) => !present.has(s.field)).map((s) => s.label);
+	return { ok: false, error: { code: 'import.error.missing_headers', params: { columns: missing.join(', ') } } };
+}
+
+function bindColumns<F extends string>(
+	r: RawRow,
+	position: number,
+	byKey: Map<string, ColumnSpec<F>>
+): HeaderMatch<F> {
+	const columns = new Map<F, BoundColumn<F>>();
+	for (let index = 0; index < r.cells.length; index++) {
+		const header = cleanCell(r.cells[index]!);
+		const spec = byKey.get(headerKey(header));
+		if (!spec || header === '') continue;
+		if (columns.has(spec.field)) {
+			return { ok: false, error: { code: 'import.error.duplicate_header', params: { column: header } } };
+		}
+		columns.set(spec.field, { field: spec.field, index, header });
+	}
+	return { ok: true, position, columns };
+}
+
+// ---- rows --------------------------------------------------------------------------------------
+
+export interface ValidatedRow<F extends string, T> {
+	row: number;
+	/** Cleaned cell text per field present in the file. */
+	input: Partial<Record<F, string>>;
+	/** The parsed row, or null when any of its cells failed. */
+	data: T | null;
+	/** Fields whose cell failed (at most one error per cell). */
+	failed: Set<F>;
+}
+
+export type TableValidation<F extends string, T> =
+	| { ok: true; rows: ValidatedRow<F, T>[]; errors: RowError[]; columns: Map<F, BoundColumn<F>> }
+	| { ok: false; error: FileError };
+
+/**
+ * Validates every non-blank row under the header with `schema`, whose input has one string per
+ * field present in the file (fields of absent optional columns are left out: undefined).
+ * Cross-row rules (duplicates, references) are the caller's, using `rows[].input` and `failed`.
+ */
+export function validateTable<F extends string, T>(
+	table: RawTable,
+	specs: readonly ColumnSpec<F>[],
+	schema: z.ZodType<T>
+): TableValidation<F, T> {
+	const header = locateHeader(table.rows, specs);
+	if (!header.ok) return header;
+	const columns = [...header.columns.values()];
+	const dataRows = table.rows.slice(header.position + 1).filter((r) => !isBlank(r));
+	if (dataRows.length === 0) return { ok: false, error: { code: 'import.error.no_rows', params: {} } };
+	if (dataRows.length > MAX_IMPORT_ROWS) {
+		return { ok: false, error: { code: 'import.error.too_many_rows', params: { limit: MAX_IMPORT_ROWS } } };
+	}
+
+	const rows: ValidatedRow<F, T>[] = [];
+	const errors: RowError[] = [];
+	for (const r of dataRows) {
+		const input: Partial<Record<F, string>> = {};
+		const rowErrors = new Map<F, RowError>();
+		for (const col of columns) {
+			const problem = r.problems?.get(col.index);
+			if (problem) {
+				rowErrors.set(col.field, { row: r.row, column: col.header, code: problem.code, params: problem.params });
+				input[col.field] = '';
+			} else {
+				input[col.field] = cleanCell(r.cells[col.index] ?? '');
+			}
+		}
+		const result = schema.safeParse(input);
+		if (!result.success) {
+			for (const issue of result.error.issues) {
+				const col = header.columns.get(issue.path[0] as F);
+				if (!col || rowErrors.has(col.field)) continue;
+				const params = ('params' in issue ? (issue.params as ErrorParams | undefined) : undefined) ?? {};
+				rowErrors.set(col.field, { row: r.row, column: col.header, code: issue.message as RowErrorCode, params });
+			}
+		}
+		const failed = new Set(rowErrors.keys());
+		errors.push(...[...rowErrors.values()].sort((a, b) => indexOf(a) - indexOf(b)));
+		rows.push({ row: r.row, input, data: result.success && failed.size === 0 ? result.data : null, failed });
+	}
+	return { ok: true, rows, errors, columns: header.columns };
+
+	function indexOf(e: RowError): number {
+		return columns.find((c) => c.header === e.column)?.index ?? 0;
+	}
+}
+
+/**
+ * Adds cross-row errors to a validation and keeps only rows without any error.
+ * Errors come out sorted by row, cells left to right, cross-row errors last within a row.
+ */
+export function finishValidation<F extends string, T>(
+	rows: readonly ValidatedRow<F, T>[],
+	errors: readonly RowError[],
+	extra: readonly RowError[]
+): { rows: ParsedRow<T>[]; errors: RowError[] } {
+	const bad = new Set([...errors, ...extra].map((e) => e.row));
+	const parsed: ParsedRow<T>[] = [];
+	for (const r of rows) if (r.data !== null && !bad.has(r.row)) parsed.push({ row: r.row, data: r.data });
+	return { rows: parsed, errors: sortErrors([...errors, ...extra]) };
+}
+
+/** Sorts errors by row, keeping the order within a row. */
+export function sortErrors(errors: RowError[]): RowError[] {
+	return errors
+		.map((e, i) => ({ e, i }))
+		.sort((a, b) => a.e.row - b.e.row || a.i - b.i)
+		.map((x) => x.e);
+}

@@ -1,0 +1,82 @@
+// All time-zone conversion happens here. PocketBase stores UTC ("2024-03-05 10:00:00.000Z");
+// people read and type Vietnamese local time (Asia/Ho_Chi_Minh, UTC+7, no DST), dates as dd/MM/yyyy.
+// dayjs.tz.setDefault does not affect dayjs() (iamkun/dayjs#1227) and dayjs.tz(isoWithOffset)
+// misparses (#2626): always go through dayjs.utc(s).tz(VN_TZ).
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import 'dayjs/locale/vi.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
+
+export const VN_TZ = 'Asia/Ho_Chi_Minh';
+export const DATE_FORMAT = 'DD/MM/YYYY';
+export const DATETIME_FORMAT = 'DD/MM/YYYY HH:mm';
+
+/** A PocketBase date string or ISO string or Date, read as an instant. */
+export type Instant = string | Date;
+
+function instant(v: Instant) {
+	if (v instanceof Date) return dayjs.utc(v);
+	// PocketBase writes "YYYY-MM-DD HH:mm:ss.SSSZ": make it ISO.
+	return dayjs.utc(v.includes(' ') && !v.includes('T') ? v.replace(' ', 'T') : v);
+}
+
+/** dd/MM/yyyy of an instant, in Vietnamese local time. Empty input gives ''. */
+export function formatDate(v: Instant | null | undefined): string {
+	if (!v) return '';
+	const d = instant(v);
+	return d.isValid() ? d.tz(VN_TZ).format(DATE_FORMAT) : '';
+}
+
+/** dd/MM/yyyy HH:mm of an instant, in Vietnamese local time. */
+export function formatDateTime(v: Instant | null | undefined): string {
+	if (!v) return '';
+	const d = instant(v);
+	return d.isValid() ? d.tz(VN_TZ).format(DATETIME_FORMAT) : '';
+}
+
+/** The Vietnamese calendar day (YYYY-MM-DD) of an instant. */
+export function vnDay(v: Instant): string {
+	return instant(v).tz(VN_TZ).format('YYYY-MM-DD');
+}
+
+/** A calendar day YYYY-MM-DD shown as dd/MM/yyyy. */
+export function formatDay(day: string | null | undefined): string {
+	if (!day) return '';
+	const d = dayjs(day, 'YYYY-MM-DD', true);
+	return d.isValid() ? d.format(DATE_FORMAT) : '';
+}
+
+/**
+ * Parses a date typed as dd/MM/yyyy (also d/M/yyyy) strictly: 31/02/1990 is refused.
+ * Returns YYYY-MM-DD or null.
+ */
+export function parseVnDate(s: string): string | null {
+	const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(s);
+	if (!m) return null;
+	const [, d, mo, y] = m;
+	const iso = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+	const parsed = dayjs(iso, 'YYYY-MM-DD', true);
+	return parsed.isValid() && parsed.format('YYYY-MM-DD') === iso ? iso : null;
+}
+
+/** A Vietnamese local date and time ("YYYY-MM-DD", "HH:mm") as a UTC instant in PocketBase's format. */
+export function vnLocalToUtc(day: string, time = '00:00'): string {
+	return dayjs.tz(`${day} ${time}`, 'YYYY-MM-DD HH:mm', VN_TZ).utc().format('YYYY-MM-DD HH:mm:ss.SSS[Z]');
+}
+
+/** An instant in PocketBase's storage format. */
+export function toPbDate(d: Date): string {
+	return dayjs.utc(d).format('YYYY-MM-DD HH:mm:ss.SSS[Z]');
+}
+
+/** Parses a PocketBase date string into a Date (null when empty or invalid). */
+export function fromPbDate(s: string | null | undefined): Date | null {
+	if (!s) return null;
+	const d = instant(s);
+	return d.isValid() ? d.toDate() : null;
+}

@@ -1,0 +1,13 @@
+// English, typed by the Vietnamese source's shape: a missing key fails the type check.
+import type { MessageKey } from './vi';
+import { en as core } from './messages/core';
+import { en as holidays } from './messages/holidays';
+import { en as workflow } from './messages/workflow';
+import { en as imports } from './messages/import';
+
+export const en: Record<MessageKey, string> = {
+	...core,
+	...holidays,
+	...workflow,
+	...imports
+};

@@ -1,0 +1,14 @@
+// The source dictionary: every user-facing string, Vietnamese first. Fragments live in ./messages.
+import { vi as core } from './messages/core';
+import { vi as holidays } from './messages/holidays';
+import { vi as workflow } from './messages/workflow';
+import { vi as imports } from './messages/import';
+
+export const vi = {
+	...core,
+	...holidays,
+	...workflow,
+	...imports
+} as const;
+
+export type MessageKey = keyof typeof vi;

@@ -1,0 +1,78 @@
+// Sessions the Lucia way: a random token goes to the browser in an httpOnly cookie; the database keeps
+// only its SHA-256, so a leaked database row cannot be replayed as a cookie.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { checkSession, newSessionTimes, type SessionPolicy } from '../../domain/session';
+import type { User } from '../../domain/user';
+import type { Pb } from '../pb/create';
+import { sessionsRepo, type Session } from '../repos/sessions';
+
+export type { Session };
+export type Clock = () => Date;
+
+/** 20 random bytes, base32: 32 characters of [a-z2-7]. */
+export function generateSessionToken(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function hashSessionToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
+
+/** last_seen_at is written at most this often, so reading pages does not mean a write per request. */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+export function sessionService(pb: Pb, clock: Clock, policy: SessionPolicy) {
+	const repo = sessionsRepo(pb);
+	return {
+		policy,
+		async create(userId: string, meta: { userAgent?: string; ip?: string } = {}) {
+			const token = generateSessionToken();
+			const now = clock();
+			const times = newSessionTimes(now, policy);
+			const session = await repo.create({
+				tokenHash: hashSessionToken(token),
+				userId,
+				...times,
+				now,
+				userAgent: meta.userAgent ?? '',
+				ip: meta.ip ?? ''
+			});
+			return { token, session };
+		},
+
+		/** The session and user for a cookie token, or null (forged, expired, or the account deactivated). */
+		async validate(token: string): Promise<{ session: Session; user: User } | null> {
+			if (!TOKEN_SHAPE.test(token)) return null;
+			const found = await repo.findByHash(hashSessionToken(token));
+			if (!found) return null;
+			const { session, user } = found;
+			const now = clock();
+			const verdict = checkSession(session, now, policy);
+			if (verdict.state === 'expired' || !user.active) {
+				await repo.delete(session.id);
+				return null;
+			}
+			if (verdict.state === 'extend') {
+				session.expiresAt = verdict.expiresAt;
+				session.lastSeenAt = now;
+				await repo.touch(session.id, { expiresAt: verdict.expiresAt, lastSeenAt: now });
+			} else if (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+				session.lastSeenAt = now;
+				await repo.touch(session.id, { lastSeenAt: now });
+			}
+			return { session, user };
+		},
+
+		invalidate: (sessionId: string) => repo.delete(sessionId),
+		invalidateAllForUser: (userId: string) => repo.deleteForUser(userId),
+		listForUser: (userId: string) => repo.listForUser(userId),
+		deleteExpired: () => repo.deleteExpired(clock())
+	};
+}
+
+export type SessionService = ReturnType<typeof sessionService>;

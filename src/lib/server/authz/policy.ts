@@ -1,0 +1,149 @@
+// Who may do what: the one place that answers it. Pure (no I/O), default deny, exhaustive switch.
+// Services call authorize() before reading or writing; `can` flags for buttons are only cosmetic.
+import type { Actor, Role } from '../../domain/user';
+
+/** A record as authorization sees it: the unit it belongs to, and for checks who is on the team. */
+export interface Scoped {
+	unitId?: string | null;
+	/** For records owned by a user (sessions, notifications). */
+	ownerId?: string | null;
+	/** For checks: the team and confidentiality. */
+	check?: {
+		kind: 'scheduled' | 'surprise';
+		status: string;
+		leadId: string | null;
+		teamIds: string[];
+		observerIds: string[];
+	};
+	/** For corrective actions: who answered, so they cannot verify their own answer. */
+	responderId?: string | null;
+	delegateId?: string | null;
+}
+
+export type Action =
+	| 'admin.access'
+	| 'org.manage'
+	| 'org.read'
+	| 'unit.read'
+	| 'staff.read'
+	| 'dashboard.view'
+	| 'report.export'
+	| 'offenders.view'
+	| 'plan.view'
+	| 'plan.draft'
+	| 'plan.approve'
+	| 'check.list'
+	| 'check.view'
+	| 'check.create'
+	| 'check.conduct'
+	| 'finding.view'
+	| 'action.list'
+	| 'action.view'
+	| 'action.respond'
+	| 'action.verify'
+	| 'session.manage';
+
+const STAFF_ROLES: readonly Role[] = ['admin', 'leader', 'inspector'];
+
+function unreachable(x: never): never {
+	throw new Error(`unhandled action ${String(x)}`);
+}
+
+const isOffice = (a: Actor) => STAFF_ROLES.includes(a.role);
+const ownUnit = (a: Actor, r: Scoped) => a.role === 'unit_head' && !!a.unitId && r.unitId === a.unitId;
+
+function onTeam(a: Actor, r: Scoped): boolean {
+	const c = r.check;
+	if (!c) return false;
+	return c.leadId === a.id || c.teamIds.includes(a.id) || c.observerIds.includes(a.id);
+}
+
+/**
+ * A surprise check that has not started is confidential: only its team, leaders and admins learn that it
+ * exists (issue #4). Everyone else is told "not found".
+ */
+export function checkIsSecretFrom(a: Actor, r: Scoped): boolean {
+	const c = r.check;
+	if (!c || c.kind !== 'surprise') return false;
+	const notStarted = c.status === 'planned' || c.status === 'postponed' || c.status === 'cancelled';
+	if (!notStarted) return false;
+	if (a.role === 'admin' || a.role === 'leader') return false;
+	return !onTeam(a, r);
+}
+
+export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
+	switch (action) {
+		case 'admin.access':
+		case 'org.manage':
+			return actor.role === 'admin';
+		case 'org.read':
+			return isOffice(actor);
+		case 'unit.read':
+		case 'staff.read':
+			return isOffice(actor) || ownUnit(actor, r);
+		case 'dashboard.view':
+			return isOffice(actor) || ownUnit(actor, r);
+		case 'report.export':
+			return actor.role === 'admin' || actor.role === 'leader';
+		case 'offenders.view':
+			return actor.role === 'admin' || actor.role === 'leader';
+		case 'plan.view':
+			return isOffice(actor);
+		case 'plan.draft':
+			return actor.role === 'inspector' || actor.role === 'leader' || actor.role === 'admin';
+		case 'plan.approve':
+			return actor.role === 'leader';
+		case 'check.list':
+			return true; // lists are narrowed by scope; secrecy applies per record
+		case 'check.view':
+			if (checkIsSecretFrom(actor, r)) return false;
+			return isOffice(actor) || ownUnit(actor, r) || onTeam(actor, r);
+		case 'check.create':
+			return actor.role === 'inspector' || actor.role === 'leader';
+		case 'check.conduct':
+			return (actor.role === 'inspector' || actor.role === 'leader') && onTeam(actor, r);
+		case 'finding.view':
+			return isOffice(actor) || ownUnit(actor, r);
+		case 'action.list':
+			return true;
+		case 'action.view':
+			return isOffice(actor) || ownUnit(actor, r) || (!!r.delegateId && r.delegateId === actor.id);
+		case 'action.respond':
+			return ownUnit(actor, r) || (!!r.delegateId && r.delegateId === actor.id);
+		case 'action.verify':
+			return (actor.role === 'inspector' || actor.role === 'leader') && r.responderId !== actor.id;
+		case 'session.manage':
+			return !!r.ownerId && r.ownerId === actor.id;
+		default:
+			return unreachable(action);
+	}
+}
+
+/** Route groups under /(app): which roles may enter each. */
+export type RouteGroup = 'admin' | 'leadership' | 'inspection' | 'unit' | 'common';
+
+export function canEnterGroup(role: Role, group: RouteGroup): boolean {
+	switch (group) {
+		case 'admin':
+			return role === 'admin';
+		case 'leadership':
+			return role === 'leader' || role === 'admin' || role === 'inspector';
+		case 'inspection':
+			return role === 'inspector' || role === 'leader' || role === 'admin';
+		case 'unit':
+			return role === 'unit_head';
+		case 'common':
+			return true;
+		default:
+			return unreachable(group);
+	}
+}
+
+/** The route group of a SvelteKit route id such as "/(app)/(admin)/admin/units". */
+export function routeGroupOf(routeId: string): RouteGroup {
+	if (routeId.includes('/(admin)')) return 'admin';
+	if (routeId.includes('/(leadership)')) return 'leadership';
+	if (routeId.includes('/(inspection)')) return 'inspection';
+	if (routeId.includes('/(unit)')) return 'unit';
+	return 'common';
+}

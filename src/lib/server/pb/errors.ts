@@ -1,0 +1,47 @@
+// The only module that reads PocketBase's ClientResponseError.
+import { ClientResponseError } from 'pocketbase';
+
+export class AppError extends Error {
+	constructor(
+		readonly code: 'duplicate' | 'not_found' | 'invalid' | 'unavailable',
+		readonly field?: string
+	) {
+		super(code + (field ? `:${field}` : ''));
+	}
+}
+
+function isClientError(e: unknown): e is ClientResponseError {
+	return e instanceof ClientResponseError || (typeof e === 'object' && e !== null && 'status' in e && 'response' in e);
+}
+
+/** Runs a read; a 404 becomes null. */
+export async function orNull<T>(p: Promise<T>): Promise<T | null> {
+	try {
+		return await p;
+	} catch (e) {
+		if (isClientError(e) && e.status === 404) return null;
+		throw mapPbError(e);
+	}
+}
+
+/** Maps PocketBase failures to AppError where the app has a message for them. */
+export function mapPbError(e: unknown): unknown {
+	if (!isClientError(e)) return e;
+	if (e.status === 0) return new AppError('unavailable');
+	if (e.status === 404) return new AppError('not_found');
+	const data = (e.response?.data ?? {}) as Record<string, { code?: string }>;
+	for (const [field, v] of Object.entries(data)) {
+		if (v?.code === 'validation_not_unique') return new AppError('duplicate', field);
+	}
+	if (e.status === 400) return new AppError('invalid', Object.keys(data)[0]);
+	return e;
+}
+
+/** True for a failed password check (PocketBase answers 400 on bad credentials). */
+export function isAuthFailure(e: unknown): boolean {
+	return isClientError(e) && (e.status === 400 || e.status === 401 || e.status === 403);
+}
+
+export function isUnavailable(e: unknown): boolean {
+	return isClientError(e) && e.status === 0;
+}

@@ -1,0 +1,46 @@
+// Sign-in, sign-out and session management use cases.
+import type { Actor } from '../../domain/user';
+import { checkPassword } from '../auth/password';
+import type { SessionService } from '../auth/session';
+import { authorize } from '../authz';
+import type { Pb } from '../pb/create';
+import { auditRepo } from '../repos/audit';
+import { sessionsRepo } from '../repos/sessions';
+
+export function authService(pb: Pb, sessions: SessionService) {
+	const audit = auditRepo(pb);
+	return {
+		/**
+		 * Checks email + password and opens a session.
+		 * Failure codes: login.error.invalid | login.error.inactive | login.error.unavailable.
+		 */
+		async login(input: { email: string; password: string }, meta: { userAgent?: string; ip?: string }) {
+			const checked = await checkPassword(pb.baseURL, input.email, input.password);
+			if (!checked.ok) return checked;
+			const { token, session } = await sessions.create(checked.user.id, meta);
+			await audit.write({ actorId: checked.user.id, action: 'auth.login', ip: meta.ip });
+			return { ok: true as const, token, session, user: checked.user };
+		},
+
+		async logout(actor: Actor, sessionId: string) {
+			await sessions.invalidate(sessionId);
+			await audit.write({ actorId: actor.id, action: 'auth.logout' });
+		},
+
+		/** Ends every session of the actor, the current one included. */
+		async signOutEverywhere(actor: Actor) {
+			await sessions.invalidateAllForUser(actor.id);
+			await audit.write({ actorId: actor.id, action: 'auth.logout_all' });
+		},
+
+		listSessions: (actor: Actor) => sessions.listForUser(actor.id),
+
+		/** Ends one of the actor's own sessions; someone else's session id answers 404. */
+		async revokeSession(actor: Actor, sessionId: string) {
+			const mine = await sessionsRepo(pb).listForUser(actor.id);
+			const target = mine.find((s) => s.id === sessionId);
+			authorize(actor, 'session.manage', { ownerId: target?.userId ?? null });
+			await sessions.invalidate(sessionId);
+		}
+	};
+}

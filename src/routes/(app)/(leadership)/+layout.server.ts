@@ -1,0 +1,6 @@
+import { requireRole } from '$lib/server/auth/guards';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = () => {
+	requireRole('leader', 'admin', 'inspector');
+};

@@ -1,0 +1,50 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getServices } from '$lib/server/app';
+import { getConfig } from '$lib/server/config';
+import { requireUser } from '$lib/server/auth/guards';
+import { clearSessionCookie } from '$lib/server/auth/cookies';
+import { parseForm, readForm } from '$lib/server/forms';
+import { revokeSchema } from '$lib/domain/schemas/auth';
+import { describeUserAgent } from '$lib/domain/session';
+import { formatDateTime } from '$lib/domain/time';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser();
+	const { auth } = await getServices();
+	const sessions = await auth.listSessions(user.actor);
+	return {
+		profile: { name: user.name, email: user.email, role: user.role, position: user.position },
+		sessions: sessions.map((s) => ({
+			id: s.id,
+			current: s.id === locals.session?.id,
+			device: describeUserAgent(s.userAgent),
+			ip: s.ip,
+			lastSeen: formatDateTime(s.lastSeenAt ?? s.createdAt),
+			started: formatDateTime(s.createdAt),
+			expires: formatDateTime(s.expiresAt)
+		}))
+	};
+};
+
+export const actions: Actions = {
+	revoke: async ({ request, locals, cookies }) => {
+		const user = requireUser();
+		const input = parseForm(revokeSchema, await readForm(request), locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const { auth } = await getServices();
+		await auth.revokeSession(user.actor, input.data.id);
+		if (input.data.id === locals.session?.id) {
+			clearSessionCookie(cookies, getConfig().cookieSecure);
+			redirect(303, '/login?notice=signed_out');
+		}
+		redirect(303, '/account');
+	},
+	everywhere: async ({ cookies }) => {
+		const user = requireUser();
+		const { auth } = await getServices();
+		await auth.signOutEverywhere(user.actor);
+		clearSessionCookie(cookies, getConfig().cookieSecure);
+		redirect(303, '/login?notice=signed_out');
+	}
+};

@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getServices } from '$lib/server/app';
+import { getConfig } from '$lib/server/config';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { parseForm, readForm } from '$lib/server/forms';
+import { loginSchema, safeNext } from '$lib/domain/schemas/auth';
+import { homePath } from '$lib/domain/user';
+import { t } from '$lib/i18n/t';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homePath(locals.user.role));
+	return { notice: url.searchParams.get('notice') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, cookies, getClientAddress }) => {
+		const input = parseForm(loginSchema, await readForm(request), locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const { auth } = await getServices();
+		const r = await auth.login(input.data, {
+			userAgent: request.headers.get('user-agent') ?? '',
+			ip: getClientAddress()
+		});
+		if (!r.ok) {
+			return fail(r.code === 'login.error.unavailable' ? 503 : 400, {
+				values: { email: input.data.email } as Record<string, string>,
+				errors: {} as Record<string, string>,
+				message: t(locals.locale, r.code)
+			});
+		}
+		setSessionCookie(cookies, r.token, r.session.expiresAt, getConfig().cookieSecure);
+		redirect(303, safeNext(input.data.next) ?? homePath(r.user.role));
+	}
+};

@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import { LOCALE_COOKIE } from '$lib/i18n/t';
+import { localeSchema, safeNext } from '$lib/domain/schemas/auth';
+import { parseForm, readForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	default: async ({ request, cookies, locals }) => {
+		const input = parseForm(localeSchema, await readForm(request), locals.locale);
+		if (input.ok) {
+			cookies.set(LOCALE_COOKIE, input.data.locale, {
+				path: '/',
+				httpOnly: false,
+				sameSite: 'lax',
+				maxAge: 60 * 60 * 24 * 365
+			});
+		}
+		redirect(303, safeNext(input.ok ? input.data.next : null) ?? '/');
+	}
+};

@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, expectOnLogin, login, shot } from './helpers';
+
+test.describe('sign-in', () => {
+	test('the login page is in Vietnamese', async ({ page }, info) => {
+		await page.goto('/');
+		await expectOnLogin(page);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+		await shot(page, info, 'login');
+	});
+
+	const homes = [
+		['admin', '/admin', 'Quản trị hệ thống'],
+		['leader', '/dashboard', 'Tổng quan kỷ luật, kỷ cương'],
+		['inspector', '/checks', 'Cuộc kiểm tra của tôi'],
+		['unit_head', '/unit', 'Việc cần xử lý của đơn vị']
+	] as const;
+	for (const [role, path, heading] of homes) {
+		test(`the ${role} demo account lands on its home page`, async ({ page }, info) => {
+			await login(page, DEMO[role]);
+			await expect(page).toHaveURL(new RegExp(`${path}$`));
+			await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+			await shot(page, info, `home-${role}`);
+		});
+	}
+
+	test('a wrong password shows the Vietnamese message and keeps the email typed', async ({ page }, info) => {
+		await login(page, DEMO.leader, 'mat-khau-sai');
+		await expect(page.getByRole('alert')).toHaveText('Thư điện tử hoặc mật khẩu không đúng.');
+		await expect(page.getByLabel('Thư điện tử')).toHaveValue(DEMO.leader);
+		await expect(page.getByLabel('Mật khẩu')).toHaveValue('');
+		await shot(page, info, 'login-error');
+	});
+
+	test('a page opened while signed out asks to sign in, then returns to it', async ({ page }) => {
+		await page.goto('/account');
+		await expectOnLogin(page);
+		await page.getByLabel('Thư điện tử').fill(DEMO.inspector);
+		await page.getByLabel('Mật khẩu').fill('CongVu@2025');
+		await page.getByRole('button', { name: 'Đăng nhập' }).click();
+		await expect(page).toHaveURL(/\/account$/);
+	});
+
+	test('a unit head cannot open the admin area', async ({ page }) => {
+		await login(page, DEMO.unit_head);
+		await expect(page).toHaveURL(/\/unit$/);
+		const r = await page.goto('/admin');
+		expect(r?.status()).toBe(403);
+		await expect(page.getByText('Bạn không có quyền thực hiện thao tác này.')).toBeVisible();
+	});
+
+	test('a tampered session cookie sends the user back to sign in', async ({ page, context }) => {
+		await login(page, DEMO.leader);
+		await expect(page).toHaveURL(/\/dashboard$/);
+		const cookies = await context.cookies();
+		const session = cookies.find((c) => c.name === 'congvu_session')!;
+		expect(session.httpOnly).toBe(true);
+		expect(session.sameSite).toBe('Lax');
+		await context.addCookies([{ ...session, value: session.value.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) }]);
+		await page.goto('/dashboard');
+		await expectOnLogin(page);
+	});
+});
+
+test.describe('sign-out', () => {
+	test('logout ends the session: back is not enough to get in again', async ({ page }, info) => {
+		await login(page, DEMO.inspector);
+		await expect(page).toHaveURL(/\/checks$/);
+		if (info.project.name === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
+		await page.getByRole('button', { name: 'Đăng xuất' }).click();
+		await expectOnLogin(page);
+		await expect(page.getByText('Bạn đã đăng xuất.')).toBeVisible();
+		await page.goto('/checks');
+		await expectOnLogin(page);
+	});
+
+	test('sign out everywhere ends the sessions on other devices too', async ({ browser, page }, info) => {
+		const other = await browser.newContext();
+		const otherPage = await other.newPage();
+		await login(otherPage, DEMO.admin);
+		await expect(otherPage).toHaveURL(/\/admin$/);
+
+		await login(page, DEMO.admin);
+		await page.goto('/account');
+		await expect(page.getByTestId('sessions').getByRole('listitem')).not.toHaveCount(0);
+		await expect(page.getByText('Phiên hiện tại')).toBeVisible();
+		await shot(page, info, 'account');
+		await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
+		await expectOnLogin(page);
+
+		await otherPage.goto('/admin');
+		await expectOnLogin(otherPage);
+		await other.close();
+	});
+
+	test('English can be chosen and is remembered', async ({ page }) => {
+		await page.goto('/login');
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+		await page.reload();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+		await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+	});
+});
+
+test.describe('bad input', () => {
+	test('malformed posts get a clear answer, never a 500', async ({ request }) => {
+		const json = await request.post('/login', { data: { x: 1 }, headers: { origin: test.info().project.use.baseURL ?? '' } });
+		expect(json.status()).toBeLessThan(500);
+		const empty = await request.post('/login', { form: {} });
+		expect(empty.status()).toBeLessThan(500);
+		const huge = await request.post('/login', { form: { email: 'a'.repeat(5000) + '@x.vn', password: 'x' } });
+		expect(huge.status()).toBeLessThan(500);
+	});
+});

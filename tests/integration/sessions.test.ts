@@ -1,0 +1,130 @@
+// Sessions the Lucia way, on the real server: only hashes stored, logout and expiry end sessions
+// server-side, forged and tampered tokens are refused, inactive accounts cannot sign in.
+import { describe, expect, test } from 'vitest';
+import { hashSessionToken } from '../../src/lib/server/auth/session';
+import { usersRepo } from '../../src/lib/server/repos/users';
+import { makeUser, manualClock, superPb, TEST_PASSWORD, testServices } from '../support/services';
+
+const HOUR = 3600_000;
+
+async function sessionRows(userId: string) {
+	const pb = await superPb();
+	return pb.collection('sessions').getFullList({ filter: pb.filter('user = {:u}', { u: userId }) });
+}
+
+describe('sign-in', () => {
+	test('a correct password opens a session whose row holds only the token hash', async () => {
+		const s = await testServices();
+		const u = await makeUser('leader');
+		const r = await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { userAgent: 'Mozilla/5.0 (Linux; Android 14) Chrome/130', ip: '10.0.0.1' });
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.token).toMatch(/^[a-z2-7]{32}$/);
+		const rows = await sessionRows(u.id);
+		expect(rows).toHaveLength(1);
+		expect(rows[0]!.token_hash).toBe(hashSessionToken(r.token));
+		// The raw token appears nowhere in the stored row.
+		expect(JSON.stringify(rows[0])).not.toContain(r.token);
+		const v = await s.sessions.validate(r.token);
+		expect(v?.user.id).toBe(u.id);
+	});
+
+	test('wrong password and unknown email are refused with the same message', async () => {
+		const s = await testServices();
+		const u = await makeUser('inspector');
+		const wrong = await s.auth.login({ email: u.email, password: 'sai-mat-khau' }, {});
+		const unknown = await s.auth.login({ email: 'khong-co@test.congvu.local', password: TEST_PASSWORD }, {});
+		expect(wrong).toEqual({ ok: false, code: 'login.error.invalid' });
+		expect(unknown).toEqual({ ok: false, code: 'login.error.invalid' });
+		expect(await sessionRows(u.id)).toHaveLength(0);
+	});
+
+	test('an inactive account cannot sign in', async () => {
+		const s = await testServices();
+		const u = await makeUser('unit_head', { active: false });
+		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, {})).toEqual({
+			ok: false,
+			code: 'login.error.inactive'
+		});
+		expect(await sessionRows(u.id)).toHaveLength(0);
+	});
+});
+
+describe('session validation', () => {
+	test('logout deletes the session on the server: the same cookie no longer works', async () => {
+		const s = await testServices();
+		const u = await makeUser('inspector');
+		const r = await s.sessions.create(u.id);
+		expect(await s.sessions.validate(r.token)).not.toBeNull();
+		await s.auth.logout({ id: u.id, role: u.role, unitId: null }, r.session.id);
+		expect(await s.sessions.validate(r.token)).toBeNull();
+		expect(await sessionRows(u.id)).toHaveLength(0);
+	});
+
+	test('sign out everywhere ends every session of the user and only theirs', async () => {
+		const s = await testServices();
+		const u = await makeUser('leader');
+		const other = await makeUser('leader');
+		const a = await s.sessions.create(u.id);
+		const b = await s.sessions.create(u.id);
+		const o = await s.sessions.create(other.id);
+		await s.auth.signOutEverywhere({ id: u.id, role: u.role, unitId: null });
+		expect(await s.sessions.validate(a.token)).toBeNull();
+		expect(await s.sessions.validate(b.token)).toBeNull();
+		expect(await s.sessions.validate(o.token)).not.toBeNull();
+	});
+
+	test('a forged token of the right shape and a tampered token are refused', async () => {
+		const s = await testServices();
+		const u = await makeUser('admin');
+		const r = await s.sessions.create(u.id);
+		const flipped = (r.token[0] === 'a' ? 'b' : 'a') + r.token.slice(1);
+		expect(await s.sessions.validate(flipped)).toBeNull();
+		expect(await s.sessions.validate('a'.repeat(32))).toBeNull();
+		expect(await s.sessions.validate("x' || 1=1 --")).toBeNull();
+		// The hash itself is not a credential either.
+		expect(await s.sessions.validate(hashSessionToken(r.token))).toBeNull();
+		expect(await s.sessions.validate(r.token)).not.toBeNull();
+	});
+
+	test('an idle session expires and is deleted; an active one slides but never past the absolute limit', async () => {
+		const clock = manualClock();
+		const s = await testServices(clock, { sessionIdleMs: 10 * HOUR, sessionAbsoluteMs: 24 * HOUR });
+		const u = await makeUser('inspector');
+
+		const idle = await s.sessions.create(u.id);
+		clock.advance(10 * HOUR + 1);
+		expect(await s.sessions.validate(idle.token)).toBeNull();
+		expect((await sessionRows(u.id)).map((r) => r.id)).not.toContain(idle.session.id);
+
+		const active = await s.sessions.create(u.id);
+		const firstExpiry = active.session.expiresAt.getTime();
+		clock.advance(6 * HOUR); // past half-life: renewed
+		const v1 = await s.sessions.validate(active.token);
+		expect(v1!.session.expiresAt.getTime()).toBeGreaterThan(firstExpiry);
+		clock.advance(9 * HOUR); // within the renewed window
+		expect(await s.sessions.validate(active.token)).not.toBeNull();
+		clock.advance(9 * HOUR); // 24 h since sign-in: absolute limit
+		expect(await s.sessions.validate(active.token)).toBeNull();
+	});
+
+	test('deactivating an account ends its sessions at the next request', async () => {
+		const s = await testServices();
+		const u = await makeUser('unit_head');
+		const r = await s.sessions.create(u.id);
+		await usersRepo(await superPb()).update(u.id, { active: false });
+		expect(await s.sessions.validate(r.token)).toBeNull();
+		expect(await sessionRows(u.id)).toHaveLength(0);
+	});
+
+	test('one cannot revoke another user’s session (404)', async () => {
+		const s = await testServices();
+		const u = await makeUser('inspector');
+		const other = await makeUser('inspector');
+		const o = await s.sessions.create(other.id);
+		await expect(s.auth.revokeSession({ id: u.id, role: 'inspector', unitId: null }, o.session.id)).rejects.toMatchObject({
+			status: 404
+		});
+		expect(await s.sessions.validate(o.token)).not.toBeNull();
+	});
+});
