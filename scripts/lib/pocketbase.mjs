@@ -77,6 +77,7 @@ export function freePort() {
  * Superuser credentials: from env when given, else generated once and kept in the (git-ignored)
  * data folder so restarts reuse them.
  */
+/** @param {string} dataDir @param {Record<string, string | undefined>} env */
 export function superuserCredentials(dataDir, env = process.env) {
 	if (env.PB_SUPERUSER_EMAIL && env.PB_SUPERUSER_PASSWORD) {
 		return { email: env.PB_SUPERUSER_EMAIL, password: env.PB_SUPERUSER_PASSWORD };
@@ -118,8 +119,9 @@ export async function waitForHealth(url, timeoutMs = 20_000, child) {
 /**
  * Starts PocketBase on 127.0.0.1 only, with the project's migrations (and hooks), upserts the service
  * superuser, waits for /api/health. Returns { url, email, password, child, stop }.
+ * @param {{ dataDir: string, port?: number, quiet?: boolean, env?: Record<string, string | undefined> }} opts
  */
-export async function startPocketbase({ dataDir, port, quiet = true, env = process.env } = {}) {
+export async function startPocketbase({ dataDir, port, quiet = true, env = process.env }) {
 	const bin = resolvePocketbase();
 	mkdirSync(dataDir, { recursive: true });
 	const p = port ?? (await freePort());

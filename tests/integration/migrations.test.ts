@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error plain ESM script shared with npm start
 import { MIGRATIONS_DIR, migrate, resolvePocketbase } from '../../scripts/lib/pocketbase.mjs';
 
 const files = readdirSync(MIGRATIONS_DIR as string).filter((f) => f.endsWith('.js')).sort();

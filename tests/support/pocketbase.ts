@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error plain ESM script shared with npm start (no type declarations)
 import { startPocketbase as start } from '../../scripts/lib/pocketbase.mjs';
 
 export interface TestPocketbase {

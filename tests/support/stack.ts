@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-// @ts-expect-error plain ESM script
 import { freePort } from '../../scripts/lib/pocketbase.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

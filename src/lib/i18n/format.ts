@@ -1,8 +1,9 @@
-// Number formatting for the UI: Vietnamese grouping and decimal comma (49.636; 91,5%).
+// Number formatting for the UI: Vietnamese figures come from domain/format.ts (49.636; 91,5%);
+// English uses its own grouping.
+import { formatNumber as formatVi } from '../domain/format';
 import type { Locale } from './t';
 
-const tags: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
-
 export function formatNumber(n: number, locale: Locale = 'vi', digits = 0): string {
-	return new Intl.NumberFormat(tags[locale], { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+	if (locale === 'vi') return formatVi(n, digits);
+	return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(n);
 }

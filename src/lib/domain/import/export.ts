@@ -12,7 +12,7 @@
 
 import { vi } from '../../i18n/messages/import';
 import { writeCsv, type CsvDelimiter } from './csv';
-import { formatDate } from './fields';
+import { formatIsoDate } from '../format';
 import type { StaffRecord, UnitRecord } from './model';
 import { STAFF_COLUMNS, type StaffField } from './staff';
 import { neutralizeFormula } from './table';
@@ -54,7 +54,7 @@ function staffCells(s: StaffRecord): Cell[] {
 }
 
 function csvText(c: Cell): string {
-	if ('date' in c) return c.date ? formatDate(c.date) : '';
+	if ('date' in c) return c.date ? formatIsoDate(c.date) : '';
 	return neutralizeFormula(c.text);
 }
 

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { vi } from '../../i18n/messages/import';
+import { formatIsoDate } from '../format';
 import { searchKey } from '../text';
 import type { ErrorParams, RowErrorCode } from './errors';
 import {
@@ -103,12 +104,12 @@ function ymd(y: number, m: number, d: number): string {
 }
 
 /**
- * Parses a calendar date: day first, as Vietnamese write it (dd/MM/yyyy, also d/M/yyyy and '-' or
- * '.' separators), or ISO 'YYYY-MM-DD' (what the XLSX reader makes of a real date cell).
- * Month-first (US) dates are not accepted: 03/02/1990 is 3 February. Returns null when malformed
- * or not a real date (31/02/1990).
+ * Parses a date cell: day first, as Vietnamese write it (dd/MM/yyyy, also d/M/yyyy and '-' or '.'
+ * separators), or ISO 'YYYY-MM-DD' (what the XLSX reader makes of a real date cell). Broader than
+ * time.ts `parseVnDate`, which is for form input. Month-first (US) dates are not accepted:
+ * 03/02/1990 is 3 February. Returns null when malformed or not a real date (31/02/1990).
  */
-export function parseDate(s: string): string | null {
+export function parseSheetDate(s: string): string | null {
 	let y: number, m: number, d: number;
 	const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
 	const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -116,12 +117,6 @@ export function parseDate(s: string): string | null {
 	else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
 	else return null;
 	return isValidYmd(y, m, d) ? ymd(y, m, d) : null;
-}
-
-/** 'YYYY-MM-DD' → 'dd/MM/yyyy', the UI and export format. */
-export function formatDate(isoDate: string): string {
-	const [y, m, d] = isoDate.split('-');
-	return `${d}/${m}/${y}`;
 }
 
 export const MIN_BIRTH_DATE = '1900-01-01';
@@ -134,13 +129,13 @@ export function optionalDate(min: string, max: string) {
 		.transform((v, ctx): string | null | undefined => {
 			if (v === undefined) return undefined;
 			if (v === '') return null;
-			const date = parseDate(v);
+			const date = parseSheetDate(v);
 			if (date === null) return fail(ctx, 'import.error.date_invalid', { value: v });
 			if (date < min || date > max) {
 				return fail(ctx, 'import.error.date_out_of_range', {
-					value: formatDate(date),
-					min: formatDate(min),
-					max: formatDate(max)
+					value: formatIsoDate(date),
+					min: formatIsoDate(min),
+					max: formatIsoDate(max)
 				});
 			}
 			return date;

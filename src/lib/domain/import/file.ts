@@ -64,10 +64,9 @@ export function checkImportFile(file: UploadedFile): FileCheck {
 	if (ext === 'xlsx') {
 		if (!hasPrefix(bytes, ZIP)) return wrongType;
 		const expanded = zipUncompressedSize(bytes);
-		if (expanded === null || expanded > MAX_XLSX_UNCOMPRESSED_BYTES) {
-			return expanded === null
-				? { ok: false, error: { code: 'import.error.xlsx_unreadable', params: {} } }
-				: { ok: false, error: { code: 'import.error.xlsx_too_large', params: { limit: MAX_XLSX_UNCOMPRESSED_LABEL } } };
+		if (expanded === null) return { ok: false, error: { code: 'import.error.xlsx_unreadable', params: {} } };
+		if (expanded > MAX_XLSX_UNCOMPRESSED_BYTES) {
+			return { ok: false, error: { code: 'import.error.xlsx_too_large', params: { limit: MAX_XLSX_UNCOMPRESSED_LABEL } } };
 		}
 		return { ok: true, kind: 'xlsx' };
 	}

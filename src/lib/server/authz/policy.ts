@@ -1,6 +1,7 @@
 // Who may do what: the one place that answers it. Pure (no I/O), default deny, exhaustive switch.
 // Services call authorize() before reading or writing; `can` flags for buttons are only cosmetic.
 import type { Actor, Role } from '../../domain/user';
+import { isOnCheckTeam, isSurpriseHidden, type CheckStatus } from '../../domain/check';
 
 /** A record as authorization sees it: the unit it belongs to, and for checks who is on the team. */
 export interface Scoped {
@@ -10,10 +11,11 @@ export interface Scoped {
 	/** For checks: the team and confidentiality. */
 	check?: {
 		kind: 'scheduled' | 'surprise';
-		status: string;
+		status: CheckStatus;
 		leadId: string | null;
 		teamIds: string[];
 		observerIds: string[];
+		startedAt: string | null;
 	};
 	/** For corrective actions: who answered, so they cannot verify their own answer. */
 	responderId?: string | null;
@@ -53,20 +55,15 @@ const isOffice = (a: Actor) => STAFF_ROLES.includes(a.role);
 const ownUnit = (a: Actor, r: Scoped) => a.role === 'unit_head' && !!a.unitId && r.unitId === a.unitId;
 
 function onTeam(a: Actor, r: Scoped): boolean {
-	const c = r.check;
-	if (!c) return false;
-	return c.leadId === a.id || c.teamIds.includes(a.id) || c.observerIds.includes(a.id);
+	return !!r.check && isOnCheckTeam(a.id, r.check);
 }
 
 /**
  * A surprise check that has not started is confidential: only its team, leaders and admins learn that it
- * exists (issue #4). Everyone else is told "not found".
+ * exists (issue #4). Everyone else is told "not found". The rule itself is domain/check.ts.
  */
 export function checkIsSecretFrom(a: Actor, r: Scoped): boolean {
-	const c = r.check;
-	if (!c || c.kind !== 'surprise') return false;
-	const notStarted = c.status === 'planned' || c.status === 'postponed' || c.status === 'cancelled';
-	if (!notStarted) return false;
+	if (!r.check || !isSurpriseHidden(r.check)) return false;
 	if (a.role === 'admin' || a.role === 'leader') return false;
 	return !onTeam(a, r);
 }

@@ -1,0 +1,116 @@
+// The authorization matrix: role × own/other unit × record state × action, one row per sentence.
+import { describe, expect, test } from 'vitest';
+import { can, canEnterGroup, checkIsSecretFrom, routeGroupOf, type Action, type Scoped } from '../../src/lib/server/authz/policy';
+import type { Actor, Role } from '../../src/lib/domain/user';
+
+const UNIT_A = 'unitaaaaaaaaaaa';
+const UNIT_B = 'unitbbbbbbbbbbb';
+const actors: Record<Role, Actor> = {
+	admin: { id: 'admin0000000001', role: 'admin', unitId: null },
+	leader: { id: 'leader000000001', role: 'leader', unitId: null },
+	inspector: { id: 'inspect00000001', role: 'inspector', unitId: null },
+	unit_head: { id: 'unithead0000001', role: 'unit_head', unitId: UNIT_A }
+};
+const teamInspector: Actor = { id: 'inspect00000002', role: 'inspector', unitId: null };
+
+function check(kind: 'scheduled' | 'surprise', status: 'planned' | 'in_progress' | 'completed' | 'cancelled', unitId = UNIT_A): Scoped {
+	return {
+		unitId,
+		check: {
+			kind,
+			status,
+			leadId: teamInspector.id,
+			teamIds: [teamInspector.id],
+			observerIds: [],
+			startedAt: status === 'planned' ? null : '2026-03-02T01:00:00Z'
+		}
+	};
+}
+
+type Row = [sentence: string, actor: Actor, action: Action, record: Scoped, allowed: boolean];
+
+const rows: Row[] = [
+	// Organisation data
+	['admin manages the organisation', actors.admin, 'org.manage', {}, true],
+	['leader cannot manage the organisation', actors.leader, 'org.manage', {}, false],
+	['inspector cannot manage the organisation', actors.inspector, 'org.manage', {}, false],
+	['unit head cannot manage the organisation', actors.unit_head, 'org.manage', {}, false],
+	['leader reads any unit’s staff', actors.leader, 'staff.read', { unitId: UNIT_B }, true],
+	['inspector reads any unit’s staff', actors.inspector, 'staff.read', { unitId: UNIT_B }, true],
+	['unit head reads their own unit’s staff', actors.unit_head, 'staff.read', { unitId: UNIT_A }, true],
+	['unit head of another unit cannot read that unit’s staff', actors.unit_head, 'staff.read', { unitId: UNIT_B }, false],
+	['unit head cannot read the whole organisation', actors.unit_head, 'org.read', {}, false],
+	// Dashboard and reports
+	['leader views the dashboard', actors.leader, 'dashboard.view', {}, true],
+	['unit head views their own unit’s figures', actors.unit_head, 'dashboard.view', { unitId: UNIT_A }, true],
+	['unit head cannot view another unit’s figures', actors.unit_head, 'dashboard.view', { unitId: UNIT_B }, false],
+	['unit head cannot view province-wide figures', actors.unit_head, 'dashboard.view', {}, false],
+	['leader sees repeat offenders', actors.leader, 'offenders.view', {}, true],
+	['inspector does not see repeat offenders', actors.inspector, 'offenders.view', {}, false],
+	['leader exports the periodic report', actors.leader, 'report.export', {}, true],
+	['unit head cannot export the periodic report', actors.unit_head, 'report.export', {}, false],
+	// Plans
+	['inspector drafts a plan', actors.inspector, 'plan.draft', {}, true],
+	['leader approves a plan', actors.leader, 'plan.approve', {}, true],
+	['inspector cannot approve a plan', actors.inspector, 'plan.approve', {}, false],
+	['unit head cannot view plans', actors.unit_head, 'plan.view', {}, false],
+	// Checks and confidentiality
+	['unit head sees a started surprise check of their unit', actors.unit_head, 'check.view', check('surprise', 'in_progress'), true],
+	['unit head cannot see a planned surprise check of their unit', actors.unit_head, 'check.view', check('surprise', 'planned'), false],
+	['unit head sees a planned scheduled check of their unit', actors.unit_head, 'check.view', check('scheduled', 'planned'), true],
+	['unit head cannot see a scheduled check of another unit', actors.unit_head, 'check.view', check('scheduled', 'planned', UNIT_B), false],
+	['inspector off the team cannot see a planned surprise check', actors.inspector, 'check.view', check('surprise', 'planned'), false],
+	['inspector on the team sees a planned surprise check', teamInspector, 'check.view', check('surprise', 'planned'), true],
+	['leader sees a planned surprise check', actors.leader, 'check.view', check('surprise', 'planned'), true],
+	['admin sees a planned surprise check', actors.admin, 'check.view', check('surprise', 'planned'), true],
+	['inspector creates a check', actors.inspector, 'check.create', {}, true],
+	['unit head cannot create a check', actors.unit_head, 'check.create', {}, false],
+	['inspector on the team conducts the check', teamInspector, 'check.conduct', check('scheduled', 'in_progress'), true],
+	['inspector off the team cannot conduct the check', actors.inspector, 'check.conduct', check('scheduled', 'in_progress'), false],
+	['admin cannot conduct a check', actors.admin, 'check.conduct', check('scheduled', 'in_progress'), false],
+	// Findings and corrective actions
+	['unit head sees findings of their unit', actors.unit_head, 'finding.view', { unitId: UNIT_A }, true],
+	['unit head of another unit cannot see findings', actors.unit_head, 'finding.view', { unitId: UNIT_B }, false],
+	['unit head answers an action of their unit', actors.unit_head, 'action.respond', { unitId: UNIT_A }, true],
+	['unit head of another unit cannot answer', actors.unit_head, 'action.respond', { unitId: UNIT_B }, false],
+	['a named delegate answers', teamInspector, 'action.respond', { unitId: UNIT_B, delegateId: teamInspector.id }, true],
+	['inspector cannot answer a unit’s action', actors.inspector, 'action.respond', { unitId: UNIT_A }, false],
+	['inspector verifies an answer', actors.inspector, 'action.verify', { unitId: UNIT_A, responderId: actors.unit_head.id }, true],
+	['inspector who answered cannot verify their own answer', teamInspector, 'action.verify', { unitId: UNIT_B, responderId: teamInspector.id }, false],
+	['unit head cannot verify', actors.unit_head, 'action.verify', { unitId: UNIT_A, responderId: 'someone' }, false],
+	['unit head of another unit cannot view an action', actors.unit_head, 'action.view', { unitId: UNIT_B }, false],
+	// Sessions
+	['a user manages their own session', actors.inspector, 'session.manage', { ownerId: actors.inspector.id }, true],
+	['a user cannot manage another user’s session', actors.inspector, 'session.manage', { ownerId: actors.leader.id }, false],
+	['admin cannot manage another user’s session', actors.admin, 'session.manage', { ownerId: actors.leader.id }, false]
+];
+
+describe('authorization matrix', () => {
+	test.each(rows)('%s', (_sentence, actor, action, record, allowed) => {
+		expect(can(actor, action, record)).toBe(allowed);
+	});
+
+	test('a hidden surprise check answers "not found", not "forbidden"', () => {
+		expect(checkIsSecretFrom(actors.unit_head, check('surprise', 'planned'))).toBe(true);
+		expect(checkIsSecretFrom(actors.unit_head, check('surprise', 'in_progress'))).toBe(false);
+		expect(checkIsSecretFrom(actors.leader, check('surprise', 'planned'))).toBe(false);
+	});
+});
+
+describe('route groups', () => {
+	const groups: [string, Role, boolean][] = [
+		['/(app)/(admin)/admin', 'admin', true],
+		['/(app)/(admin)/admin', 'leader', false],
+		['/(app)/(admin)/admin', 'unit_head', false],
+		['/(app)/(leadership)/dashboard', 'leader', true],
+		['/(app)/(leadership)/dashboard', 'unit_head', false],
+		['/(app)/(inspection)/checks', 'inspector', true],
+		['/(app)/(inspection)/checks', 'unit_head', false],
+		['/(app)/(unit)/unit', 'unit_head', true],
+		['/(app)/(unit)/unit', 'inspector', false],
+		['/(app)/account', 'unit_head', true]
+	];
+	test.each(groups)('%s: %s may enter → %s', (route, role, allowed) => {
+		expect(canEnterGroup(role, routeGroupOf(route))).toBe(allowed);
+	});
+});
