@@ -31,3 +31,9 @@ export async function expectOnLogin(page: Page) {
 	await expect(page).toHaveURL(/\/login/);
 	await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
 }
+
+/** A superuser PocketBase client on the e2e stack's database, for fixtures the demo seed lacks. */
+export async function e2ePb() {
+	const { createPb } = await import('../../src/lib/server/pb/create');
+	return createPb(process.env.E2E_PB_URL!, process.env.E2E_PB_EMAIL!, process.env.E2E_PB_PASSWORD!);
+}

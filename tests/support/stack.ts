@@ -15,6 +15,8 @@ export interface Stack {
 	child: ChildProcess;
 	output: () => string;
 	pids: () => { start: number; pocketbase: number };
+	/** The service superuser's credentials (for tests that set up fixtures directly in PocketBase). */
+	superuser: () => { email: string; password: string };
 	stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
@@ -56,6 +58,7 @@ export async function startStack(opts: { seed?: boolean; env?: Record<string, st
 		child,
 		output: () => out,
 		pids: () => JSON.parse(readFileSync(join(dataDir, '.congvu-pids.json'), 'utf8')),
+		superuser: () => JSON.parse(readFileSync(join(dataDir, '.congvu-superuser.json'), 'utf8')),
 		stop: (signal: NodeJS.Signals = 'SIGTERM') =>
 			new Promise((res) => {
 				const done = () => {
