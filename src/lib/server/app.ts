@@ -5,6 +5,9 @@ import { createPb, type Pb } from './pb/create';
 import { sessionService, type Clock } from './auth/session';
 import { authService } from './services/auth';
 import { homeService } from './services/home';
+import { unitsService } from './services/units';
+import { accountsService } from './services/accounts';
+import { catalogueService } from './services/catalogue';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -23,7 +26,10 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		clock,
 		sessions,
 		auth: authService(pb, sessions),
-		home: homeService(pb)
+		home: homeService(pb),
+		units: unitsService(pb, clock),
+		accounts: accountsService(pb, sessions),
+		catalogue: catalogueService(pb)
 	};
 }
 

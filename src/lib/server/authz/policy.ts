@@ -26,6 +26,8 @@ export type Action =
 	| 'admin.access'
 	| 'org.manage'
 	| 'org.read'
+	| 'account.manage'
+	| 'catalogue.manage'
 	| 'unit.read'
 	| 'staff.read'
 	| 'dashboard.view'
@@ -75,6 +77,9 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 			return actor.role === 'admin';
 		case 'org.read':
 			return isOffice(actor);
+		case 'account.manage':
+		case 'catalogue.manage':
+			return actor.role === 'admin';
 		case 'unit.read':
 		case 'staff.read':
 			return isOffice(actor) || ownUnit(actor, r);

@@ -68,6 +68,10 @@ export function usersRepo(pb: Pb) {
 			}
 			return toUser(await col().update(id, body));
 		},
+		/** Every account, by name (accounts number in the hundreds at most; searched in memory). */
+		async listAll(): Promise<User[]> {
+			return (await col().getFullList({ sort: 'name,email' })).map(toUser);
+		},
 		async count(): Promise<number> {
 			const r = await col().getList(1, 1, { fields: 'id' });
 			return r.totalItems;
