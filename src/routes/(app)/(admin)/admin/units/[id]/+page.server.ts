@@ -1,0 +1,59 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getServices } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { parseForm, readForm } from '$lib/server/forms';
+import { noticeKey, refusal } from '$lib/server/refusal';
+import { idSchema, unitMoveSchema, unitRenameSchema } from '$lib/domain/schemas/org';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const user = requireRole('admin');
+	const { units } = await getServices();
+	const detail = await units.detail(user.actor, params.id);
+	if (!detail) error(404, 'errors.not_found');
+	return { ...detail, notice: noticeKey(url, 'units', ['created', 'saved', 'merged', 'undone']) };
+};
+
+const back = (id: string, done: string) => redirect(303, `/admin/units/${id}?done=${done}`);
+
+export const actions: Actions = {
+	rename: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const form = await readForm(request);
+		const input = parseForm(unitRenameSchema, form, locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const r = await (await getServices()).units.rename(user.actor, params.id, input.data);
+		if (!r.ok) return refusal(locals.locale, r, form);
+		back(params.id, 'saved');
+	},
+	move: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const form = await readForm(request);
+		const input = parseForm(unitMoveSchema, form, locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const r = await (await getServices()).units.move(user.actor, params.id, input.data.parent);
+		if (!r.ok) return refusal(locals.locale, r, form);
+		back(params.id, 'saved');
+	},
+	deactivate: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const r = await (await getServices()).units.setActive(user.actor, params.id, false);
+		if (!r.ok) return refusal(locals.locale, r, await readForm(request));
+		back(params.id, 'saved');
+	},
+	reactivate: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const r = await (await getServices()).units.setActive(user.actor, params.id, true);
+		if (!r.ok) return refusal(locals.locale, r, await readForm(request));
+		back(params.id, 'saved');
+	},
+	undo: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const form = await readForm(request);
+		const input = parseForm(idSchema, form, locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const r = await (await getServices()).units.undoMerge(user.actor, input.data.id);
+		if (!r.ok) return refusal(locals.locale, r, form);
+		back(params.id, 'undone');
+	}
+};
