@@ -1,0 +1,55 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getServices } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { parseForm, readForm } from '$lib/server/forms';
+import { noticeKey, refusal } from '$lib/server/refusal';
+import { accountEditSchema, passwordResetSchema } from '$lib/domain/schemas/org';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const user = requireRole('admin');
+	const { accounts, units } = await getServices();
+	const account = await accounts.get(user.actor, params.id);
+	if (!account) error(404, 'errors.not_found');
+	return {
+		account,
+		isSelf: account.id === user.id,
+		units: await units.options(user.actor),
+		notice: noticeKey(url, 'accounts', ['created', 'saved', 'password', 'deactivated', 'reactivated'])
+	};
+};
+
+const back = (id: string, done: string) => redirect(303, `/admin/accounts/${id}?done=${done}`);
+
+export const actions: Actions = {
+	update: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const form = await readForm(request);
+		const input = parseForm(accountEditSchema, form, locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const r = await (await getServices()).accounts.update(user.actor, params.id, input.data);
+		if (!r.ok) return refusal(locals.locale, r, form);
+		back(params.id, 'saved');
+	},
+	password: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const form = await readForm(request);
+		const input = parseForm(passwordResetSchema, form, locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const r = await (await getServices()).accounts.resetPassword(user.actor, params.id, input.data.password);
+		if (!r.ok) return refusal(locals.locale, r, form);
+		back(params.id, 'password');
+	},
+	deactivate: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const r = await (await getServices()).accounts.setActive(user.actor, params.id, false);
+		if (!r.ok) return refusal(locals.locale, r, await readForm(request));
+		back(params.id, 'deactivated');
+	},
+	reactivate: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const r = await (await getServices()).accounts.setActive(user.actor, params.id, true);
+		if (!r.ok) return refusal(locals.locale, r, await readForm(request));
+		back(params.id, 'reactivated');
+	}
+};

@@ -1,0 +1,24 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getServices } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { parseForm, readForm } from '$lib/server/forms';
+import { refusal } from '$lib/server/refusal';
+import { accountCreateSchema } from '$lib/domain/schemas/org';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const user = requireRole('admin');
+	return { units: await (await getServices()).units.options(user.actor) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const user = requireRole('admin');
+		const form = await readForm(request);
+		const input = parseForm(accountCreateSchema, form, locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const r = await (await getServices()).accounts.create(user.actor, input.data);
+		if (!r.ok) return refusal(locals.locale, r, form);
+		redirect(303, `/admin/accounts/${r.data.id}?done=created`);
+	}
+};
