@@ -17,12 +17,14 @@ export function menuFor(role: Role): MenuItem[] {
 		case 'leader':
 			return [
 				{ href: '/dashboard', key: 'nav.dashboard' },
-				{ href: '/checks', key: 'nav.checks' }
+				{ href: '/checks', key: 'nav.checks' },
+				{ href: '/units', key: 'nav.units' }
 			];
 		case 'inspector':
 			return [
 				{ href: '/checks', key: 'nav.my_checks' },
-				{ href: '/dashboard', key: 'nav.dashboard' }
+				{ href: '/dashboard', key: 'nav.dashboard' },
+				{ href: '/units', key: 'nav.units' }
 			];
 		case 'unit_head':
 			return [{ href: '/unit', key: 'nav.actions' }];

@@ -94,11 +94,12 @@ export function unitsService(pb: Pb, clock: Clock) {
 				children: all.filter((u) => u.parentId === id).sort(byName),
 				predecessors: all.filter((u) => u.successorId === id).sort(byName),
 				activeStaff: counts.get(id) ?? 0,
-				/** Units it may be moved under: active, not itself, not below it. */
-				moveTargets: (() => {
-					const below = descendantsOf(all, id);
-					return all.filter((u) => u.active && u.id !== id && !below.has(u.id));
-				})(),
+				/**
+				 * Units offered as a new parent: every other active unit. Its own sub-units are offered too, on
+				 * purpose: choosing one gets the clear "that would make a loop" message instead of a silently
+				 * missing option.
+				 */
+				moveTargets: all.filter((u) => u.active && u.id !== id).sort(byName),
 				events: events.map((e) => ({
 					...e,
 					sourceNames: e.sourceIds.map((s) => byId.get(s)?.name ?? s),

@@ -1,0 +1,40 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getServices } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { parseForm, readForm } from '$lib/server/forms';
+import { noticeKey, refusal } from '$lib/server/refusal';
+import { catalogueEditSchema } from '$lib/domain/schemas/org';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const user = requireRole('admin');
+	const type = await (await getServices()).catalogue.get(user.actor, params.id);
+	if (!type) error(404, 'errors.not_found');
+	return { type, notice: noticeKey(url, 'catalogue', ['created', 'saved']) };
+};
+
+const back = (id: string) => redirect(303, `/admin/catalogue/${id}?done=saved`);
+
+export const actions: Actions = {
+	update: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const form = await readForm(request);
+		const input = parseForm(catalogueEditSchema, form, locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const r = await (await getServices()).catalogue.update(user.actor, params.id, input.data);
+		if (!r.ok) return refusal(locals.locale, r, form);
+		back(params.id);
+	},
+	deactivate: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const r = await (await getServices()).catalogue.setActive(user.actor, params.id, false);
+		if (!r.ok) return refusal(locals.locale, r, await readForm(request));
+		back(params.id);
+	},
+	reactivate: async ({ params, request, locals }) => {
+		const user = requireRole('admin');
+		const r = await (await getServices()).catalogue.setActive(user.actor, params.id, true);
+		if (!r.ok) return refusal(locals.locale, r, await readForm(request));
+		back(params.id);
+	}
+};
