@@ -294,3 +294,19 @@ describe('merging units', () => {
 		expect((await unitRow(team.id)).parent).toBe(a.id);
 	});
 });
+
+describe('undo after later changes', () => {
+	test('undo is refused when a moved person has been transferred elsewhere since', async () => {
+		const s = await testServices();
+		const admin = await makeAdmin();
+		const a = await makeUnit('phường Một');
+		const c = await makeUnit('phường Hai');
+		const d = await makeUnit('phường Ba');
+		const p = await makeStaff(a.id);
+		const r = await s.units.merge(admin, mergeForm({ sources: a.id, target_mode: 'existing', target: c.id, effective_date: '01/07/2025', reference: 'x' }));
+		if (!r.ok) throw new Error(r.code);
+		await (await superPb()).collection('staff').update(p.id, { unit: d.id });
+		expect(await s.units.undoMerge(admin, r.data.eventId)).toMatchObject({ ok: false, code: 'units.error.undo_changed' });
+		expect((await unitRow(a.id)).active).toBe(false);
+	});
+});

@@ -265,7 +265,8 @@ export function unitsService(pb: Pb, clock: Clock) {
 				const u = byId.get(s.id);
 				return u && !u.active && u.successorId === e.targetId;
 			});
-			if (!target?.active || !sourcesIntact) return refuse(409, 'units.error.undo_changed');
+			const childrenIntact = d.children.every((c) => byId.get(c.id)?.parentId === e.targetId);
+			if (!target?.active || !sourcesIntact || !childrenIntact) return refuse(409, 'units.error.undo_changed');
 			if (await repo.hasRecordsSince(e.targetId, e.created, e.id)) return refuse(409, 'units.error.undo_new_records');
 			const where = await repo.staffUnits(d.staff.map((p) => p.id));
 			if (d.staff.some((p) => where.get(p.id) !== e.targetId)) return refuse(409, 'units.error.undo_changed');
