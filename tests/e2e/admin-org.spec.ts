@@ -76,11 +76,12 @@ test.describe('admin: organisation', () => {
 			pb.collection('units').create({ code, name, kind: 'commune', active: true, parent: province.id });
 		const x = await mk(`E2E.${t}.X`, `xã Thử Một ${t}`);
 		const y = await mk(`E2E.${t}.Y`, `xã Thử Hai ${t}`);
-		for (const [unit, name] of [
+		const people: [unit: string, name: string][] = [
 			[x.id, 'Nguyễn Văn Thử'],
 			[y.id, 'Trần Thị Nghiệm']
-		]) {
-			await pb.collection('staff').create({ employee_code: `E2E-${t}-${name.length}-${unit}`, full_name: name, unit, category: 'cong_chuc', active: true });
+		];
+		for (const [unit, name] of people) {
+			await pb.collection('staff').create({ employee_code: `E2E-${t}-${unit}`, full_name: name, unit, category: 'cong_chuc', active: true });
 		}
 
 		await login(page, DEMO.admin);
