@@ -310,3 +310,22 @@ describe('undo after later changes', () => {
 		expect((await unitRow(a.id)).active).toBe(false);
 	});
 });
+
+describe('audit', () => {
+	test('create, rename, move, deactivate and reactivate are each audited with the admin as actor', async () => {
+		const s = await testServices();
+		const admin = await makeAdmin();
+		const parent = await makeUnit('Sở Kiểm toán thử');
+		const r = await s.units.create(admin, { code: uid('AU.'), name: 'Phòng A', kind: 'office', parent: null });
+		if (!r.ok) throw new Error(r.code);
+		const id = r.data.id;
+		await s.units.rename(admin, id, { name: 'Phòng B', kind: 'office' });
+		await s.units.move(admin, id, parent.id);
+		await s.units.setActive(admin, id, false);
+		await s.units.setActive(admin, id, true);
+		const pb = await superPb();
+		const rows = await pb.collection('audit_log').getFullList({ filter: pb.filter('target_id = {:id}', { id }), sort: 'created' });
+		expect(rows.map((x) => x.action).sort()).toEqual(['unit.create', 'unit.deactivate', 'unit.move', 'unit.reactivate', 'unit.rename']);
+		expect(new Set(rows.map((x) => x.actor))).toEqual(new Set([admin.id]));
+	});
+});
