@@ -5,6 +5,7 @@ import { createPb, type Pb } from './pb/create';
 import { sessionService, type Clock } from './auth/session';
 import { authService } from './services/auth';
 import { homeService } from './services/home';
+import { onsiteService } from './services/onsite';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -23,7 +24,8 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		clock,
 		sessions,
 		auth: authService(pb, sessions),
-		home: homeService(pb)
+		home: homeService(pb),
+		onsite: onsiteService(pb, clock)
 	};
 }
 

@@ -38,6 +38,7 @@ export type Action =
 	| 'check.view'
 	| 'check.create'
 	| 'check.conduct'
+	| 'check.lead'
 	| 'finding.view'
 	| 'action.list'
 	| 'action.view'
@@ -99,6 +100,9 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 			return actor.role === 'inspector' || actor.role === 'leader';
 		case 'check.conduct':
 			return (actor.role === 'inspector' || actor.role === 'leader') && onTeam(actor, r);
+		case 'check.lead':
+			// Completing and signing the record is the team lead's (trưởng đoàn) alone (issue #5 §6).
+			return (actor.role === 'inspector' || actor.role === 'leader') && !!r.check && r.check.leadId === actor.id;
 		case 'finding.view':
 			return isOffice(actor) || ownUnit(actor, r);
 		case 'action.list':
