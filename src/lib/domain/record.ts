@@ -44,7 +44,6 @@ export interface RecordInput {
 	representative: RecordPerson;
 	scope: ('attendance' | 'office_culture' | 'procedures')[];
 	tally: RollCallTally;
-	late: { name: string; position: string; arrival: string; minutes: number | null }[];
 	checklistCompliant: string[];
 	procedures: { sampled: number; overdue: number; no_receipt: number; no_apology: number; online_share: number | null; notes: string } | null;
 	findings: RecordFinding[];
@@ -133,13 +132,7 @@ export function buildRecord(d: RecordInput): RecordDoc {
 				text: tv('record.excused', { n: two(t.byStatus.absent_excused + t.byStatus.business_trip), trip: two(t.byStatus.business_trip) }),
 				indent: 1
 			});
-			for (const l of d.late) {
-				const detail = [l.minutes ? `${formatNumber(l.minutes)} phút` : '', l.arrival ? `có mặt lúc ${vnClockWords(l.arrival)}` : '']
-					.filter(Boolean)
-					.join(', ');
-				results.push({ text: tv('record.late_person', { name: l.name, position: l.position, detail: detail || '-' }), indent: 1 });
-			}
-			for (const f of byCat(['attendance']).filter((f) => f.code !== 'ATT-LATE')) results.push(...findingLine(f));
+			for (const f of byCat(['attendance'])) results.push(...findingLine(f));
 		} else if (s === 'office_culture') {
 			const fs = byCat(['office_culture', 'conduct', 'other']);
 			if (fs.length === 0) results.push({ text: tv('record.no_violation'), indent: 1 });

@@ -178,7 +178,6 @@ export const vi = {
 	'record.roster': 'Tổng số cán bộ, công chức, người lao động theo danh sách: {total} người, trong đó:',
 	'record.on_time': '- Có mặt đúng giờ: {n} người;',
 	'record.excused': '- Vắng có lý do: {n} người (trong đó đi công tác {trip});',
-	'record.late_person': '- Đi muộn: {name}, {position} ({detail});',
 	'record.no_violation': '- Không phát hiện vi phạm.',
 	'record.compliant': '- Thực hiện tốt: {items}.',
 	'record.procedures':
@@ -377,7 +376,6 @@ export const en: Record<keyof typeof vi, string> = {
 	'record.roster': vi['record.roster'],
 	'record.on_time': vi['record.on_time'],
 	'record.excused': vi['record.excused'],
-	'record.late_person': vi['record.late_person'],
 	'record.no_violation': vi['record.no_violation'],
 	'record.compliant': vi['record.compliant'],
 	'record.procedures': vi['record.procedures'],

@@ -488,10 +488,6 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				explanation: f.explanationStatus === 'received' ? f.explanationText : '',
 				amendment: f.amendsId ? { reason: f.amendReason, original: byId.get(f.amendsId)?.description ?? '' } : undefined
 			});
-			const late = rows
-				.filter((r) => r.status === 'late')
-				.sort((a, b) => compareVnNames(a.staffName, b.staffName))
-				.map((r) => ({ name: r.staffName, position: r.staffPosition, arrival: r.arrivalTime, minutes: r.lateMinutes }));
 			const scope = (c.focus.length ? c.focus : ['attendance', 'office_culture', 'procedures']) as ('attendance' | 'office_culture' | 'procedures')[];
 			const compliant = ocTypes.filter((ty) => c.checklist[ty.code]?.result === 'compliant').map((ty) => ty.name);
 			const place = c.unitName.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').replace(/^(phường|xã|thị trấn|đặc khu|tỉnh)\s+/i, '');
@@ -511,7 +507,6 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				},
 				scope,
 				tally: tallyRollCall(rows.map((r) => r.status)),
-				late,
 				checklistCompliant: compliant,
 				procedures: c.procedures && typeof c.procedures.sampled === 'number' ? (c.procedures as Procedures) : null,
 				findings: list.filter((f) => !f.superseded).map(toFinding),
