@@ -207,6 +207,23 @@ describe('completion, lock and amendments', () => {
 	});
 });
 
+describe('signatures', () => {
+	// A 1×1 PNG.
+	const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+	test('both parties sign; signing again replaces only that party; a non-PNG is refused', async () => {
+		const { s, fx, lead } = await started();
+		expect(await s.onsite.saveSignature(lead, fx.check.id, 'lead', PNG)).toEqual({ ok: true });
+		expect(await s.onsite.saveSignature(lead, fx.check.id, 'representative', PNG)).toEqual({ ok: true });
+		const first = (await s.onsite.completion(lead, fx.check.id)).check.signatures;
+		expect(Object.keys(first).sort()).toEqual(['lead', 'representative']);
+		expect(await s.onsite.saveSignature(lead, fx.check.id, 'lead', PNG)).toEqual({ ok: true });
+		const second = (await s.onsite.completion(lead, fx.check.id)).check.signatures;
+		expect(second.representative).toBe(first.representative);
+		expect(second.lead).not.toBe(first.lead);
+		expect(await s.onsite.saveSignature(lead, fx.check.id, 'lead', 'data:image/png;base64,' + Buffer.from('GIF89a').toString('base64'))).toMatchObject({ ok: false, code: 'onsite.error.signature' });
+	});
+});
+
 describe('the record as a PDF', () => {
 	test('its extracted text has the unit, the date dd/MM/yyyy, every finding and the headings with diacritics', async () => {
 		const { s, fx, lead } = await started({ unitName: 'phường Mỹ Hưng Thử' });
