@@ -92,6 +92,9 @@ test('start, roll call in ≤ 50 taps, a violation with a photo, sign, complete,
 	await tap(person(21).getByText('Công tác', { exact: true }));
 	await expect(page.getByTestId('tally')).toHaveText('36/40 có mặt (90%); vắng 4, trong đó 1 không lý do');
 	await shot(page, info, 'onsite-roll-call');
+	// What the inspector sees mid-list: the sticky tally above, the Save button below.
+	await person(12).scrollIntoViewIfNeeded();
+	await page.screenshot({ path: `tests/e2e/screenshots/onsite-roll-call-viewport-${info.project.name}.png` });
 	await tap(page.getByRole('button', { name: 'Lưu điểm danh' }));
 	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
 	await page.reload();

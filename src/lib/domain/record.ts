@@ -113,7 +113,9 @@ export function buildRecord(d: RecordInput): RecordDoc {
 	const findingLine = (f: RecordFinding): RecordLine[] => {
 		const who = f.staffName ? `${f.staffName}: ` : '';
 		const photos = f.photos ? ` ${tv('record.photos', { n: f.photos })}` : '';
-		const out: RecordLine[] = [{ text: `- ${who}${f.typeName} — ${f.description} (${f.time}) [${f.code}]${photos}`, indent: 1 }];
+		// An automatic roll-call finding already starts with its type ("Đi muộn 20 phút"): no repetition.
+		const what = f.description.startsWith(f.typeName) ? f.description : `${f.typeName} — ${f.description}`;
+		const out: RecordLine[] = [{ text: `- ${who}${what} (${f.time}) [${f.code}]${photos}`, indent: 1 }];
 		if (f.amendment) {
 			out.push({ text: tv('record.amended', { reason: f.amendment.reason, original: f.amendment.original }), indent: 2 });
 		}

@@ -15,6 +15,7 @@ import { AppError } from '../pb/errors';
 import { onsiteRepo, type OnsiteCheck, type Amendment } from '../repos/onsite';
 import { attendanceRepo, type AttendanceRow } from '../repos/attendance';
 import { findingsRepo, type Finding } from '../repos/findings';
+import { auditRepo } from '../repos/audit';
 import { isCheckLocked, transitionCheck } from '../../domain/check';
 import { buildCalendar, calendarDay } from '../../domain/holidays';
 import {
@@ -52,6 +53,9 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 	const checks = onsiteRepo(pb);
 	const att = attendanceRepo(pb);
 	const fnd = findingsRepo(pb);
+	const audit = auditRepo(pb);
+	const log = (actor: Actor, action: string, collection: string, id: string, data?: unknown) =>
+		audit.write({ actorId: actor.id, action, collection, id, data });
 
 	async function load(actor: Actor, id: string, action: 'check.view' | 'check.conduct' = 'check.view') {
 		const c = await checks.get(id);
@@ -150,6 +154,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				startedAt: clock(),
 				location: loc.lat !== null && loc.lon !== null ? { lat: loc.lat, lon: loc.lon, accuracy: loc.accuracy } : null
 			});
+			await log(actor, 'check.start', 'inspections', c.id);
 			return { ok: true };
 		},
 
@@ -395,6 +400,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				await checks.createActions(c.id, c.unitId, proposed);
 			}
 			await checks.update(c.id, { status: tr.status, completedAt: now, signedOnPaper: opts.signedOnPaper });
+			await log(actor, 'check.complete', 'inspections', c.id, { grouping: opts.grouping, signedOnPaper: opts.signedOnPaper });
 			return { ok: true };
 		},
 
@@ -428,6 +434,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			});
 			await fnd.copyPhotos(orig, f.id);
 			await fnd.update(orig.id, { superseded: true });
+			await log(actor, 'finding.amend', 'findings', f.id, { amends: orig.id, reason: input.reason });
 			return { ok: true, findingId: f.id };
 		},
 
@@ -457,6 +464,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				after: input.after
 			};
 			await checks.update(c.id, { amendments: [...c.amendments, entry] });
+			await log(actor, 'check.amend', 'inspections', c.id, { field: input.field, reason: input.reason });
 			return { ok: true };
 		},
 
