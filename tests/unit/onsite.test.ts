@@ -154,6 +154,7 @@ describe('the record (biên bản)', () => {
 		scope: ['attendance', 'office_culture', 'procedures'],
 		tally: tallyRollCall(['present', 'present', 'late', 'absent_unexcused', 'business_trip']),
 		checklistCompliant: ['Trang phục'],
+		checklistViolations: [{ code: 'OC-BADGE', name: 'Không đeo thẻ', note: '03 người' }],
 		procedures: { sampled: 30, overdue: 3, no_receipt: 0, no_apology: 1, online_share: null, notes: '' },
 		findings: [
 			{ code: 'OC-SMOKING', typeName: 'Hút thuốc lá', category: 'office_culture', staffName: '', description: 'Gạt tàn trong phòng', time: '08:10', photos: 2, explanation: '' },
@@ -183,7 +184,8 @@ describe('the record (biên bản)', () => {
 			'Gạt tàn trong phòng',
 			'Phạm Hữu Lộc (ATT-ABSENT-UNEXCUSED): Đi xác minh thực địa',
 			'a) Chấm dứt hút thuốc lá; báo cáo kết quả trước ngày 24/09/2025.',
-			'TRƯỞNG ĐOÀN KIỂM TRA'
+			'TRƯỞNG ĐOÀN KIỂM TRA',
+			'- Không đeo thẻ: 03 người [OC-BADGE]'
 		]) {
 			expect(text).toContain(s);
 		}

@@ -45,6 +45,8 @@ export interface RecordInput {
 	scope: ('attendance' | 'office_culture' | 'procedures')[];
 	tally: RollCallTally;
 	checklistCompliant: string[];
+	/** Checklist items marked as violations that no finding records (so they still reach the record). */
+	checklistViolations: { code: string; name: string; note: string }[];
 	procedures: { sampled: number; overdue: number; no_receipt: number; no_apology: number; online_share: number | null; notes: string } | null;
 	findings: RecordFinding[];
 	unitExplanation: string;
@@ -137,8 +139,9 @@ export function buildRecord(d: RecordInput): RecordDoc {
 			for (const f of byCat(['attendance'])) results.push(...findingLine(f));
 		} else if (s === 'office_culture') {
 			const fs = byCat(['office_culture', 'conduct', 'other']);
-			if (fs.length === 0) results.push({ text: tv('record.no_violation'), indent: 1 });
+			if (fs.length === 0 && d.checklistViolations.length === 0) results.push({ text: tv('record.no_violation'), indent: 1 });
 			for (const f of fs) results.push(...findingLine(f));
+			for (const v of d.checklistViolations) results.push({ text: `- ${v.name}${v.note ? `: ${v.note}` : ''} [${v.code}]`, indent: 1 });
 			if (d.checklistCompliant.length) {
 				results.push({ text: tv('record.compliant', { items: d.checklistCompliant.join('; ') }), indent: 1 });
 			}

@@ -498,6 +498,10 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			});
 			const scope = (c.focus.length ? c.focus : ['attendance', 'office_culture', 'procedures']) as ('attendance' | 'office_culture' | 'procedures')[];
 			const compliant = ocTypes.filter((ty) => c.checklist[ty.code]?.result === 'compliant').map((ty) => ty.name);
+			const recorded = new Set(list.filter((f) => !f.superseded).map((f) => f.typeCode));
+			const checklistViolations = ocTypes
+				.filter((ty) => c.checklist[ty.code]?.result === 'violation' && !recorded.has(ty.code))
+				.map((ty) => ({ code: ty.code, name: ty.name, note: c.checklist[ty.code]!.note }));
 			const place = c.unitName.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').replace(/^(phường|xã|thị trấn|đặc khu|tỉnh)\s+/i, '');
 			const doc = buildRecord({
 				issuer: { parent: t('vi', 'record.issuer.parent'), body: t('vi', 'record.issuer.body'), abbr: 'ĐKTCV' },
@@ -516,6 +520,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				scope,
 				tally: tallyRollCall(rows.map((r) => r.status)),
 				checklistCompliant: compliant,
+				checklistViolations,
 				procedures: c.procedures && typeof c.procedures.sampled === 'number' ? (c.procedures as Procedures) : null,
 				findings: list.filter((f) => !f.superseded).map(toFinding),
 				unitExplanation: effective('unit_explanation', c.unitExplanation),
