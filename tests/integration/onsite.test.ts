@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeUnit, makeUser, manualClock, superPb, TEST_PASSWORD, testServices } from '../support/services';
-import { makeCheck, photo, TINY_JPEG, typeId } from '../support/onsite';
+import { makeCheck, photo, removeSeededCatalogue, TINY_JPEG, typeId } from '../support/onsite';
 import { toActor } from '../../src/lib/domain/user';
 import { renderRecordPdf } from '../../src/lib/server/pdf/record-pdf';
 import { startStack, type Stack } from '../support/stack';
@@ -18,6 +18,9 @@ import { findingsRepo } from '../../src/lib/server/repos/findings';
 import { seedCatalogue } from '../../src/lib/server/seed/index';
 
 const NO_LOC = { lat: null, lon: null, accuracy: null };
+
+// Leave the shared PocketBase's catalogue as found (seed.test.ts counts what it creates).
+afterAll(removeSeededCatalogue, 60_000);
 const clock = manualClock(new Date('2026-03-02T01:00:00Z')); // Mon 02/03/2026 08:00 in Hà Nội time
 const entry = (staffId: string, status: string, extra: Partial<{ lateMinutes: number; arrivalTime: string; note: string }> = {}) => ({
 	staffId,

@@ -4,13 +4,41 @@ import { superPb, makeUnit, makeUser, uid } from './services';
 import { seedCalendar, seedCatalogue } from '../../src/lib/server/seed/index';
 
 let seeded = false;
+let createdTypes: string[] = [];
+let createdDays: string[] = [];
 
+/**
+ * The catalogue and calendar the on-site rules need (ATT-* codes, working days). The integration files
+ * share one PocketBase and seed.test.ts expects to be the first to seed it, so what this adds is removed
+ * again by {@link removeSeededCatalogue} (with the findings and actions that point at it).
+ */
 export async function ensureCatalogue() {
 	if (seeded) return;
 	const pb = await superPb();
+	const typesBefore = new Set((await pb.collection('violation_types').getFullList({ fields: 'id' })).map((r) => r.id));
+	const daysBefore = new Set((await pb.collection('calendar_days').getFullList({ fields: 'id' })).map((r) => r.id));
 	await seedCatalogue(pb);
 	await seedCalendar(pb);
+	createdTypes = (await pb.collection('violation_types').getFullList({ fields: 'id' })).map((r) => r.id).filter((id) => !typesBefore.has(id));
+	createdDays = (await pb.collection('calendar_days').getFullList({ fields: 'id' })).map((r) => r.id).filter((id) => !daysBefore.has(id));
 	seeded = true;
+}
+
+export async function removeSeededCatalogue() {
+	if (!seeded) return;
+	const pb = await superPb();
+	for (const type of createdTypes) {
+		const findings = await pb.collection('findings').getFullList({ filter: pb.filter('violation_type = {:t}', { t: type }), fields: 'id,amends', sort: '-created' });
+		for (const f of findings) {
+			const actions = await pb.collection('corrective_actions').getFullList({ filter: pb.filter('findings ~ {:f}', { f: f.id }), fields: 'id' });
+			for (const a of actions) await pb.collection('corrective_actions').delete(a.id);
+		}
+		// Amendments first: they point at their originals.
+		for (const f of [...findings].sort((a, b) => Number(!a.amends) - Number(!b.amends))) await pb.collection('findings').delete(f.id);
+		await pb.collection('violation_types').delete(type);
+	}
+	for (const d of createdDays) await pb.collection('calendar_days').delete(d);
+	seeded = false;
 }
 
 export async function makeRoster(unitId: string, n: number) {

@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import {
 	attendanceDescription,
 	longVnDate,
-	minutesLate,
 	planAttendanceFindings,
 	proposeActions,
 	signatureParty,
@@ -73,10 +72,7 @@ describe('roll call → findings', () => {
 		expect(plan.update).toEqual([{ id: 'f3', code: 'ATT-LATE', description: 'Đi muộn 22 phút (có mặt lúc 07:22)' }]);
 	});
 
-	test('minutes late from the arrival time', () => {
-		expect(minutesLate('07:00', '07:35')).toBe(35);
-		expect(minutesLate('07:00', '06:55')).toBe(0);
-		expect(minutesLate('07:00', 'sáng')).toBeNull();
+	test('a note is added to the finding text', () => {
 		expect(attendanceDescription({ status: 'away_from_post', lateMinutes: null, arrivalTime: '', note: ' uống cà phê ' }, label)).toBe('Bỏ vị trí (uống cà phê)');
 	});
 

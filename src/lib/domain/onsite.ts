@@ -137,18 +137,6 @@ export function planAttendanceFindings(
 	return plan;
 }
 
-/** Minutes between the session start and an arrival time, both "HH:mm"; null when unusable. */
-export function minutesLate(sessionStart: string, arrival: string): number | null {
-	const m = (s: string) => {
-		const x = /^(\d{1,2}):(\d{2})$/.exec(s.trim());
-		return x ? Number(x[1]) * 60 + Number(x[2]) : null;
-	};
-	const a = m(arrival);
-	const s = m(sessionStart);
-	if (a === null || s === null) return null;
-	return Math.max(0, a - s);
-}
-
 // --- Corrective actions proposed from findings -----------------------------------------------------
 
 export type ActionGrouping = 'per_finding' | 'per_type';
