@@ -99,6 +99,22 @@ describe('start and roll call', () => {
 	});
 });
 
+describe('the day of the check', () => {
+	test('a weekend or a public holiday is flagged; an ordinary Monday is not', async () => {
+		const s = await testServices(clock);
+		const pb = await superPb();
+		const fx = await makeCheck();
+		const lead = toActor(fx.lead);
+		expect((await s.onsite.hub(lead, fx.check.id)).dayOff).toBeNull();
+		await pb.collection('inspections').update(fx.check.id, { scheduled_start: '2026-03-07 00:30:00.000Z' });
+		expect((await s.onsite.hub(lead, fx.check.id)).dayOff).toMatchObject({ day: '2026-03-07', weekend: true });
+		await pb.collection('inspections').update(fx.check.id, { scheduled_start: '2026-04-30 00:30:00.000Z' });
+		const holiday = (await s.onsite.hub(lead, fx.check.id)).dayOff;
+		expect(holiday).toMatchObject({ day: '2026-04-30', weekend: false });
+		expect(holiday!.label).toContain('Giải phóng miền Nam');
+	});
+});
+
 describe('violations with photos', () => {
 	test('a photo is stored with the SHA-256 of its stored bytes and its capture time; a double submit creates one row', async () => {
 		const { s, fx, lead } = await started();
@@ -140,8 +156,17 @@ describe('violations with photos', () => {
 		expect(await s.onsite.receiveExplanation(lead, r.findingId, '', null)).toMatchObject({ ok: false, code: 'onsite.error.explanation_empty' });
 		expect(await s.onsite.requestExplanation(lead, r.findingId)).toEqual({ ok: true });
 		expect(await s.onsite.receiveExplanation(lead, r.findingId, 'Hôm nay trực kho nên mặc đồ bảo hộ.', null)).toEqual({ ok: true });
-		const f = (await findingsOf(fx.check.id))[0]!;
+		let f = (await findingsOf(fx.check.id))[0]!;
 		expect([f.explanationStatus, f.explanationText]).toEqual(['received', 'Hôm nay trực kho nên mặc đồ bảo hộ.']);
+		// A scan: a PDF is kept (served through the app), anything else is refused with the rule.
+		const txt = new File([new TextEncoder().encode('không phải bản quét')], 'a.txt', { type: 'text/plain' });
+		expect(await s.onsite.receiveExplanation(lead, r.findingId, '', txt)).toMatchObject({ ok: false, code: 'onsite.error.scan_type' });
+		const scan = new File([new TextEncoder().encode('%PDF-1.4\n%bản tường trình\n')], 'scan.pdf', { type: 'application/pdf' });
+		expect(await s.onsite.receiveExplanation(lead, r.findingId, 'Bản quét kèm theo.', scan)).toEqual({ ok: true });
+		f = (await findingsOf(fx.check.id))[0]!;
+		expect(f.explanationFile).toMatch(/\.pdf$/);
+		const file = await s.onsite.openFile(lead, 'explanation', f.id, f.explanationFile);
+		expect(file?.type).toBe('application/pdf');
 	});
 });
 
