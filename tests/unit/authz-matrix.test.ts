@@ -68,6 +68,20 @@ const rows: Row[] = [
 	['inspector on the team conducts the check', teamInspector, 'check.conduct', check('scheduled', 'in_progress'), true],
 	['inspector off the team cannot conduct the check', actors.inspector, 'check.conduct', check('scheduled', 'in_progress'), false],
 	['admin cannot conduct a check', actors.admin, 'check.conduct', check('scheduled', 'in_progress'), false],
+	[
+		'an observer from another agency cannot record on the check',
+		actors.inspector,
+		'check.conduct',
+		{ ...check('scheduled', 'in_progress'), check: { ...check('scheduled', 'in_progress').check!, observerIds: [actors.inspector.id] } },
+		false
+	],
+	[
+		'an observer still sees a planned surprise check',
+		actors.inspector,
+		'check.view',
+		{ ...check('surprise', 'planned'), check: { ...check('surprise', 'planned').check!, observerIds: [actors.inspector.id] } },
+		true
+	],
 	// Findings and corrective actions
 	['unit head sees findings of their unit', actors.unit_head, 'finding.view', { unitId: UNIT_A }, true],
 	['unit head of another unit cannot see findings', actors.unit_head, 'finding.view', { unitId: UNIT_B }, false],

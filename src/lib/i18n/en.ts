@@ -5,11 +5,13 @@ import { en as holidays } from './messages/holidays';
 import { en as workflow } from './messages/workflow';
 import { en as imports } from './messages/import';
 import { en as org } from './messages/org';
+import { en as onsite } from './messages/onsite';
 
 export const en: Record<MessageKey, string> = {
 	...core,
 	...holidays,
 	...workflow,
 	...imports,
-	...org
+	...org,
+	...onsite
 };

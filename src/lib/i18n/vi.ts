@@ -4,13 +4,15 @@ import { vi as holidays } from './messages/holidays';
 import { vi as workflow } from './messages/workflow';
 import { vi as imports } from './messages/import';
 import { vi as org } from './messages/org';
+import { vi as onsite } from './messages/onsite';
 
 export const vi = {
 	...core,
 	...holidays,
 	...workflow,
 	...imports,
-	...org
+	...org,
+	...onsite
 } as const;
 
 export type MessageKey = keyof typeof vi;

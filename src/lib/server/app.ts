@@ -8,6 +8,7 @@ import { homeService } from './services/home';
 import { unitsService } from './services/units';
 import { accountsService } from './services/accounts';
 import { catalogueService } from './services/catalogue';
+import { onsiteService } from './services/onsite';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -29,7 +30,8 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		home: homeService(pb),
 		units: unitsService(pb, clock),
 		accounts: accountsService(pb, sessions),
-		catalogue: catalogueService(pb)
+		catalogue: catalogueService(pb),
+		onsite: onsiteService(pb, clock)
 	};
 }
 

@@ -40,6 +40,7 @@ export type Action =
 	| 'check.view'
 	| 'check.create'
 	| 'check.conduct'
+	| 'check.lead'
 	| 'finding.view'
 	| 'action.list'
 	| 'action.view'
@@ -103,7 +104,15 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 		case 'check.create':
 			return actor.role === 'inspector' || actor.role === 'leader';
 		case 'check.conduct':
-			return (actor.role === 'inspector' || actor.role === 'leader') && onTeam(actor, r);
+			// Observers from other agencies are read-only (issue #4 §2): only the lead and members record.
+			return (
+				(actor.role === 'inspector' || actor.role === 'leader') &&
+				!!r.check &&
+				(r.check.leadId === actor.id || r.check.teamIds.includes(actor.id))
+			);
+		case 'check.lead':
+			// Completing and signing the record is the team lead's (trưởng đoàn) alone (issue #5 §6).
+			return (actor.role === 'inspector' || actor.role === 'leader') && !!r.check && r.check.leadId === actor.id;
 		case 'finding.view':
 			return isOffice(actor) || ownUnit(actor, r);
 		case 'action.list':

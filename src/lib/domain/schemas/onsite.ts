@@ -1,0 +1,158 @@
+// Forms of the on-site inspection (issue #5). Messages are i18n keys.
+import { z } from 'zod';
+import { ROLL_CALL_STATUSES, type RollCallStatus } from '../roll-call';
+
+const id = z.string().regex(/^[a-z0-9]{15}$/, 'errors.invalid');
+const text = (max: number) => z.string().trim().max(max, 'errors.too_long').default('');
+const optNumber = z
+	.union([z.literal(''), z.coerce.number()])
+	.optional()
+	.transform((v) => (v === '' || v === undefined || Number.isNaN(v) ? null : v));
+const hhmm = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'onsite.error.time')]).default('');
+const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'errors.invalid');
+
+export const startSchema = z.object({
+	lat: optNumber.pipe(z.number().min(-90).max(90).nullable()),
+	lon: optNumber.pipe(z.number().min(-180).max(180).nullable()),
+	accuracy: optNumber.pipe(z.number().min(0).max(100000).nullable())
+});
+
+export interface RollCallEntry {
+	staffId: string;
+	status: RollCallStatus;
+	lateMinutes: number | null;
+	arrivalTime: string;
+	note: string;
+}
+
+const entrySchema = z.object({
+	staffId: id,
+	status: z.enum(ROLL_CALL_STATUSES, { message: 'onsite.error.status' }),
+	lateMinutes: z
+		.union([z.literal(''), z.coerce.number().int('onsite.error.minutes').min(0, 'onsite.error.minutes').max(600, 'onsite.error.minutes')])
+		.default('')
+		.transform((v) => (v === '' ? null : v)),
+	arrivalTime: hhmm,
+	note: text(2000)
+});
+
+/**
+ * Reads the roll-call form: per person `s.<staff id>` (status), `m.<id>` (late minutes), `a.<id>`
+ * (arrival time HH:mm), `n.<id>` (note). Returns the entries, or the first error key with the staff id.
+ */
+export function parseRollCall(
+	form: FormData | null
+): { ok: true; entries: RollCallEntry[] } | { ok: false; code: string; staffId?: string } {
+	if (!form) return { ok: false, code: 'errors.bad_request' };
+	const ids = new Set<string>();
+	for (const k of form.keys()) if (k.startsWith('s.')) ids.add(k.slice(2));
+	if (ids.size === 0) return { ok: false, code: 'onsite.error.empty_roll_call' };
+	if (ids.size > 2000) return { ok: false, code: 'errors.bad_request' };
+	const entries: RollCallEntry[] = [];
+	for (const staffId of ids) {
+		const get = (p: string) => {
+			const v = form.get(`${p}.${staffId}`);
+			return typeof v === 'string' ? v : undefined;
+		};
+		const r = entrySchema.safeParse({
+			staffId,
+			status: get('s'),
+			lateMinutes: get('m') ?? '',
+			arrivalTime: get('a') ?? '',
+			note: get('n') ?? ''
+		});
+		if (!r.success) return { ok: false, code: r.error.issues[0]?.message ?? 'errors.invalid', staffId };
+		entries.push(r.data);
+	}
+	return { ok: true, entries };
+}
+
+export const CHECKLIST_RESULTS = ['compliant', 'violation', 'not_checked'] as const;
+export type ChecklistResult = (typeof CHECKLIST_RESULTS)[number];
+
+/** Checklist form: `r.<code>` result and `n.<code>` note per catalogue item. */
+export function parseChecklist(
+	form: FormData | null,
+	codes: readonly string[]
+): { ok: true; items: Record<string, { result: ChecklistResult; note: string }> } | { ok: false; code: string } {
+	if (!form) return { ok: false, code: 'errors.bad_request' };
+	const items: Record<string, { result: ChecklistResult; note: string }> = {};
+	for (const code of codes) {
+		const result = String(form.get(`r.${code}`) ?? 'not_checked');
+		const note = String(form.get(`n.${code}`) ?? '').trim();
+		if (!(CHECKLIST_RESULTS as readonly string[]).includes(result)) return { ok: false, code: 'errors.invalid' };
+		if (note.length > 2000) return { ok: false, code: 'errors.too_long' };
+		items[code] = { result: result as ChecklistResult, note };
+	}
+	return { ok: true, items };
+}
+
+const count = z
+	.union([z.literal(''), z.coerce.number().int('onsite.error.count').min(0, 'onsite.error.count').max(100000, 'onsite.error.count')])
+	.default('')
+	.transform((v) => (v === '' ? 0 : v));
+
+export const proceduresSchema = z
+	.object({
+		sampled: count,
+		overdue: count,
+		no_receipt: count,
+		no_apology: count,
+		online_share: z
+			.union([z.literal(''), z.coerce.number().min(0, 'onsite.error.percent').max(100, 'onsite.error.percent')])
+			.default('')
+			.transform((v) => (v === '' ? null : v)),
+		notes: text(5000)
+	})
+	.refine((p) => p.overdue <= p.sampled && p.no_receipt <= p.sampled, {
+		message: 'onsite.error.more_than_sampled',
+		path: ['overdue']
+	})
+	.refine((p) => p.no_apology <= p.overdue, { message: 'onsite.error.apology_more_than_overdue', path: ['no_apology'] });
+export type Procedures = z.output<typeof proceduresSchema>;
+
+export const findingSchema = z.object({
+	client_key: clientKey,
+	staff: z.union([z.literal(''), id]).default(''),
+	violation_type: z.string().min(1, 'onsite.error.type_required').regex(/^[a-z0-9]{15}$/, 'errors.invalid'),
+	description: z.string().trim().min(1, 'errors.required').max(5000, 'errors.too_long'),
+	observed_time: hhmm,
+	keep_location: z.literal('on').optional().transform((v) => v === 'on'),
+	photo_meta: z.string().max(10000).default('[]')
+});
+
+export const explanationSchema = z.object({
+	finding: id,
+	text: text(20000)
+});
+
+export const detailsSchema = z.object({
+	representative_name: text(200),
+	representative_position: text(200),
+	unit_explanation: text(20000),
+	conclusions: text(20000)
+});
+
+export const signatureSchema = z.object({
+	party: z.enum(['lead', 'representative'], { message: 'errors.invalid' }),
+	png: z.string().startsWith('data:image/png;base64,', 'onsite.error.signature').max(1_500_000, 'onsite.error.signature')
+});
+
+export const completeSchema = z.object({
+	signed_on_paper: z.literal('on').optional().transform((v) => v === 'on'),
+	grouping: z.enum(['per_finding', 'per_type'], { message: 'errors.invalid' }).default('per_finding')
+});
+
+export const amendFindingSchema = z.object({
+	client_key: clientKey,
+	finding: id,
+	description: z.string().trim().min(1, 'errors.required').max(5000, 'errors.too_long'),
+	reason: z.string().trim().min(1, 'check.error.reason_required').max(2000, 'errors.too_long')
+});
+
+export const AMENDABLE_FIELDS = ['representative_name', 'representative_position', 'unit_explanation', 'conclusions'] as const;
+export const amendCheckSchema = z.object({
+	field: z.enum(AMENDABLE_FIELDS, { message: 'errors.invalid' }),
+	after: text(20000),
+	reason: z.string().trim().min(1, 'check.error.reason_required').max(2000, 'errors.too_long')
+});

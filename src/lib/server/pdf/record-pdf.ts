@@ -1,0 +1,94 @@
+// The inspection record as a PDF (A4 portrait), drawn with pdfkit in DejaVu Sans: a TrueType font
+// with every Vietnamese precomposed letter, embedded as a subset with its Unicode map, so the text
+// extracts (and searches) with diacritics intact. Server-only: pdfkit never reaches a browser bundle.
+import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { RecordDoc } from '../../domain/record';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+const MM = 72 / 25.4;
+const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+
+export async function renderRecordPdf(
+	doc: RecordDoc,
+	signatures: Partial<Record<'lead' | 'representative', Uint8Array>> = {}
+): Promise<Uint8Array> {
+	const pdf = new PDFDocument({ size: 'A4', margins: MARGIN, info: { Title: `${doc.title} — ${doc.subtitle}`, Author: doc.headerLeft[1] } });
+	pdf.registerFont('r', join(FONT_DIR, 'DejaVuSans.ttf'));
+	pdf.registerFont('b', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
+	pdf.registerFont('i', join(FONT_DIR, 'DejaVuSans-Oblique.ttf'));
+	const chunks: Uint8Array[] = [];
+	pdf.on('data', (c: Uint8Array) => chunks.push(c));
+	const done = new Promise<void>((res) => pdf.on('end', () => res()));
+
+	const left = MARGIN.left;
+	const width = pdf.page.width - MARGIN.left - MARGIN.right;
+	const colL = width * 0.42;
+	const colR = width * 0.58;
+	const top = pdf.y;
+
+	// Header: issuing body (left), national motto (right), each with a short rule under it.
+	pdf.font('r').fontSize(10).text(doc.headerLeft[0], left, top, { width: colL, align: 'center' });
+	pdf.font('b').text(doc.headerLeft[1], { width: colL, align: 'center' });
+	const ruleL = pdf.y + 2;
+	pdf.moveTo(left + colL / 2 - 30, ruleL).lineTo(left + colL / 2 + 30, ruleL).stroke();
+	pdf.font('r').text(doc.number, left, ruleL + 6, { width: colL, align: 'center' });
+	const leftBottom = pdf.y;
+	pdf.font('b').fontSize(10).text(doc.motto[0], left + colL, top, { width: colR, align: 'center' });
+	pdf.fontSize(11).text(doc.motto[1], { width: colR, align: 'center' });
+	const ruleR = pdf.y + 2;
+	pdf.moveTo(left + colL + colR / 2 - 75, ruleR).lineTo(left + colL + colR / 2 + 75, ruleR).stroke();
+	pdf.font('i').fontSize(11).text(doc.placeDate, left + colL, ruleR + 6, { width: colR, align: 'center' });
+	pdf.y = Math.max(leftBottom, pdf.y) + 18;
+
+	pdf.font('b').fontSize(14).text(doc.title, left, pdf.y, { width, align: 'center' });
+	pdf.fontSize(12).text(doc.subtitle, { width, align: 'center' });
+	pdf.moveDown(1);
+
+	const para = (text: string, opts: { indent?: number; bold?: boolean } = {}) => {
+		pdf.font(opts.bold ? 'b' : 'r').fontSize(11).text(text, left + (opts.indent ?? 0) * 14, pdf.y, {
+			width: width - (opts.indent ?? 0) * 14,
+			align: 'justify',
+			paragraphGap: 3
+		});
+	};
+	para(doc.opening);
+	for (const s of doc.sections) {
+		pdf.moveDown(0.5);
+		para(s.heading, { bold: true });
+		for (const l of s.lines) para(l.text, { indent: l.indent, bold: l.bold });
+	}
+	pdf.moveDown(0.5);
+	for (const c of doc.closing) para(c);
+
+	// Signatures: three columns, the drawn PNG (when there is one) above the printed name.
+	if (pdf.y > pdf.page.height - MARGIN.bottom - 170) pdf.addPage();
+	pdf.moveDown(1);
+	const sy = pdf.y;
+	const cw = width / 3;
+	doc.signatures.forEach((s, i) => {
+		const x = left + i * cw;
+		pdf.font('b').fontSize(9.5).text(s.title, x, sy, { width: cw - 6, align: 'center' });
+		pdf.font('i').fontSize(9).text(s.hint, x, pdf.y, { width: cw - 6, align: 'center' });
+		const img = s.party === 'lead' || s.party === 'representative' ? signatures[s.party] : undefined;
+		const iy = pdf.y + 4;
+		if (img) pdf.image(Buffer.from(img), x + 10, iy, { fit: [cw - 26, 60], align: 'center' });
+		pdf.font('b').fontSize(10.5).text(s.name, x, iy + 70, { width: cw - 6, align: 'center' });
+	});
+	pdf.y = sy + 140;
+	if (doc.memberNames.length) {
+		pdf.font('b').fontSize(10).text(doc.membersTitle, left, pdf.y, { width, align: 'center' });
+		pdf.moveDown(2.5);
+		pdf.font('b').fontSize(10.5).text(doc.memberNames.join('          '), left, pdf.y, { width, align: 'center' });
+	}
+	pdf.moveDown(1.5);
+	pdf.font('b').fontSize(9).text(doc.recipients[0]!, left, pdf.y, { width });
+	for (const r of doc.recipients.slice(1)) pdf.font('r').fontSize(8.5).text(r, { width });
+
+	pdf.end();
+	await done;
+	return Buffer.concat(chunks);
+}

@@ -1,0 +1,81 @@
+// attendance_records: the roll call of a check, one row per person on the roster snapshot.
+import type { RecordModel } from 'pocketbase';
+import type { Pb } from '../pb/create';
+import type { RollCallStatus } from '../../domain/roll-call';
+import { toPbDate } from '../../domain/time';
+
+export interface AttendanceRow {
+	id: string;
+	staffId: string;
+	staffName: string;
+	staffPosition: string;
+	status: RollCallStatus;
+	lateMinutes: number | null;
+	arrivalTime: string;
+	note: string;
+}
+
+function toRow(r: RecordModel): AttendanceRow {
+	return {
+		id: r.id,
+		staffId: String(r.staff),
+		staffName: String(r.expand?.staff?.full_name ?? ''),
+		staffPosition: String(r.expand?.staff?.position ?? ''),
+		status: r.status as RollCallStatus,
+		lateMinutes: r.late_minutes ? Number(r.late_minutes) : null,
+		arrivalTime: String(r.arrival_time ?? ''),
+		note: String(r.note ?? '')
+	};
+}
+
+export function attendanceRepo(pb: Pb) {
+	const col = () => pb.collection('attendance_records');
+	return {
+		async list(inspectionId: string): Promise<AttendanceRow[]> {
+			const rows = await col().getFullList({
+				filter: pb.filter('inspection = {:i}', { i: inspectionId }),
+				expand: 'staff',
+				fields: 'id,staff,status,late_minutes,arrival_time,note,expand.staff.full_name,expand.staff.position',
+				batch: 1000
+			});
+			return rows.map(toRow);
+		},
+
+		/** The roster snapshot taken when the check starts: everyone present, one transaction. */
+		async createRoster(inspectionId: string, unitId: string, staffIds: string[], at: Date): Promise<void> {
+			for (let i = 0; i < staffIds.length; i += 500) {
+				const batch = pb.createBatch();
+				for (const staff of staffIds.slice(i, i + 500)) {
+					batch.collection('attendance_records').create({
+						inspection: inspectionId,
+						staff,
+						unit: unitId,
+						status: 'present',
+						recorded_at: toPbDate(at)
+					});
+				}
+				await batch.send();
+			}
+		},
+
+		/** Updates changed rows in one transaction. */
+		async updateMany(
+			changes: { id: string; status: RollCallStatus; lateMinutes: number | null; arrivalTime: string; note: string }[],
+			at: Date
+		): Promise<void> {
+			for (let i = 0; i < changes.length; i += 500) {
+				const batch = pb.createBatch();
+				for (const c of changes.slice(i, i + 500)) {
+					batch.collection('attendance_records').update(c.id, {
+						status: c.status,
+						late_minutes: c.lateMinutes ?? 0,
+						arrival_time: c.arrivalTime,
+						note: c.note,
+						recorded_at: toPbDate(at)
+					});
+				}
+				await batch.send();
+			}
+		}
+	};
+}

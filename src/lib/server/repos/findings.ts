@@ -1,0 +1,239 @@
+// findings: violations recorded at a check, with protected photo files and the written explanation.
+import type { RecordModel } from 'pocketbase';
+import type { Pb } from '../pb/create';
+import { AppError, mapPbError, orNull } from '../pb/errors';
+import { toPbDate } from '../../domain/time';
+
+export interface PhotoMeta {
+	name: string;
+	sha256: string;
+	captured_at: string | null;
+	has_location: boolean;
+	lat?: number;
+	lon?: number;
+}
+
+export interface Finding {
+	id: string;
+	inspectionId: string;
+	unitId: string;
+	staffId: string | null;
+	staffName: string;
+	typeId: string;
+	typeCode: string;
+	typeName: string;
+	defaultFixDays: number;
+	category: string;
+	description: string;
+	observedAt: string;
+	source: 'manual' | 'attendance' | 'checklist';
+	attendanceId: string | null;
+	photos: string[];
+	photoMeta: PhotoMeta[];
+	explanationStatus: 'none' | 'requested' | 'received';
+	explanationText: string;
+	explanationFile: string;
+	amendsId: string | null;
+	amendReason: string;
+	superseded: boolean;
+	created: string;
+}
+
+function toFinding(r: RecordModel): Finding {
+	return {
+		id: r.id,
+		inspectionId: String(r.inspection),
+		unitId: String(r.unit),
+		staffId: r.staff ? String(r.staff) : null,
+		staffName: String(r.expand?.staff?.full_name ?? ''),
+		typeId: String(r.violation_type),
+		typeCode: String(r.expand?.violation_type?.code ?? ''),
+		typeName: String(r.expand?.violation_type?.name_vi ?? ''),
+		defaultFixDays: Number(r.expand?.violation_type?.default_fix_days ?? 10),
+		category: String(r.category),
+		description: String(r.description ?? ''),
+		observedAt: String(r.observed_at ?? ''),
+		source: (r.source || 'manual') as Finding['source'],
+		attendanceId: r.attendance ? String(r.attendance) : null,
+		photos: (r.photos as string[]) ?? [],
+		photoMeta: (r.photo_meta as PhotoMeta[]) ?? [],
+		explanationStatus: (r.explanation_status || 'none') as Finding['explanationStatus'],
+		explanationText: String(r.explanation_text ?? ''),
+		explanationFile: String(r.explanation_file ?? ''),
+		amendsId: r.amends ? String(r.amends) : null,
+		amendReason: String(r.amend_reason ?? ''),
+		superseded: r.superseded === true,
+		created: String(r.created ?? '')
+	};
+}
+
+export interface NewFinding {
+	inspectionId: string;
+	unitId: string;
+	staffId: string | null;
+	typeId: string;
+	category: string;
+	description: string;
+	observedAt: Date;
+	source: Finding['source'];
+	attendanceId?: string | null;
+	clientKey: string;
+	createdBy: string;
+	photos?: { bytes: Uint8Array; type: string; name: string }[];
+	photoMeta?: Omit<PhotoMeta, 'name'>[];
+	amendsId?: string | null;
+	amendReason?: string;
+	explanation?: Pick<Finding, 'explanationStatus' | 'explanationText'>;
+}
+
+const EXPAND = 'staff,violation_type';
+
+export function findingsRepo(pb: Pb) {
+	const col = () => pb.collection('findings');
+	return {
+		async get(id: string): Promise<Finding | null> {
+			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			const r = await orNull(col().getOne(id, { expand: EXPAND }));
+			return r ? toFinding(r) : null;
+		},
+
+		/** Every finding of a check, superseded originals included (the record shows them beside their amendment). */
+		async list(inspectionId: string): Promise<Finding[]> {
+			const rows = await col().getFullList({
+				filter: pb.filter('inspection = {:i}', { i: inspectionId }),
+				sort: 'observed_at,created',
+				expand: EXPAND
+			});
+			return rows.map(toFinding);
+		},
+
+		async byClientKey(inspectionId: string, key: string): Promise<Finding | null> {
+			const r = await orNull(
+				col().getFirstListItem(pb.filter('inspection = {:i} && client_key = {:k}', { i: inspectionId, k: key }), { expand: EXPAND })
+			);
+			return r ? toFinding(r) : null;
+		},
+
+		/**
+		 * Creates a finding; the photos' stored names come back in the same order as `photoMeta`.
+		 * A repeated client key (double submit) is AppError('duplicate').
+		 */
+		async create(f: NewFinding): Promise<Finding> {
+			const form = new FormData();
+			form.append('inspection', f.inspectionId);
+			form.append('unit', f.unitId);
+			form.append('staff', f.staffId ?? '');
+			form.append('violation_type', f.typeId);
+			form.append('category', f.category);
+			form.append('description', f.description);
+			form.append('observed_at', toPbDate(f.observedAt));
+			form.append('source', f.source);
+			form.append('attendance', f.attendanceId ?? '');
+			form.append('client_key', f.clientKey);
+			form.append('created_by', f.createdBy);
+			form.append('explanation_status', f.explanation?.explanationStatus ?? 'none');
+			form.append('explanation_text', f.explanation?.explanationText ?? '');
+			form.append('amends', f.amendsId ?? '');
+			form.append('amend_reason', f.amendReason ?? '');
+			form.append('superseded', 'false');
+			for (const p of f.photos ?? []) form.append('photos', new Blob([p.bytes as BlobPart], { type: p.type }), p.name);
+			let r: RecordModel;
+			try {
+				r = await col().create(form, { expand: EXPAND });
+			} catch (e) {
+				throw mapPbError(e);
+			}
+			const stored = (r.photos as string[]) ?? [];
+			if (f.photoMeta?.length) {
+				const meta = f.photoMeta.map((m, i) => ({ ...m, name: stored[i] ?? '' }));
+				r = await col().update(r.id, { photo_meta: meta }, { expand: EXPAND });
+			}
+			return toFinding(r);
+		},
+
+		/** Copies an original's photos into its amendment (same bytes, same hashes). */
+		async copyPhotos(from: Finding, toId: string): Promise<void> {
+			if (from.photos.length === 0) return;
+			const token = await pb.files.getToken();
+			const form = new FormData();
+			const rec = { id: from.id, collectionName: 'findings', collectionId: 'pbc_findings' };
+			for (const name of from.photos) {
+				const res = await fetch(pb.files.getURL(rec, name, { token }));
+				form.append('photos', new Blob([await res.arrayBuffer()], { type: res.headers.get('content-type') ?? 'image/jpeg' }), name);
+			}
+			const r = await col().update(toId, form);
+			const stored = (r.photos as string[]) ?? [];
+			await col().update(toId, { photo_meta: from.photoMeta.map((m, i) => ({ ...m, name: stored[i] ?? m.name })) });
+		},
+
+		async update(id: string, p: Partial<Pick<Finding, 'description' | 'superseded' | 'explanationStatus' | 'explanationText'>> & { typeId?: string }) {
+			const body: Record<string, unknown> = {};
+			if (p.description !== undefined) body.description = p.description;
+			if (p.superseded !== undefined) body.superseded = p.superseded;
+			if (p.explanationStatus !== undefined) body.explanation_status = p.explanationStatus;
+			if (p.explanationText !== undefined) body.explanation_text = p.explanationText;
+			if (p.typeId !== undefined) body.violation_type = p.typeId;
+			await col().update(id, body);
+		},
+
+		async attachExplanationFile(id: string, file: { bytes: Uint8Array; type: string; name: string }) {
+			const form = new FormData();
+			form.append('explanation_file', new Blob([file.bytes as BlobPart], { type: file.type }), file.name);
+			await col().update(id, form);
+		},
+
+		async remove(ids: string[]): Promise<void> {
+			if (ids.length === 0) return;
+			const batch = pb.createBatch();
+			for (const id of ids) batch.collection('findings').delete(id);
+			await batch.send();
+		},
+
+		/** Creates and updates the roll call's automatic findings in one transaction. */
+		async syncAttendance(
+			inspectionId: string,
+			unitId: string,
+			createdBy: string,
+			at: Date,
+			plan: {
+				create: { attendanceId: string; staffId: string; typeId: string; category: string; description: string }[];
+				update: { id: string; typeId: string; category: string; description: string }[];
+				remove: string[];
+			}
+		): Promise<void> {
+			if (!plan.create.length && !plan.update.length && !plan.remove.length) return;
+			const batch = pb.createBatch();
+			for (const c of plan.create) {
+				batch.collection('findings').create({
+					inspection: inspectionId,
+					unit: unitId,
+					staff: c.staffId,
+					violation_type: c.typeId,
+					category: c.category,
+					description: c.description,
+					observed_at: toPbDate(at),
+					source: 'attendance',
+					attendance: c.attendanceId,
+					client_key: `att-${c.attendanceId}`,
+					created_by: createdBy,
+					explanation_status: 'none',
+					superseded: false
+				});
+			}
+			for (const u of plan.update) {
+				batch.collection('findings').update(u.id, { violation_type: u.typeId, category: u.category, description: u.description });
+			}
+			for (const id of plan.remove) batch.collection('findings').delete(id);
+			try {
+				await batch.send();
+			} catch (e) {
+				const m = mapPbError(e);
+				// A concurrent save created the same automatic finding first: the next save reconciles.
+				if (m instanceof AppError && m.code === 'duplicate') return;
+				throw m;
+			}
+		}
+	};
+}
+
+export type FindingsRepo = ReturnType<typeof findingsRepo>;

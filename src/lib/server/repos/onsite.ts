@@ -1,0 +1,319 @@
+// The on-site side of an inspection (inspections' started_at, location, checklist, procedures, record
+// details, signatures, amendments), plus the reads it needs: the unit's roster, the catalogue, the
+// announced calendar days, and corrective actions proposed at completion. Only repos know field names.
+import type { RecordModel } from 'pocketbase';
+import type { Pb } from '../pb/create';
+import { orNull } from '../pb/errors';
+import type { CheckKind, CheckStatus } from '../../domain/check';
+import type { Announcement } from '../../domain/holidays';
+import { signatureParty, type SignatureParty } from '../../domain/onsite';
+import type { ChecklistResult, Procedures } from '../../domain/schemas/onsite';
+import { toPbDate } from '../../domain/time';
+
+export interface Amendment {
+	at: string;
+	by: string;
+	byName: string;
+	reason: string;
+	field: string;
+	before: string;
+	after: string;
+}
+
+export interface Person {
+	id: string;
+	name: string;
+	position: string;
+}
+
+export interface OnsiteCheck {
+	id: string;
+	title: string;
+	kind: CheckKind;
+	status: CheckStatus;
+	unitId: string;
+	unitName: string;
+	unitParentName: string;
+	leadId: string | null;
+	teamIds: string[];
+	observerIds: string[];
+	team: Person[];
+	lead: Person | null;
+	focus: string[];
+	scheduledStart: string;
+	startedAt: string | null;
+	completedAt: string | null;
+	location: { lat: number; lon: number; accuracy: number | null } | null;
+	checklist: Record<string, { result: ChecklistResult; note: string }>;
+	procedures: Partial<Procedures> | null;
+	representativeName: string;
+	representativePosition: string;
+	unitExplanation: string;
+	conclusions: string;
+	/** Stored file name per party. */
+	signatures: Partial<Record<SignatureParty, string>>;
+	signedOnPaper: boolean;
+	amendments: Amendment[];
+}
+
+export interface StaffRow {
+	id: string;
+	name: string;
+	position: string;
+	unitId: string;
+	active: boolean;
+}
+
+export interface ViolationType {
+	id: string;
+	code: string;
+	category: string;
+	name: string;
+	defaultFixDays: number;
+}
+
+const person = (u: RecordModel | undefined): Person | null =>
+	u ? { id: u.id, name: String(u.name ?? ''), position: String(u.position ?? '') } : null;
+
+function toCheck(r: RecordModel): OnsiteCheck {
+	const sigs: Partial<Record<SignatureParty, string>> = {};
+	for (const f of (r.signatures as string[] | undefined) ?? []) {
+		const p = signatureParty(f);
+		if (p) sigs[p] = f;
+	}
+	const loc = r.location as { lat?: number; lon?: number; accuracy?: number } | null;
+	const team = ((r.expand?.team as RecordModel[] | undefined) ?? []).map((u) => person(u)!);
+	return {
+		id: r.id,
+		title: String(r.title ?? ''),
+		kind: r.kind as CheckKind,
+		status: r.status as CheckStatus,
+		unitId: String(r.unit),
+		unitName: String(r.expand?.unit?.name ?? ''),
+		unitParentName: String(r.expand?.unit?.expand?.parent?.name ?? ''),
+		leadId: r.lead ? String(r.lead) : null,
+		teamIds: (r.team as string[]) ?? [],
+		observerIds: (r.observers as string[]) ?? [],
+		team,
+		lead: person(r.expand?.lead),
+		focus: (r.focus as string[]) ?? [],
+		scheduledStart: String(r.scheduled_start ?? ''),
+		startedAt: r.started_at ? String(r.started_at) : null,
+		completedAt: r.completed_at ? String(r.completed_at) : null,
+		location: loc && typeof loc.lat === 'number' && typeof loc.lon === 'number' ? { lat: loc.lat, lon: loc.lon, accuracy: loc.accuracy ?? null } : null,
+		checklist: (r.checklist as OnsiteCheck['checklist']) ?? {},
+		procedures: (r.procedures as Partial<Procedures>) ?? null,
+		representativeName: String(r.representative_name ?? ''),
+		representativePosition: String(r.representative_position ?? ''),
+		unitExplanation: String(r.unit_explanation ?? ''),
+		conclusions: String(r.conclusions ?? ''),
+		signatures: sigs,
+		signedOnPaper: r.signed_on_paper === true,
+		amendments: (r.amendments as Amendment[]) ?? []
+	};
+}
+
+export type CheckPatch = Partial<{
+	status: CheckStatus;
+	startedAt: Date;
+	completedAt: Date;
+	location: OnsiteCheck['location'];
+	checklist: OnsiteCheck['checklist'];
+	procedures: Procedures;
+	representativeName: string;
+	representativePosition: string;
+	unitExplanation: string;
+	conclusions: string;
+	signedOnPaper: boolean;
+	amendments: Amendment[];
+}>;
+
+export function onsiteRepo(pb: Pb) {
+	const inspections = () => pb.collection('inspections');
+	return {
+		async get(id: string): Promise<OnsiteCheck | null> {
+			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			const r = await orNull(inspections().getOne(id, { expand: 'unit,unit.parent,lead,team' }));
+			return r ? toCheck(r) : null;
+		},
+
+		async update(id: string, p: CheckPatch): Promise<void> {
+			const body: Record<string, unknown> = {};
+			if (p.status !== undefined) body.status = p.status;
+			if (p.startedAt) body.started_at = toPbDate(p.startedAt);
+			if (p.completedAt) body.completed_at = toPbDate(p.completedAt);
+			if (p.location !== undefined) body.location = p.location;
+			if (p.checklist !== undefined) body.checklist = p.checklist;
+			if (p.procedures !== undefined) body.procedures = p.procedures;
+			if (p.representativeName !== undefined) body.representative_name = p.representativeName;
+			if (p.representativePosition !== undefined) body.representative_position = p.representativePosition;
+			if (p.unitExplanation !== undefined) body.unit_explanation = p.unitExplanation;
+			if (p.conclusions !== undefined) body.conclusions = p.conclusions;
+			if (p.signedOnPaper !== undefined) body.signed_on_paper = p.signedOnPaper;
+			if (p.amendments !== undefined) body.amendments = p.amendments;
+			await inspections().update(id, body);
+		},
+
+		/** Replaces one party's drawn signature (PNG), keeping the other's. */
+		async putSignature(id: string, party: SignatureParty, png: Uint8Array, previous?: string): Promise<void> {
+			const form = new FormData();
+			form.append('signatures+', new Blob([png as BlobPart], { type: 'image/png' }), `${party}.png`);
+			if (previous) form.append('signatures-', previous);
+			await inspections().update(id, form);
+		},
+
+		/** The unit's active staff today (the roster the roll call starts from). */
+		async activeRoster(unitId: string): Promise<StaffRow[]> {
+			const rows = await pb.collection('staff').getFullList({
+				filter: pb.filter('unit = {:u} && active = true', { u: unitId }),
+				fields: 'id,full_name,position,unit,active',
+				batch: 1000
+			});
+			return rows.map(toStaff);
+		},
+
+		async staff(ids: string[]): Promise<StaffRow[]> {
+			if (ids.length === 0) return [];
+			const out: StaffRow[] = [];
+			for (let i = 0; i < ids.length; i += 100) {
+				const filter = ids
+					.slice(i, i + 100)
+					.map((_, j) => `id = {:s${j}}`)
+					.join(' || ');
+				const params = Object.fromEntries(ids.slice(i, i + 100).map((v, j) => [`s${j}`, v]));
+				const rows = await pb.collection('staff').getFullList({ filter: pb.filter(filter, params), fields: 'id,full_name,position,unit,active' });
+				out.push(...rows.map(toStaff));
+			}
+			return out;
+		},
+
+		async violationTypes(categories?: string[]): Promise<ViolationType[]> {
+			const cat = categories?.length
+				? ' && (' + categories.map((_, i) => `category = {:c${i}}`).join(' || ') + ')'
+				: '';
+			const params = Object.fromEntries((categories ?? []).map((c, i) => [`c${i}`, c]));
+			const rows = await pb.collection('violation_types').getFullList({
+				filter: pb.filter('active = true' + cat, params),
+				sort: 'sort_order,code',
+				fields: 'id,code,category,name_vi,default_fix_days'
+			});
+			return rows.map(toType);
+		},
+
+		async violationTypeByCode(codes: string[]): Promise<Map<string, ViolationType>> {
+			if (codes.length === 0) return new Map();
+			const filter = codes.map((_, i) => `code = {:c${i}}`).join(' || ');
+			const rows = await pb.collection('violation_types').getFullList({
+				filter: pb.filter(filter, Object.fromEntries(codes.map((c, i) => [`c${i}`, c]))),
+				fields: 'id,code,category,name_vi,default_fix_days'
+			});
+			return new Map(rows.map((r) => [String(r.code), toType(r)]));
+		},
+
+		async violationType(id: string): Promise<ViolationType | null> {
+			const r = await orNull(pb.collection('violation_types').getOne(id, { fields: 'id,code,category,name_vi,default_fix_days,active' }));
+			return r && r.active === true ? toType(r) : null;
+		},
+
+		/** Announced days off and make-up days (calendar_days) as holiday announcements. */
+		async announcements(): Promise<Announcement[]> {
+			const rows = await pb.collection('calendar_days').getFullList({ fields: 'date,kind,name,reference' });
+			return rows.map((r) =>
+				r.kind === 'working_day'
+					? { date: String(r.date), kind: 'working_day', name: String(r.name ?? ''), source: String(r.reference ?? '') }
+					: { date: String(r.date), kind: 'day_off', name: String(r.name ?? ''), source: String(r.reference ?? '') }
+			);
+		},
+
+		async actionCount(inspectionId: string): Promise<number> {
+			const r = await pb.collection('corrective_actions').getList(1, 1, {
+				filter: pb.filter('inspection = {:i}', { i: inspectionId }),
+				fields: 'id'
+			});
+			return r.totalItems;
+		},
+
+		/** Proposed corrective actions, status open, in one transaction. */
+		async createActions(
+			inspectionId: string,
+			unitId: string,
+			items: { title: string; findingIds: string[]; category: string; dueDate: string }[]
+		): Promise<void> {
+			if (items.length === 0) return;
+			const batch = pb.createBatch();
+			for (const a of items) {
+				batch.collection('corrective_actions').create({
+					title: a.title,
+					inspection: inspectionId,
+					findings: a.findingIds,
+					unit: unitId,
+					category: a.category,
+					status: 'open',
+					due_date: a.dueDate,
+					original_due_date: a.dueDate,
+					return_count: 0
+				});
+			}
+			await batch.send();
+		},
+
+		async actions(inspectionId: string) {
+			const rows = await pb.collection('corrective_actions').getFullList({
+				filter: pb.filter('inspection = {:i}', { i: inspectionId }),
+				sort: 'due_date,created',
+				fields: 'id,title,due_date,status,findings'
+			});
+			return rows.map((r) => ({
+				id: r.id,
+				title: String(r.title),
+				dueDate: String(r.due_date),
+				status: String(r.status),
+				findingIds: (r.findings as string[]) ?? []
+			}));
+		},
+
+		/**
+		 * Streams a protected file of a record, only if `name` is one of the record's files in `field`.
+		 * The file token stays on the server; the browser never sees a PocketBase URL.
+		 */
+		async openFile(collection: 'findings' | 'inspections', recordId: string, field: string, name: string) {
+			const r = await orNull(pb.collection(collection).getOne(recordId));
+			if (!r) return null;
+			const files = ([] as string[]).concat((r[field] as string | string[] | undefined) ?? []);
+			if (!files.includes(name)) return null;
+			const token = await pb.files.getToken();
+			const res = await fetch(pb.files.getURL(r, name, { token }));
+			if (!res.ok || !res.body) return null;
+			return { body: res.body, type: res.headers.get('content-type') ?? 'application/octet-stream', length: res.headers.get('content-length') };
+		},
+
+		/** The bytes of a protected file (signatures embedded in the PDF). */
+		async fileBytes(collection: 'inspections', recordId: string, name: string): Promise<Uint8Array | null> {
+			const f = await this.openFile(collection, recordId, 'signatures', name);
+			if (!f) return null;
+			return new Uint8Array(await new Response(f.body).arrayBuffer());
+		}
+	};
+}
+
+function toStaff(r: RecordModel): StaffRow {
+	return {
+		id: r.id,
+		name: String(r.full_name ?? ''),
+		position: String(r.position ?? ''),
+		unitId: String(r.unit ?? ''),
+		active: r.active === true
+	};
+}
+
+function toType(r: RecordModel): ViolationType {
+	return {
+		id: r.id,
+		code: String(r.code),
+		category: String(r.category),
+		name: String(r.name_vi ?? ''),
+		defaultFixDays: Number(r.default_fix_days ?? 10)
+	};
+}
+
+export type OnsiteRepo = ReturnType<typeof onsiteRepo>;

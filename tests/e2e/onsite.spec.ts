@@ -1,0 +1,175 @@
+// The inspector's morning at a ward office, on a phone: start the check on a 40-person unit, do the roll
+// call in at most 50 taps (counted), record a violation with a photo (a refused non-image first), sign,
+// complete, and open the PDF of the record.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { DEMO, e2ePb, login, shot } from './helpers';
+
+async function fixture() {
+	const pb = await e2ePb();
+	const tag = randomBytes(3).toString('hex');
+	const unit = await pb.collection('units').create({ code: `E2E.${tag}`, name: `phường Thử ${tag}`, kind: 'ward', active: true });
+	const batch = pb.createBatch();
+	for (let i = 1; i <= 40; i++) {
+		batch.collection('staff').create({
+			employee_code: `E2E.${tag}.${i}`,
+			full_name: `Nguyễn Văn Thử ${String(i).padStart(2, '0')}`,
+			unit: unit.id,
+			position: i === 1 ? 'Chủ tịch UBND phường' : 'Công chức',
+			category: 'cong_chuc',
+			active: true
+		});
+	}
+	await batch.send();
+	const inspector = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: DEMO.inspector }));
+	const now = new Date();
+	const check = await pb.collection('inspections').create({
+		kind: 'surprise',
+		unit: unit.id,
+		scheduled_start: now.toISOString().replace('T', ' '),
+		scheduled_end: new Date(now.getTime() + 3 * 3600_000).toISOString().replace('T', ' '),
+		lead: inspector.id,
+		team: [inspector.id],
+		status: 'planned',
+		focus: ['attendance', 'office_culture', 'procedures']
+	});
+	return { unitName: unit.name as string, checkId: check.id };
+}
+
+/** A small JPEG drawn by the browser itself (a red square with a line), as bytes. */
+async function jpeg(page: Page): Promise<Buffer> {
+	const b64 = await page.evaluate(() => {
+		const c = document.createElement('canvas');
+		c.width = 320;
+		c.height = 240;
+		const g = c.getContext('2d')!;
+		g.fillStyle = '#b91c1c';
+		g.fillRect(0, 0, 320, 240);
+		g.strokeStyle = '#fff';
+		g.lineWidth = 8;
+		g.strokeRect(40, 40, 240, 160);
+		return c.toDataURL('image/jpeg', 0.9).split(',')[1]!;
+	});
+	return Buffer.from(b64, 'base64');
+}
+
+async function sign(page: Page, pad: Locator) {
+	await pad.scrollIntoViewIfNeeded();
+	const box = (await pad.boundingBox())!;
+	await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
+	await page.mouse.down();
+	for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.15)));
+	await page.mouse.up();
+}
+
+test('start, roll call in ≤ 50 taps, a violation with a photo, sign, complete, PDF', async ({ page, context }, info) => {
+	test.setTimeout(120_000);
+	const { unitName, checkId } = await fixture();
+	await context.grantPermissions(['geolocation']);
+	await context.setGeolocation({ latitude: 10.0341, longitude: 105.7882 });
+	await login(page, DEMO.inspector);
+
+	let taps = 0;
+	const tap = async (l: Locator) => {
+		taps++;
+		await l.click();
+	};
+	const person = (n: number) => page.locator('li', { has: page.getByText(`Nguyễn Văn Thử ${String(n).padStart(2, '0')}`, { exact: true }) });
+
+	await page.goto(`/checks/${checkId}/onsite`);
+	await expect(page.getByRole('heading', { level: 1, name: unitName })).toBeVisible();
+	await shot(page, info, 'onsite-hub');
+	await tap(page.getByRole('button', { name: 'Bắt đầu kiểm tra' }));
+
+	// Roll call: everyone starts present; tap only the exceptions, then one Save.
+	await expect(page).toHaveURL(/\/onsite\/roll-call$/);
+	await expect(page.getByTestId('tally')).toHaveText('40/40 có mặt (100%); vắng 0, trong đó 0 không lý do');
+	for (const n of [3, 7, 12]) await tap(person(n).getByText('Muộn', { exact: true }));
+	await person(3).getByLabel('Số phút muộn').fill('20');
+	for (const n of [5, 9]) await tap(person(n).getByText('Vắng có LD', { exact: true }));
+	await tap(person(15).getByText('Vắng KLD', { exact: true }));
+	await tap(person(21).getByText('Khác…', { exact: true }));
+	await tap(person(21).getByText('Công tác', { exact: true }));
+	await expect(page.getByTestId('tally')).toHaveText('36/40 có mặt (90%); vắng 4, trong đó 1 không lý do');
+	await shot(page, info, 'onsite-roll-call');
+	// What the inspector sees mid-list: the sticky tally above, the Save button below.
+	await person(12).scrollIntoViewIfNeeded();
+	await page.screenshot({ path: `tests/e2e/screenshots/onsite-roll-call-viewport-${info.project.name}.png` });
+	await tap(page.getByRole('button', { name: 'Lưu điểm danh' }));
+	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
+	await page.reload();
+	await expect(page.getByTestId('tally')).toHaveText('36/40 có mặt (90%); vắng 4, trong đó 1 không lý do');
+	expect(taps).toBeLessThanOrEqual(50);
+	console.log(`roll call of 40 people: ${taps} taps (start + exceptions + save)`);
+
+	// Office culture checklist and procedures.
+	await page.goto(`/checks/${checkId}/onsite/checklist`);
+	await page.getByRole('radiogroup').first().getByText('Đạt', { exact: true }).click();
+	await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
+	await page.getByLabel('Số hồ sơ kiểm tra', { exact: true }).fill('30');
+	await page.getByLabel('Số hồ sơ quá hạn', { exact: true }).fill('40');
+	await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+	await expect(page.getByText('không được lớn hơn số hồ sơ kiểm tra')).toBeVisible();
+	await expect(page.getByLabel('Số hồ sơ kiểm tra', { exact: true })).toHaveValue('30');
+	await page.getByLabel('Số hồ sơ quá hạn', { exact: true }).fill('3');
+	await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
+	await shot(page, info, 'onsite-checklist');
+
+	// A violation: a file that is not an image is refused, what was typed stays; then a real photo.
+	await page.goto(`/checks/${checkId}/onsite/findings`);
+	await expect(page.getByText('Từ điểm danh').first()).toBeVisible();
+	await page.getByLabel('Loại vi phạm').selectOption({ label: 'Hút thuốc lá trong phòng làm việc, phòng họp, hội trường' });
+	await page.getByLabel('Nội dung ghi nhận').fill('Gạt tàn và đầu mẩu thuốc lá trong phòng họp');
+	await page.getByLabel(/^Ảnh/).setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải ảnh') });
+	await page.getByRole('button', { name: 'Lưu vi phạm' }).click();
+	await expect(page.getByRole('alert')).toContainText('không phải là ảnh');
+	await expect(page.getByLabel('Nội dung ghi nhận')).toHaveValue('Gạt tàn và đầu mẩu thuốc lá trong phòng họp');
+	await page.getByLabel(/^Ảnh/).setInputFiles({ name: 'vi-pham.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page) });
+	await page.getByRole('button', { name: 'Lưu vi phạm' }).click();
+	const card = page.locator('article', { hasText: 'Gạt tàn và đầu mẩu thuốc lá trong phòng họp' });
+	await expect(card).toHaveCount(1);
+	const img = card.getByRole('img', { name: 'Ảnh vi phạm 1' });
+	await expect(img).toBeVisible();
+	await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(320);
+	await shot(page, info, 'onsite-findings');
+
+	// Complete and sign.
+	await page.goto(`/checks/${checkId}/onsite/complete`);
+	await page.getByLabel('Họ tên người đại diện đơn vị').fill('Nguyễn Văn Thử 01');
+	await page.getByLabel('Chức vụ người đại diện').fill('Chủ tịch UBND phường');
+	await page.getByLabel('Kết luận').fill('Đơn vị cơ bản chấp hành; còn tồn tại về giờ giấc và hút thuốc lá.');
+	await page.getByRole('button', { name: 'Lưu thông tin biên bản' }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
+	for (const [i, label] of ['Chữ ký trưởng đoàn', 'Chữ ký đại diện đơn vị'].entries()) {
+		const form = page.locator('form', { has: page.getByLabel(label) });
+		await sign(page, form.locator('canvas'));
+		await form.getByRole('button', { name: 'Lưu chữ ký' }).click();
+		await expect(page.getByText('✓ Đã ký')).toHaveCount(i + 1);
+	}
+	await shot(page, info, 'onsite-complete');
+	await page.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click();
+
+	// The record: printable page, then the PDF.
+	await expect(page).toHaveURL(/\/onsite\/record$/);
+	await expect(page.getByRole('heading', { name: 'IV. KẾT QUẢ KIỂM TRA' })).toBeVisible();
+	await expect(page.getByText('Gạt tàn và đầu mẩu thuốc lá trong phòng họp', { exact: false }).first()).toBeVisible();
+	await expect(page.getByRole('img', { name: 'TRƯỞNG ĐOÀN KIỂM TRA' })).toBeVisible();
+	await shot(page, info, 'onsite-record');
+	const pdf = await page.request.get(`/checks/${checkId}/onsite/record.pdf`);
+	expect(pdf.status()).toBe(200);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+	// Locked now: the roll call is read-only.
+	await page.goto(`/checks/${checkId}/onsite/roll-call`);
+	await expect(page.getByText('biên bản đã khóa')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Lưu điểm danh' })).toHaveCount(0);
+});
+
+test('a photo URL is refused to a signed-out visitor', async ({ page }) => {
+	const r = await page.request.get('/files/photo/aaaaaaaaaaaaaaa/x.jpg', { maxRedirects: 0 });
+	expect(r.status()).toBe(303);
+	expect(r.headers()['location']).toMatch(/^\/login/);
+});
