@@ -3,12 +3,14 @@ import { vi as core } from './messages/core';
 import { vi as holidays } from './messages/holidays';
 import { vi as workflow } from './messages/workflow';
 import { vi as imports } from './messages/import';
+import { vi as planning } from './messages/planning';
 
 export const vi = {
 	...core,
 	...holidays,
 	...workflow,
-	...imports
+	...imports,
+	...planning
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -5,6 +5,9 @@ import { createPb, type Pb } from './pb/create';
 import { sessionService, type Clock } from './auth/session';
 import { authService } from './services/auth';
 import { homeService } from './services/home';
+import { calendarService } from './services/calendar';
+import { checksService } from './services/checks';
+import { plansService } from './services/plans';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -18,7 +21,11 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		idleMs: opts?.sessionIdleMs ?? 72 * HOUR,
 		absoluteMs: opts?.sessionAbsoluteMs ?? 30 * 24 * HOUR
 	});
+	const calendar = calendarService(pb);
 	return {
+		calendar,
+		checks: checksService(pb, clock, calendar),
+		plans: plansService(pb, clock),
 		pb,
 		clock,
 		sessions,

@@ -38,6 +38,7 @@ export type Action =
 	| 'check.view'
 	| 'check.create'
 	| 'check.conduct'
+	| 'check.manage'
 	| 'finding.view'
 	| 'action.list'
 	| 'action.view'
@@ -99,6 +100,12 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 			return actor.role === 'inspector' || actor.role === 'leader';
 		case 'check.conduct':
 			return (actor.role === 'inspector' || actor.role === 'leader') && onTeam(actor, r);
+		case 'check.manage':
+			// Edit, reschedule, start, postpone, cancel, close (issue #4): a leader, or an inspector who
+			// leads, is a member of, or created the check. Observers are read-only.
+			if (actor.role === 'leader') return true;
+			if (actor.role !== 'inspector' || !r.check) return false;
+			return r.check.leadId === actor.id || r.check.teamIds.includes(actor.id) || r.ownerId === actor.id;
 		case 'finding.view':
 			return isOffice(actor) || ownUnit(actor, r);
 		case 'action.list':
