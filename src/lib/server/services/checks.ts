@@ -82,6 +82,20 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 	const lookups = checkLookupsRepo(pb);
 	const audit = auditRepo(pb);
 
+	// The unit tree for pickers and subtree filters, kept for 30 s: units change rarely (an admin's edit
+	// shows within half a minute) and reading 500 of them was most of the list page's time. Validation
+	// (is this unit active?) always reads the unit itself, never this copy.
+	let unitCache: { at: number; units: Promise<UnitRef[]> } | null = null;
+	function unitTree(): Promise<UnitRef[]> {
+		const now = Date.now();
+		if (!unitCache || now - unitCache.at > 30_000) {
+			const units = lookups.units();
+			unitCache = { at: now, units };
+			units.catch(() => (unitCache = null));
+		}
+		return unitCache.units;
+	}
+
 	/** Team validation shared by create, edit and campaigns: a lead is required and must be staff. */
 	async function checkTeam(input: { lead: string | null; team: string[] }): Promise<Refusal | null> {
 		if (!input.lead) return refuse(400, input.team.length ? 'check.error.lead_required' : 'check.error.team_required', 'lead');
@@ -158,7 +172,7 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		/** Options for the check forms: active units, possible team members, plans open for checks. */
 		async formOptions(actor: Actor) {
 			authorize(actor, 'check.create');
-			const [units, people, allPlans] = await Promise.all([lookups.units(), lookups.inspectors(), plans.list()]);
+			const [units, people, allPlans] = await Promise.all([unitTree(), lookups.inspectors(), plans.list()]);
 			return {
 				units: units.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })),
 				people,
@@ -174,7 +188,7 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 
 		async unitOptions(actor: Actor) {
 			authorize(actor, 'check.list');
-			const units = await lookups.units();
+			const units = await unitTree();
 			return units.map((u) => ({ id: u.id, name: u.name, active: u.active }));
 		},
 
@@ -219,7 +233,7 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			if (!w.ok) return w;
 			const team = await checkTeam(input);
 			if (team) return team;
-			const units = new Map((await lookups.units()).map((u) => [u.id, u]));
+			const units = new Map((await lookups.units()).map((u) => [u.id, u])); // exact: validation
 			const chosen = [...new Set(input.units)];
 			const bad = chosen.filter((id) => !units.get(id)?.active);
 			if (bad.length) return refuse(400, 'campaign.error.inactive_units', 'units');
@@ -337,14 +351,22 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		},
 
 		/** The check list with filters. An inspector sees "my checks" unless they ask for all. */
-		async list(actor: Actor, f: CheckFilter): Promise<Check[]> {
+		async list(actor: Actor, f: CheckFilter, units?: UnitRef[]): Promise<Check[]> {
 			authorize(actor, 'check.list');
 			const q: CheckQuery = { kind: f.kind, status: f.status, sort: 'start', limit: 500 };
 			if (f.from) q.from = new Date(vnLocalToUtc(f.from).replace(' ', 'T')).toISOString();
 			if (f.to) q.to = new Date(vnLocalToUtc(addDays(f.to, 1)).replace(' ', 'T')).toISOString();
-			if (f.unit) q.unitIds = subtree(await lookups.units(), f.unit);
+			if (f.unit) q.unitIds = subtree(units ?? (await unitTree()), f.unit);
 			q.personId = f.mine ? actor.id : f.inspector;
 			return repo.listVisible(actor, clock(), q);
+		},
+
+		/** What the list page shows: the rows, and the unit and inspector pickers of its filter. */
+		async listPage(actor: Actor, f: CheckFilter) {
+			authorize(actor, 'plan.view');
+			const [units, people] = await Promise.all([unitTree(), lookups.inspectors()]);
+			const rows = await this.list(actor, f, units);
+			return { rows, units: units.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })), people };
 		},
 
 		/** Checks and days of a calendar range [from, to] (YYYY-MM-DD, Vietnamese dates). */

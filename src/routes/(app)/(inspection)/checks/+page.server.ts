@@ -10,15 +10,11 @@ export const load: PageServerLoad = async ({ url }) => {
 	// "My checks" is an inspector's default; anyone may switch it.
 	const mine = f.mine ? f.mine === '1' : user.role === 'inspector';
 	const { checks } = await getServices();
-	const [rows, units, people] = await Promise.all([
-		checks.list(user.actor, { ...f, mine }),
-		checks.unitOptions(user.actor),
-		checks.people(user.actor)
-	]);
+	const { rows, units, people } = await checks.listPage(user.actor, { ...f, mine });
 	return {
 		rows: rows.map(checkRow),
 		filter: { ...f, mine },
-		units: units.filter((u) => u.active),
+		units,
 		people,
 		canCreate: user.role === 'inspector' || user.role === 'leader'
 	};
