@@ -59,3 +59,25 @@ describe('weeks and calendar ranges', () => {
 		expect(gridRange('week', 'x', '2026-04-09').from).toBe('2026-04-06');
 	});
 });
+
+import { can } from '../../src/lib/server/authz/policy';
+
+describe('who manages a check (check.manage)', () => {
+	const check = (over: Partial<{ leadId: string; teamIds: string[]; observerIds: string[] }> = {}) => ({
+		unitId: 'u1',
+		ownerId: 'creator',
+		check: { kind: 'surprise' as const, status: 'planned' as const, leadId: 'lead1', teamIds: ['member1'], observerIds: ['obs1'], startedAt: null, ...over }
+	});
+	test.each([
+		['the team lead manages the check', { id: 'lead1', role: 'inspector' }, true],
+		['a team member manages the check', { id: 'member1', role: 'inspector' }, true],
+		['the inspector who created it manages the check', { id: 'creator', role: 'inspector' }, true],
+		['an observer cannot manage the check (read-only)', { id: 'obs1', role: 'inspector' }, false],
+		['an inspector off the team cannot manage the check', { id: 'other', role: 'inspector' }, false],
+		['a leader manages any check', { id: 'l', role: 'leader' }, true],
+		['an admin does not run inspections', { id: 'a', role: 'admin' }, false],
+		['the unit head of the checked unit cannot manage it', { id: 'h', role: 'unit_head', unitId: 'u1' }, false]
+	] as const)('%s', (_n, actor, allowed) => {
+		expect(can({ unitId: null, ...actor }, 'check.manage', check())).toBe(allowed);
+	});
+});
