@@ -132,5 +132,23 @@ test.describe('planning', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Ngày nghỉ, ngày làm bù do Chính phủ công bố' })).toBeVisible();
 		await expect(page.getByText('10/01/2026')).toBeVisible();
 		await shot(page, info, 'admin-calendar');
+		// An announced day off, then the same date again: refused with a clear message, typed text kept.
+		const day = info.project.name === 'phone' ? '2031-05-06' : '2031-05-07';
+		const add = async () => {
+			await page.getByLabel('Ngày', { exact: true }).fill(day);
+			await page.getByLabel('Tên, nội dung').fill('Nghỉ hoán đổi (thử)');
+			await page.getByRole('button', { name: 'Thêm ngày' }).click();
+		};
+		await add();
+		await expect(page).toHaveURL(/year=2031/);
+		const row = page.locator('li', { hasText: 'Nghỉ hoán đổi (thử)' });
+		await expect(row).toBeVisible();
+		await add();
+		await expect(page.getByRole('alert')).toHaveText('Ngày này đã có trong danh sách.');
+		await expect(page.getByLabel('Tên, nội dung')).toHaveValue('Nghỉ hoán đổi (thử)');
+		await shot(page, info, 'admin-calendar-error');
+		await page.goto('/admin/calendar?year=2031');
+		await row.getByRole('button', { name: 'Xóa' }).click();
+		await expect(row).toHaveCount(0);
 	});
 });
