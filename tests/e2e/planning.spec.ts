@@ -39,6 +39,17 @@ test.describe('planning', () => {
 			await expect(page.getByRole('heading', { name: `Các cuộc kiểm tra theo kế hoạch (${i + 1})` })).toBeVisible();
 		}
 		await expect(page.getByTestId('plan-progress')).toHaveText('0/3 (0%)');
+		// The same unit again a week later: warned (checked within 30 days), not blocked.
+		await page.getByText('Thêm cuộc kiểm tra vào kế hoạch', { exact: true }).first().click();
+		await fillCheck(page, page.getByTestId('add-check'), units[2]!, info.project.name === 'phone' ? '2027-01-30' : '2027-01-31');
+		await page.getByTestId('add-check').getByRole('button', { name: 'Thêm cuộc kiểm tra vào kế hoạch' }).click();
+		await expect(page.getByTestId('warnings')).toContainText(`${units[2]} đã có cuộc kiểm tra khác ngày`);
+		await expect(page.getByTestId('warnings')).toContainText('là ngày nghỉ cuối tuần');
+		await shot(page, info, 'plan-warnings');
+		await page.getByText('Bỏ khỏi kế hoạch', { exact: true }).first().click();
+		await page.getByLabel('Cuộc kiểm tra', { exact: true }).selectOption({ index: 3 });
+		await page.getByRole('button', { name: 'Bỏ khỏi kế hoạch' }).click();
+		await expect(page.getByTestId('plan-progress')).toHaveText('0/3 (0%)');
 		await page.getByRole('button', { name: 'Trình phê duyệt' }).click();
 		await expect(page.getByTestId('plan-status')).toHaveText('Chờ phê duyệt');
 		// An inspector has no approve button.

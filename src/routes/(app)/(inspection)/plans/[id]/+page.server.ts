@@ -6,17 +6,21 @@ import { failParse, failRefusal } from '$lib/server/planning-forms';
 import { planCheckSchema, planSchema, removeCheckSchema } from '$lib/domain/schemas/planning';
 import { checkRow } from '$lib/domain/check-view';
 import { formatDate, formatDateTime } from '$lib/domain/time';
+import { t } from '$lib/i18n/t';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLES = ['inspector', 'leader', 'admin'] as const;
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const user = requireRole(...ROLES);
 	const { plans, checks } = await getServices();
 	const d = await plans.detail(user.actor, params.id);
 	if (!d) error(404, 'errors.not_found');
 	const p = d.plan;
 	const options = d.canDraft && user.role !== 'admin' ? await checks.formOptions(user.actor) : null;
+	// Right after a check was added: its scheduling warnings (they warn, they do not block).
+	const added = d.checks.find((c) => c.id === url.searchParams.get('added'));
+	const warnings = added ? await checks.warnings(user.actor, added) : [];
 	return {
 		plan: {
 			id: p.id,
@@ -35,6 +39,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		revisions: p.revisions.map((r) => ({ revision: r.revision, date: formatDateTime(r.at), name: d.names[r.by] ?? '', reason: r.reason, change: r.change })),
 		rows: d.checks.map(checkRow),
 		progress: d.progress.label,
+		added: added ? { id: added.id, unitName: added.unitName } : null,
+		warnings: warnings.map((w) => t(locals.locale, w.code, { ...w.params, holiday: w.params.holidayKey ? t(locals.locale, String(w.params.holidayKey)) : '' })),
 		canSubmit: d.canSubmit,
 		canApprove: d.canApprove,
 		canReturn: d.canReturn,
@@ -67,7 +73,7 @@ export const actions: Actions = {
 		const { checks } = await getServices();
 		const r = await checks.addToPlan(user.actor, params.id, input.data);
 		if (!r.ok) return failRefusal(locals.locale, r, form, 'addCheck');
-		redirect(303, `/plans/${params.id}`);
+		redirect(303, `/plans/${params.id}?added=${r.value}`);
 	},
 	removeCheck: async ({ params, request, locals }) => {
 		const user = requireRole(...ROLES);
