@@ -6,6 +6,7 @@ import { en as workflow } from './messages/workflow';
 import { en as imports } from './messages/import';
 import { en as org } from './messages/org';
 import { en as onsite } from './messages/onsite';
+import { en as planning } from './messages/planning';
 
 export const en: Record<MessageKey, string> = {
 	...core,
@@ -13,5 +14,6 @@ export const en: Record<MessageKey, string> = {
 	...workflow,
 	...imports,
 	...org,
-	...onsite
+	...onsite,
+	...planning
 };

@@ -5,6 +5,7 @@ import { vi as workflow } from './messages/workflow';
 import { vi as imports } from './messages/import';
 import { vi as org } from './messages/org';
 import { vi as onsite } from './messages/onsite';
+import { vi as planning } from './messages/planning';
 
 export const vi = {
 	...core,
@@ -12,7 +13,8 @@ export const vi = {
 	...workflow,
 	...imports,
 	...org,
-	...onsite
+	...onsite,
+	...planning
 } as const;
 
 export type MessageKey = keyof typeof vi;

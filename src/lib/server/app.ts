@@ -9,6 +9,9 @@ import { unitsService } from './services/units';
 import { accountsService } from './services/accounts';
 import { catalogueService } from './services/catalogue';
 import { onsiteService } from './services/onsite';
+import { calendarService } from './services/calendar';
+import { checksService } from './services/checks';
+import { plansService } from './services/plans';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -22,7 +25,11 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		idleMs: opts?.sessionIdleMs ?? 72 * HOUR,
 		absoluteMs: opts?.sessionAbsoluteMs ?? 30 * 24 * HOUR
 	});
+	const calendar = calendarService(pb);
 	return {
+		calendar,
+		checks: checksService(pb, clock, calendar),
+		plans: plansService(pb, clock),
 		pb,
 		clock,
 		sessions,

@@ -41,6 +41,7 @@ export type Action =
 	| 'check.create'
 	| 'check.conduct'
 	| 'check.lead'
+	| 'check.manage'
 	| 'finding.view'
 	| 'action.list'
 	| 'action.view'
@@ -113,6 +114,13 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 		case 'check.lead':
 			// Completing and signing the record is the team lead's (trưởng đoàn) alone (issue #5 §6).
 			return (actor.role === 'inspector' || actor.role === 'leader') && !!r.check && r.check.leadId === actor.id;
+			return (actor.role === 'inspector' || actor.role === 'leader') && onTeam(actor, r);
+		case 'check.manage':
+			// Edit, reschedule, start, postpone, cancel, close (issue #4): a leader, or an inspector who
+			// leads, is a member of, or created the check. Observers are read-only.
+			if (actor.role === 'leader') return true;
+			if (actor.role !== 'inspector' || !r.check) return false;
+			return r.check.leadId === actor.id || r.check.teamIds.includes(actor.id) || r.ownerId === actor.id;
 		case 'finding.view':
 			return isOffice(actor) || ownUnit(actor, r);
 		case 'action.list':

@@ -1,0 +1,60 @@
+// Read-only lookups the planning screens need: units (for pickers and subtree filters) and the people
+// who can be on a check team. Kept apart from the organisation area's own repos.
+import type { Pb } from '../pb/create';
+
+export interface UnitRef {
+	id: string;
+	name: string;
+	code: string;
+	parentId: string | null;
+	active: boolean;
+}
+
+export interface PersonRef {
+	id: string;
+	name: string;
+	role: string;
+}
+
+/** Every row, 1000 per request and no COUNT(*) (getFullList pages by 500 with totals: twice as slow). */
+async function all(pb: Pb, collection: string, opts: { fields: string; sort: string; filter?: string }) {
+	const out = [];
+	for (let page = 1; ; page++) {
+		const r = await pb.collection(collection).getList(page, 1000, { ...opts, skipTotal: true });
+		out.push(...r.items);
+		if (r.items.length < 1000) return out;
+	}
+}
+
+export function checkLookupsRepo(pb: Pb) {
+	return {
+		async units(): Promise<UnitRef[]> {
+			const rows = await all(pb, 'units', { fields: 'id,name,code,parent,active', sort: 'code' });
+			return rows.map((r) => ({ id: r.id, name: String(r.name), code: String(r.code), parentId: r.parent ? String(r.parent) : null, active: r.active === true }));
+		},
+		async unit(id: string): Promise<UnitRef | null> {
+			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			const r = await pb.collection('units').getList(1, 1, { filter: pb.filter('id = {:id}', { id }), fields: 'id,name,code,parent,active', skipTotal: true });
+			const u = r.items[0];
+			return u ? { id: u.id, name: String(u.name), code: String(u.code), parentId: u.parent ? String(u.parent) : null, active: u.active === true } : null;
+		},
+		/** Active inspectors and leaders: who can be lead or member of a team. */
+		async inspectors(): Promise<PersonRef[]> {
+			const rows = await pb.collection('users').getFullList({
+				filter: "active = true && (role = 'inspector' || role = 'leader')",
+				fields: 'id,name,role',
+				sort: 'name'
+			});
+			return rows.map((r) => ({ id: r.id, name: String(r.name), role: String(r.role) }));
+		},
+		/** Active accounts of any office role (observers may come from other agencies' accounts). */
+		async people(ids: string[]): Promise<PersonRef[]> {
+			if (ids.length === 0) return [];
+			const rows = await pb.collection('users').getFullList({
+				filter: ids.map((id) => pb.filter('id = {:id}', { id })).join(' || '),
+				fields: 'id,name,role,active'
+			});
+			return rows.map((r) => ({ id: r.id, name: String(r.name), role: String(r.role) }));
+		}
+	};
+}

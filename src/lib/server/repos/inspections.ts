@@ -1,0 +1,251 @@
+// inspections <-> domain Check. The confidentiality rule of surprise checks (domain/check.ts
+// isSurpriseHidden / canSeeCheck) is applied here as a query filter, so lists, counts and calendars
+// never even load a hidden surprise check for someone outside its team.
+import type { RecordModel } from 'pocketbase';
+import type { Pb } from '../pb/create';
+import { orNull } from '../pb/errors';
+import { fromPbDate, toPbDate } from '../../domain/time';
+import type { Actor } from '../../domain/user';
+import type { CheckKind, CheckStatus } from '../../domain/check';
+import type { FocusArea, Trigger } from '../../domain/schemas/planning';
+
+export interface Check {
+	id: string;
+	title: string;
+	kind: CheckKind;
+	trigger: Trigger | null;
+	planId: string | null;
+	campaign: string;
+	reportBackDate: string | null;
+	unitId: string;
+	unitName: string;
+	focus: FocusArea[];
+	startsAt: string;
+	endsAt: string;
+	leadId: string | null;
+	teamIds: string[];
+	observerIds: string[];
+	observerNames: string;
+	status: CheckStatus;
+	statusReason: string;
+	startedAt: string | null;
+	completedAt: string | null;
+	createdById: string | null;
+}
+
+export interface CheckWrite {
+	title: string;
+	kind: CheckKind;
+	trigger: Trigger;
+	planId: string | null;
+	campaign?: string;
+	reportBackDate?: string | null;
+	unitId: string;
+	focus: FocusArea[];
+	startsAt: string;
+	endsAt: string;
+	leadId: string | null;
+	teamIds: string[];
+	observerIds: string[];
+	observerNames: string;
+	createdById?: string;
+}
+
+const iso = (v: unknown): string | null => {
+	const d = fromPbDate(typeof v === 'string' ? v : null);
+	return d ? d.toISOString() : null;
+};
+const ids = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : []);
+
+export function toCheck(r: RecordModel): Check {
+	return {
+		id: r.id,
+		title: String(r.title ?? ''),
+		kind: r.kind === 'surprise' ? 'surprise' : 'scheduled',
+		trigger: (r.trigger || null) as Trigger | null,
+		planId: r.plan ? String(r.plan) : null,
+		campaign: String(r.campaign ?? ''),
+		reportBackDate: iso(r.report_back_date)?.slice(0, 10) ?? null,
+		unitId: String(r.unit),
+		unitName: String(r.expand?.unit?.name ?? ''),
+		focus: ids(r.focus) as FocusArea[],
+		startsAt: iso(r.scheduled_start) ?? '',
+		endsAt: iso(r.scheduled_end) ?? '',
+		leadId: r.lead ? String(r.lead) : null,
+		teamIds: ids(r.team),
+		observerIds: ids(r.observers),
+		observerNames: String(r.observer_names ?? ''),
+		status: r.status as CheckStatus,
+		statusReason: String(r.status_reason ?? ''),
+		startedAt: iso(r.started_at),
+		completedAt: iso(r.completed_at),
+		createdById: r.created_by ? String(r.created_by) : null
+	};
+}
+
+const pbDate = (isoString: string) => toPbDate(new Date(isoString));
+
+function body(c: CheckWrite): Record<string, unknown> {
+	return {
+		title: c.title,
+		kind: c.kind,
+		trigger: c.trigger,
+		plan: c.planId ?? '',
+		campaign: c.campaign ?? '',
+		report_back_date: c.reportBackDate ? `${c.reportBackDate} 00:00:00.000Z` : '',
+		unit: c.unitId,
+		focus: c.focus,
+		scheduled_start: pbDate(c.startsAt),
+		scheduled_end: pbDate(c.endsAt),
+		lead: c.leadId ?? '',
+		team: c.teamIds,
+		observers: c.observerIds,
+		observer_names: c.observerNames,
+		...(c.createdById ? { created_by: c.createdById } : {})
+	};
+}
+
+export interface CheckQuery {
+	/** Window overlapping [from, to) (ISO instants). */
+	from?: string | null;
+	to?: string | null;
+	unitIds?: string[] | null;
+	kind?: CheckKind;
+	status?: CheckStatus;
+	statuses?: CheckStatus[];
+	/** Lead, member or observer. */
+	personId?: string | null;
+	planId?: string;
+	limit?: number;
+	sort?: 'start' | '-start';
+}
+
+export function inspectionsRepo(pb: Pb) {
+	const col = () => pb.collection('inspections');
+
+	/**
+	 * The query equivalent of canSeeCheck(actor, check, now) (domain/check.ts): leaders and admins see
+	 * everything; anyone else sees a surprise check only once started (in progress, completed, closed,
+	 * or cancelled after a recorded start) unless they are on its team; a unit head only their unit's.
+	 */
+	function visibility(actor: Actor, now: Date): string {
+		if (actor.role === 'admin' || actor.role === 'leader') return '';
+		const notHidden = pb.filter(
+			"(kind = 'scheduled' || status = 'in_progress' || status = 'completed' || status = 'closed' || (status = 'cancelled' && started_at != '' && started_at <= {:now}))",
+			{ now: toPbDate(now) }
+		);
+		const team = pb.filter('(lead = {:me} || team ~ {:me} || observers ~ {:me})', { me: actor.id });
+		if (actor.role === 'inspector') return `(${notHidden} || ${team})`;
+		if (actor.role === 'unit_head' && actor.unitId) {
+			return `(${pb.filter('unit = {:u}', { u: actor.unitId })} && (${notHidden} || ${team}))`;
+		}
+		return team;
+	}
+
+	function where(q: CheckQuery): string[] {
+		const parts: string[] = [];
+		if (q.from) parts.push(pb.filter('scheduled_end > {:from}', { from: pbDate(q.from) }));
+		if (q.to) parts.push(pb.filter('scheduled_start < {:to}', { to: pbDate(q.to) }));
+		if (q.kind) parts.push(pb.filter('kind = {:k}', { k: q.kind }));
+		if (q.status) parts.push(pb.filter('status = {:s}', { s: q.status }));
+		if (q.statuses?.length) parts.push('(' + q.statuses.map((s) => pb.filter('status = {:s}', { s })).join(' || ') + ')');
+		if (q.personId) parts.push(pb.filter('(lead = {:p} || team ~ {:p} || observers ~ {:p})', { p: q.personId }));
+		if (q.planId) parts.push(pb.filter('plan = {:p}', { p: q.planId }));
+		if (q.unitIds && q.unitIds.length <= 40) {
+			parts.push('(' + q.unitIds.map((u) => pb.filter('unit = {:u}', { u })).join(' || ') + ')');
+		}
+		return parts;
+	}
+
+	return {
+		/** Checks `actor` may learn about, matching `q`. Large unit subtrees are narrowed after the query. */
+		async listVisible(actor: Actor, now: Date, q: CheckQuery = {}): Promise<Check[]> {
+			const parts = where(q);
+			const vis = visibility(actor, now);
+			if (vis) parts.push(vis);
+			if (q.unitIds && q.unitIds.length === 0) return [];
+			const rows = await col().getList(1, q.limit ?? 500, {
+				filter: parts.join(' && '),
+				sort: q.sort === '-start' ? '-scheduled_start' : 'scheduled_start',
+				expand: 'unit',
+				fields: '*,expand.unit.name',
+				skipTotal: true
+			});
+			let out = rows.items.map(toCheck);
+			if (q.unitIds && q.unitIds.length > 40) {
+				const set = new Set(q.unitIds);
+				out = out.filter((c) => set.has(c.unitId));
+			}
+			return out;
+		},
+		/** All checks overlapping a window, for warnings (the domain filters them per viewer). */
+		async listAround(from: string, to: string, filter: { unitId: string; personIds: string[] }): Promise<Check[]> {
+			const who = [pb.filter('unit = {:u}', { u: filter.unitId })];
+			for (const p of filter.personIds) who.push(pb.filter('(lead = {:p} || team ~ {:p} || observers ~ {:p})', { p }));
+			const rows = await col().getFullList({
+				filter: `${pb.filter('scheduled_end > {:from} && scheduled_start < {:to}', { from: pbDate(from), to: pbDate(to) })} && (${who.join(' || ')})`,
+				expand: 'unit',
+				fields: '*,expand.unit.name'
+			});
+			return rows.map(toCheck);
+		},
+		async get(id: string): Promise<Check | null> {
+			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			const r = await orNull(col().getOne(id, { expand: 'unit', fields: '*,expand.unit.name' }));
+			return r ? toCheck(r) : null;
+		},
+		async listForPlan(planId: string): Promise<Check[]> {
+			const rows = await col().getFullList({
+				filter: pb.filter('plan = {:p}', { p: planId }),
+				sort: 'scheduled_start',
+				expand: 'unit',
+				fields: '*,expand.unit.name'
+			});
+			return rows.map(toCheck);
+		},
+		/** Status counts per plan (for progress), one query for all plans. */
+		async statusesByPlan(planIds: string[]): Promise<Map<string, CheckStatus[]>> {
+			const out = new Map<string, CheckStatus[]>(planIds.map((p) => [p, []]));
+			if (planIds.length === 0) return out;
+			const rows = await col().getFullList({
+				filter: planIds.map((p) => pb.filter('plan = {:p}', { p })).join(' || '),
+				fields: 'plan,status'
+			});
+			for (const r of rows) out.get(String(r.plan))?.push(r.status as CheckStatus);
+			return out;
+		},
+		async create(c: CheckWrite): Promise<Check> {
+			const r = await col().create({ ...body(c), status: 'planned' });
+			return (await this.get(r.id))!;
+		},
+		/** Creates every check in one transaction (PocketBase batch): all or nothing. */
+		async createMany(checks: CheckWrite[]): Promise<string[]> {
+			const batch = pb.createBatch();
+			for (const c of checks) batch.collection('inspections').create({ ...body(c), status: 'planned' });
+			const res = await batch.send();
+			return res.map((r) => String((r.body as { id: string }).id));
+		},
+		async update(id: string, c: Omit<CheckWrite, 'createdById'>): Promise<void> {
+			await col().update(id, body(c));
+		},
+		async setStatus(
+			id: string,
+			patch: { status: CheckStatus; reason?: string; startedAt?: Date; completedAt?: Date; window?: { startsAt: string; endsAt: string } }
+		): Promise<void> {
+			const b: Record<string, unknown> = { status: patch.status };
+			if (patch.reason !== undefined) b.status_reason = patch.reason;
+			if (patch.startedAt) b.started_at = toPbDate(patch.startedAt);
+			if (patch.completedAt) b.completed_at = toPbDate(patch.completedAt);
+			if (patch.window) {
+				b.scheduled_start = pbDate(patch.window.startsAt);
+				b.scheduled_end = pbDate(patch.window.endsAt);
+			}
+			await col().update(id, b);
+		},
+		async delete(id: string): Promise<void> {
+			await col().delete(id);
+		}
+	};
+}
+
+export type InspectionsRepo = ReturnType<typeof inspectionsRepo>;

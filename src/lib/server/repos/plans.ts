@@ -1,0 +1,91 @@
+// inspection_plans <-> domain Plan.
+import type { RecordModel } from 'pocketbase';
+import type { Pb } from '../pb/create';
+import { orNull } from '../pb/errors';
+import { fromPbDate, toPbDate } from '../../domain/time';
+import type { PlanPeriod, PlanRevision, PlanStatus } from '../../domain/plan';
+
+export interface Plan {
+	id: string;
+	title: string;
+	periodKind: PlanPeriod;
+	year: number;
+	quarter: number;
+	reference: string;
+	legalBasis: string;
+	scope: string;
+	status: PlanStatus;
+	createdById: string | null;
+	approvedById: string | null;
+	approvedAt: string | null;
+	revision: number;
+	revisions: PlanRevision[];
+}
+
+export interface PlanWrite {
+	title: string;
+	periodKind: PlanPeriod;
+	year: number;
+	quarter: number;
+	reference: string;
+	legalBasis: string;
+	scope: string;
+}
+
+function toPlan(r: RecordModel): Plan {
+	return {
+		id: r.id,
+		title: String(r.title ?? ''),
+		periodKind: r.period_kind === 'quarter' ? 'quarter' : 'year',
+		year: Number(r.year),
+		quarter: Number(r.quarter ?? 0),
+		reference: String(r.reference ?? ''),
+		legalBasis: String(r.legal_basis ?? ''),
+		scope: String(r.scope ?? ''),
+		status: r.status as PlanStatus,
+		createdById: r.created_by ? String(r.created_by) : null,
+		approvedById: r.approved_by ? String(r.approved_by) : null,
+		approvedAt: fromPbDate(r.approved_at)?.toISOString() ?? null,
+		revision: Number(r.revision ?? 0),
+		revisions: Array.isArray(r.revisions) ? (r.revisions as PlanRevision[]) : []
+	};
+}
+
+const header = (p: PlanWrite) => ({
+	title: p.title,
+	period_kind: p.periodKind,
+	year: p.year,
+	quarter: p.periodKind === 'quarter' ? p.quarter : 0,
+	reference: p.reference,
+	legal_basis: p.legalBasis,
+	scope: p.scope
+});
+
+export function plansRepo(pb: Pb) {
+	const col = () => pb.collection('inspection_plans');
+	return {
+		async list(): Promise<Plan[]> {
+			return (await col().getFullList({ sort: '-year,-quarter,-created' })).map(toPlan);
+		},
+		async get(id: string): Promise<Plan | null> {
+			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			const r = await orNull(col().getOne(id));
+			return r ? toPlan(r) : null;
+		},
+		async create(p: PlanWrite, createdById: string): Promise<Plan> {
+			return toPlan(await col().create({ ...header(p), status: 'draft', created_by: createdById, revision: 0, revisions: [] }));
+		},
+		async updateHeader(id: string, p: PlanWrite): Promise<void> {
+			await col().update(id, header(p));
+		},
+		async setStatus(id: string, status: PlanStatus, approval?: { by: string; at: Date }): Promise<void> {
+			await col().update(id, {
+				status,
+				...(approval ? { approved_by: approval.by, approved_at: toPbDate(approval.at) } : {})
+			});
+		},
+		async addRevision(id: string, revisions: PlanRevision[], revision: number): Promise<void> {
+			await col().update(id, { revisions, revision });
+		}
+	};
+}

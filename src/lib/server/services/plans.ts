@@ -1,0 +1,140 @@
+// Plans (kế hoạch kiểm tra): draft, submit, approve (a leader who is not the author), revise with a
+// reason once approved, progress "54/59 (91,5%)".
+import type { Pb } from '../pb/create';
+import { authorize, can } from '../authz';
+import { plansRepo, type Plan } from '../repos/plans';
+import { inspectionsRepo } from '../repos/inspections';
+import { checkLookupsRepo } from '../repos/check-lookups';
+import { auditRepo } from '../repos/audit';
+import { decidePlan, planProgress, type PlanRevision } from '../../domain/plan';
+import type { Actor } from '../../domain/user';
+import type { PlanInput } from '../../domain/schemas/planning';
+import type { Result } from './calendar';
+
+const refuse = (status: number, code: string, field?: string) => ({ ok: false as const, status, code, field });
+type Refusal = ReturnType<typeof refuse>;
+
+function periodRefusal(input: PlanInput): Refusal | null {
+	if (input.periodKind === 'quarter' && (input.quarter < 1 || input.quarter > 4)) return refuse(400, 'plan.error.quarter_required', 'quarter');
+	return null;
+}
+
+export function plansService(pb: Pb, clock: () => Date) {
+	const repo = plansRepo(pb);
+	const checks = inspectionsRepo(pb);
+	const lookups = checkLookupsRepo(pb);
+	const audit = auditRepo(pb);
+
+	async function revise(actor: Actor, plan: Plan, reason: string, change: string, details: Record<string, unknown>) {
+		const entry: PlanRevision = { at: clock().toISOString(), by: actor.id, reason: reason.trim(), revision: plan.revision + 1, change, details };
+		await repo.addRevision(plan.id, [...plan.revisions, entry], plan.revision + 1);
+		await audit.write({ actorId: actor.id, action: 'plan.revise', collection: 'inspection_plans', id: plan.id, data: entry });
+	}
+
+	return {
+		/** Every plan with its progress. Authz: plan.view. */
+		async list(actor: Actor) {
+			authorize(actor, 'plan.view');
+			const plans = await repo.list();
+			const statuses = await checks.statusesByPlan(plans.map((p) => p.id));
+			return plans.map((p) => ({ ...p, progress: planProgress(statuses.get(p.id) ?? []) }));
+		},
+
+		/** A plan with its checks (plan checks are scheduled, never secret), progress and action flags. */
+		async detail(actor: Actor, id: string) {
+			authorize(actor, 'plan.view');
+			const plan = await repo.get(id);
+			if (!plan) return null;
+			const list = await checks.listForPlan(id);
+			const ids = [plan.createdById, plan.approvedById, ...plan.revisions.map((r) => r.by), ...list.flatMap((c) => [c.leadId])];
+			const people = await lookups.people([...new Set(ids.filter((x): x is string => !!x))]);
+			const facts = { status: plan.status, createdById: plan.createdById, checkCount: list.length };
+			return {
+				plan,
+				checks: list,
+				names: Object.fromEntries(people.map((p) => [p.id, p.name])) as Record<string, string>,
+				progress: planProgress(list.map((c) => c.status)),
+				canDraft: can(actor, 'plan.draft'),
+				canSubmit: can(actor, 'plan.draft') && decidePlan(facts, 'submit', actor).ok,
+				canApprove: can(actor, 'plan.approve') && decidePlan(facts, 'approve', actor).ok,
+				canReturn: can(actor, 'plan.approve') && decidePlan(facts, 'return', actor).ok,
+				ownPlanWaiting: plan.status === 'submitted' && actor.role === 'leader' && plan.createdById === actor.id
+			};
+		},
+
+		/** Authz: plan.draft. Failures: plan.error.quarter_required. */
+		async create(actor: Actor, input: PlanInput): Promise<Result<string> | Refusal> {
+			authorize(actor, 'plan.draft');
+			const bad = periodRefusal(input);
+			if (bad) return bad;
+			const p = await repo.create(input, actor.id);
+			await audit.write({ actorId: actor.id, action: 'plan.create', collection: 'inspection_plans', id: p.id });
+			return { ok: true, value: p.id };
+		},
+
+		/** Edits the header; an approved plan needs a reason (recorded revision). Authz: plan.draft. */
+		async updateHeader(actor: Actor, id: string, input: PlanInput): Promise<Result<string> | Refusal | null> {
+			authorize(actor, 'plan.draft');
+			const plan = await repo.get(id);
+			if (!plan) return null;
+			const bad = periodRefusal(input);
+			if (bad) return bad;
+			const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: 0 }, 'change', actor, input.reason);
+			if (!d.ok) return refuse(409, d.code, 'reason');
+			const { reason: _r, ...header } = input;
+			await repo.updateHeader(id, header);
+			if (d.needsRevision) await revise(actor, plan, input.reason, 'plan.edit', { before: { title: plan.title, reference: plan.reference, scope: plan.scope } });
+			else await audit.write({ actorId: actor.id, action: 'plan.edit', collection: 'inspection_plans', id });
+			return { ok: true, value: id };
+		},
+
+		/** draft → submitted. Failures: plan.error.not_draft, plan.error.empty. */
+		async submit(actor: Actor, id: string): Promise<Result | Refusal | null> {
+			return this.decide(actor, id, 'submit');
+		},
+		/** submitted → approved by a leader who did not draft it. Failures: plan.error.own_plan, not_submitted, leader_required. */
+		async approve(actor: Actor, id: string): Promise<Result | Refusal | null> {
+			return this.decide(actor, id, 'approve');
+		},
+		/** submitted → draft (sent back by a leader). */
+		async sendBack(actor: Actor, id: string): Promise<Result | Refusal | null> {
+			return this.decide(actor, id, 'return');
+		},
+
+		async decide(actor: Actor, id: string, event: 'submit' | 'approve' | 'return'): Promise<Result | Refusal | null> {
+			authorize(actor, event === 'submit' ? 'plan.draft' : 'plan.view');
+			const plan = await repo.get(id);
+			if (!plan) return null;
+			const count = (await checks.listForPlan(id)).filter((c) => c.status !== 'cancelled').length;
+			const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: count }, event, actor);
+			if (!d.ok) return refuse(409, d.code);
+			await repo.setStatus(id, d.status, event === 'approve' ? { by: actor.id, at: clock() } : undefined);
+			await audit.write({ actorId: actor.id, action: `plan.${event}`, collection: 'inspection_plans', id });
+			return { ok: true, value: undefined };
+		},
+
+		/**
+		 * Takes a planned check out of the plan: deleted while the plan is a draft, cancelled with the reason
+		 * (a recorded revision) once approved. Failures: plan.error.reason_required, check.error.*.
+		 */
+		async removeCheck(actor: Actor, planId: string, checkId: string, reason: string): Promise<Result | Refusal | null> {
+			authorize(actor, 'plan.draft');
+			const plan = await repo.get(planId);
+			const c = await checks.get(checkId);
+			if (!plan || !c || c.planId !== planId) return null;
+			if (c.status !== 'planned' && c.status !== 'postponed') return refuse(409, 'plan.error.check_started');
+			const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: 1 }, 'change', actor, reason);
+			if (!d.ok) return refuse(409, d.code, 'reason');
+			if (d.needsRevision) {
+				await checks.setStatus(checkId, { status: 'cancelled', reason: reason.trim() });
+				await revise(actor, plan, reason, 'check.remove', { check: checkId, unit: c.unitName });
+			} else {
+				await checks.delete(checkId);
+				await audit.write({ actorId: actor.id, action: 'check.delete', collection: 'inspections', id: checkId, data: { plan: planId } });
+			}
+			return { ok: true, value: undefined };
+		}
+	};
+}
+
+export type PlansService = ReturnType<typeof plansService>;

@@ -1,0 +1,100 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getServices } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { parseForm, readForm } from '$lib/server/forms';
+import { failParse, failRefusal } from '$lib/server/planning-forms';
+import { planCheckSchema, planSchema, removeCheckSchema } from '$lib/domain/schemas/planning';
+import { checkRow } from '$lib/domain/check-view';
+import { formatDate, formatDateTime } from '$lib/domain/time';
+import { t } from '$lib/i18n/t';
+import type { Actions, PageServerLoad } from './$types';
+
+const ROLES = ['inspector', 'leader', 'admin'] as const;
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const user = requireRole(...ROLES);
+	const { plans, checks } = await getServices();
+	const d = await plans.detail(user.actor, params.id);
+	if (!d) error(404, 'errors.not_found');
+	const p = d.plan;
+	const options = d.canDraft && user.role !== 'admin' ? await checks.formOptions(user.actor) : null;
+	// Right after a check was added: its scheduling warnings (they warn, they do not block).
+	const added = d.checks.find((c) => c.id === url.searchParams.get('added'));
+	const warnings = added ? await checks.warnings(user.actor, added) : [];
+	return {
+		plan: {
+			id: p.id,
+			title: p.title,
+			periodKind: p.periodKind,
+			year: p.year,
+			quarter: p.quarter,
+			reference: p.reference,
+			legalBasis: p.legalBasis,
+			scope: p.scope,
+			status: p.status,
+			createdBy: p.createdById ? (d.names[p.createdById] ?? '') : '',
+			approvedBy: p.approvedById ? (d.names[p.approvedById] ?? '') : '',
+			approvedAt: formatDate(p.approvedAt)
+		},
+		revisions: p.revisions.map((r) => ({ revision: r.revision, date: formatDateTime(r.at), name: d.names[r.by] ?? '', reason: r.reason, change: r.change })),
+		rows: d.checks.map(checkRow),
+		progress: d.progress.label,
+		added: added ? { id: added.id, unitName: added.unitName } : null,
+		warnings: warnings.map((w) => t(locals.locale, w.code, { ...w.params, holiday: w.params.holidayKey ? t(locals.locale, String(w.params.holidayKey)) : '' })),
+		canSubmit: d.canSubmit,
+		canApprove: d.canApprove,
+		canReturn: d.canReturn,
+		ownPlanWaiting: d.ownPlanWaiting,
+		options,
+		me: user.id,
+		header: { title: p.title, periodKind: p.periodKind, year: String(p.year), quarter: String(p.quarter), reference: p.reference, legalBasis: p.legalBasis, scope: p.scope }
+	};
+};
+
+async function decide(event: 'submit' | 'approve' | 'return', id: string, request: Request, locale: 'vi' | 'en') {
+	const user = requireRole(...ROLES);
+	const form = await readForm(request);
+	const { plans } = await getServices();
+	const r = await plans.decide(user.actor, id, event);
+	if (!r) error(404, 'errors.not_found');
+	if (!r.ok) return failRefusal(locale, r, form, event);
+	redirect(303, `/plans/${id}`);
+}
+
+export const actions: Actions = {
+	submit: ({ params, request, locals }) => decide('submit', params.id, request, locals.locale),
+	approve: ({ params, request, locals }) => decide('approve', params.id, request, locals.locale),
+	sendBack: ({ params, request, locals }) => decide('return', params.id, request, locals.locale),
+	addCheck: async ({ params, request, locals }) => {
+		const user = requireRole(...ROLES);
+		const form = await readForm(request);
+		const input = parseForm(planCheckSchema, form, locals.locale);
+		if (!input.ok) return failParse(input.failure, form, 'addCheck');
+		const { checks } = await getServices();
+		const r = await checks.addToPlan(user.actor, params.id, input.data);
+		if (!r.ok) return failRefusal(locals.locale, r, form, 'addCheck');
+		redirect(303, `/plans/${params.id}?added=${r.value}`);
+	},
+	removeCheck: async ({ params, request, locals }) => {
+		const user = requireRole(...ROLES);
+		const form = await readForm(request);
+		const input = parseForm(removeCheckSchema, form, locals.locale);
+		if (!input.ok) return failParse(input.failure, form, 'removeCheck');
+		const { plans } = await getServices();
+		const r = await plans.removeCheck(user.actor, params.id, input.data.check, input.data.reason);
+		if (!r) error(404, 'errors.not_found');
+		if (!r.ok) return failRefusal(locals.locale, r, form, 'removeCheck');
+		redirect(303, `/plans/${params.id}`);
+	},
+	edit: async ({ params, request, locals }) => {
+		const user = requireRole(...ROLES);
+		const form = await readForm(request);
+		const input = parseForm(planSchema, form, locals.locale);
+		if (!input.ok) return failParse(input.failure, form, 'edit');
+		const { plans } = await getServices();
+		const r = await plans.updateHeader(user.actor, params.id, input.data);
+		if (!r) error(404, 'errors.not_found');
+		if (!r.ok) return failRefusal(locals.locale, r, form, 'edit');
+		redirect(303, `/plans/${params.id}`);
+	}
+};

@@ -1,0 +1,10 @@
+import { getServices } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { checkRow } from '$lib/domain/check-view';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const user = requireRole('unit_head');
+	const { checks } = await getServices();
+	return { rows: (await checks.forUnit(user.actor)).map(checkRow) };
+};
