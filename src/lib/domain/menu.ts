@@ -11,20 +11,27 @@ export function menuFor(role: Role): MenuItem[] {
 		case 'admin':
 			return [
 				{ href: '/admin', key: 'nav.admin' },
+				{ href: '/admin/staff', key: 'nav.staff' },
+				{ href: '/admin/import', key: 'nav.import' },
 				{ href: '/dashboard', key: 'nav.dashboard' },
 				{ href: '/checks', key: 'nav.checks' }
 			];
 		case 'leader':
 			return [
 				{ href: '/dashboard', key: 'nav.dashboard' },
-				{ href: '/checks', key: 'nav.checks' }
+				{ href: '/checks', key: 'nav.checks' },
+				{ href: '/staff', key: 'nav.staff' }
 			];
 		case 'inspector':
 			return [
 				{ href: '/checks', key: 'nav.my_checks' },
-				{ href: '/dashboard', key: 'nav.dashboard' }
+				{ href: '/dashboard', key: 'nav.dashboard' },
+				{ href: '/staff', key: 'nav.staff' }
 			];
 		case 'unit_head':
-			return [{ href: '/unit', key: 'nav.actions' }];
+			return [
+				{ href: '/unit', key: 'nav.actions' },
+				{ href: '/staff', key: 'nav.staff' }
+			];
 	}
 }
