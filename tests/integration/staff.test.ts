@@ -20,9 +20,9 @@ async function status(p: Promise<unknown>): Promise<number> {
 describe('staff roster', () => {
 	let s: Services;
 	let admin: Actor;
-	let unitA: { id: string; code: string };
-	let unitB: { id: string; code: string };
-	let child: { id: string; code: string };
+	let unitA: { id: string };
+	let unitB: { id: string };
+	let child: { id: string };
 	const tag = uid();
 
 	beforeAll(async () => {

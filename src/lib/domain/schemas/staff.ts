@@ -90,3 +90,29 @@ export const staffTransferSchema = z.object({
 	reason: text(1000)
 });
 export type StaffTransferInput = z.infer<typeof staffTransferSchema>;
+
+// ---- import / export ------------------------------------------------------------------------------
+
+export const IMPORT_KINDS = ['units', 'staff'] as const;
+
+export const importPreviewSchema = z.object({
+	kind: z.enum(IMPORT_KINDS, { message: 'errors.required' }),
+	file: z.instanceof(File, { message: 'import.ui.no_file' }).refine((f) => f.size > 0 && f.name !== '', 'import.ui.no_file')
+});
+
+export const importCommitSchema = z.object({
+	token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'import.ui.expired')
+});
+
+export const exportQuerySchema = z.object({
+	what: z.enum(IMPORT_KINDS),
+	format: z.enum(['csv', 'xlsx'])
+});
+
+/** The counts shown after a commit (from the redirect's query string; display only). */
+export const importDoneSchema = z.object({
+	done: z.enum(IMPORT_KINDS),
+	create: z.coerce.number().int().min(0),
+	update: z.coerce.number().int().min(0),
+	unchanged: z.coerce.number().int().min(0)
+});

@@ -4,19 +4,9 @@ import type { Pb } from '../pb/create';
 import { mapPbError, orNull } from '../pb/errors';
 import { searchKey, toNFC } from '../../domain/text';
 import { GENDERS, STAFF_CATEGORIES, type Gender, type StaffCategory } from '../../domain/import/model';
+import type { StaffMember } from '../../domain/staff';
 
-export interface StaffMember {
-	id: string;
-	employeeCode: string;
-	fullName: string;
-	gender: Gender | null;
-	/** A calendar date 'YYYY-MM-DD' or null. */
-	birthDate: string | null;
-	unitId: string;
-	position: string;
-	category: StaffCategory;
-	active: boolean;
-}
+export type { StaffMember };
 
 export interface StaffTransfer {
 	id: string;

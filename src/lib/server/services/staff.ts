@@ -6,7 +6,8 @@ import type { Pb } from '../pb/create';
 import { AppError } from '../pb/errors';
 import { auditRepo } from '../repos/audit';
 import { orgDirectoryRepo, type UnitEntry } from '../repos/org-directory';
-import { staffRepo, type StaffMember } from '../repos/staff';
+import { staffRepo } from '../repos/staff';
+import type { StaffMember, StaffRow, UnitOption } from '../../domain/staff';
 import { searchKey, compareVietnamese } from '../../domain/text';
 import { subtreeIds, treeOrder, unitDepths } from '../../domain/org-tree';
 import type { StaffCreate, StaffEdit, StaffQuery, StaffTransferInput } from '../../domain/schemas/staff';
@@ -15,14 +16,7 @@ export const STAFF_PER_PAGE = 50;
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; status: 400 | 404 | 409; code: string; field?: string };
 
-export interface UnitOption extends UnitEntry {
-	depth: number;
-}
-
-export interface StaffRow extends StaffMember {
-	unitCode: string;
-	unitName: string;
-}
+export type { StaffRow, UnitOption };
 
 export function staffService(pb: Pb, clock: () => Date) {
 	const repo = staffRepo(pb);
@@ -45,7 +39,7 @@ export function staffService(pb: Pb, clock: () => Date) {
 		return repo.get(id);
 	}
 
-	return {
+	const service = {
 		/** Units the actor may filter the roster by, in tree order (unit heads: only their own). */
 		async unitOptions(actor: Actor): Promise<UnitOption[]> {
 			authorize(actor, 'staff.read', { unitId: actor.unitId });
@@ -89,6 +83,12 @@ export function staffService(pb: Pb, clock: () => Date) {
 				pageCount: Math.max(1, Math.ceil(page.total / STAFF_PER_PAGE)),
 				perPage: STAFF_PER_PAGE
 			};
+		},
+
+		/** A roster page with the units the actor may filter by (one call for a list page). */
+		async roster(actor: Actor, q: StaffQuery) {
+			const [page, units] = await Promise.all([service.list(actor, q), service.unitOptions(actor)]);
+			return { page, units };
 		},
 
 		/** A person with their transfer history. 404 when missing; 403 for another unit's head. */
@@ -166,6 +166,7 @@ export function staffService(pb: Pb, clock: () => Date) {
 			return { ok: true };
 		}
 	};
+	return service;
 }
 
 export type StaffService = ReturnType<typeof staffService>;
