@@ -6,6 +6,7 @@ import { csvUpload, STAFF_HEADER, staffCells, UNIT_HEADER, xlsxUpload } from '..
 import { generateStaff, type StaffRecord } from '../../src/lib/domain/import';
 import { toActor, type Actor } from '../../src/lib/domain/user';
 import type { Services } from '../../src/lib/server/app';
+import { newRecordId, orgImportRepo } from '../../src/lib/server/repos/org-import';
 
 async function status(p: Promise<unknown>): Promise<number> {
 	try {
@@ -123,6 +124,25 @@ describe('staff import', () => {
 		expect(await status(s.orgImport.export(leader, 'staff', 'csv'))).toBe(403);
 		expect((await s.orgImport.commit(admin, p.token!)).ok).toBe(true);
 		expect(await s.orgImport.commit(admin, p.token!)).toEqual({ ok: false, status: 404, code: 'import.ui.expired' });
+	});
+
+	test('a commit is one transaction: a write failing at the end leaves nothing behind', async () => {
+		const pb = await superPb();
+		const prefix = uid('TX') + '.';
+		const person = (n: number, unitId: string) => ({
+			id: newRecordId(),
+			employeeCode: `${prefix}${n}`,
+			fullName: `Trần Văn Giao Dịch ${n}`,
+			gender: null,
+			birthDate: null,
+			unitId,
+			position: '',
+			category: 'cong_chuc' as const,
+			active: true
+		});
+		const writes = [...Array.from({ length: 1500 }, (_, i) => person(i, units[0]!.id)), person(9999, 'khongcodonvi000')];
+		await expect(orgImportRepo(pb).apply({ staffCreates: writes })).rejects.toBeTruthy();
+		expect(await staffCount(prefix)).toBe(0);
 	});
 
 	test('file-level problems: wrong type, oversize, legacy encoding', async () => {

@@ -19,13 +19,14 @@ const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'errors.r
 
 const recordId = z.string({ message: 'errors.required' }).regex(RECORD_ID, 'errors.invalid');
 
-/** dd/MM/yyyy → 'YYYY-MM-DD'; a date that does not exist (31/02/1990) is refused. */
-const vnDate = z
-	.string({ message: 'errors.required' })
-	.trim()
-	.min(1, 'errors.required')
-	.transform((v, ctx) => {
-		const d = parseVnDate(v);
+/** dd/MM/yyyy → 'YYYY-MM-DD'; a date that does not exist (31/02/1990) is refused. Empty → null. */
+const optionalVnDate = z
+	.string()
+	.optional()
+	.transform((v, ctx): string | null => {
+		const s = (v ?? '').trim();
+		if (s === '') return null;
+		const d = parseVnDate(s);
 		if (!d) {
 			ctx.addIssue({ code: 'custom', message: 'staff.error.date' });
 			return z.NEVER;
@@ -33,11 +34,13 @@ const vnDate = z
 		return d;
 	});
 
-const optionalVnDate = z
-	.string()
-	.optional()
-	.transform((v) => (v ?? '').trim())
-	.pipe(z.union([z.literal('').transform(() => null), vnDate]));
+const vnDate = optionalVnDate.transform((d, ctx): string => {
+	if (d === null) {
+		ctx.addIssue({ code: 'custom', message: 'errors.required' });
+		return z.NEVER;
+	}
+	return d;
+});
 
 const emptyToNull = <T extends z.ZodType>(schema: T) =>
 	z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());

@@ -45,7 +45,7 @@ export function staffService(pb: Pb, clock: () => Date) {
 			authorize(actor, 'staff.read', { unitId: actor.unitId });
 			const { units } = await unitsById();
 			const visible = can(actor, 'org.read') ? units : units.filter((u) => u.id === actor.unitId);
-			const depth = unitDepths(units);
+			const depth = unitDepths(visible);
 			return treeOrder(visible, (a, b) => Number(b.active) - Number(a.active) || compareVietnamese(a.name, b.name)).map(
 				(u) => ({ ...u, depth: depth.get(u.id) ?? 0 })
 			);
