@@ -122,3 +122,31 @@ test("a unit head sees only their unit's staff; another unit's staff URL is refu
 	expect((await page.goto(`/staff/${mine.id}`))?.status()).toBe(200);
 	await shot(page, info, 'staff-person-unit-head');
 });
+
+test('the admin adds a person: a bad date is refused in Vietnamese, the typed values kept', async ({ page }, info) => {
+	const code = `E2E.NEW.${info.project.name}.${randomBytes(3).toString('hex')}`;
+	await login(page, DEMO.admin);
+	await page.goto('/admin/staff');
+	await page.getByRole('link', { name: 'Thêm cán bộ' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thêm cán bộ');
+	await page.getByLabel('Mã cán bộ').fill(code);
+	await page.getByLabel('Họ và tên').fill('Trương Ngọc Điệp');
+	await page.getByLabel('Giới tính').selectOption({ label: 'Nữ' });
+	await page.getByLabel('Ngày sinh').fill('30/02/1995');
+	await page.getByLabel('Chức vụ, chức danh').fill('Công chức Văn hóa - Xã hội');
+	await page.getByLabel('Loại').selectOption({ label: 'Công chức' });
+	await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: '\u00a0\u00a0phường Mỹ Hưng' });
+	await page.getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.getByText('Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 05/02/1990.')).toBeVisible();
+	await expect(page.getByLabel('Họ và tên')).toHaveValue('Trương Ngọc Điệp');
+	await shot(page, info, 'admin-staff-new-error');
+
+	await page.getByLabel('Ngày sinh').fill('28/02/1995');
+	await page.getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã thêm cán bộ.');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trương Ngọc Điệp');
+	await expect(page.getByText('28/02/1995')).toBeVisible();
+	// Found without accents, "đ" typed as "d".
+	await page.goto(`/admin/staff?q=${encodeURIComponent('truong ngoc diep')}`);
+	await expect(page.getByTestId('staff-list')).toContainText(code);
+});
