@@ -48,6 +48,7 @@ test('the admin imports staff from an XLSX: sees the errors, fixes the file, com
 	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
 	await expect(page.getByTestId('count-create')).toContainText('3');
 	await expect(page.getByTestId('import-errors')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Kiểm tra và xem trước' })).toBeEnabled();
 	await shot(page, info, 'import-preview');
 	await page.getByRole('button', { name: 'Xác nhận nhập dữ liệu' }).click();
 	await expect(page.getByRole('status')).toContainText('Đã nhập xong: thêm mới 3, cập nhật 0, không thay đổi 0.');
