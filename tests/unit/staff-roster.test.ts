@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { subtreeIds, treeOrder, unitDepths } from '../../src/lib/domain/org-tree';
 import { readStaffQuery, staffCreateSchema, staffTransferSchema } from '../../src/lib/domain/schemas/staff';
+import { currentMenuHref, menuFor } from '../../src/lib/domain/menu';
 
 const units = [
 	{ id: 'root', parentId: null, name: 'Tỉnh' },
@@ -50,5 +51,15 @@ describe('roster schemas', () => {
 		expect(staffCreateSchema.safeParse({ ...base, employeeCode: 'CB 1' }).error?.issues[0]?.message).toBe('staff.error.code');
 		expect(staffCreateSchema.safeParse({ ...base, fullName: '   ' }).error?.issues[0]?.message).toBe('errors.required');
 		expect(staffTransferSchema.safeParse({ toUnitId: 'abcdefghij12345', effectiveDate: '' }).error?.issues[0]?.message).toBe('errors.required');
+	});
+});
+
+describe('menu', () => {
+	test('only the most specific menu entry is current', () => {
+		const admin = menuFor('admin');
+		expect(currentMenuHref(admin, '/admin/staff/abc')).toBe('/admin/staff');
+		expect(currentMenuHref(admin, '/admin')).toBe('/admin');
+		expect(currentMenuHref(admin, '/administrator')).toBeNull();
+		expect(menuFor('unit_head').map((i) => i.href)).toContain('/staff');
 	});
 });

@@ -35,3 +35,15 @@ export function menuFor(role: Role): MenuItem[] {
 			];
 	}
 }
+
+/**
+ * The menu entry the current page belongs to: the longest href that is the path or a parent of it, so
+ * /admin/staff/abc marks "staff", not also "admin".
+ */
+export function currentMenuHref(items: readonly MenuItem[], path: string): string | null {
+	let best: string | null = null;
+	for (const { href } of items) {
+		if ((path === href || path.startsWith(href + '/')) && href.length > (best?.length ?? -1)) best = href;
+	}
+	return best;
+}
