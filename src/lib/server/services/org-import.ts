@@ -1,8 +1,9 @@
 // Import (preview, then all-or-nothing commit) and export of units and staff. Admins only
-// ('org.manage'). The file itself is the only input: the preview keeps the uploaded bytes in a
-// short-lived store under a random token bound to the admin who uploaded it, and the commit parses and
-// validates those bytes again against the database as it is then (nothing parsed on the client or
-// earlier is trusted). Matching is on unit code / employee code, so re-importing a file changes nothing.
+// ('org.manage'). The uploaded file is the only input, read on the server: the preview keeps the cells
+// it read in a short-lived in-memory store under a random token bound to the admin who uploaded it, and
+// the commit validates those cells again against the database as it is then (nothing from the client
+// but the token is used, and nothing validated earlier is trusted). Matching is on unit code / employee
+// code, so re-importing a file changes nothing.
 import { randomBytes, createHash } from 'node:crypto';
 import type { Actor } from '../../domain/user';
 import { authorize } from '../authz';
@@ -21,14 +22,16 @@ import {
 	exportStaffXlsx,
 	exportUnitsCsv,
 	exportUnitsXlsx,
-	importStaffFile,
-	importUnitsFile,
+	readImportFile,
+	validateStaffTable,
+	validateUnitTable,
 	isCommittable,
 	sortUnitsParentFirst,
 	type FileError,
 	type RowError,
 	type StaffRecord,
 	type UnitRecord,
+	type RawTable,
 	type UploadedFile
 } from '../../domain/import';
 
@@ -62,7 +65,9 @@ export type CommitResult =
 interface Pending {
 	actorId: string;
 	kind: ImportKind;
-	file: UploadedFile;
+	fileName: string;
+	/** The cells as read at preview (reading an XLSX is the slow part; it is not repeated). */
+	table: RawTable;
 	sha256: string;
 	expiresAt: number;
 }
@@ -103,11 +108,11 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 		active: u.active
 	});
 
-	async function planUnits(file: UploadedFile): Promise<Plan> {
+	async function planUnits(table: RawTable): Promise<Plan> {
 		const units = await directory.listUnits();
 		const byId = new Map(units.map((u) => [u.id, u]));
 		const existing = units.map(toUnitRecord(byId));
-		const result = await importUnitsFile(file, {
+		const result = validateUnitTable(table, {
 			knownUnitCodes: new Set(units.map((u) => u.code)),
 			existingParents: new Map(existing.map((u) => [u.code, u.parentCode]))
 		});
@@ -133,12 +138,12 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 		};
 	}
 
-	async function planStaff(file: UploadedFile, actor: Actor): Promise<Plan> {
+	async function planStaff(table: RawTable, fileName: string, actor: Actor): Promise<Plan> {
 		const units = await directory.listUnits();
 		const unitId = new Map(units.map((u) => [u.code, u.id]));
 		const unitCode = new Map(units.map((u) => [u.id, u.code]));
 		const today = vnDay(clock());
-		const result = await importStaffFile(file, { knownUnitCodes: new Set(unitId.keys()), today });
+		const result = validateStaffTable(table, { knownUnitCodes: new Set(unitId.keys()), today });
 		const stored = await staff.listAll();
 		const idOfCode = new Map(stored.map((s) => [s.employeeCode, s.id]));
 		const existing: StaffRecord[] = stored.map((s) => ({
@@ -152,7 +157,7 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			active: s.active
 		}));
 		const diff = diffStaff(result.rows.map((r) => r.data), existing);
-		const reason = t('vi', 'import.ui.transfer_reason', { file: file.name.slice(0, 200) });
+		const reason = t('vi', 'import.ui.transfer_reason', { file: fileName.slice(0, 200) });
 		const writes: Required<Pick<ImportWrites, 'staffCreates' | 'staffUpdates' | 'transfers'>> = {
 			staffCreates: diff.creates.map((s) => ({
 				id: newRecordId(),
@@ -207,8 +212,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 		};
 	}
 
-	const plan = (kind: ImportKind, file: UploadedFile, actor: Actor) =>
-		kind === 'units' ? planUnits(file) : planStaff(file, actor);
+	const plan = (kind: ImportKind, table: RawTable, fileName: string, actor: Actor) =>
+		kind === 'units' ? planUnits(table) : planStaff(table, fileName, actor);
 
 	return {
 		/**
@@ -217,14 +222,23 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 		 */
 		async preview(actor: Actor, kind: ImportKind, file: UploadedFile): Promise<PreviewResult> {
 			authorize(actor, 'org.manage');
-			const p = await plan(kind, file, actor);
+			const read = await readImportFile(file);
+			if (!read.ok) return { ok: false, fileError: read.error };
+			const p = await plan(kind, read.table, file.name, actor);
 			if (p.fileError) return { ok: false, fileError: p.fileError };
 			let token: string | null = null;
 			if (p.ok) {
 				const now = clock().getTime();
 				sweep(now);
 				token = randomBytes(24).toString('base64url');
-				pending.set(token, { actorId: actor.id, kind, file, sha256: sha256(file.bytes), expiresAt: now + PENDING_TTL_MS });
+				pending.set(token, {
+					actorId: actor.id,
+					kind,
+					fileName: file.name,
+					table: read.table,
+					sha256: sha256(file.bytes),
+					expiresAt: now + PENDING_TTL_MS
+				});
 			}
 			return { ok: true, kind, fileName: file.name, rows: p.rows, counts: p.counts, errors: p.errors, token };
 		},
@@ -239,17 +253,17 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			authorize(actor, 'org.manage');
 			sweep(clock().getTime());
 			const p = pending.get(token);
-			if (!p || p.actorId !== actor.id || sha256(p.file.bytes) !== p.sha256) {
+			if (!p || p.actorId !== actor.id) {
 				return { ok: false, status: 404, code: 'import.ui.expired' };
 			}
 			pending.delete(token);
-			const again = await plan(p.kind, p.file, actor);
+			const again = await plan(p.kind, p.table, p.fileName, actor);
 			if (!again.ok) return { ok: false, status: 409, code: 'import.ui.now_invalid' };
 			await writer.apply(again.writes);
 			await audit.write({
 				actorId: actor.id,
 				action: `import.${p.kind}`,
-				data: { file: p.file.name, sha256: p.sha256, ...again.counts }
+				data: { file: p.fileName, sha256: p.sha256, ...again.counts }
 			});
 			return { ok: true, kind: p.kind, counts: again.counts };
 		},
