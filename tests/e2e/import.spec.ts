@@ -151,3 +151,22 @@ test('the admin adds a person: a bad date is refused in Vietnamese, the typed va
 	await page.goto(`/admin/staff?q=${encodeURIComponent('truong ngoc diep')}`);
 	await expect(page.getByTestId('staff-list')).toContainText(code);
 });
+
+test('a file of the wrong type gets a clear message; exports download in the import format', async ({ page }, info) => {
+	await login(page, DEMO.admin);
+	await page.goto('/admin/import');
+	await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Tệp “bao-cao.pdf” không đúng định dạng. Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).');
+	await shot(page, info, 'import-wrong-type');
+
+	const csv = await page.request.get('/admin/export?what=units&format=csv');
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="don-vi-\d{4}-\d{2}-\d{2}\.csv"$/);
+	const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.body());
+	expect(text.startsWith('\ufeffMã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên,Trạng thái')).toBe(true);
+	expect(text).toContain('CA.P.MYHUNG,phường Mỹ Hưng,Phường,CA,Đang hoạt động');
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Cán bộ (.xlsx)' }).click();
+	expect((await download).suggestedFilename()).toMatch(/^can-bo-\d{4}-\d{2}-\d{2}\.xlsx$/);
+});
