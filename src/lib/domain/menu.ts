@@ -11,6 +11,8 @@ export function menuFor(role: Role): MenuItem[] {
 		case 'admin':
 			return [
 				{ href: '/admin', key: 'nav.admin' },
+				{ href: '/admin/staff', key: 'nav.staff' },
+				{ href: '/admin/import', key: 'nav.import' },
 				{ href: '/dashboard', key: 'nav.dashboard' },
 				{ href: '/checks', key: 'nav.checks' },
 				{ href: '/admin/calendar', key: 'nav.admin_calendar' }
@@ -21,7 +23,8 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/plans', key: 'nav.plans' },
 				{ href: '/checks', key: 'nav.checks' },
 				{ href: '/checks/calendar', key: 'nav.calendar' },
-				{ href: '/units', key: 'nav.units' }
+				{ href: '/units', key: 'nav.units' },
+				{ href: '/staff', key: 'nav.staff' }
 			];
 		case 'inspector':
 			return [
@@ -29,12 +32,26 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/checks/calendar', key: 'nav.calendar' },
 				{ href: '/plans', key: 'nav.plans' },
 				{ href: '/dashboard', key: 'nav.dashboard' },
-				{ href: '/units', key: 'nav.units' }
+				{ href: '/units', key: 'nav.units' },
+				{ href: '/staff', key: 'nav.staff' }
 			];
 		case 'unit_head':
 			return [
 				{ href: '/unit', key: 'nav.actions' },
-				{ href: '/unit/checks', key: 'nav.unit_checks' }
+				{ href: '/unit/checks', key: 'nav.unit_checks' },
+				{ href: '/staff', key: 'nav.staff' }
 			];
 	}
+}
+
+/**
+ * The menu entry the current page belongs to: the longest href that is the path or a parent of it, so
+ * /admin/staff/abc marks "staff", not also "admin".
+ */
+export function currentMenuHref(items: readonly MenuItem[], path: string): string | null {
+	let best: string | null = null;
+	for (const { href } of items) {
+		if ((path === href || path.startsWith(href + '/')) && href.length > (best?.length ?? -1)) best = href;
+	}
+	return best;
 }

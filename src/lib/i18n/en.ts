@@ -7,6 +7,7 @@ import { en as imports } from './messages/import';
 import { en as org } from './messages/org';
 import { en as onsite } from './messages/onsite';
 import { en as planning } from './messages/planning';
+import { en as staff } from './messages/staff';
 
 export const en: Record<MessageKey, string> = {
 	...core,
@@ -15,5 +16,6 @@ export const en: Record<MessageKey, string> = {
 	...imports,
 	...org,
 	...onsite,
-	...planning
+	...planning,
+	...staff
 };

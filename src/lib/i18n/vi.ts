@@ -6,6 +6,7 @@ import { vi as imports } from './messages/import';
 import { vi as org } from './messages/org';
 import { vi as onsite } from './messages/onsite';
 import { vi as planning } from './messages/planning';
+import { vi as staff } from './messages/staff';
 
 export const vi = {
 	...core,
@@ -14,7 +15,8 @@ export const vi = {
 	...imports,
 	...org,
 	...onsite,
-	...planning
+	...planning,
+	...staff
 } as const;
 
 export type MessageKey = keyof typeof vi;

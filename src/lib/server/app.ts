@@ -12,6 +12,8 @@ import { onsiteService } from './services/onsite';
 import { calendarService } from './services/calendar';
 import { checksService } from './services/checks';
 import { plansService } from './services/plans';
+import { staffService } from './services/staff';
+import { orgImportService } from './services/org-import';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -38,7 +40,9 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		units: unitsService(pb, clock),
 		accounts: accountsService(pb, sessions),
 		catalogue: catalogueService(pb),
-		onsite: onsiteService(pb, clock)
+		onsite: onsiteService(pb, clock),
+		staff: staffService(pb, clock),
+		orgImport: orgImportService(pb, clock)
 	};
 }
 

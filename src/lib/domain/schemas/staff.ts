@@ -1,0 +1,121 @@
+// Forms and queries of the staff roster. Messages are i18n keys.
+import { z } from 'zod';
+import { GENDERS, MAX_CODE_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSITION_LENGTH, STAFF_CATEGORIES } from '../import/model';
+import { normalizeText } from '../text';
+import { parseVnDate } from '../time';
+
+const RECORD_ID = /^[a-z0-9]{15}$/;
+// Same rule as the import (domain/import/fields.ts): ASCII business codes.
+const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
+
+const text = (max: number) =>
+	z
+		.string()
+		.optional()
+		.transform((v) => normalizeText(v ?? ''))
+		.pipe(z.string().max(max, 'errors.too_long'));
+
+const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'errors.required'));
+
+const recordId = z.string({ message: 'errors.required' }).regex(RECORD_ID, 'errors.invalid');
+
+/** dd/MM/yyyy → 'YYYY-MM-DD'; a date that does not exist (31/02/1990) is refused. Empty → null. */
+const optionalVnDate = z
+	.string()
+	.optional()
+	.transform((v, ctx): string | null => {
+		const s = (v ?? '').trim();
+		if (s === '') return null;
+		const d = parseVnDate(s);
+		if (!d) {
+			ctx.addIssue({ code: 'custom', message: 'staff.error.date' });
+			return z.NEVER;
+		}
+		return d;
+	});
+
+const vnDate = optionalVnDate.transform((d, ctx): string => {
+	if (d === null) {
+		ctx.addIssue({ code: 'custom', message: 'errors.required' });
+		return z.NEVER;
+	}
+	return d;
+});
+
+const emptyToNull = <T extends z.ZodType>(schema: T) =>
+	z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
+
+/** Roster filters from the URL. Unknown or malformed values fall back to the defaults, never a 500. */
+export const staffQuerySchema = z.object({
+	q: z.string().max(100).catch('').default(''),
+	unit: z.string().regex(RECORD_ID).optional().catch(undefined),
+	category: z.enum(STAFF_CATEGORIES).optional().catch(undefined),
+	status: z.enum(['active', 'inactive', 'all']).catch('active').default('active'),
+	page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1)
+});
+export type StaffQuery = z.infer<typeof staffQuerySchema>;
+
+export function readStaffQuery(params: URLSearchParams): StaffQuery {
+	const raw: Record<string, string> = {};
+	for (const k of ['q', 'unit', 'category', 'status', 'page']) {
+		const v = params.get(k);
+		if (v !== null && v !== '') raw[k] = v;
+	}
+	return staffQuerySchema.parse(raw);
+}
+
+const personFields = {
+	fullName: requiredText(MAX_PERSON_NAME_LENGTH),
+	gender: emptyToNull(z.enum(GENDERS, { message: 'errors.invalid' })),
+	birthDate: optionalVnDate,
+	position: text(MAX_POSITION_LENGTH),
+	category: z.enum(STAFF_CATEGORIES, { message: 'errors.required' })
+};
+
+export const staffCreateSchema = z.object({
+	employeeCode: z
+		.string({ message: 'errors.required' })
+		.trim()
+		.min(1, 'errors.required')
+		.max(MAX_CODE_LENGTH, 'errors.too_long')
+		.regex(CODE_PATTERN, 'staff.error.code'),
+	unitId: recordId,
+	...personFields
+});
+export type StaffCreate = z.infer<typeof staffCreateSchema>;
+
+export const staffEditSchema = z.object(personFields);
+export type StaffEdit = z.infer<typeof staffEditSchema>;
+
+export const staffTransferSchema = z.object({
+	toUnitId: recordId,
+	effectiveDate: vnDate,
+	reason: text(1000)
+});
+export type StaffTransferInput = z.infer<typeof staffTransferSchema>;
+
+// ---- import / export ------------------------------------------------------------------------------
+
+export const IMPORT_KINDS = ['units', 'staff'] as const;
+
+export const importPreviewSchema = z.object({
+	kind: z.enum(IMPORT_KINDS, { message: 'errors.required' }),
+	file: z.instanceof(File, { message: 'import.ui.no_file' }).refine((f) => f.size > 0 && f.name !== '', 'import.ui.no_file')
+});
+
+export const importCommitSchema = z.object({
+	token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'import.ui.expired')
+});
+
+export const exportQuerySchema = z.object({
+	what: z.enum(IMPORT_KINDS),
+	format: z.enum(['csv', 'xlsx'])
+});
+
+/** The counts shown after a commit (from the redirect's query string; display only). */
+export const importDoneSchema = z.object({
+	done: z.enum(IMPORT_KINDS),
+	create: z.coerce.number().int().min(0),
+	update: z.coerce.number().int().min(0),
+	unchanged: z.coerce.number().int().min(0)
+});

@@ -1,0 +1,169 @@
+// staff + staff_transfers <-> domain. Text is stored NFC with its search key beside it.
+import type { RecordModel } from 'pocketbase';
+import type { Pb } from '../pb/create';
+import { mapPbError, orNull } from '../pb/errors';
+import { searchKey, toNFC } from '../../domain/text';
+import { GENDERS, STAFF_CATEGORIES, type Gender, type StaffCategory } from '../../domain/import/model';
+import type { StaffMember } from '../../domain/staff';
+
+export type { StaffMember };
+
+export interface StaffTransfer {
+	id: string;
+	fromUnitId: string | null;
+	toUnitId: string;
+	effectiveDate: string;
+	reason: string;
+	actorId: string | null;
+	created: string;
+}
+
+export interface StaffListFilter {
+	/** Restrict to these units (already expanded to a subtree); undefined = all units. */
+	unitIds?: string[];
+	/** A search key (searchKey() of the query): matched as a substring of the name's key or the code. */
+	key?: string;
+	category?: StaffCategory;
+	active?: boolean;
+}
+
+export interface StaffInput {
+	employeeCode: string;
+	fullName: string;
+	gender: Gender | null;
+	birthDate: string | null;
+	unitId: string;
+	position: string;
+	category: StaffCategory;
+	active: boolean;
+}
+
+/** 'YYYY-MM-DD' ↔ PocketBase date (midnight UTC stands for the calendar day; no zone involved). */
+export const dayToPb = (d: string | null) => (d ? `${d} 00:00:00.000Z` : '');
+export const pbToDay = (s: unknown) => (typeof s === 'string' && s.length >= 10 ? s.slice(0, 10) : null);
+
+export function toStaffMember(r: RecordModel): StaffMember {
+	return {
+		id: r.id,
+		employeeCode: String(r.employee_code),
+		fullName: String(r.full_name ?? ''),
+		gender: (GENDERS as readonly string[]).includes(r.gender) ? (r.gender as Gender) : null,
+		birthDate: pbToDay(r.birth_date),
+		unitId: String(r.unit ?? ''),
+		position: String(r.position ?? ''),
+		category: (STAFF_CATEGORIES as readonly string[]).includes(r.category) ? (r.category as StaffCategory) : 'cong_chuc',
+		active: r.active === true
+	};
+}
+
+/** The stored body of a staff record: NFC text and the search key kept in sync with the name. */
+export function staffBody(s: Partial<StaffInput>): Record<string, unknown> {
+	const body: Record<string, unknown> = {};
+	if (s.employeeCode !== undefined) body.employee_code = s.employeeCode;
+	if (s.fullName !== undefined) {
+		body.full_name = toNFC(s.fullName);
+		body.search_key = searchKey(s.fullName);
+	}
+	if (s.gender !== undefined) body.gender = s.gender ?? '';
+	if (s.birthDate !== undefined) body.birth_date = dayToPb(s.birthDate);
+	if (s.unitId !== undefined) body.unit = s.unitId;
+	if (s.position !== undefined) body.position = toNFC(s.position);
+	if (s.category !== undefined) body.category = s.category;
+	if (s.active !== undefined) body.active = s.active;
+	return body;
+}
+
+const LIST_FIELDS = 'id,employee_code,full_name,gender,birth_date,unit,position,category,active';
+
+export function staffRepo(pb: Pb) {
+	const col = () => pb.collection('staff');
+
+	function filterOf(f: StaffListFilter): string {
+		const parts: string[] = [];
+		if (f.unitIds) {
+			if (f.unitIds.length === 0) return 'id = ""';
+			const params: Record<string, string> = {};
+			const ors = f.unitIds.map((id, i) => {
+				params[`u${i}`] = id;
+				return `unit = {:u${i}}`;
+			});
+			parts.push(pb.filter(`(${ors.join(' || ')})`, params));
+		}
+		// `~` is LIKE '%…%' on the bound value: a substring match on the accent-free key.
+		if (f.key) parts.push(pb.filter('(search_key ~ {:k} || employee_code ~ {:k})', { k: f.key }));
+		if (f.category) parts.push(pb.filter('category = {:c}', { c: f.category }));
+		if (f.active !== undefined) parts.push(pb.filter('active = {:a}', { a: f.active }));
+		return parts.join(' && ');
+	}
+
+	return {
+		/**
+		 * One page of the roster, ordered by employee code (codes follow unit and rank). The page itself
+		 * skips PocketBase's COUNT; the total comes from a one-row query on the same filter.
+		 */
+		async list(f: StaffListFilter, page: number, perPage: number) {
+			const filter = filterOf(f);
+			const [rows, count] = await Promise.all([
+				col().getList(page, perPage, { filter, sort: 'employee_code', fields: LIST_FIELDS, skipTotal: true }),
+				col().getList(1, 1, { filter, fields: 'id' })
+			]);
+			return { items: rows.items.map(toStaffMember), total: count.totalItems };
+		},
+		async get(id: string): Promise<StaffMember | null> {
+			const r = await orNull(col().getOne(id, { fields: LIST_FIELDS }));
+			return r ? toStaffMember(r) : null;
+		},
+		/** Every staff member (for export and import diffs): a few thousand rows, paged by 1,000. */
+		async listAll(): Promise<StaffMember[]> {
+			const rows = await col().getFullList({ fields: LIST_FIELDS, sort: 'employee_code', batch: 1000 });
+			return rows.map(toStaffMember);
+		},
+		async create(s: StaffInput): Promise<StaffMember> {
+			try {
+				return toStaffMember(await col().create(staffBody(s)));
+			} catch (e) {
+				throw mapPbError(e);
+			}
+		},
+		async update(id: string, patch: Partial<Omit<StaffInput, 'employeeCode' | 'unitId'>>): Promise<StaffMember> {
+			try {
+				return toStaffMember(await col().update(id, staffBody(patch)));
+			} catch (e) {
+				throw mapPbError(e);
+			}
+		},
+		/** Moves a person and records the move, in one transaction (one batch). */
+		async transfer(t: { staffId: string; fromUnitId: string; toUnitId: string; effectiveDate: string; reason: string; actorId: string }) {
+			const batch = pb.createBatch();
+			batch.collection('staff').update(t.staffId, { unit: t.toUnitId });
+			batch.collection('staff_transfers').create({
+				staff: t.staffId,
+				from_unit: t.fromUnitId,
+				to_unit: t.toUnitId,
+				effective_date: dayToPb(t.effectiveDate),
+				reason: toNFC(t.reason),
+				actor: t.actorId
+			});
+			try {
+				await batch.send();
+			} catch (e) {
+				throw mapPbError(e);
+			}
+		},
+		async transfers(staffId: string): Promise<StaffTransfer[]> {
+			const rows = await pb.collection('staff_transfers').getFullList({
+				filter: pb.filter('staff = {:s}', { s: staffId }),
+				sort: '-effective_date,-created'
+			});
+			return rows.map((r) => ({
+				id: r.id,
+				fromUnitId: r.from_unit ? String(r.from_unit) : null,
+				toUnitId: String(r.to_unit),
+				effectiveDate: pbToDay(r.effective_date) ?? '',
+				reason: String(r.reason ?? ''),
+				actorId: r.actor ? String(r.actor) : null,
+				created: String(r.created ?? '')
+			}));
+		}
+	};
+}

@@ -1,0 +1,305 @@
+// Import (preview, then all-or-nothing commit) and export of units and staff. Admins only
+// ('org.manage'). The uploaded file is the only input, read on the server: the preview keeps the cells
+// it read in a short-lived in-memory store under a random token bound to the admin who uploaded it, and
+// the commit validates those cells again against the database as it is then (nothing from the client
+// but the token is used, and nothing validated earlier is trusted). Matching is on unit code / employee
+// code, so re-importing a file changes nothing.
+import { randomBytes, createHash } from 'node:crypto';
+import type { Actor } from '../../domain/user';
+import { authorize } from '../authz';
+import type { Pb } from '../pb/create';
+import { auditRepo } from '../repos/audit';
+import { orgDirectoryRepo, type UnitEntry } from '../repos/org-directory';
+import { newRecordId, orgImportRepo, type ImportWrites, type UnitWrite } from '../repos/org-import';
+import { staffRepo } from '../repos/staff';
+import { vnDay } from '../../domain/time';
+import { t } from '../../i18n/t';
+import {
+	diffStaff,
+	diffUnits,
+	exportFileName,
+	exportStaffCsv,
+	exportStaffXlsx,
+	exportUnitsCsv,
+	exportUnitsXlsx,
+	readImportFile,
+	validateStaffTable,
+	validateUnitTable,
+	isCommittable,
+	sortUnitsParentFirst,
+	type FileError,
+	type RowError,
+	type StaffRecord,
+	type UnitRecord,
+	type RawTable,
+	type UploadedFile
+} from '../../domain/import';
+
+export type ImportKind = 'units' | 'staff';
+
+export interface ImportCounts {
+	create: number;
+	update: number;
+	unchanged: number;
+	/** Staff whose unit changes (a transfer is recorded for each). */
+	transfer: number;
+}
+
+export type PreviewResult =
+	| { ok: false; fileError: FileError }
+	| {
+			ok: true;
+			kind: ImportKind;
+			fileName: string;
+			rows: number;
+			counts: ImportCounts;
+			errors: RowError[];
+			/** Present only when the file can be committed (no error at all). */
+			token: string | null;
+	  };
+
+export type CommitResult =
+	| { ok: true; kind: ImportKind; counts: ImportCounts }
+	| { ok: false; status: 404 | 409; code: string };
+
+interface Pending {
+	actorId: string;
+	kind: ImportKind;
+	fileName: string;
+	/** The cells as read at preview (reading an XLSX is the slow part; it is not repeated). */
+	table: RawTable;
+	sha256: string;
+	expiresAt: number;
+}
+
+/** How long a previewed file waits for its commit. */
+export const PENDING_TTL_MS = 30 * 60_000;
+const MAX_PENDING = 20;
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+interface Plan {
+	ok: boolean;
+	rows: number;
+	errors: RowError[];
+	fileError: FileError | null;
+	counts: ImportCounts;
+	writes: ImportWrites;
+}
+
+export function orgImportService(pb: Pb, clock: () => Date) {
+	const directory = orgDirectoryRepo(pb);
+	const staff = staffRepo(pb);
+	const writer = orgImportRepo(pb);
+	const audit = auditRepo(pb);
+	// In memory: adapter-node runs one process. A restart forgets pending previews (the admin uploads again).
+	const pending = new Map<string, Pending>();
+
+	function sweep(now: number) {
+		for (const [k, p] of pending) if (p.expiresAt <= now) pending.delete(k);
+		while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!);
+	}
+
+	const toUnitRecord = (byId: Map<string, UnitEntry>) => (u: UnitEntry): UnitRecord => ({
+		code: u.code,
+		name: u.name,
+		kind: u.kind,
+		parentCode: u.parentId ? (byId.get(u.parentId)?.code ?? null) : null,
+		active: u.active
+	});
+
+	async function planUnits(table: RawTable): Promise<Plan> {
+		const units = await directory.listUnits();
+		const byId = new Map(units.map((u) => [u.id, u]));
+		const existing = units.map(toUnitRecord(byId));
+		const result = validateUnitTable(table, {
+			knownUnitCodes: new Set(units.map((u) => u.code)),
+			existingParents: new Map(existing.map((u) => [u.code, u.parentCode]))
+		});
+		const diff = diffUnits(result.rows.map((r) => r.data), existing);
+		const idOf = new Map(units.map((u) => [u.code, u.id]));
+		const creates = sortUnitsParentFirst(diff.creates);
+		for (const u of creates) idOf.set(u.code, newRecordId());
+		const write = (u: UnitRecord): UnitWrite => ({
+			id: idOf.get(u.code)!,
+			code: u.code,
+			name: u.name,
+			kind: u.kind,
+			parentId: u.parentCode ? (idOf.get(u.parentCode) ?? null) : null,
+			active: u.active
+		});
+		return {
+			ok: isCommittable(result),
+			rows: result.rows.length + new Set(result.errors.map((e) => e.row)).size,
+			errors: result.errors,
+			fileError: result.fileError,
+			counts: { create: diff.creates.length, update: diff.updates.length, unchanged: diff.unchanged.length, transfer: 0 },
+			writes: { unitCreates: creates.map(write), unitUpdates: diff.updates.map((u) => write(u.after)) }
+		};
+	}
+
+	async function planStaff(table: RawTable, fileName: string, actor: Actor): Promise<Plan> {
+		const units = await directory.listUnits();
+		const unitId = new Map(units.map((u) => [u.code, u.id]));
+		const unitCode = new Map(units.map((u) => [u.id, u.code]));
+		const today = vnDay(clock());
+		const result = validateStaffTable(table, { knownUnitCodes: new Set(unitId.keys()), today });
+		const stored = await staff.listAll();
+		const idOfCode = new Map(stored.map((s) => [s.employeeCode, s.id]));
+		const existing: StaffRecord[] = stored.map((s) => ({
+			employeeCode: s.employeeCode,
+			fullName: s.fullName,
+			gender: s.gender,
+			birthDate: s.birthDate,
+			position: s.position === '' ? null : s.position,
+			unitCode: unitCode.get(s.unitId) ?? '',
+			category: s.category,
+			active: s.active
+		}));
+		const diff = diffStaff(result.rows.map((r) => r.data), existing);
+		const reason = t('vi', 'import.ui.transfer_reason', { file: fileName.slice(0, 200) });
+		const writes: Required<Pick<ImportWrites, 'staffCreates' | 'staffUpdates' | 'transfers'>> = {
+			staffCreates: diff.creates.map((s) => ({
+				id: newRecordId(),
+				employeeCode: s.employeeCode,
+				fullName: s.fullName,
+				gender: s.gender,
+				birthDate: s.birthDate,
+				unitId: unitId.get(s.unitCode)!,
+				position: s.position ?? '',
+				category: s.category,
+				active: s.active
+			})),
+			staffUpdates: [],
+			transfers: []
+		};
+		for (const u of diff.updates) {
+			const id = idOfCode.get(u.key)!;
+			const a = u.after;
+			writes.staffUpdates.push({
+				id,
+				fullName: a.fullName,
+				gender: a.gender,
+				birthDate: a.birthDate,
+				position: a.position ?? '',
+				category: a.category,
+				active: a.active,
+				unitId: unitId.get(a.unitCode)!
+			});
+			if (u.changed.includes('unitCode')) {
+				writes.transfers.push({
+					staffId: id,
+					fromUnitId: unitId.get(u.before.unitCode) ?? null,
+					toUnitId: unitId.get(a.unitCode)!,
+					effectiveDate: today,
+					reason,
+					actorId: actor.id
+				});
+			}
+		}
+		return {
+			ok: isCommittable(result),
+			rows: result.rows.length + new Set(result.errors.map((e) => e.row)).size,
+			errors: result.errors,
+			fileError: result.fileError,
+			counts: {
+				create: diff.creates.length,
+				update: diff.updates.length,
+				unchanged: diff.unchanged.length,
+				transfer: writes.transfers.length
+			},
+			writes
+		};
+	}
+
+	const plan = (kind: ImportKind, table: RawTable, fileName: string, actor: Actor) =>
+		kind === 'units' ? planUnits(table) : planStaff(table, fileName, actor);
+
+	return {
+		/**
+		 * Reads and validates an uploaded file and says what a commit would do. When the file has no
+		 * error, returns a token for `commit`. Counts describe the rows without errors.
+		 */
+		async preview(actor: Actor, kind: ImportKind, file: UploadedFile): Promise<PreviewResult> {
+			authorize(actor, 'org.manage');
+			const read = await readImportFile(file);
+			if (!read.ok) return { ok: false, fileError: read.error };
+			const p = await plan(kind, read.table, file.name, actor);
+			if (p.fileError) return { ok: false, fileError: p.fileError };
+			let token: string | null = null;
+			if (p.ok) {
+				const now = clock().getTime();
+				sweep(now);
+				token = randomBytes(24).toString('base64url');
+				pending.set(token, {
+					actorId: actor.id,
+					kind,
+					fileName: file.name,
+					table: read.table,
+					sha256: sha256(file.bytes),
+					expiresAt: now + PENDING_TTL_MS
+				});
+			}
+			return { ok: true, kind, fileName: file.name, rows: p.rows, counts: p.counts, errors: p.errors, token };
+		},
+
+		/**
+		 * Commits a previewed file, all or nothing (one PocketBase transaction). The file is validated
+		 * again: if the data changed meanwhile so that it no longer passes, nothing is saved.
+		 * Failure codes: import.ui.expired (404: unknown, expired, or another admin's token),
+		 * import.ui.now_invalid (409).
+		 */
+		async commit(actor: Actor, token: string): Promise<CommitResult> {
+			authorize(actor, 'org.manage');
+			sweep(clock().getTime());
+			const p = pending.get(token);
+			if (!p || p.actorId !== actor.id) {
+				return { ok: false, status: 404, code: 'import.ui.expired' };
+			}
+			pending.delete(token);
+			const again = await plan(p.kind, p.table, p.fileName, actor);
+			if (!again.ok) return { ok: false, status: 409, code: 'import.ui.now_invalid' };
+			await writer.apply(again.writes);
+			await audit.write({
+				actorId: actor.id,
+				action: `import.${p.kind}`,
+				data: { file: p.fileName, sha256: p.sha256, ...again.counts }
+			});
+			return { ok: true, kind: p.kind, counts: again.counts };
+		},
+
+		/** An export that re-imports unchanged: units or staff, CSV (UTF-8 with BOM) or XLSX. */
+		async export(actor: Actor, what: ImportKind, format: 'csv' | 'xlsx') {
+			authorize(actor, 'org.manage');
+			const units = await directory.listUnits();
+			const byId = new Map(units.map((u) => [u.id, u]));
+			let bytes: Uint8Array;
+			if (what === 'units') {
+				const rows = sortUnitsParentFirst(units.map(toUnitRecord(byId)));
+				bytes = format === 'csv' ? exportUnitsCsv(rows) : await exportUnitsXlsx(rows);
+			} else {
+				const rows: StaffRecord[] = (await staff.listAll()).map((s) => ({
+					employeeCode: s.employeeCode,
+					fullName: s.fullName,
+					gender: s.gender,
+					birthDate: s.birthDate,
+					position: s.position || null,
+					unitCode: byId.get(s.unitId)?.code ?? '',
+					category: s.category,
+					active: s.active
+				}));
+				bytes = format === 'csv' ? exportStaffCsv(rows) : await exportStaffXlsx(rows);
+			}
+			return {
+				bytes,
+				fileName: exportFileName(what, vnDay(clock()), format),
+				contentType:
+					format === 'csv'
+						? 'text/csv; charset=utf-8'
+						: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+			};
+		}
+	};
+}
+
+export type OrgImportService = ReturnType<typeof orgImportService>;

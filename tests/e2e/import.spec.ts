@@ -1,0 +1,172 @@
+// Import through the page (preview with errors, corrected file, commit), the roster search, and a unit
+// head kept out of other units' staff.
+import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
+import { DEMO, e2ePb, login, shot } from './helpers';
+
+const HEADER = ['Mã cán bộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chức vụ, chức danh', 'Mã đơn vị', 'Loại', 'Trạng thái'];
+
+async function xlsx(rows: string[][]) {
+	const wb = new ExcelJS.Workbook();
+	const ws = wb.addWorksheet('Cán bộ');
+	ws.addRow(HEADER);
+	for (const r of rows) ws.addRow(r);
+	return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test('the admin imports staff from an XLSX: sees the errors, fixes the file, commits, finds them', async ({ page }, info) => {
+	const code = `E2E.${info.project.name}.${randomBytes(3).toString('hex')}`;
+	const people = [
+		[`${code}.1`, 'Nguyễn Văn Nhập', 'Nam', '05/02/1990', 'Công chức Tư pháp - Hộ tịch', 'CA.P.MYHUNG', 'Công chức', ''],
+		[`${code}.2`, 'Đỗ Thị Thử Nghiệm', 'Nữ', '31/02/1990', 'Chuyên viên', 'CA.SNV', 'Viên chức', 'Đang làm việc'],
+		[`${code}.3`, 'Lâm Quốc Đạt', '', '', 'Bảo vệ', 'CA.X.RACHSAY', 'Hợp đồng lao động', '']
+	];
+	await login(page, DEMO.admin);
+	await page.goto('/admin/import');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập, xuất dữ liệu đơn vị và cán bộ');
+	await shot(page, info, 'import');
+
+	await page.getByLabel('Danh sách cán bộ').check();
+	await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({ name: 'can-bo-loi.xlsx', mimeType: XLSX_MIME, buffer: await xlsx(people) });
+	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
+	const preview = page.getByTestId('import-preview');
+	await expect(preview).toContainText('Kết quả kiểm tra tệp “can-bo-loi.xlsx”');
+	await expect(page.getByText('Chưa có dữ liệu nào được lưu.')).toBeVisible();
+	const errors = page.getByTestId('import-errors');
+	await expect(errors).toContainText('Ngày “31/02/1990” không hợp lệ');
+	await expect(errors).toContainText('Ngày sinh');
+	await expect(errors.locator('li').nth(1)).toContainText('3');
+	await expect(page.getByRole('button', { name: 'Xác nhận nhập dữ liệu' })).toHaveCount(0);
+	await shot(page, info, 'import-errors');
+
+	people[1]![3] = '28/02/1990';
+	await page.getByLabel('Danh sách cán bộ').check();
+	await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({ name: 'can-bo.xlsx', mimeType: XLSX_MIME, buffer: await xlsx(people) });
+	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
+	await expect(page.getByTestId('count-create')).toContainText('3');
+	await expect(page.getByTestId('import-errors')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Kiểm tra và xem trước' })).toBeEnabled();
+	await shot(page, info, 'import-preview');
+	await page.getByRole('button', { name: 'Xác nhận nhập dữ liệu' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã nhập xong: thêm mới 3, cập nhật 0, không thay đổi 0.');
+
+	// Accent-free search finds "Nguyễn Văn Nhập"; "dat" finds "Đạt".
+	await page.goto('/admin/staff?q=nguyen+van+nhap');
+	await expect(page.getByTestId('staff-list')).toContainText(`${code}.1`);
+	await expect(page.getByRole('link', { name: 'Nguyễn Văn Nhập' }).first()).toBeVisible();
+	await shot(page, info, 'admin-staff-search');
+	await page.goto(`/admin/staff?q=${encodeURIComponent('lam quoc dat')}&status=all`);
+	await expect(page.getByTestId('staff-list')).toContainText(`${code}.3`);
+});
+
+test('the admin transfers a person and sees the history', async ({ page }, info) => {
+	const pb = await e2ePb();
+	const rachSay = await pb.collection('units').getFirstListItem("code = 'CA.X.RACHSAY'");
+	await login(page, DEMO.admin);
+	// Current members only (an earlier run may have moved someone out already).
+	await page.goto(`/admin/staff?unit=${rachSay.id}`);
+	await page.getByTestId('staff-list').getByRole('link').first().click();
+	await expect(page).toHaveURL(/\/admin\/staff\/[a-z0-9]{15}$/);
+	// A date that does not exist is refused with the Vietnamese message, the choices kept.
+	await page.getByLabel('Đơn vị mới').selectOption({ label: '\u00a0\u00a0xã Phú Lạc' });
+	await page.getByLabel('Ngày hiệu lực').fill('31/02/2026');
+	await page.getByRole('button', { name: 'Điều chuyển' }).click();
+	await expect(page.getByText('Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 05/02/1990.')).toBeVisible();
+	await page.getByLabel('Ngày hiệu lực').fill('15/01/2026');
+	await page.getByLabel('Lý do, căn cứ (ví dụ: Quyết định số …)').fill('Quyết định số 15/QĐ-UBND');
+	await page.getByRole('button', { name: 'Điều chuyển' }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã điều chuyển.');
+	await expect(page.getByTestId('transfer-history')).toContainText('15/01/2026');
+	await expect(page.getByTestId('transfer-history')).toContainText('Từ xã Rạch Sậy sang xã Phú Lạc');
+	await shot(page, info, 'admin-staff-person');
+});
+
+test('a leader reads the whole roster, accent-free search included', async ({ page }, info) => {
+	await login(page, DEMO.leader);
+	await page.goto('/staff');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Danh sách cán bộ, công chức');
+	await page.getByLabel('Tìm theo họ tên hoặc mã').fill('nguyen');
+	await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+	await expect(page).toHaveURL(/q=nguyen/);
+	await expect(page.getByTestId('staff-list').getByRole('link').first()).toContainText('Nguyễn');
+	await shot(page, info, 'staff-roster');
+});
+
+test("a unit head sees only their unit's staff; another unit's staff URL is refused", async ({ page }, info) => {
+	const pb = await e2ePb();
+	const other = await pb.collection('units').getFirstListItem("code = 'CA.X.RACHSAY'");
+	const stranger = await pb.collection('staff').getFirstListItem(pb.filter('unit = {:u}', { u: other.id }));
+	const own = await pb.collection('units').getFirstListItem("code = 'CA.P.MYHUNG'");
+
+	await login(page, DEMO.unit_head);
+	await page.goto('/staff');
+	const list = page.getByTestId('staff-list');
+	await expect(list).toBeVisible();
+	await expect(page.getByLabel('Đơn vị (gồm đơn vị trực thuộc)').locator('option')).toHaveText(['phường Mỹ Hưng']);
+	await expect(list).not.toContainText('Rạch Sậy');
+	await shot(page, info, 'staff-roster-unit-head');
+
+	const direct = await page.goto(`/staff/${stranger.id}`);
+	expect(direct?.status()).toBe(403);
+	await expect(page.getByText('Bạn không có quyền thực hiện thao tác này.')).toBeVisible();
+	const filtered = await page.goto(`/staff?unit=${other.id}`);
+	expect(filtered?.status()).toBe(403);
+	const admin = await page.goto(`/admin/staff/${stranger.id}`);
+	expect(admin?.status()).toBe(403);
+	const exported = await page.request.get('/admin/export?what=staff&format=csv', { maxRedirects: 0 });
+	expect(exported.status()).toBe(403);
+	// Their own unit's people open.
+	const mine = await pb.collection('staff').getFirstListItem(pb.filter('unit = {:u}', { u: own.id }));
+	expect((await page.goto(`/staff/${mine.id}`))?.status()).toBe(200);
+	await shot(page, info, 'staff-person-unit-head');
+});
+
+test('the admin adds a person: a bad date is refused in Vietnamese, the typed values kept', async ({ page }, info) => {
+	const code = `E2E.NEW.${info.project.name}.${randomBytes(3).toString('hex')}`;
+	await login(page, DEMO.admin);
+	await page.goto('/admin/staff');
+	await page.getByRole('link', { name: 'Thêm cán bộ' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thêm cán bộ');
+	await page.getByLabel('Mã cán bộ').fill(code);
+	await page.getByLabel('Họ và tên').fill('Trương Ngọc Điệp');
+	await page.getByLabel('Giới tính').selectOption({ label: 'Nữ' });
+	await page.getByLabel('Ngày sinh').fill('30/02/1995');
+	await page.getByLabel('Chức vụ, chức danh').fill('Công chức Văn hóa - Xã hội');
+	await page.getByLabel('Loại').selectOption({ label: 'Công chức' });
+	await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: '\u00a0\u00a0phường Mỹ Hưng' });
+	await page.getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.getByText('Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 05/02/1990.')).toBeVisible();
+	await expect(page.getByLabel('Họ và tên')).toHaveValue('Trương Ngọc Điệp');
+	await shot(page, info, 'admin-staff-new-error');
+
+	await page.getByLabel('Ngày sinh').fill('28/02/1995');
+	await page.getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã thêm cán bộ.');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trương Ngọc Điệp');
+	await expect(page.getByText('28/02/1995')).toBeVisible();
+	// Found without accents, "đ" typed as "d".
+	await page.goto(`/admin/staff?q=${encodeURIComponent('truong ngoc diep')}`);
+	await expect(page.getByTestId('staff-list')).toContainText(code);
+});
+
+test('a file of the wrong type gets a clear message; exports download in the import format', async ({ page }, info) => {
+	await login(page, DEMO.admin);
+	await page.goto('/admin/import');
+	await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Tệp “bao-cao.pdf” không đúng định dạng. Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).');
+	await shot(page, info, 'import-wrong-type');
+
+	const csv = await page.request.get('/admin/export?what=units&format=csv');
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="don-vi-\d{4}-\d{2}-\d{2}\.csv"$/);
+	const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.body());
+	expect(text.startsWith('\ufeffMã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên,Trạng thái')).toBe(true);
+	expect(text).toContain('CA.P.MYHUNG,phường Mỹ Hưng,Phường,CA,Đang hoạt động');
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Cán bộ (.xlsx)' }).click();
+	expect((await download).suggestedFilename()).toMatch(/^can-bo-\d{4}-\d{2}-\d{2}\.xlsx$/);
+});

@@ -1,0 +1,255 @@
+// Import and export of units and staff through the service the page uses: preview with per-row errors,
+// all-or-nothing commit, idempotent re-import, lossless export → import round trip.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { makeUnit, makeUser, superPb, testServices, uid } from '../support/services';
+import { csvUpload, STAFF_HEADER, staffCells, UNIT_HEADER, xlsxUpload } from '../support/import-files';
+import { generateStaff, type StaffRecord } from '../../src/lib/domain/import';
+import { toActor, type Actor } from '../../src/lib/domain/user';
+import type { Services } from '../../src/lib/server/app';
+import { newRecordId, orgImportRepo } from '../../src/lib/server/repos/org-import';
+
+async function status(p: Promise<unknown>): Promise<number> {
+	try {
+		await p;
+		return 200;
+	} catch (e) {
+		return (e as { status?: number }).status ?? 500;
+	}
+}
+
+async function staffCount(prefix: string) {
+	const pb = await superPb();
+	return (await pb.collection('staff').getList(1, 1, { filter: pb.filter('employee_code ~ {:p}', { p: prefix }) })).totalItems;
+}
+
+describe('staff import', () => {
+	let s: Services;
+	let admin: Actor;
+	let units: { code: string; kind: 'ward' | 'commune'; id: string }[];
+
+	beforeAll(async () => {
+		s = await testServices();
+		admin = toActor(await makeUser('admin'));
+		units = [];
+		for (const name of ['phường Nhập Một', 'xã Nhập Hai', 'phường Nhập Ba']) {
+			const u = await makeUnit(name);
+			units.push({ code: u.code, id: u.id, kind: 'ward' });
+		}
+	});
+
+	test('2,000 rows with 5 bad ones import nothing and report exactly those 5; fixed, all 2,000 import; again, nothing changes', async () => {
+		const prefix = uid('I') + '.';
+		const people = generateStaff(2000, { seed: 7, units, codePrefix: prefix });
+		const rows = people.map(staffCells);
+		// Row numbers as the spreadsheet shows them: header is row 1, people[i] is row i + 2.
+		rows[10]![1] = ''; // empty name
+		rows[250]![5] = 'KHONG.CO.DV'; // unknown unit
+		rows[777]![3] = '31/02/1990'; // not a real date
+		rows[1500]![6] = 'Giám đốc'; // not a category
+		rows[1999]![0] = rows[3]![0]!; // duplicate employee code (the later row is reported)
+		const bad = await xlsxUpload([STAFF_HEADER, ...rows], 'can-bo.xlsx');
+
+		const preview = await s.orgImport.preview(admin, 'staff', bad);
+		expect(preview.ok).toBe(true);
+		if (!preview.ok) return;
+		expect(preview.token).toBeNull();
+		expect(preview.rows).toBe(2000);
+		expect(preview.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+			[12, 'Họ và tên', 'import.error.required'],
+			[252, 'Mã đơn vị', 'import.error.unit_unknown'],
+			[779, 'Ngày sinh', 'import.error.date_invalid'],
+			[1502, 'Loại', 'import.error.category_invalid'],
+			[2001, 'Mã cán bộ', 'import.error.duplicate_code']
+		]);
+		expect(await staffCount(prefix)).toBe(0);
+
+		const good = await xlsxUpload([STAFF_HEADER, ...people.map(staffCells)], 'can-bo.xlsx');
+		const ok = await s.orgImport.preview(admin, 'staff', good);
+		if (!ok.ok) throw new Error('file error');
+		expect(ok.errors).toEqual([]);
+		expect(ok.counts).toEqual({ create: 2000, update: 0, unchanged: 0, transfer: 0 });
+		const done = await s.orgImport.commit(admin, ok.token!);
+		expect(done).toEqual({ ok: true, kind: 'staff', counts: { create: 2000, update: 0, unchanged: 0, transfer: 0 } });
+		expect(await staffCount(prefix)).toBe(2000);
+
+		const pb = await superPb();
+		const sample = await pb.collection('staff').getFirstListItem(pb.filter('employee_code = {:c}', { c: people[42]!.employeeCode }));
+		expect(sample.full_name).toBe(people[42]!.fullName);
+		expect(sample.search_key).toBe(
+			people[42]!.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase()
+		);
+		expect(String(sample.birth_date).slice(0, 10)).toBe(people[42]!.birthDate);
+		const updatedBefore = sample.updated;
+
+		const again = await s.orgImport.preview(admin, 'staff', good);
+		if (!again.ok) throw new Error('file error');
+		expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2000, transfer: 0 });
+		expect(await s.orgImport.commit(admin, again.token!)).toMatchObject({ ok: true, counts: { create: 0, update: 0, unchanged: 2000 } });
+		expect(await staffCount(prefix)).toBe(2000);
+		expect((await pb.collection('staff').getOne(sample.id)).updated).toBe(updatedBefore);
+	});
+
+	test('a changed unit in the file is an update with a transfer recorded', async () => {
+		const prefix = uid('J') + '.';
+		const people = generateStaff(3, { seed: 3, units: [units[0]!], codePrefix: prefix });
+		const first = await s.orgImport.preview(admin, 'staff', csvUpload([STAFF_HEADER, ...people.map(staffCells)]));
+		if (!first.ok) throw new Error('file error');
+		await s.orgImport.commit(admin, first.token!);
+
+		const moved: StaffRecord[] = people.map((p, i) => (i === 1 ? { ...p, unitCode: units[1]!.code, position: 'Chuyên viên' } : p));
+		const second = await s.orgImport.preview(admin, 'staff', csvUpload([STAFF_HEADER, ...moved.map(staffCells)], 'dieu-chuyen.csv'));
+		if (!second.ok) throw new Error('file error');
+		expect(second.counts).toEqual({ create: 0, update: 1, unchanged: 2, transfer: 1 });
+		await s.orgImport.commit(admin, second.token!);
+
+		const pb = await superPb();
+		const rec = await pb.collection('staff').getFirstListItem(pb.filter('employee_code = {:c}', { c: people[1]!.employeeCode }));
+		expect(rec.unit).toBe(units[1]!.id);
+		const history = (await s.staff.get(admin, rec.id))!.transfers;
+		expect(history).toHaveLength(1);
+		expect(history[0]).toMatchObject({ fromUnitId: units[0]!.id, toUnitId: units[1]!.id, reason: 'Nhập từ tệp dieu-chuyen.csv' });
+	});
+
+	test('a commit token works once, only for the admin who uploaded, and only for admins', async () => {
+		const people = generateStaff(2, { seed: 5, units: [units[2]!], codePrefix: uid('K') + '.' });
+		const file = csvUpload([STAFF_HEADER, ...people.map(staffCells)]);
+		const p = await s.orgImport.preview(admin, 'staff', file);
+		if (!p.ok) throw new Error('file error');
+		const otherAdmin = toActor(await makeUser('admin'));
+		expect(await s.orgImport.commit(otherAdmin, p.token!)).toEqual({ ok: false, status: 404, code: 'import.ui.expired' });
+		expect(await s.orgImport.commit(admin, 'made-up-token')).toEqual({ ok: false, status: 404, code: 'import.ui.expired' });
+		const leader = toActor(await makeUser('leader'));
+		expect(await status(s.orgImport.preview(leader, 'staff', file))).toBe(403);
+		expect(await status(s.orgImport.commit(leader, p.token!))).toBe(403);
+		expect(await status(s.orgImport.export(leader, 'staff', 'csv'))).toBe(403);
+		expect((await s.orgImport.commit(admin, p.token!)).ok).toBe(true);
+		expect(await s.orgImport.commit(admin, p.token!)).toEqual({ ok: false, status: 404, code: 'import.ui.expired' });
+	});
+
+	test('a commit is one transaction: a write failing at the end leaves nothing behind', async () => {
+		const pb = await superPb();
+		const prefix = uid('TX') + '.';
+		const person = (n: number, unitId: string) => ({
+			id: newRecordId(),
+			employeeCode: `${prefix}${n}`,
+			fullName: `Trần Văn Giao Dịch ${n}`,
+			gender: null,
+			birthDate: null,
+			unitId,
+			position: '',
+			category: 'cong_chuc' as const,
+			active: true
+		});
+		const writes = [...Array.from({ length: 1500 }, (_, i) => person(i, units[0]!.id)), person(9999, 'khongcodonvi000')];
+		await expect(orgImportRepo(pb).apply({ staffCreates: writes })).rejects.toBeTruthy();
+		expect(await staffCount(prefix)).toBe(0);
+	});
+
+	test('file-level problems: wrong type, oversize, legacy encoding', async () => {
+		const pdf = { name: 'bao-cao.pdf', bytes: new TextEncoder().encode('%PDF-1.4 …') };
+		expect(await s.orgImport.preview(admin, 'staff', pdf)).toMatchObject({ ok: false, fileError: { code: 'import.error.file_type' } });
+		const big = { name: 'lon.csv', bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(65) };
+		expect(await s.orgImport.preview(admin, 'staff', big)).toMatchObject({
+			ok: false,
+			fileError: { code: 'import.error.file_too_large', params: { limit: '5 MB' } }
+		});
+		// "Nguyễn" in Windows-1258 (ễ = e + combining tilde 0xDE): not UTF-8.
+		const legacy = { name: 'cu.csv', bytes: new Uint8Array([...new TextEncoder().encode(STAFF_HEADER.join(',') + '\r\nCB1,Nguy'), 0x65, 0xde, 0x6e]) };
+		expect(await s.orgImport.preview(admin, 'staff', legacy)).toMatchObject({ ok: false, fileError: { code: 'import.error.bad_encoding' } });
+	});
+});
+
+describe('units import and the export round trip', () => {
+	let s: Services;
+	let admin: Actor;
+	beforeAll(async () => {
+		s = await testServices();
+		admin = toActor(await makeUser('admin'));
+	});
+
+	test('units import parent-first in one commit, with cycles and unknown parents refused', async () => {
+		const p = uid('U');
+		const rows = [
+			UNIT_HEADER,
+			[`${p}.CON`, 'Phòng Tư pháp - Hộ tịch', 'Phòng', `${p}.GOC`, ''],
+			[`${p}.GOC`, 'UBND xã Tân Lập Đông', 'Xã', '', 'Đang hoạt động']
+		];
+		const prev = await s.orgImport.preview(admin, 'units', csvUpload(rows, 'don-vi.csv'));
+		if (!prev.ok) throw new Error('file error');
+		expect(prev.counts).toMatchObject({ create: 2, update: 0 });
+		expect((await s.orgImport.commit(admin, prev.token!)).ok).toBe(true);
+		const pb = await superPb();
+		const child = await pb.collection('units').getFirstListItem(pb.filter('code = {:c}', { c: `${p}.CON` }), { expand: 'parent' });
+		expect(child.expand?.parent?.code).toBe(`${p}.GOC`);
+		expect(child.search_key).toBe('phong tu phap - ho tich');
+
+		const cyclic = [UNIT_HEADER, [`${p}.GOC`, 'UBND xã Tân Lập Đông', 'Xã', `${p}.CON`, ''], [`${p}.X`, 'Tổ mới', 'Khác', 'KHONG.CO', '']];
+		const bad = await s.orgImport.preview(admin, 'units', csvUpload(cyclic));
+		if (!bad.ok) throw new Error('file error');
+		expect(bad.token).toBeNull();
+		expect(bad.errors.map((e) => [e.row, e.code])).toEqual([
+			[2, 'import.error.parent_cycle'],
+			[3, 'import.error.parent_unknown']
+		]);
+	});
+
+	test('export → import is lossless for units and staff, Vietnamese diacritics included, CSV and XLSX', async () => {
+		const p = uid('R');
+		const pb = await superPb();
+		const root = await pb.collection('units').create({ code: `${p}.GOC`, name: 'Sở Văn hóa, Thể thao và Du lịch', search_key: 'so van hoa, the thao va du lich', kind: 'department', active: true });
+		const sub = await pb.collection('units').create({ code: `${p}.TT`, name: 'Trung tâm Văn hóa – Nghệ thuật “Đờn ca tài tử”', search_key: 'trung tam van hoa – nghe thuat “don ca tai tu”', kind: 'public_service', parent: root.id, active: false });
+		const people = [
+			{ employeeCode: `${p}.1`, fullName: 'Nguyễn Thị Ngọc Hân', gender: 'female', birthDate: '1990-02-28', position: '=HYPERLINK("http://x","y")', unitId: root.id, category: 'vien_chuc', active: true },
+			{ employeeCode: `${p}.2`, fullName: 'Đặng Quốc Đạt', gender: null, birthDate: null, position: '', unitId: sub.id, category: 'contract', active: false },
+			{ employeeCode: `${p}.3`, fullName: 'Huỳnh Hữu Phước', gender: 'male', birthDate: '1968-12-31', position: '+84 Trưởng phòng; @phó', unitId: sub.id, category: 'can_bo', active: true }
+		] as const;
+		for (const person of people) {
+			const r = await s.staff.create(admin, { ...person, gender: person.gender, position: person.position });
+			if (!r.ok) throw new Error(r.code);
+		}
+		await pb.collection('staff').update(
+			(await pb.collection('staff').getFirstListItem(pb.filter('employee_code = {:c}', { c: `${p}.2` }))).id,
+			{ active: false }
+		);
+		const snapshot = async () => {
+			const units = await pb.collection('units').getFullList({ filter: pb.filter('code ~ {:p}', { p }), sort: 'code', expand: 'parent' });
+			const staff = await pb.collection('staff').getFullList({ filter: pb.filter('employee_code ~ {:p}', { p }), sort: 'employee_code', expand: 'unit' });
+			return {
+				units: units.map((u) => [u.code, u.name, u.kind, u.expand?.parent?.code ?? '', u.active, u.search_key]),
+				staff: staff.map((x) => [x.employee_code, x.full_name, x.gender, String(x.birth_date).slice(0, 10), x.position, x.expand?.unit?.code, x.category, x.active, x.search_key])
+			};
+		};
+		const before = await snapshot();
+
+		for (const format of ['csv', 'xlsx'] as const) {
+			const unitsFile = await s.orgImport.export(admin, 'units', format);
+			const staffFile = await s.orgImport.export(admin, 'staff', format);
+			expect(staffFile.fileName).toMatch(new RegExp(`^can-bo-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
+			if (format === 'csv') {
+				const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(staffFile.bytes);
+				expect(text.charCodeAt(0)).toBe(0xfeff);
+				expect(text).toContain('Mã cán bộ,Họ và tên');
+				expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`); // neutralised
+				expect(text).toContain("'+84 Trưởng phòng; @phó");
+			}
+			// Re-importing the export into the same data changes nothing.
+			for (const [kind, file] of [['units', unitsFile], ['staff', staffFile]] as const) {
+				const prev = await s.orgImport.preview(admin, kind, { name: file.fileName, bytes: file.bytes });
+				if (!prev.ok) throw new Error(`${kind}: ${prev.fileError.code}`);
+				expect({ kind, errors: prev.errors, create: prev.counts.create, update: prev.counts.update }).toEqual({ kind, errors: [], create: 0, update: 0 });
+			}
+			// Gone from the database, then back from the export: identical.
+			for (const r of await pb.collection('staff').getFullList({ filter: pb.filter('employee_code ~ {:p}', { p }) })) await pb.collection('staff').delete(r.id);
+			for (const code of [`${p}.TT`, `${p}.GOC`]) {
+				await pb.collection('units').delete((await pb.collection('units').getFirstListItem(pb.filter('code = {:c}', { c: code }))).id);
+			}
+			for (const [kind, file] of [['units', unitsFile], ['staff', staffFile]] as const) {
+				const prev = await s.orgImport.preview(admin, kind, { name: file.fileName, bytes: file.bytes });
+				if (!prev.ok) throw new Error(`${kind}: ${prev.fileError.code}`);
+				expect(prev.counts.create).toBeGreaterThanOrEqual(kind === 'units' ? 2 : 3);
+				expect((await s.orgImport.commit(admin, prev.token!)).ok).toBe(true);
+			}
+			expect(await snapshot()).toEqual(before);
+		}
+	});
+});
