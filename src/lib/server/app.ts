@@ -5,10 +5,16 @@ import { createPb, type Pb } from './pb/create';
 import { sessionService, type Clock } from './auth/session';
 import { authService } from './services/auth';
 import { homeService } from './services/home';
+import { notificationService } from './services/notifications';
+import { actionService } from './services/actions';
+import { schedulerService } from './services/scheduler';
+import { createMailer, mailSettingsFrom, type MailSettings } from './mail';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
 	sessionAbsoluteMs: number;
+	/** SMTP for notification mail; null/undefined = no mail. */
+	mail?: MailSettings | null;
 }
 
 const HOUR = 3600_000;
@@ -18,12 +24,17 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		idleMs: opts?.sessionIdleMs ?? 72 * HOUR,
 		absoluteMs: opts?.sessionAbsoluteMs ?? 30 * 24 * HOUR
 	});
+	const notifications = notificationService(pb, clock, createMailer(opts?.mail));
+	const actions = actionService(pb, clock, notifications);
 	return {
 		pb,
 		clock,
 		sessions,
 		auth: authService(pb, sessions),
-		home: homeService(pb)
+		home: homeService(pb),
+		notifications,
+		actions,
+		scheduler: schedulerService(clock, actions, notifications)
 	};
 }
 
@@ -39,7 +50,8 @@ export function getServices(): Promise<Services> {
 			.then((pb) =>
 				createServices(pb, () => new Date(), {
 					sessionIdleMs: c.SESSION_IDLE_HOURS * HOUR,
-					sessionAbsoluteMs: c.SESSION_ABSOLUTE_DAYS * 24 * HOUR
+					sessionAbsoluteMs: c.SESSION_ABSOLUTE_DAYS * 24 * HOUR,
+					mail: mailSettingsFrom(c)
 				})
 			)
 			.catch((e) => {
