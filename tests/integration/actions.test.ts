@@ -65,10 +65,10 @@ describe('corrective action workflow', () => {
 
 		const history = await historyOf(w.action.id);
 		expect(history.map((h) => h.kind)).toEqual(['explain', 'start', 'submit', 'return', 'submit', 'verify']);
-		expect(history[2].actor).toBe(w.head.id);
-		expect(history[2].files).toHaveLength(1);
-		expect(history[4].files).toHaveLength(2);
-		expect(history[3].text).toBe('Ảnh chưa thể hiện bảng nội quy.');
+		expect(history[2]!.actor).toBe(w.head.id);
+		expect(history[2]!.files).toHaveLength(1);
+		expect(history[4]!.files).toHaveLength(2);
+		expect(history[3]!.text).toBe('Ảnh chưa thể hiện bảng nội quy.');
 
 		// The detail shows the history with the people who acted; the leader sees the outcome.
 		const d = await s.actions.detail(as(w.leader), w.action.id);
@@ -76,7 +76,7 @@ describe('corrective action workflow', () => {
 		expect(d.history.find((h) => h.kind === 'return')?.actorName).toBe('Kiểm tra viên thử');
 
 		// Evidence is served through the app after authorization.
-		const photo = await s.actions.file(as(w.leader), history[2].id, history[2].files[0], false);
+		const photo = await s.actions.file(as(w.leader), history[2]!.id, history[2]!.files[0], false);
 		expect(photo.headers.get('content-type')).toBe('image/png');
 		expect((await photo.arrayBuffer()).byteLength).toBeGreaterThan(50);
 
@@ -144,7 +144,7 @@ describe('corrective action workflow', () => {
 		const otherHead = await makeUser('unit_head', { unitId: otherUnit.id });
 		const s = await services(manualClock(VN_MORNING('2026-03-04')), 'none');
 		await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'x' }, [pngFile()]);
-		const [submit] = (await historyOf(w.action.id)).filter((h) => h.kind === 'submit');
+		const submit = (await historyOf(w.action.id)).find((h) => h.kind === 'submit')!;
 
 		await expectHttp(s.actions.detail(as(otherHead), w.action.id), 403);
 		await expectHttp(s.actions.step(as(otherHead), w.action.id, { type: 'comment', text: 'xin chào' }), 403);
@@ -240,7 +240,7 @@ describe('deadlines on the Vietnamese clock', () => {
 		const down = await services(clock, { port: closedPort });
 		expect(await down.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Đã khắc phục' })).toEqual({ ok: true });
 		await down.notifications.idle();
-		let [n] = await notificationsOf(w.inspector.id, 'action_submitted');
+		let n = (await notificationsOf(w.inspector.id, 'action_submitted'))[0]!;
 		expect(n.email_status).toBe('pending');
 		expect(n.email_attempts).toBe(1);
 		expect((await statusOf(w.action.id)).status).toBe('submitted');
@@ -251,7 +251,7 @@ describe('deadlines on the Vietnamese clock', () => {
 		expect(sink.to(w.inspector.email)).toHaveLength(0);
 		clock.advance(2 * 60_000);
 		await up.scheduler.runDueChecks(clock());
-		[n] = await notificationsOf(w.inspector.id, 'action_submitted');
+		n = (await notificationsOf(w.inspector.id, 'action_submitted'))[0]!;
 		expect(n.email_status).toBe('sent');
 		expect(sink.to(w.inspector.email).map((m) => m.subject)).toEqual(['Đơn vị đã báo cáo kết quả khắc phục']);
 	});
@@ -262,7 +262,7 @@ test('a unit head with no SMTP configured still gets in-app notifications (email
 	const s = await testServices(manualClock(VN_MORNING('2026-03-04')));
 	await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Đã khắc phục' });
 	await s.actions.step(as(w.inspector), w.action.id, { type: 'return', reason: 'Chưa đạt' });
-	const [n] = await notificationsOf(w.head.id, 'action_returned');
+	const n = (await notificationsOf(w.head.id, 'action_returned'))[0]!;
 	expect(n.email_status).toBe('none');
 	expect(n.link).toBe(`/actions/${w.action.id}`);
 });

@@ -40,7 +40,7 @@ export async function freePort(): Promise<number> {
 function decodeSubject(raw: string): string {
 	const m = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(raw);
 	if (!m) return '';
-	return m[1]
+	return (m[1] ?? '')
 		.replace(/\r?\n[ \t]/g, ' ')
 		.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_s, enc: string, text: string) =>
 			enc.toLowerCase() === 'b'

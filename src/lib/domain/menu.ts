@@ -12,17 +12,20 @@ export function menuFor(role: Role): MenuItem[] {
 			return [
 				{ href: '/admin', key: 'nav.admin' },
 				{ href: '/dashboard', key: 'nav.dashboard' },
-				{ href: '/checks', key: 'nav.checks' }
+				{ href: '/checks', key: 'nav.checks' },
+				{ href: '/actions', key: 'nav.action_board' }
 			];
 		case 'leader':
 			return [
 				{ href: '/dashboard', key: 'nav.dashboard' },
-				{ href: '/checks', key: 'nav.checks' }
+				{ href: '/checks', key: 'nav.checks' },
+				{ href: '/actions', key: 'nav.action_board' }
 			];
 		case 'inspector':
 			return [
 				{ href: '/checks', key: 'nav.my_checks' },
-				{ href: '/dashboard', key: 'nav.dashboard' }
+				{ href: '/dashboard', key: 'nav.dashboard' },
+				{ href: '/actions', key: 'nav.action_board' }
 			];
 		case 'unit_head':
 			return [{ href: '/unit', key: 'nav.actions' }];

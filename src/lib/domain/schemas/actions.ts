@@ -46,3 +46,11 @@ export function parseBoardFilter(params: URLSearchParams): BoardFilter {
 	const r = boardFilterSchema.safeParse(raw);
 	return r.success ? r.data : { overdue: false, sort: 'due_asc' };
 }
+
+export const notificationIdSchema = z.object({ id: z.string().regex(/^[a-z0-9]{15}$/, 'errors.invalid') });
+export const emailPrefsSchema = z.object({
+	email: z
+		.union([z.string(), z.array(z.string())])
+		.optional()
+		.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+});

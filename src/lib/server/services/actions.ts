@@ -286,7 +286,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const found = /^[a-z0-9]{15}$/.test(updateId) ? await repo.updateWithFile(updateId, name) : null;
 			if (!found) error(404, 'errors.not_found');
 			await load(actor, found.actionId);
-			const upstream = await repo.fetchFile(found.record, name, thumb && /\.(jpe?g|png|webp)$/i.test(name) ? '200x200f' : undefined);
+			const upstream = await repo.fetchFile(found.record, name, thumb && /\.(jpe?g|png|webp)$/i.test(name) ? '100x100' : undefined);
 			if (!upstream.ok || !upstream.body) error(404, 'errors.not_found');
 			return new Response(upstream.body, {
 				headers: {
