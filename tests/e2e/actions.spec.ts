@@ -53,6 +53,8 @@ async function fixture(title: string) {
 }
 
 async function signOut(page: Page) {
+	// Let reloads after the last form finish first: their answers would set the session cookie again.
+	await page.waitForLoadState('networkidle');
 	await page.context().clearCookies();
 }
 
@@ -87,7 +89,10 @@ test('a finding is answered, returned, answered again, verified and seen closed 
 	await form.getByLabel(/Tệp minh chứng/).setInputFiles({ name: 'noi-quy.png', mimeType: 'image/png', buffer: PNG });
 	await form.getByRole('button', { name: 'Gửi báo cáo kết quả khắc phục' }).click();
 	await expect(page.getByTestId('status').first()).toHaveText('Đã báo cáo, chờ xác minh');
-	await expect(page.getByTestId('history').getByRole('img', { name: 'noi-quy.png' })).toBeVisible();
+	// The photo is served through the app (PocketBase stores it as noi_quy_<suffix>.png) and loads.
+	const photo = page.getByTestId('history').getByRole('img', { name: /^noi_quy_\w+\.png$/ });
+	await expect(photo).toBeVisible();
+	await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 	await shot(page, info, 'actions-submitted');
 
 	// The inspector returns it with a reason.
