@@ -70,6 +70,8 @@ test('a finding is answered, returned, answered again, verified and seen closed 
 	await page.getByTestId('todo').getByText(title).click();
 	await expect(page).toHaveURL(new RegExp(`${url}$`));
 
+	await expect(page.getByTestId('findings')).toContainText('Không niêm yết nội quy cơ quan');
+
 	// The explanation (giải trình), separate from the fix.
 	await page.getByLabel('Nội dung giải trình').fill('Bộ phận một cửa mới sắp xếp lại, chưa kịp niêm yết nội quy.');
 	await page.getByRole('button', { name: 'Lưu giải trình' }).click();

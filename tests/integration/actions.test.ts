@@ -126,6 +126,7 @@ describe('corrective action workflow', () => {
 
 	test('an extension is requested and approved: the due date moves, counted once', async () => {
 		const w = await actionWorld('2026-03-10');
+		await (await superPb()).collection('corrective_actions').update(w.action.id, { original_due_date: '' }); // as a creator that left it empty
 		const s = await services(manualClock(VN_MORNING('2026-03-04')), 'none');
 		expect(await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ sửa bảng', newDueDate: '2026-03-20' })).toEqual({ ok: true });
 		expect(await s.actions.step(as(w.leader), w.action.id, { type: 'approve_extension' })).toEqual({ ok: true });

@@ -46,6 +46,7 @@ export const vi = {
 	'actions.delegates': 'Người được ủy quyền trả lời',
 	'actions.delegates_none': 'Chưa ủy quyền cho ai.',
 	'actions.back_to_board': 'Về danh sách',
+	'actions.findings': 'Vi phạm được ghi nhận',
 
 	'actions.explanation.title': 'Giải trình của đơn vị',
 	'actions.explanation.hint': 'Giải trình về nội dung vi phạm (nguyên nhân, trách nhiệm), tách riêng với kết quả khắc phục.',
@@ -187,6 +188,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'actions.delegates': 'Delegates who may respond',
 	'actions.delegates_none': 'No delegates.',
 	'actions.back_to_board': 'Back to the list',
+	'actions.findings': 'Findings',
 
 	'actions.explanation.title': 'The unit’s explanation',
 	'actions.explanation.hint': 'The unit’s account of the finding (causes, responsibility), separate from the fix.',

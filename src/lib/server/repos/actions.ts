@@ -102,6 +102,7 @@ export function toState(a: ActionRecord): CorrectiveAction {
 export interface ActionPatch {
 	status?: ActionStatus;
 	dueDate?: string;
+	originalDueDate?: string;
 	returnCount?: number;
 	extensionCount?: number;
 	pendingExtension?: PendingExtension | null;
@@ -120,6 +121,7 @@ function toBody(p: ActionPatch): Record<string, unknown> {
 	const b: Record<string, unknown> = {};
 	if (p.status !== undefined) b.status = p.status;
 	if (p.dueDate !== undefined) b.due_date = p.dueDate;
+	if (p.originalDueDate !== undefined) b.original_due_date = p.originalDueDate;
 	if (p.returnCount !== undefined) b.return_count = p.returnCount;
 	if (p.extensionCount !== undefined) b.extension_count = p.extensionCount;
 	if (p.pendingExtension !== undefined) b.pending_extension = p.pendingExtension;
@@ -274,6 +276,19 @@ export function actionsRepo(pb: Pb) {
 			const token = await pb.files.getToken();
 			const url = pb.files.getURL(record, name, { token, ...(thumb ? { thumb } : {}) });
 			return fetch(url);
+		},
+
+		/** The findings an action answers (what was found, when). */
+		async findings(ids: string[]): Promise<{ id: string; description: string; observedAt: string; typeName: string }[]> {
+			if (ids.length === 0) return [];
+			const filter = ids.map((id, i) => pb.filter(`id = {:f${i}}`, { [`f${i}`]: id })).join(' || ');
+			const items = await pb.collection('findings').getFullList({ filter, sort: 'observed_at', expand: 'violation_type' });
+			return items.map((r) => ({
+				id: r.id,
+				description: str(r.description),
+				observedAt: str(r.observed_at),
+				typeName: str(r.expand?.violation_type?.name_vi)
+			}));
 		},
 
 		/** Inspection team (lead, members) of the check an action came from. */

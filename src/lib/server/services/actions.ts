@@ -116,7 +116,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		}
 	}
 
-	function patchOf(next: CorrectiveAction, type: ActionInput['type'], now: string, day: string): ActionPatch {
+	function patchOf(before: ActionRecord, next: CorrectiveAction, type: ActionInput['type'], now: string, day: string): ActionPatch {
 		const p: ActionPatch = {
 			status: next.status,
 			dueDate: next.dueDate,
@@ -130,6 +130,8 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		};
 		// Leaving the overdue state by an extension or acceptance clears the flag; the history keeps it.
 		if (type === 'verify') p.closedOnTime = closedOnTime(next);
+		// The first deadline is kept for reports (đúng hạn / quá hạn so với hạn ban đầu).
+		if (type === 'approve_extension') p.originalDueDate = before.originalDueDate;
 		if (type === 'close') {
 			p.closedAt = now;
 			p.closedOnTime = closedOnTime(next);
@@ -177,6 +179,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			return {
 				action: a,
 				history,
+				findings: await repo.findings(a.findingIds),
 				steps: availableSteps(state, actor, day, clock().toISOString()),
 				canExplain: canRespond,
 				canDelegate: isHead && a.status !== 'closed',
@@ -206,7 +209,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const day = today();
 			const r = applyAction(toState(a), withEvidence, actor, { now, today: day });
 			if (!r.ok) return refusal(r.code, r.params as Record<string, string | number>);
-			await repo.applyStep(a.id, patchOf(r.state, input.type, now, day), {
+			await repo.applyStep(a.id, patchOf(a, r.state, input.type, now, day), {
 				actorId: actor.id,
 				kind: input.type,
 				fromStatus: r.entry.from,

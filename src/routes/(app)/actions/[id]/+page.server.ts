@@ -23,6 +23,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			at: formatDateTime(h.created),
 			files: h.files.map((name) => ({ name, url: `/action-files/${h.id}/${encodeURIComponent(name)}`, image: isImageName(name) }))
 		})),
+		findings: d.findings.map((f) => ({ ...f, observedAt: formatDateTime(f.observedAt) })),
 		delegateCandidates: d.delegateCandidates.map((p) => ({ id: p.id, name: p.name })),
 		delegates: d.delegates.map((p) => ({ id: p.id, name: p.name }))
 	};
