@@ -46,7 +46,9 @@ function step<S extends z.ZodType>(name: string, schema: S, toInput: (d: z.outpu
 		if (!input.ok) return fail(400, { form: name, ...input.failure });
 		const { actions } = await getServices();
 		const r = await actions.step(user.actor, e.params.id, toInput(input.data), withFiles ? filesOf(form) : []);
-		return answer(e, r, name, {});
+		// Refused: echo what was typed (files cannot be echoed) so nothing is lost, also without JavaScript.
+		const typed = Object.fromEntries([...(form?.entries() ?? [])].filter((kv): kv is [string, string] => typeof kv[1] === 'string'));
+		return answer(e, r, name, typed);
 	};
 }
 
