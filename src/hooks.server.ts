@@ -62,7 +62,7 @@ export const handleError: HandleServerError = ({ error, status }) => {
 
 /** Starts the deadline scheduler (issue #6) once the server starts; it retries until PocketBase is up. */
 export const init: ServerInit = () => {
-	if (building || process.env.CONGVU_SCHEDULER === 'off') return;
+	if (building || getConfig().CONGVU_SCHEDULER === 'off') return;
 	let started = false;
 	const tryStart = () =>
 		getServices()

@@ -160,6 +160,14 @@ test('the head of another unit cannot open Mỹ Hưng’s action or its files', 
 	expect(res?.status()).toBe(403);
 	const post = await page.request.post(`/actions/${action.id}?/comment`, { form: { text: 'xin chào' }, headers: { origin: new URL(page.url()).origin } });
 	expect(post.status()).toBe(403);
+	// Its evidence files are refused too, though the file exists.
+	const form = new FormData();
+	form.append('action', action.id);
+	form.append('kind', 'submit');
+	form.append('files', new Blob([PNG], { type: 'image/png' }), 'anh.png');
+	const update = await pb.collection('action_updates').create(form);
+	const file = await page.request.get(`/action-files/${update.id}/${update.files[0]}`);
+	expect(file.status()).toBe(403);
 	await page.goto('/actions');
 	await expect(page.getByText(action.title as string)).toHaveCount(0);
 });

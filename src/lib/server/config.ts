@@ -18,6 +18,8 @@ const schema = z.object({
 	SMTP_FROM: z.string().default('congvu <no-reply@congvu.local>'),
 	SMTP_USER: z.string().optional(),
 	SMTP_PASS: z.string().optional(),
+	/** `off` keeps the deadline scheduler from starting (e.g. a second app process on the same data). */
+	CONGVU_SCHEDULER: z.enum(['on', 'off']).default('on'),
 	/** Where links in e-mails point (defaults to ORIGIN). */
 	PUBLIC_URL: z.string().url().optional()
 });
