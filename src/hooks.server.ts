@@ -62,7 +62,13 @@ export const handleError: HandleServerError = ({ error, status }) => {
 
 /** Starts the deadline scheduler (issue #6) once the server starts; it retries until PocketBase is up. */
 export const init: ServerInit = () => {
-	if (building || getConfig().CONGVU_SCHEDULER === 'off') return;
+	if (building) return;
+	try {
+		if (getConfig().CONGVU_SCHEDULER === 'off') return;
+	} catch (e) {
+		console.error('[scheduler] not started:', (e as Error).message);
+		return;
+	}
 	let started = false;
 	const tryStart = () =>
 		getServices()
