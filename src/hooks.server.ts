@@ -1,4 +1,5 @@
-import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getServices } from '$lib/server/app';
 import { getConfig } from '$lib/server/config';
@@ -57,4 +58,25 @@ export const handleError: HandleServerError = ({ error, status }) => {
 	const id = crypto.randomUUID().slice(0, 8);
 	if (status !== 404) console.error(`[${id}]`, error);
 	return { message: status === 404 ? 'errors.not_found' : 'errors.unexpected', id };
+};
+
+/** Starts the deadline scheduler (issue #6) once the server starts; it retries until PocketBase is up. */
+export const init: ServerInit = () => {
+	if (building) return;
+	try {
+		if (getConfig().CONGVU_SCHEDULER === 'off') return;
+	} catch (e) {
+		console.error('[scheduler] not started:', (e as Error).message);
+		return;
+	}
+	let started = false;
+	const tryStart = () =>
+		getServices()
+			.then((s) => {
+				if (started) return;
+				started = true;
+				s.scheduler.start();
+			})
+			.catch(() => setTimeout(tryStart, 5_000).unref());
+	void tryStart();
 };

@@ -15,6 +15,7 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/admin/import', key: 'nav.import' },
 				{ href: '/dashboard', key: 'nav.dashboard' },
 				{ href: '/checks', key: 'nav.checks' },
+				{ href: '/actions', key: 'nav.action_board' },
 				{ href: '/admin/calendar', key: 'nav.admin_calendar' }
 			];
 		case 'leader':
@@ -23,6 +24,7 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/plans', key: 'nav.plans' },
 				{ href: '/checks', key: 'nav.checks' },
 				{ href: '/checks/calendar', key: 'nav.calendar' },
+				{ href: '/actions', key: 'nav.action_board' },
 				{ href: '/units', key: 'nav.units' },
 				{ href: '/staff', key: 'nav.staff' }
 			];
@@ -31,6 +33,7 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/checks', key: 'nav.my_checks' },
 				{ href: '/checks/calendar', key: 'nav.calendar' },
 				{ href: '/plans', key: 'nav.plans' },
+				{ href: '/actions', key: 'nav.action_board' },
 				{ href: '/dashboard', key: 'nav.dashboard' },
 				{ href: '/units', key: 'nav.units' },
 				{ href: '/staff', key: 'nav.staff' }

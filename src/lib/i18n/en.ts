@@ -8,6 +8,7 @@ import { en as org } from './messages/org';
 import { en as onsite } from './messages/onsite';
 import { en as planning } from './messages/planning';
 import { en as staff } from './messages/staff';
+import { en as actions } from './messages/actions';
 
 export const en: Record<MessageKey, string> = {
 	...core,
@@ -17,5 +18,6 @@ export const en: Record<MessageKey, string> = {
 	...org,
 	...onsite,
 	...planning,
-	...staff
+	...staff,
+	...actions
 };

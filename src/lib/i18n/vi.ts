@@ -7,6 +7,7 @@ import { vi as org } from './messages/org';
 import { vi as onsite } from './messages/onsite';
 import { vi as planning } from './messages/planning';
 import { vi as staff } from './messages/staff';
+import { vi as actions } from './messages/actions';
 
 export const vi = {
 	...core,
@@ -16,7 +17,8 @@ export const vi = {
 	...org,
 	...onsite,
 	...planning,
-	...staff
+	...staff,
+	...actions
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -14,10 +14,16 @@ import { checksService } from './services/checks';
 import { plansService } from './services/plans';
 import { staffService } from './services/staff';
 import { orgImportService } from './services/org-import';
+import { notificationService } from './services/notifications';
+import { actionService } from './services/actions';
+import { schedulerService } from './services/scheduler';
+import { createMailer, mailSettingsFrom, type MailSettings } from './mail';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
 	sessionAbsoluteMs: number;
+	/** SMTP for notification mail; null/undefined = no mail. */
+	mail?: MailSettings | null;
 }
 
 const HOUR = 3600_000;
@@ -28,6 +34,8 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		absoluteMs: opts?.sessionAbsoluteMs ?? 30 * 24 * HOUR
 	});
 	const calendar = calendarService(pb);
+	const notifications = notificationService(pb, clock, createMailer(opts?.mail));
+	const actions = actionService(pb, clock, notifications);
 	return {
 		calendar,
 		checks: checksService(pb, clock, calendar),
@@ -42,7 +50,10 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		catalogue: catalogueService(pb),
 		onsite: onsiteService(pb, clock),
 		staff: staffService(pb, clock),
-		orgImport: orgImportService(pb, clock)
+		orgImport: orgImportService(pb, clock),
+		notifications,
+		actions,
+		scheduler: schedulerService(clock, actions, notifications)
 	};
 }
 
@@ -58,7 +69,8 @@ export function getServices(): Promise<Services> {
 			.then((pb) =>
 				createServices(pb, () => new Date(), {
 					sessionIdleMs: c.SESSION_IDLE_HOURS * HOUR,
-					sessionAbsoluteMs: c.SESSION_ABSOLUTE_DAYS * 24 * HOUR
+					sessionAbsoluteMs: c.SESSION_ABSOLUTE_DAYS * 24 * HOUR,
+					mail: mailSettingsFrom(c)
 				})
 			)
 			.catch((e) => {

@@ -11,7 +11,17 @@ const schema = z.object({
 	SESSION_IDLE_HOURS: z.coerce.number().positive().default(72),
 	/** Absolute expiry: no session lives longer than this, however active. */
 	SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
-	NODE_ENV: z.string().default('production')
+	NODE_ENV: z.string().default('production'),
+	/** Outgoing mail (notifications). Unset SMTP_HOST: no e-mail, in-app notifications only. */
+	SMTP_HOST: z.string().min(1).optional(),
+	SMTP_PORT: z.coerce.number().int().positive().default(25),
+	SMTP_FROM: z.string().default('congvu <no-reply@congvu.local>'),
+	SMTP_USER: z.string().optional(),
+	SMTP_PASS: z.string().optional(),
+	/** `off` keeps the deadline scheduler from starting (e.g. a second app process on the same data). */
+	CONGVU_SCHEDULER: z.enum(['on', 'off']).default('on'),
+	/** Where links in e-mails point (defaults to ORIGIN). */
+	PUBLIC_URL: z.string().url().optional()
 });
 
 export type Config = z.infer<typeof schema> & { cookieSecure: boolean };

@@ -47,6 +47,8 @@ export type Action =
 	| 'action.view'
 	| 'action.respond'
 	| 'action.verify'
+	| 'action.delegate'
+	| 'notification.manage'
 	| 'session.manage';
 
 const STAFF_ROLES: readonly Role[] = ['admin', 'leader', 'inspector'];
@@ -131,6 +133,9 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 			return ownUnit(actor, r) || (!!r.delegateId && r.delegateId === actor.id);
 		case 'action.verify':
 			return (actor.role === 'inspector' || actor.role === 'leader') && r.responderId !== actor.id;
+		case 'action.delegate':
+			return ownUnit(actor, r);
+		case 'notification.manage':
 		case 'session.manage':
 			return !!r.ownerId && r.ownerId === actor.id;
 		default:

@@ -5,15 +5,17 @@ import { requireUser } from '$lib/server/auth/guards';
 import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { parseForm, readForm } from '$lib/server/forms';
 import { revokeSchema } from '$lib/domain/schemas/auth';
+import { emailPrefsSchema } from '$lib/domain/schemas/actions';
 import { describeUserAgent } from '$lib/domain/session';
 import { formatDateTime } from '$lib/domain/time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser();
-	const { auth } = await getServices();
+	const { auth, notifications } = await getServices();
 	const sessions = await auth.listSessions(user.actor);
 	return {
+		emailPrefs: await notifications.emailPrefs(user.actor),
 		profile: { name: user.name, email: user.email, role: user.role, position: user.position },
 		sessions: sessions.map((s) => ({
 			id: s.id,
@@ -39,6 +41,14 @@ export const actions: Actions = {
 			redirect(303, '/login?notice=signed_out');
 		}
 		redirect(303, '/account');
+	},
+	emailPrefs: async ({ request, locals }) => {
+		const user = requireUser();
+		const input = parseForm(emailPrefsSchema, await readForm(request), locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const { notifications } = await getServices();
+		await notifications.setEmailPrefs(user.actor, input.data.email);
+		redirect(303, '/account?saved=email');
 	},
 	everywhere: async ({ cookies }) => {
 		const user = requireUser();

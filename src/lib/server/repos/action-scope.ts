@@ -1,0 +1,76 @@
+// People and units the corrective-action workflow needs: the unit tree (board filter by subtree),
+// who answers for a unit, who leads. Read-only.
+import type { Pb } from '../pb/create';
+
+export interface UnitNode {
+	id: string;
+	name: string;
+	parentId: string | null;
+}
+
+export interface Person {
+	id: string;
+	name: string;
+	email: string;
+	role: string;
+	unitId: string | null;
+	active: boolean;
+}
+
+const toPerson = (r: Record<string, unknown>): Person => ({
+	id: String(r.id),
+	name: String(r.name ?? ''),
+	email: String(r.email ?? ''),
+	role: String(r.role ?? ''),
+	unitId: r.unit ? String(r.unit) : null,
+	active: r.active === true
+});
+
+const PERSON_FIELDS = 'id,name,email,role,unit,active';
+
+export function actionScopeRepo(pb: Pb) {
+	const users = () => pb.collection('users');
+	return {
+		async units(): Promise<UnitNode[]> {
+			const items = await pb.collection('units').getFullList({ fields: 'id,name,parent', sort: 'name', batch: 1000 });
+			return items.map((r) => ({ id: r.id, name: String(r.name), parentId: r.parent ? String(r.parent) : null }));
+		},
+		/** Active unit heads of a unit. */
+		async unitHeads(unitId: string): Promise<Person[]> {
+			const items = await users().getFullList({
+				filter: pb.filter("role = 'unit_head' && unit = {:u} && active = true", { u: unitId }),
+				fields: PERSON_FIELDS
+			});
+			return items.map(toPerson);
+		},
+		async usersOfUnit(unitId: string): Promise<Person[]> {
+			const items = await users().getFullList({ filter: pb.filter('unit = {:u}', { u: unitId }), fields: PERSON_FIELDS, sort: 'name' });
+			return items.map(toPerson);
+		},
+		async leaders(): Promise<Person[]> {
+			return (await users().getFullList({ filter: "role = 'leader' && active = true", fields: PERSON_FIELDS })).map(toPerson);
+		},
+		async people(ids: string[]): Promise<Person[]> {
+			if (ids.length === 0) return [];
+			const filter = ids.map((id, i) => pb.filter(`id = {:i${i}}`, { [`i${i}`]: id })).join(' || ');
+			return (await users().getFullList({ filter, fields: PERSON_FIELDS })).map(toPerson);
+		}
+	};
+}
+
+/** The ids of a unit and every unit below it. */
+export function subtreeIds(units: readonly UnitNode[], rootId: string): string[] {
+	const children = new Map<string, string[]>();
+	for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+	const out: string[] = [];
+	const stack = [rootId];
+	const seen = new Set<string>();
+	while (stack.length) {
+		const id = stack.pop()!;
+		if (seen.has(id)) continue;
+		seen.add(id);
+		out.push(id);
+		stack.push(...(children.get(id) ?? []));
+	}
+	return out;
+}

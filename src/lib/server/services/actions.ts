@@ -1,0 +1,341 @@
+// Corrective actions after the check: the board, the detail with its history, every workflow step,
+// the unit's explanation, delegates, evidence files and the deadline checks of the scheduler.
+//
+// Every step: authorize('action.view') (a unit head of another unit gets 403) → domain applyAction
+// (who, when, input) → the new state and ONE action_updates row written in one batch transaction →
+// notifications (stored; mail goes out in the background and never fails the step).
+import { error } from '@sveltejs/kit';
+import type { Pb } from '../pb/create';
+import type { Actor } from '../../domain/user';
+import { authorize, can, type Scoped } from '../authz';
+import { actionsRepo, toState, type ActionPatch, type ActionRecord } from '../repos/actions';
+import { actionScopeRepo, subtreeIds } from '../repos/action-scope';
+import type { NotificationService } from './notifications';
+import {
+	ACTION_STATUSES,
+	actionOutcome,
+	applyAction,
+	closedOnTime,
+	dueReminders,
+	isOverdue,
+	isResponder,
+	type ActionErrorCode,
+	type ActionInput,
+	type CorrectiveAction
+} from '../../domain/corrective-action';
+import {
+	availableSteps,
+	checkDelegates,
+	checkEvidence,
+	checkExplanation,
+	responderQueue,
+	type NotificationKind
+} from '../../domain/action-extras';
+import { addDays } from '../../domain/format';
+import { vnDay } from '../../domain/time';
+import { OFFICIAL_ANNOUNCEMENTS_2025_2026, buildCalendar, workingDaysBetween } from '../../domain/holidays';
+import type { BoardFilter } from '../../domain/schemas/actions';
+
+export type StepResult =
+	| { ok: true }
+	| { ok: false; status: 400 | 403 | 409; code: string; params: Record<string, string | number> };
+
+const STATUS_OF_CODE: Partial<Record<ActionErrorCode, 400 | 403>> = {
+	'action.error.forbidden': 403,
+	'action.error.not_responder': 403,
+	'action.error.not_verifier': 403,
+	'action.error.own_response': 403,
+	'action.error.conflict_of_interest': 403,
+	'action.error.evidence_required': 400,
+	'action.error.text_required': 400,
+	'action.error.reason_required': 400,
+	'action.error.invalid_date': 400,
+	'action.error.date_in_past': 400,
+	'action.error.extension_not_later': 400
+};
+
+function refusal(code: string, params: Record<string, string | number> = {}): StepResult {
+	return { ok: false, status: STATUS_OF_CODE[code as ActionErrorCode] ?? (code.includes('.file_') ? 400 : 409), code, params };
+}
+
+function scopeOf(a: ActionRecord, actor: Actor): Scoped {
+	return { unitId: a.unitId, delegateId: a.delegateIds.includes(actor.id) ? actor.id : null, responderId: a.submittedBy };
+}
+
+/** Working days left until the due date (negative when past); null outside the calendar's years. */
+function workingDaysLeft(today: string, due: string): number | null {
+	try {
+		const y = Number(today.slice(0, 4));
+		const dy = Number(due.slice(0, 4));
+		const cal = buildCalendar({ fromYear: Math.min(y, dy), toYear: Math.max(y, dy), announcements: OFFICIAL_ANNOUNCEMENTS_2025_2026 });
+		return workingDaysBetween(today, due, cal);
+	} catch {
+		return null;
+	}
+}
+
+async function evidenceFacts(files: File[]) {
+	return Promise.all(
+		files.map(async (f) => ({ name: f.name, type: f.type, size: f.size, head: new Uint8Array(await f.slice(0, 16).arrayBuffer()) }))
+	);
+}
+
+export function actionService(pb: Pb, clock: () => Date, notifications: NotificationService) {
+	const repo = actionsRepo(pb);
+	const scope = actionScopeRepo(pb);
+	const today = () => vnDay(clock());
+
+	/** Loads an action the actor may see: unknown → 404, not theirs → 403. */
+	async function load(actor: Actor, id: string): Promise<ActionRecord> {
+		const a = /^[a-z0-9]{15}$/.test(id) ? await repo.get(id) : null;
+		if (!a) error(404, 'errors.not_found');
+		authorize(actor, 'action.view', scopeOf(a, actor));
+		return a;
+	}
+
+	async function unitSide(a: ActionRecord): Promise<string[]> {
+		return [...(await scope.unitHeads(a.unitId)).map((p) => p.id), ...a.delegateIds];
+	}
+	async function verifierSide(a: ActionRecord): Promise<string[]> {
+		const team = await repo.inspectionTeam(a.inspectionId);
+		return team.length ? team : (await scope.leaders()).map((p) => p.id);
+	}
+
+	async function tell(a: ActionRecord, actor: Actor | null, to: string[], kind: NotificationKind, extra: Record<string, string | number> = {}, dedupeKey?: string) {
+		try {
+			await notifications.notify({
+				userIds: to.filter((id) => id !== actor?.id),
+				kind,
+				params: { title: a.title, unit: a.unitName, ...extra },
+				link: `/actions/${a.id}`,
+				dedupeKey
+			});
+		} catch (e) {
+			// The step is already saved; a notification failure must not turn it into an error.
+			console.error(`[actions] notification for ${a.id} failed`, e);
+		}
+	}
+
+	function patchOf(before: ActionRecord, next: CorrectiveAction, type: ActionInput['type'], now: string, day: string): ActionPatch {
+		const p: ActionPatch = {
+			status: next.status,
+			dueDate: next.dueDate,
+			returnCount: next.returnCount,
+			extensionCount: next.extensionCount,
+			pendingExtension: next.pendingExtension,
+			submittedBy: next.submittedBy,
+			submittedAt: next.submittedAt,
+			submittedOn: next.submittedOn,
+			overdue: isOverdue(next, day)
+		};
+		// Leaving the overdue state by an extension or acceptance clears the flag; the history keeps it.
+		if (type === 'verify') p.closedOnTime = closedOnTime(next);
+		// The first deadline is kept for reports (đúng hạn / quá hạn so với hạn ban đầu).
+		if (type === 'approve_extension') p.originalDueDate = before.originalDueDate;
+		if (type === 'close') {
+			p.closedAt = now;
+			p.closedOnTime = closedOnTime(next);
+		}
+		return p;
+	}
+
+	return {
+		/** The board: filtered, sorted, with counts per status. A unit head sees only their own unit. Authz: action.list. */
+		async board(actor: Actor, f: BoardFilter) {
+			authorize(actor, 'action.list');
+			const units = await scope.units();
+			let unitIds: string[] | undefined;
+			if (actor.role === 'unit_head') unitIds = actor.unitId ? [actor.unitId] : [];
+			else if (f.unit) unitIds = subtreeIds(units, f.unit);
+			const q = { unitIds, status: f.status, category: f.category, dueFrom: f.due_from, dueTo: f.due_to, overdue: f.overdue, sort: f.sort };
+			const [items, counts] = await Promise.all([repo.list(q), repo.countByStatus(q, ACTION_STATUSES)]);
+			const day = today();
+			return {
+				items: items.map((a) => ({ ...a, outcome: actionOutcome(a, day), isOverdue: isOverdue(a, day) })),
+				counts,
+				units: actor.role === 'unit_head' ? [] : units
+			};
+		},
+
+		/** The unit head's home: what waits for them first. */
+		async unitQueue(actor: Actor) {
+			authorize(actor, 'action.list');
+			if (actor.role !== 'unit_head' || !actor.unitId) return { todo: [], waiting: [] };
+			const items = await repo.list({ unitIds: [actor.unitId], sort: 'due_asc' }, 500);
+			const day = today();
+			const q = responderQueue(items, day);
+			const decorate = (a: ActionRecord) => ({ ...a, isOverdue: isOverdue(a, day), daysLeft: workingDaysLeft(day, a.dueDate) });
+			return { todo: q.todo.map(decorate), waiting: q.waiting.map(decorate) };
+		},
+
+		/** One action with its history and the steps the actor may take. Authz: action.view. */
+		async detail(actor: Actor, id: string) {
+			const a = await load(actor, id);
+			const day = today();
+			const state = toState(a);
+			const history = await repo.history(a.id);
+			const isHead = can(actor, 'action.delegate', scopeOf(a, actor));
+			const canRespond = isResponder(actor, state) && a.status !== 'closed' && a.status !== 'verified';
+			return {
+				action: a,
+				history,
+				findings: await repo.findings(a.findingIds),
+				steps: availableSteps(state, actor, day, clock().toISOString()),
+				canExplain: canRespond,
+				canDelegate: isHead && a.status !== 'closed',
+				delegateCandidates: isHead ? (await scope.usersOfUnit(a.unitId)).filter((p) => p.active && p.id !== actor.id) : [],
+				delegates: await scope.people(a.delegateIds),
+				outcome: actionOutcome(a, day),
+				isOverdue: isOverdue(a, day),
+				workingDaysLeft: workingDaysLeft(day, a.dueDate),
+				today: day
+			};
+		},
+
+		/**
+		 * One workflow step (start, submit, return, verify, close, request/approve/refuse extension,
+		 * comment) with optional evidence files. Authz: action.view, then the domain's who/when rules.
+		 * Failure codes: action.error.* (domain) and action.error.file_* (evidence).
+		 */
+		async step(actor: Actor, id: string, input: ActionInput, files: File[] = []): Promise<StepResult> {
+			const a = await load(actor, id);
+			const bad = checkEvidence(await evidenceFacts(files));
+			if (bad) return refusal(bad.code, bad.params);
+			const withEvidence: ActionInput =
+				(input.type === 'submit' || input.type === 'comment') && files.length
+					? { ...input, evidenceIds: files.map((f) => f.name) }
+					: input;
+			const now = clock().toISOString();
+			const day = today();
+			const r = applyAction(toState(a), withEvidence, actor, { now, today: day });
+			if (!r.ok) return refusal(r.code, r.params as Record<string, string | number>);
+			await repo.applyStep(a.id, patchOf(a, r.state, input.type, now, day), {
+				actorId: actor.id,
+				kind: input.type,
+				fromStatus: r.entry.from,
+				toStatus: r.entry.to,
+				text: r.entry.text,
+				newDueDate: r.entry.dueDate,
+				files
+			});
+			const unit = () => unitSide(a);
+			const verifiers = () => verifierSide(a);
+			switch (input.type) {
+				case 'submit':
+					await tell(a, actor, await verifiers(), 'action_submitted');
+					break;
+				case 'return':
+					await tell(a, actor, await unit(), 'action_returned', { reason: r.entry.text ?? '' });
+					break;
+				case 'verify':
+					await tell(a, actor, await unit(), 'action_verified');
+					break;
+				case 'close':
+					await tell(a, actor, await unit(), 'action_closed');
+					break;
+				case 'request_extension':
+					await tell(a, actor, await verifiers(), 'extension_requested', { date: r.entry.dueDate ?? '' });
+					break;
+				case 'approve_extension':
+				case 'refuse_extension':
+					await tell(a, actor, await unit(), 'extension_decided', {
+						decision: input.type === 'approve_extension' ? 'approved' : 'refused',
+						date: r.entry.dueDate ?? ''
+					});
+					break;
+				case 'comment':
+					await tell(a, actor, isResponder(actor, toState(a)) ? await verifiers() : await unit(), 'action_comment');
+					break;
+			}
+			return { ok: true };
+		},
+
+		/** The unit's explanation (giải trình), kept apart from the fix. Authz: action.view + responder. */
+		async explain(actor: Actor, id: string, text: string): Promise<StepResult> {
+			const a = await load(actor, id);
+			const code = checkExplanation(toState(a), actor, text);
+			if (code) return refusal(code);
+			await repo.applyStep(a.id, { unitExplanation: text.trim() }, {
+				actorId: actor.id,
+				kind: 'explain',
+				fromStatus: a.status,
+				toStatus: a.status,
+				text: text.trim()
+			});
+			return { ok: true };
+		},
+
+		/** The unit head names (or clears) delegates who may respond. Authz: action.view, then unit head of the unit. */
+		async setDelegates(actor: Actor, id: string, ids: string[]): Promise<StepResult> {
+			const a = await load(actor, id);
+			const people = await scope.people(ids);
+			if (people.length !== new Set(ids).size) return refusal('action.error.delegate_invalid');
+			const code = checkDelegates(toState(a), actor, people);
+			if (code) return refusal(code);
+			await repo.applyStep(a.id, { delegateIds: people.map((p) => p.id) }, {
+				actorId: actor.id,
+				kind: 'delegate',
+				fromStatus: a.status,
+				toStatus: a.status,
+				text: people.map((p) => p.name).join(', ')
+			});
+			const added = people.map((p) => p.id).filter((p) => !a.delegateIds.includes(p));
+			await tell(a, actor, added, 'action_delegated');
+			return { ok: true };
+		},
+
+		/** An evidence file, streamed after authorizing the action it belongs to. Authz: action.view. */
+		async file(actor: Actor, updateId: string, name: string, thumb: boolean): Promise<Response> {
+			const found = /^[a-z0-9]{15}$/.test(updateId) ? await repo.updateWithFile(updateId, name) : null;
+			if (!found) error(404, 'errors.not_found');
+			await load(actor, found.actionId);
+			const upstream = await repo.fetchFile(found.record, name, thumb && /\.(jpe?g|png|webp)$/i.test(name) ? '100x100' : undefined);
+			if (!upstream.ok || !upstream.body) error(404, 'errors.not_found');
+			return new Response(upstream.body, {
+				headers: {
+					'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+					'cache-control': 'private, max-age=300',
+					'x-content-type-options': 'nosniff'
+				}
+			});
+		},
+
+		/**
+		 * Scheduler step (no actor): reminders 3 and 1 days before the due date and the overdue flag,
+		 * each once. Restart-safe: the keys sent are stored on the action and every notification has a
+		 * dedupe key unique per user, so a crash between the two only re-tries a no-op.
+		 */
+		async runDueChecks(now: Date = clock()) {
+			const day = vnDay(now);
+			const due = await repo.listDueBy(addDays(day, 3));
+			let sent = 0;
+			let flagged = 0;
+			for (const a of due) {
+				const state = toState(a);
+				let storedOverdue = a.overdue;
+				for (const r of dueReminders(state, day, a.reminderKeys)) {
+					const leaders = r.audience === 'unit_and_leadership' ? (await scope.leaders()).map((p) => p.id) : [];
+					await tell(a, null, [...(await unitSide(a)), ...leaders], r.kind, { date: r.params.date }, `action:${a.id}:${r.key}`);
+					const reminders = { ...a.reminders, [r.key]: now.toISOString() };
+					if (r.kind === 'overdue') {
+						await repo.applyStep(a.id, { reminderKeys: reminders, overdue: true }, {
+							actorId: null,
+							kind: 'overdue',
+							fromStatus: a.status,
+							toStatus: a.status,
+							newDueDate: a.dueDate
+						});
+						storedOverdue = true;
+						flagged++;
+					} else await repo.update(a.id, { reminderKeys: reminders });
+					sent++;
+				}
+				const overdue = isOverdue(state, day);
+				if (overdue !== storedOverdue) await repo.update(a.id, { overdue });
+			}
+			return { checked: due.length, reminders: sent, flagged };
+		}
+	};
+}
+
+export type ActionService = ReturnType<typeof actionService>;

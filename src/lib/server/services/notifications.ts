@@ -1,0 +1,144 @@
+// Notifications: the in-app inbox and e-mail delivery. Sending mail never blocks or fails the user's
+// action: notify() stores the rows and returns; mails go out in the background and, when SMTP fails,
+// are retried with backoff by the scheduler (deliverDue). A dedupe key makes a notification fire once
+// per user, whatever restarts happen (unique index in the database).
+import type { Pb } from '../pb/create';
+import type { Actor } from '../../domain/user';
+import { authorize } from '../authz';
+import { notificationsRepo, type Notification } from '../repos/notifications';
+import type { Mailer } from '../mail';
+import { NOTIFICATION_KINDS, nextEmailAttempt, wantsEmail } from '../../domain/action-extras';
+import { t } from '../../i18n/t';
+import { error } from '@sveltejs/kit';
+
+export interface NotifyInput {
+	userIds: string[];
+	kind: string;
+	params: Record<string, string | number>;
+	link: string;
+	/** Same key for the same user → stored once. */
+	dedupeKey?: string;
+}
+
+export function notificationService(pb: Pb, clock: () => Date, mailer: Mailer) {
+	const repo = notificationsRepo(pb);
+	const inFlight = new Set<Promise<void>>();
+	const sending = new Set<string>();
+
+	function messageOf(n: Notification, locale: 'vi' | 'en') {
+		const subject = t(locale, `notify.${n.kind}.subject`, n.params);
+		const body = t(locale, `notify.${n.kind}`, n.params);
+		const link = n.link ? `\n\n${mailer.publicUrl}${n.link}` : '';
+		return { subject, text: `${body}${link}\n\n— ${t(locale, 'app.name')}` };
+	}
+
+	/** One attempt at one mail; records the outcome. Never throws. */
+	async function attempt(n: Notification): Promise<void> {
+		if (sending.has(n.id)) return;
+		sending.add(n.id);
+		try {
+			const [to] = await repo.recipients([n.userId]);
+			if (!to || !to.email) {
+				await repo.setEmailState(n.id, { status: 'failed', attempts: n.emailAttempts, nextAt: null });
+				return;
+			}
+			try {
+				await mailer.send({ to: to.email, ...messageOf(n, to.locale) });
+				await repo.setEmailState(n.id, { status: 'sent', attempts: n.emailAttempts + 1, nextAt: null });
+			} catch (e) {
+				const attempts = n.emailAttempts + 1;
+				const next = nextEmailAttempt(attempts, clock());
+				console.warn(`[mail] notification ${n.id} attempt ${attempts} failed: ${(e as Error).message}`);
+				await repo.setEmailState(n.id, { status: next.status, attempts, nextAt: next.nextAt });
+			}
+		} catch (e) {
+			console.error('[mail] could not record a delivery attempt', e);
+		} finally {
+			sending.delete(n.id);
+		}
+	}
+
+	function background(p: Promise<void>) {
+		inFlight.add(p);
+		void p.finally(() => inFlight.delete(p));
+	}
+
+	return {
+		/**
+		 * Stores one notification per user (skipping inactive users and repeated dedupe keys) and starts
+		 * sending the mails in the background. Returns how many were stored.
+		 */
+		async notify(n: NotifyInput): Promise<number> {
+			const ids = [...new Set(n.userIds)].filter(Boolean);
+			if (ids.length === 0) return 0;
+			const people = await repo.recipients(ids);
+			const now = clock();
+			let stored = 0;
+			for (const p of people) {
+				if (!p.active) continue;
+				const email = mailer.enabled && !!p.email && wantsEmail(p.emailPrefs, n.kind);
+				const row = await repo.create({
+					userId: p.id,
+					kind: n.kind,
+					params: n.params,
+					link: n.link,
+					dedupeKey: n.dedupeKey,
+					emailStatus: email ? 'pending' : 'none',
+					emailNextAt: email ? now : undefined
+				});
+				if (!row) continue;
+				stored++;
+				if (email) background(attempt(row));
+			}
+			return stored;
+		},
+
+		/** Sends every pending mail whose retry time has come (scheduler). Returns how many were tried. */
+		async deliverDue(now: Date = clock()): Promise<number> {
+			if (!mailer.enabled) return 0;
+			const due = await repo.listEmailDue(now);
+			for (const n of due) await attempt(n);
+			return due.length;
+		},
+
+		/** Resolves when the background sends started so far have finished (tests, shutdown). */
+		async idle(): Promise<void> {
+			while (inFlight.size) await Promise.all([...inFlight]);
+		},
+
+		async inbox(actor: Actor) {
+			return repo.listForUser(actor.id);
+		},
+
+		async unreadCount(actor: Actor): Promise<number> {
+			return repo.unreadCount(actor.id);
+		},
+
+		/** Marks one of the actor's notifications read; someone else's is "not found". */
+		async markRead(actor: Actor, id: string): Promise<Notification> {
+			const n = await repo.get(id);
+			if (!n || n.userId !== actor.id) error(404, 'errors.not_found');
+			authorize(actor, 'notification.manage', { ownerId: n.userId });
+			if (!n.readAt) await repo.markRead(id, clock());
+			return n;
+		},
+
+		async markAllRead(actor: Actor): Promise<number> {
+			authorize(actor, 'notification.manage', { ownerId: actor.id });
+			return repo.markAllRead(actor.id, clock());
+		},
+
+		async emailPrefs(actor: Actor): Promise<Record<string, boolean>> {
+			const [me] = await repo.recipients([actor.id]);
+			return Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, wantsEmail(me?.emailPrefs, k)]));
+		},
+
+		/** `on` lists the kinds to e-mail; every other kind is switched off. */
+		async setEmailPrefs(actor: Actor, on: readonly string[]): Promise<void> {
+			authorize(actor, 'notification.manage', { ownerId: actor.id });
+			await repo.setEmailPrefs(actor.id, Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, on.includes(k)])));
+		}
+	};
+}
+
+export type NotificationService = ReturnType<typeof notificationService>;

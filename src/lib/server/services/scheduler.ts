@@ -1,0 +1,42 @@
+// The deadline scheduler: every few minutes (and once at start) it sends due reminders, flags overdue
+// actions and retries mail that could not be sent. All its state is in the database (reminder keys on
+// the action, unique dedupe keys on notifications, email_next_at), so a restart never sends twice.
+import type { ActionService } from './actions';
+import type { NotificationService } from './notifications';
+
+export const SCHEDULER_INTERVAL_MS = 10 * 60_000;
+
+export function schedulerService(clock: () => Date, actions: ActionService, notifications: NotificationService) {
+	let running: Promise<unknown> | null = null;
+
+	/** One run at `now` (the Vietnamese date is derived from it). Overlapping runs share one. */
+	async function runDueChecks(now: Date = clock()) {
+		if (running) return running as ReturnType<typeof run>;
+		const p = run(now);
+		running = p;
+		try {
+			return await p;
+		} finally {
+			running = null;
+		}
+	}
+
+	async function run(now: Date) {
+		const due = await actions.runDueChecks(now);
+		const mails = await notifications.deliverDue(now);
+		await notifications.idle();
+		return { ...due, mails };
+	}
+
+	return {
+		runDueChecks,
+		/** Starts the timer; returns a stop function. Failures are logged, never thrown. */
+		start(intervalMs = SCHEDULER_INTERVAL_MS): () => void {
+			const tick = () => runDueChecks().catch((e) => console.error('[scheduler] run failed', e));
+			void tick();
+			const timer = setInterval(tick, intervalMs);
+			timer.unref?.();
+			return () => clearInterval(timer);
+		}
+	};
+}

@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getServices } from '$lib/server/app';
+import { requireUser } from '$lib/server/auth/guards';
+import { parseForm, readForm } from '$lib/server/forms';
+import { notificationIdSchema } from '$lib/domain/schemas/actions';
+import { formatDateTime } from '$lib/domain/time';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const user = requireUser();
+	const { notifications } = await getServices();
+	const items = await notifications.inbox(user.actor);
+	return {
+		items: items.map((n) => ({ id: n.id, kind: n.kind, params: n.params, link: n.link, unread: !n.readAt, at: formatDateTime(n.created) }))
+	};
+};
+
+export const actions: Actions = {
+	/** Marks one read and opens what it points to. */
+	read: async ({ request, locals }) => {
+		const user = requireUser();
+		const input = parseForm(notificationIdSchema, await readForm(request), locals.locale);
+		if (!input.ok) return fail(400, input.failure);
+		const { notifications } = await getServices();
+		const n = await notifications.markRead(user.actor, input.data.id);
+		redirect(303, n.link.startsWith('/') && !n.link.startsWith('//') ? n.link : '/notifications');
+	},
+	all: async () => {
+		const user = requireUser();
+		const { notifications } = await getServices();
+		await notifications.markAllRead(user.actor);
+		redirect(303, '/notifications');
+	}
+};
