@@ -35,7 +35,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 	});
 	const calendar = calendarService(pb);
 	const notifications = notificationService(pb, clock, createMailer(opts?.mail));
-	const actions = actionService(pb, clock, notifications);
+	const actions = actionService(pb, clock, notifications, calendar);
 	return {
 		calendar,
 		checks: checksService(pb, clock, calendar),

@@ -33,7 +33,8 @@ import {
 } from '../../domain/action-extras';
 import { addDays } from '../../domain/format';
 import { vnDay } from '../../domain/time';
-import { OFFICIAL_ANNOUNCEMENTS_2025_2026, buildCalendar, workingDaysBetween } from '../../domain/holidays';
+import { workingDaysBetween, type WorkingCalendar } from '../../domain/holidays';
+import type { CalendarService } from './calendar';
 import type { BoardFilter } from '../../domain/schemas/actions';
 
 export type StepResult =
@@ -63,11 +64,8 @@ function scopeOf(a: ActionRecord, actor: Actor): Scoped {
 }
 
 /** Working days left until the due date (negative when past); null outside the calendar's years. */
-function workingDaysLeft(today: string, due: string): number | null {
+function workingDaysLeft(today: string, due: string, cal: WorkingCalendar): number | null {
 	try {
-		const y = Number(today.slice(0, 4));
-		const dy = Number(due.slice(0, 4));
-		const cal = buildCalendar({ fromYear: Math.min(y, dy), toYear: Math.max(y, dy), announcements: OFFICIAL_ANNOUNCEMENTS_2025_2026 });
 		return workingDaysBetween(today, due, cal);
 	} catch {
 		return null;
@@ -80,8 +78,13 @@ async function evidenceFacts(files: File[]) {
 	);
 }
 
-export function actionService(pb: Pb, clock: () => Date, notifications: NotificationService) {
+export function actionService(pb: Pb, clock: () => Date, notifications: NotificationService, calendar: CalendarService) {
 	const repo = actionsRepo(pb);
+	/** The working calendar (statutory holidays + the admin's announced days) around today. */
+	const workingCalendar = () => {
+		const y = Number(today().slice(0, 4));
+		return calendar.workingCalendar(y - 2, y + 2);
+	};
 	const scope = actionScopeRepo(pb);
 	const today = () => vnDay(clock());
 
@@ -164,7 +167,8 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const items = await repo.list({ unitIds: [actor.unitId], sort: 'due_asc' }, 500);
 			const day = today();
 			const q = responderQueue(items, day);
-			const decorate = (a: ActionRecord) => ({ ...a, isOverdue: isOverdue(a, day), daysLeft: workingDaysLeft(day, a.dueDate) });
+			const cal = await workingCalendar();
+			const decorate = (a: ActionRecord) => ({ ...a, isOverdue: isOverdue(a, day), daysLeft: workingDaysLeft(day, a.dueDate, cal) });
 			return { todo: q.todo.map(decorate), waiting: q.waiting.map(decorate) };
 		},
 
@@ -187,7 +191,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 				delegates: await scope.people(a.delegateIds),
 				outcome: actionOutcome(a, day),
 				isOverdue: isOverdue(a, day),
-				workingDaysLeft: workingDaysLeft(day, a.dueDate),
+				workingDaysLeft: workingDaysLeft(day, a.dueDate, await workingCalendar()),
 				today: day
 			};
 		},
