@@ -4,10 +4,12 @@ import { en as core } from './messages/core';
 import { en as holidays } from './messages/holidays';
 import { en as workflow } from './messages/workflow';
 import { en as imports } from './messages/import';
+import { en as dashboard } from './messages/dashboard';
 
 export const en: Record<MessageKey, string> = {
 	...core,
 	...holidays,
 	...workflow,
-	...imports
+	...imports,
+	...dashboard
 };

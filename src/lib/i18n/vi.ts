@@ -3,12 +3,14 @@ import { vi as core } from './messages/core';
 import { vi as holidays } from './messages/holidays';
 import { vi as workflow } from './messages/workflow';
 import { vi as imports } from './messages/import';
+import { vi as dashboard } from './messages/dashboard';
 
 export const vi = {
 	...core,
 	...holidays,
 	...workflow,
-	...imports
+	...imports,
+	...dashboard
 } as const;
 
 export type MessageKey = keyof typeof vi;

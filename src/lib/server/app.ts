@@ -5,6 +5,8 @@ import { createPb, type Pb } from './pb/create';
 import { sessionService, type Clock } from './auth/session';
 import { authService } from './services/auth';
 import { homeService } from './services/home';
+import { dashboardService } from './services/dashboard';
+import { reportsService } from './services/reports';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -23,7 +25,9 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		clock,
 		sessions,
 		auth: authService(pb, sessions),
-		home: homeService(pb)
+		home: homeService(pb),
+		dashboard: dashboardService(pb, clock),
+		reports: reportsService(pb, clock)
 	};
 }
 
