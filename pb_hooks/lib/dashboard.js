@@ -66,6 +66,8 @@ function dashboard(app, body) {
 			p,
 			{ unit: '', kind: '', status: '', n: 0 }
 		),
+		// Lets the app keep its unit tree cached: any unit change (merge, move, rename) changes this.
+		unitsVersion: unitsVersion(app),
 		staffByUnit: all(
 			app,
 			`SELECT unit, COUNT(*) AS n FROM staff WHERE active = TRUE AND ${UNIT('unit')} GROUP BY unit`,
@@ -73,6 +75,12 @@ function dashboard(app, body) {
 			{ unit: '', n: 0 }
 		)
 	};
+}
+
+function unitsVersion(app) {
+	const row = new DynamicModel({ v: '' });
+	app.db().newQuery("SELECT COUNT(*) || ':' || COALESCE(MAX(updated), '') AS v FROM units").one(row);
+	return row.v;
 }
 
 /** Findings per violation type and unit in a window (the report's Biểu 03): base table, by date index. */

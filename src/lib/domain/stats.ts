@@ -202,6 +202,8 @@ export interface AggregateRows {
 	overdueByUnit: { unit: string; n: number }[];
 	checksByUnit: { unit: string; kind: string; status: string; n: number }[];
 	staffByUnit: { unit: string; n: number }[];
+	/** Changes whenever any unit changes (count and latest update): the key of a cached unit tree. */
+	unitsVersion?: string;
 }
 
 export interface UnitFigure {

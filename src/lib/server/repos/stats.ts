@@ -111,9 +111,11 @@ export function statsRepo(pb: Pb) {
 	}
 
 	return {
-		async units(): Promise<UnitNode[]> {
-			const rows = await pb.collection('units').getFullList({ fields: 'id,name,kind,parent,successor,active', batch: 1000 });
-			return rows.map((r) => ({
+		/** Every unit, and the version the aggregate route reports for this state of the table. */
+		async units(): Promise<{ units: UnitNode[]; version: string }> {
+			const rows = await pb.collection('units').getFullList({ fields: 'id,name,kind,parent,successor,active,updated', batch: 1000 });
+			const latest = rows.reduce((m, r) => (String(r.updated) > m ? String(r.updated) : m), '');
+			const units = rows.map((r) => ({
 				id: r.id,
 				name: String(r.name ?? ''),
 				kind: String(r.kind ?? ''),
@@ -121,6 +123,7 @@ export function statsRepo(pb: Pb) {
 				successorId: r.successor ? String(r.successor) : null,
 				active: r.active === true
 			}));
+			return { units, version: `${rows.length}:${latest}` };
 		},
 
 		aggregates(p: AggregateParams): Promise<AggregateRows> {

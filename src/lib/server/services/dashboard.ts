@@ -43,16 +43,28 @@ export function periodBounds(period: Period) {
 	};
 }
 
+function periodOf(p: AggregateParams) {
+	return { fromMonth: p.fromMonth, toMonth: p.toMonth, fromDay: p.fromDay, toDay: p.toDay, fromUtc: p.fromUtc, toUtc: p.toUtc };
+}
+
 export function dashboardService(pb: Pb, clock: Clock) {
 	const repo = statsRepo(pb);
+	// The unit tree is cached and checked against the version every aggregate answer carries, so a
+	// merge or move shows at once while a steady dashboard costs one round trip.
+	let cached: { tree: UnitTree; version: string } | null = null;
+	async function freshTree() {
+		const u = await repo.units();
+		cached = { tree: buildUnitTree(u.units), version: u.version };
+		return cached.tree;
+	}
 
 	/** Parses and authorizes a filter; a unit head's scope is always their own unit. */
-	async function resolveScope(actor: Actor, search: URLSearchParams): Promise<Scope> {
+	async function resolveScope(actor: Actor, search: URLSearchParams, fresh = false): Promise<Scope> {
 		const today = vnDay(clock());
 		const parsed = parseDashboardQuery(search, today);
 		let error = parsed.ok ? null : parsed.code;
 		const filter = { ...parsed.filter };
-		const tree = buildUnitTree(await repo.units());
+		const tree = !fresh && cached ? cached.tree : await freshTree();
 		const canPickUnit = actor.role !== 'unit_head';
 		if (!canPickUnit) filter.unitId = actor.unitId;
 		if (filter.unitId && !tree.byId.has(filter.unitId)) {
@@ -77,13 +89,21 @@ export function dashboardService(pb: Pb, clock: Clock) {
 		};
 	}
 
+	/** Aggregates for a scope; when the units changed since the tree was cached, redo with a fresh tree. */
+	async function aggregates(actor: Actor, search: URLSearchParams, s: Scope, params = s.params) {
+		const rows = await repo.aggregates(params);
+		if (rows.unitsVersion === cached?.version) return { s, rows };
+		const again = await resolveScope(actor, search, true);
+		return { s: again, rows: await repo.aggregates({ ...again.params, ...periodOf(params) }) };
+	}
+
 	return {
 		resolveScope,
+		aggregates,
 
 		/** Every dashboard figure for the URL's filter. */
 		async load(actor: Actor, search: URLSearchParams): Promise<DashboardView> {
-			const s = await resolveScope(actor, search);
-			const rows = await repo.aggregates(s.params);
+			const { s, rows } = await aggregates(actor, search, await resolveScope(actor, search));
 			const figures = buildFigures(rows, s.filter.period.months, s.tree);
 			const unitNames: Record<string, string> = {};
 			for (const [id, u] of s.tree.byId) unitNames[id] = u.name;

@@ -105,14 +105,15 @@ export function reportsService(pb: Pb, clock: Clock) {
 		/** The report for the URL's quarter or year (and unit scope). */
 		async report(actor: Actor, search: URLSearchParams): Promise<ReportResult> {
 			authorize(actor, 'report.export');
-			const s = await dashboard.resolveScope(actor, search);
+			const first = await dashboard.resolveScope(actor, search);
+			if (first.error) return { ok: false, code: first.error };
+			const { s, rows } = await dashboard.aggregates(actor, search, first);
 			if (s.error) return { ok: false, code: s.error };
 			const kind = s.filter.period.input.kind;
 			if (kind !== 'quarter' && kind !== 'year') return { ok: false, code: 'report.error.period_kind' };
 			const prev = previousPeriod(s.filter.period);
 			const prevParams = { ...s.params, ...periodBounds(prev) };
-			const [rows, prevRows, byType, prevByType, types] = await Promise.all([
-				repo.aggregates(s.params),
+			const [prevRows, byType, prevByType, types] = await Promise.all([
 				repo.aggregates(prevParams),
 				repo.findingsByType(s.params),
 				repo.findingsByType(prevParams),
@@ -190,7 +191,7 @@ export function reportsService(pb: Pb, clock: Clock) {
 			const window = offenderWindow(today);
 			const rows = await repo.offenders({ ...window, units: null, category: '', kind: '', min: 3 });
 			const staff = new Map((await repo.staff(rows.map((r) => r.staff))).map((s) => [s.id, s]));
-			const units = new Map((await repo.units()).map((u) => [u.id, u.name]));
+			const units = new Map((await repo.units()).units.map((u) => [u.id, u.name]));
 			return {
 				today,
 				rows: rows.map((r) => {
