@@ -12,11 +12,14 @@ export function menuFor(role: Role): MenuItem[] {
 			return [
 				{ href: '/admin', key: 'nav.admin' },
 				{ href: '/dashboard', key: 'nav.dashboard' },
+				{ href: '/reports', key: 'nav.reports' },
 				{ href: '/checks', key: 'nav.checks' }
 			];
 		case 'leader':
 			return [
 				{ href: '/dashboard', key: 'nav.dashboard' },
+				{ href: '/reports', key: 'nav.reports' },
+				{ href: '/offenders', key: 'nav.offenders' },
 				{ href: '/checks', key: 'nav.checks' }
 			];
 		case 'inspector':
