@@ -17,9 +17,9 @@ const querySchema = z.object({
 	quarter: int(1, 4).optional(),
 	from: z.string().regex(/^\d{4}-\d{2}$/, 'dashboard.error.period_invalid').optional(),
 	to: z.string().regex(/^\d{4}-\d{2}$/, 'dashboard.error.period_invalid').optional(),
-	unit: z.union([z.literal(''), z.string().regex(/^[a-z0-9]{15}$/, 'dashboard.error.unknown_unit')]).optional(),
-	category: z.union([z.literal(''), z.enum(CATEGORIES, { message: 'dashboard.error.filter_invalid' })]).optional(),
-	kind: z.union([z.literal(''), z.enum(KINDS, { message: 'dashboard.error.filter_invalid' })]).optional()
+	unit: z.string().regex(/^([a-z0-9]{15})?$/, 'dashboard.error.unknown_unit').optional(),
+	category: z.enum(['', ...CATEGORIES], { message: 'dashboard.error.filter_invalid' }).optional(),
+	kind: z.enum(['', ...KINDS], { message: 'dashboard.error.filter_invalid' }).optional()
 });
 
 export interface DashboardFilter {
@@ -46,7 +46,10 @@ export function parseDashboardQuery(params: URLSearchParams, today: string): Fil
 		if (v !== null) raw[k] = v.slice(0, 40);
 	}
 	const r = querySchema.safeParse(raw);
-	if (!r.success) return { ok: false, code: r.error.issues[0]?.message ?? 'dashboard.error.filter_invalid', filter: fallback };
+	if (!r.success) {
+		const m = r.error.issues[0]?.message ?? '';
+		return { ok: false, code: m.startsWith('dashboard.') ? m : 'dashboard.error.filter_invalid', filter: fallback };
+	}
 	const q = r.data;
 	let input: PeriodInput;
 	switch (q.period ?? 'year') {
@@ -68,7 +71,7 @@ export function parseDashboardQuery(params: URLSearchParams, today: string): Fil
 	if (!p.ok) return { ok: false, code: p.code, filter: fallback };
 	return {
 		ok: true,
-		filter: { period: p.period, unitId: q.unit || null, category: q.category || null, kind: q.kind || null }
+		filter: { period: p.period, unitId: q.unit || null, category: (q.category || null) as Category | null, kind: (q.kind || null) as Kind | null }
 	};
 }
 
