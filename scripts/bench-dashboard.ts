@@ -268,6 +268,7 @@ async function main() {
 		const port = await freePort();
 		const creds = superuserCredentials(dataDir, env);
 		const child = spawn(bin, ['serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`, `--migrationsDir=${MIGRATIONS_DIR}`, '--automigrate=0', '--dev=false'], { stdio: 'ignore' });
+		child.on('error', (e) => log(`PocketBase without hooks did not start: ${e.message}`));
 		try {
 			await waitForHealth(`http://127.0.0.1:${port}`, 60_000, child);
 			const without = await importFindings(`http://127.0.0.1:${port}`, creds.email, creds.password, 2000, c);

@@ -31,50 +31,69 @@ function all(app, sql, p, shape) {
 	return rows;
 }
 
+// The aggregates in three independent parts, so the app can ask for them in parallel (SQLite reads run
+// concurrently on PocketBase's connection pool): findings, roll call, and actions + checks + staff.
+const PARTS = {
+	findings(app, p, inMonths) {
+		const f = `FROM rollup_findings WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
+		return {
+			findingsByMonth: all(app, `SELECT month, category, SUM(n) AS n ${f} GROUP BY month, category HAVING SUM(n) != 0`, p, { month: '', category: '', n: 0 }),
+			findingsByUnit: all(app, `SELECT unit, SUM(n) AS n ${f} GROUP BY unit HAVING SUM(n) != 0`, p, { unit: '', n: 0 })
+		};
+	},
+	attendance(app, p, inMonths) {
+		const a = `FROM rollup_attendance WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('kind', 'kind')}`;
+		return {
+			attendanceByMonth: all(app, `SELECT month, status, SUM(n) AS n ${a} GROUP BY month, status HAVING SUM(n) != 0`, p, { month: '', status: '', n: 0 })
+		};
+	},
+	actions(app, p, inMonths) {
+		const c = `FROM rollup_actions WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
+		return {
+			actionsByUnit: all(app, `SELECT unit, outcome, SUM(n) AS n ${c} GROUP BY unit, outcome HAVING SUM(n) != 0`, p, { unit: '', outcome: '', n: 0 }),
+			// Overdue is relative to today (domain/corrective-action.ts isOverdue): few rows, from the base table.
+			overdueByUnit: all(
+				app,
+				`SELECT c.unit AS unit, COUNT(*) AS n
+				FROM corrective_actions c LEFT JOIN inspections i ON i.id = c.inspection
+				WHERE c.status IN ('open', 'in_progress', 'submitted') AND c.due_date >= {:fromDay} AND c.due_date <= {:toDay}
+					AND c.due_date < {:today}
+					AND NOT (c.status = 'submitted' AND COALESCE(c.submitted_at, '') != '' AND date(c.submitted_at, '+7 hours') <= c.due_date)
+					AND (i.id IS NULL OR ${VISIBLE}) AND ${UNIT('c.unit')} AND ${EQ("COALESCE(NULLIF(c.category, ''), 'other')", 'category')}
+					AND ${EQ("COALESCE(i.kind, '')", 'kind')}
+				GROUP BY c.unit`,
+				p,
+				{ unit: '', n: 0 }
+			),
+			checksByUnit: all(
+				app,
+				`SELECT i.unit AS unit, i.kind AS kind, i.status AS status, COUNT(*) AS n FROM inspections i
+				WHERE i.scheduled_start >= {:fromUtc} AND i.scheduled_start < {:toUtc} AND ${VISIBLE}
+					AND ${UNIT('i.unit')} AND ${EQ('i.kind', 'kind')}
+				GROUP BY i.unit, i.kind, i.status`,
+				p,
+				{ unit: '', kind: '', status: '', n: 0 }
+			),
+			// Lets the app keep its unit tree cached: any unit change (merge, move, rename) changes this.
+			unitsVersion: unitsVersion(app),
+			staffByUnit: all(
+				app,
+				`SELECT unit, COUNT(*) AS n FROM staff WHERE active = TRUE AND ${UNIT('unit')} GROUP BY unit`,
+				p,
+				{ unit: '', n: 0 }
+			)
+		};
+	}
+};
+
+/** `body.parts`: which of findings / attendance / actions to compute (default: all). */
 function dashboard(app, body) {
 	const p = params(body);
 	const inMonths = 'month >= {:fromMonth} AND month <= {:toMonth}';
-	const f = `FROM rollup_findings WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
-	const a = `FROM rollup_attendance WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('kind', 'kind')}`;
-	const c = `FROM rollup_actions WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
-	return {
-		findingsByMonth: all(app, `SELECT month, category, SUM(n) AS n ${f} GROUP BY month, category HAVING SUM(n) != 0`, p, { month: '', category: '', n: 0 }),
-		findingsByUnit: all(app, `SELECT unit, SUM(n) AS n ${f} GROUP BY unit HAVING SUM(n) != 0`, p, { unit: '', n: 0 }),
-		attendanceByMonth: all(app, `SELECT month, status, SUM(n) AS n ${a} GROUP BY month, status HAVING SUM(n) != 0`, p, { month: '', status: '', n: 0 }),
-		attendanceByUnit: all(app, `SELECT unit, status, SUM(n) AS n ${a} GROUP BY unit, status HAVING SUM(n) != 0`, p, { unit: '', status: '', n: 0 }),
-		actionsByUnit: all(app, `SELECT unit, outcome, SUM(n) AS n ${c} GROUP BY unit, outcome HAVING SUM(n) != 0`, p, { unit: '', outcome: '', n: 0 }),
-		// Overdue is relative to today (domain/corrective-action.ts isOverdue): few rows, from the base table.
-		overdueByUnit: all(
-			app,
-			`SELECT c.unit AS unit, COUNT(*) AS n
-			FROM corrective_actions c LEFT JOIN inspections i ON i.id = c.inspection
-			WHERE c.status IN ('open', 'in_progress', 'submitted') AND c.due_date >= {:fromDay} AND c.due_date <= {:toDay}
-				AND c.due_date < {:today}
-				AND NOT (c.status = 'submitted' AND COALESCE(c.submitted_at, '') != '' AND date(c.submitted_at, '+7 hours') <= c.due_date)
-				AND (i.id IS NULL OR ${VISIBLE}) AND ${UNIT('c.unit')} AND ${EQ("COALESCE(NULLIF(c.category, ''), 'other')", 'category')}
-				AND ${EQ("COALESCE(i.kind, '')", 'kind')}
-			GROUP BY c.unit`,
-			p,
-			{ unit: '', n: 0 }
-		),
-		checksByUnit: all(
-			app,
-			`SELECT i.unit AS unit, i.kind AS kind, i.status AS status, COUNT(*) AS n FROM inspections i
-			WHERE i.scheduled_start >= {:fromUtc} AND i.scheduled_start < {:toUtc} AND ${VISIBLE}
-				AND ${UNIT('i.unit')} AND ${EQ('i.kind', 'kind')}
-			GROUP BY i.unit, i.kind, i.status`,
-			p,
-			{ unit: '', kind: '', status: '', n: 0 }
-		),
-		// Lets the app keep its unit tree cached: any unit change (merge, move, rename) changes this.
-		unitsVersion: unitsVersion(app),
-		staffByUnit: all(
-			app,
-			`SELECT unit, COUNT(*) AS n FROM staff WHERE active = TRUE AND ${UNIT('unit')} GROUP BY unit`,
-			p,
-			{ unit: '', n: 0 }
-		)
-	};
+	const parts = Array.isArray(body.parts) && body.parts.length ? body.parts : Object.keys(PARTS);
+	const out = {};
+	for (const part of parts) if (PARTS[part]) Object.assign(out, PARTS[part](app, p, inMonths));
+	return out;
 }
 
 function unitsVersion(app) {

@@ -94,7 +94,7 @@ export async function recount(p: AggregateParams): Promise<AggregateRows> {
 		if (e) e.n++;
 		else m.set(key, { ...row, n: 1 });
 	};
-	const fm = new Map(), fu = new Map(), am = new Map(), au = new Map(), cu = new Map(), ou = new Map(), ch = new Map(), st = new Map();
+	const fm = new Map(), fu = new Map(), am = new Map(), cu = new Map(), ou = new Map(), ch = new Map(), st = new Map();
 	const kindOk = (k: string) => !p.kind || p.kind === k;
 	for (const f of await all('findings')) {
 		const i = inspections.get(s(f.inspection));
@@ -110,7 +110,6 @@ export async function recount(p: AggregateParams): Promise<AggregateRows> {
 		const m = localMonth(s(i!.started_at) || s(i!.scheduled_start));
 		if (m < p.fromMonth || m > p.toMonth) continue;
 		add(am, `${m}|${a.status}`, { month: m, status: s(a.status) });
-		add(au, `${a.unit}|${a.status}`, { unit: s(a.unit), status: s(a.status) });
 	}
 	for (const c of await all('corrective_actions')) {
 		const i = c.inspection ? inspections.get(s(c.inspection)) : undefined;
@@ -137,7 +136,6 @@ export async function recount(p: AggregateParams): Promise<AggregateRows> {
 		findingsByMonth: list(fm),
 		findingsByUnit: list(fu),
 		attendanceByMonth: list(am),
-		attendanceByUnit: list(au),
 		actionsByUnit: list(cu),
 		overdueByUnit: list(ou),
 		checksByUnit: list(ch),

@@ -197,7 +197,6 @@ export interface AggregateRows {
 	findingsByMonth: { month: string; category: string; n: number }[];
 	findingsByUnit: { unit: string; n: number }[];
 	attendanceByMonth: { month: string; status: string; n: number }[];
-	attendanceByUnit: { unit: string; status: string; n: number }[];
 	actionsByUnit: { unit: string; outcome: string; n: number }[];
 	overdueByUnit: { unit: string; n: number }[];
 	checksByUnit: { unit: string; kind: string; status: string; n: number }[];

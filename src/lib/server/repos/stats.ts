@@ -126,8 +126,12 @@ export function statsRepo(pb: Pb) {
 			return { units, version: `${rows.length}:${latest}` };
 		},
 
-		aggregates(p: AggregateParams): Promise<AggregateRows> {
-			return send<AggregateRows>('/api/congvu/dashboard', p);
+		/** All aggregates: three parts asked for in parallel (each runs its SQL on its own connection). */
+		async aggregates(p: AggregateParams): Promise<AggregateRows> {
+			const parts = await Promise.all(
+				['findings', 'attendance', 'actions'].map((part) => send<Partial<AggregateRows>>('/api/congvu/dashboard', { ...p, parts: [part] }))
+			);
+			return Object.assign({}, ...parts) as AggregateRows;
 		},
 
 		async findingsByType(p: AggregateParams): Promise<{ type: string; unit: string; n: number }[]> {
