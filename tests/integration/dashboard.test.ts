@@ -141,9 +141,9 @@ describe('dashboard figures (year 2025, fixture subtree)', () => {
 	});
 
 	test('drill-down lists the records behind a figure, never the hidden ones', async () => {
-		const march = await services.dashboard.drill(leader, q({ type: 'findings', month: '2025-03' }));
+		const march = await services.dashboard.drill(leader, q({ type: 'findings', m: '2025-03' }));
 		expect(march.items).toHaveLength(4);
-		const may = await services.dashboard.drill(leader, q({ type: 'findings', month: '2025-05' }));
+		const may = await services.dashboard.drill(leader, q({ type: 'findings', m: '2025-05' }));
 		expect(may.items).toHaveLength(0);
 		const all = await services.dashboard.drill(leader, q({ type: 'findings' }));
 		expect(all.items).toHaveLength(7);

@@ -117,13 +117,13 @@ export function dashboardService(pb: Pb, clock: Clock) {
 		},
 
 		/**
-		 * The records behind a figure: `type` findings | actions | checks, narrowed by `month`
+		 * The records behind a figure: `type` findings | actions | checks, narrowed by `m`
 		 * (YYYY-MM inside the period) and `outcome`, with the dashboard's own filter.
 		 */
 		async drill(actor: Actor, search: URLSearchParams) {
 			const s = await resolveScope(actor, search);
 			const type = (['findings', 'actions', 'checks'] as const).find((t) => t === search.get('type')) ?? 'findings';
-			const month = search.get('month');
+			const month = search.get('m');
 			let bounds = { fromUtc: s.params.fromUtc, toUtc: s.params.toUtc, fromDay: s.params.fromDay, toDay: s.params.toDay };
 			if (month && s.filter.period.months.includes(month)) {
 				const first = `${month}-01`;

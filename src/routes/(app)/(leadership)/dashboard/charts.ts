@@ -46,12 +46,12 @@ export function buildCharts(f: Figures, names: Record<string, string>, query: st
 			stacked: true,
 			labels: months,
 			series: CATEGORIES.map((c, i) => ({ label: tr(`dashboard.category.${c}`), data: f.findingsByMonth.map((m) => m.counts[c]), color: COLORS[i]! })),
-			links: CATEGORIES.map((c) => f.months.map((m) => link({ type: 'findings', month: m, category: c }))),
+			links: CATEGORIES.map((c) => f.months.map((m) => link({ type: 'findings', m, category: c }))),
 			table: {
 				head: [tr('dashboard.col.month'), ...CATEGORIES.map((c) => tr(`dashboard.category.${c}`)), tr('dashboard.col.total')],
 				rows: f.findingsByMonth.map((m) => ({
 					cells: [monthLabel(m.month), ...CATEGORIES.map((c) => formatNumber(m.counts[c])), formatNumber(m.total)],
-					href: link({ type: 'findings', month: m.month })
+					href: link({ type: 'findings', m: m.month })
 				}))
 			}
 		},
