@@ -279,7 +279,8 @@ async function main() {
 		log(`dashboard p95 ${Math.max(...p95s).toFixed(1)} ms`);
 	} finally {
 		if (server) await server.stop();
-		rmSync(dataDir, { recursive: true, force: true });
+		if (process.env.BENCH_KEEP) log(`data kept in ${dataDir}`);
+		else rmSync(dataDir, { recursive: true, force: true });
 	}
 }
 
