@@ -36,13 +36,17 @@ function all(app, sql, p, shape) {
 const PARTS = {
 	findings(app, p, inMonths) {
 		const f = `FROM rollup_findings WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
+		// Every unit: the province-wide monthly totals (kept by triggers) answer the monthly series.
+		const fm = p.allUnits ? `FROM rollup_findings_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}` : f;
 		return {
-			findingsByMonth: all(app, `SELECT month, category, SUM(n) AS n ${f} GROUP BY month, category HAVING SUM(n) != 0`, p, { month: '', category: '', n: 0 }),
+			findingsByMonth: all(app, `SELECT month, category, SUM(n) AS n ${fm} GROUP BY month, category HAVING SUM(n) != 0`, p, { month: '', category: '', n: 0 }),
 			findingsByUnit: all(app, `SELECT unit, SUM(n) AS n ${f} GROUP BY unit HAVING SUM(n) != 0`, p, { unit: '', n: 0 })
 		};
 	},
 	attendance(app, p, inMonths) {
-		const a = `FROM rollup_attendance WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('kind', 'kind')}`;
+		const a = p.allUnits
+			? `FROM rollup_attendance_m WHERE ${inMonths} AND ${EQ('kind', 'kind')}`
+			: `FROM rollup_attendance WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('kind', 'kind')}`;
 		return {
 			attendanceByMonth: all(app, `SELECT month, status, SUM(n) AS n ${a} GROUP BY month, status HAVING SUM(n) != 0`, p, { month: '', status: '', n: 0 })
 		};
