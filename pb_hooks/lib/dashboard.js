@@ -4,8 +4,9 @@
 // only the service superuser. Filters arrive as bound parameters, never in the SQL text.
 const { VISIBLE } = require(`${__hooks}/lib/rollups.js`);
 
-// `units` is a JSON array of unit ids, or null for "every unit".
-const UNIT = (col) => `({:allUnits} = 1 OR ${col} IN (SELECT value FROM json_each({:units})))`;
+// `units` is a JSON array of unit ids, or null for "every unit". Two SQL texts rather than one
+// `(all OR unit IN …)`: with the OR, SQLite cannot use the (unit, …) indexes for a subtree.
+const UNIT = (p, col) => (p.allUnits ? '1 = 1' : `${col} IN (SELECT value FROM json_each({:units}))`);
 const EQ = (col, p) => `({:${p}} = '' OR ${col} = {:${p}})`;
 
 function params(body) {
@@ -35,7 +36,7 @@ function all(app, sql, p, shape) {
 // concurrently on PocketBase's connection pool): findings, roll call, and actions + checks + staff.
 const PARTS = {
 	findings(app, p, inMonths) {
-		const f = `FROM rollup_findings WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
+		const f = `FROM rollup_findings WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
 		// Every unit: the province-wide monthly totals (kept by triggers) answer the monthly series.
 		const fm = p.allUnits ? `FROM rollup_findings_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}` : f;
 		return {
@@ -46,13 +47,13 @@ const PARTS = {
 	attendance(app, p, inMonths) {
 		const a = p.allUnits
 			? `FROM rollup_attendance_m WHERE ${inMonths} AND ${EQ('kind', 'kind')}`
-			: `FROM rollup_attendance WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('kind', 'kind')}`;
+			: `FROM rollup_attendance WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('kind', 'kind')}`;
 		return {
 			attendanceByMonth: all(app, `SELECT month, status, SUM(n) AS n ${a} GROUP BY month, status HAVING SUM(n) != 0`, p, { month: '', status: '', n: 0 })
 		};
 	},
 	actions(app, p, inMonths) {
-		const c = `FROM rollup_actions WHERE ${inMonths} AND ${UNIT('unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
+		const c = `FROM rollup_actions WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
 		return {
 			actionsByUnit: all(app, `SELECT unit, outcome, SUM(n) AS n ${c} GROUP BY unit, outcome HAVING SUM(n) != 0`, p, { unit: '', outcome: '', n: 0 }),
 			// Overdue is relative to today (domain/corrective-action.ts isOverdue): few rows, from the base table.
@@ -63,7 +64,7 @@ const PARTS = {
 				WHERE c.status IN ('open', 'in_progress', 'submitted') AND c.due_date >= {:fromDay} AND c.due_date <= {:toDay}
 					AND c.due_date < {:today}
 					AND NOT (c.status = 'submitted' AND COALESCE(c.submitted_at, '') != '' AND date(c.submitted_at, '+7 hours') <= c.due_date)
-					AND (i.id IS NULL OR ${VISIBLE}) AND ${UNIT('c.unit')} AND ${EQ("COALESCE(NULLIF(c.category, ''), 'other')", 'category')}
+					AND (i.id IS NULL OR ${VISIBLE}) AND ${UNIT(p, 'c.unit')} AND ${EQ("COALESCE(NULLIF(c.category, ''), 'other')", 'category')}
 					AND ${EQ("COALESCE(i.kind, '')", 'kind')}
 				GROUP BY c.unit`,
 				p,
@@ -73,7 +74,7 @@ const PARTS = {
 				app,
 				`SELECT i.unit AS unit, i.kind AS kind, i.status AS status, COUNT(*) AS n FROM inspections i
 				WHERE i.scheduled_start >= {:fromUtc} AND i.scheduled_start < {:toUtc} AND ${VISIBLE}
-					AND ${UNIT('i.unit')} AND ${EQ('i.kind', 'kind')}
+					AND ${UNIT(p, 'i.unit')} AND ${EQ('i.kind', 'kind')}
 				GROUP BY i.unit, i.kind, i.status`,
 				p,
 				{ unit: '', kind: '', status: '', n: 0 }
@@ -82,7 +83,7 @@ const PARTS = {
 			unitsVersion: unitsVersion(app),
 			staffByUnit: all(
 				app,
-				`SELECT unit, COUNT(*) AS n FROM staff WHERE active = TRUE AND ${UNIT('unit')} GROUP BY unit`,
+				`SELECT unit, COUNT(*) AS n FROM staff WHERE active = TRUE AND ${UNIT(p, 'unit')} GROUP BY unit`,
 				p,
 				{ unit: '', n: 0 }
 			)
@@ -114,7 +115,7 @@ function findingsByType(app, body) {
 		`SELECT f.violation_type AS type, f.unit AS unit, COUNT(*) AS n
 		FROM findings f JOIN inspections i ON i.id = f.inspection
 		WHERE f.observed_at >= {:fromUtc} AND f.observed_at < {:toUtc} AND f.superseded = FALSE AND ${VISIBLE}
-			AND ${UNIT('f.unit')} AND ${EQ('f.category', 'category')} AND ${EQ('i.kind', 'kind')}
+			AND ${UNIT(p, 'f.unit')} AND ${EQ('f.category', 'category')} AND ${EQ('i.kind', 'kind')}
 		GROUP BY f.violation_type, f.unit`,
 		p,
 		{ type: '', unit: '', n: 0 }
@@ -130,7 +131,7 @@ function offenders(app, body) {
 		`SELECT f.staff AS staff, COUNT(*) AS n, MAX(f.observed_at) AS last
 		FROM findings f JOIN inspections i ON i.id = f.inspection
 		WHERE f.staff != '' AND f.observed_at >= {:fromUtc} AND f.observed_at < {:toUtc} AND f.superseded = FALSE
-			AND ${VISIBLE} AND ${UNIT('f.unit')}
+			AND ${VISIBLE} AND ${UNIT(p, 'f.unit')}
 		GROUP BY f.staff HAVING COUNT(*) >= {:min} ORDER BY n DESC, last DESC LIMIT 1000`,
 		p,
 		{ staff: '', n: 0, last: '' }
