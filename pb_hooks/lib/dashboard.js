@@ -32,8 +32,8 @@ function all(app, sql, p, shape) {
 	return rows;
 }
 
-// The aggregates in three independent parts, so the app can ask for them in parallel (SQLite reads run
-// concurrently on PocketBase's connection pool): findings, roll call, and actions + checks + staff.
+// The aggregates in four independent parts, so the app can ask for them in parallel (SQLite reads run
+// concurrently on PocketBase's connection pool): findings, roll call, actions, and checks + staff.
 const PARTS = {
 	findings(app, p, inMonths) {
 		const f = `FROM rollup_findings WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
@@ -69,7 +69,11 @@ const PARTS = {
 				GROUP BY c.unit`,
 				p,
 				{ unit: '', n: 0 }
-			),
+			)
+		};
+	},
+	checks(app, p) {
+		return {
 			checksByUnit: all(
 				app,
 				`SELECT i.unit AS unit, i.kind AS kind, i.status AS status, COUNT(*) AS n FROM inspections i

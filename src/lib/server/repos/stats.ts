@@ -126,10 +126,10 @@ export function statsRepo(pb: Pb) {
 			return { units, version: `${rows.length}:${latest}` };
 		},
 
-		/** All aggregates: three parts asked for in parallel (each runs its SQL on its own connection). */
+		/** All aggregates: four parts asked for in parallel (each runs its SQL on its own connection). */
 		async aggregates(p: AggregateParams): Promise<AggregateRows> {
 			const parts = await Promise.all(
-				['findings', 'attendance', 'actions'].map((part) => send<Partial<AggregateRows>>('/api/congvu/dashboard', { ...p, parts: [part] }))
+				['findings', 'attendance', 'actions', 'checks'].map((part) => send<Partial<AggregateRows>>('/api/congvu/dashboard', { ...p, parts: [part] }))
 			);
 			return Object.assign({}, ...parts) as AggregateRows;
 		},

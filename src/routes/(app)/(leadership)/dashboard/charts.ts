@@ -78,12 +78,13 @@ export function buildCharts(f: Figures, names: Record<string, string>, query: st
 			percent: true,
 			labels: months,
 			series: [{ label: tr('dashboard.col.rate'), data: f.attendance.map((a) => { const x = complianceX10(a); return x === null ? null : x / 10; }), color: COLORS[3]! }],
-			links: [f.months.map(() => null)],
+			// Roll calls are taken in checks: a month's figure opens that month's checks.
+			links: [f.months.map((m) => link({ type: 'checks', m }))],
 			table: {
 				head: [tr('dashboard.col.month'), tr('dashboard.col.listed'), tr('dashboard.col.compliant'), tr('dashboard.col.rate')],
 				rows: f.attendance.map((a) => ({
 					cells: [monthLabel(a.month), formatNumber(a.total), formatNumber(a.compliant), formatShare(a.compliant, a.total)],
-					href: null
+					href: link({ type: 'checks', m: a.month })
 				}))
 			}
 		},
@@ -93,10 +94,10 @@ export function buildCharts(f: Figures, names: Record<string, string>, query: st
 			type: 'line',
 			labels: months,
 			series: [{ label: tr('dashboard.col.late'), data: f.attendance.map((a) => a.late), color: COLORS[1]! }],
-			links: [f.months.map(() => null)],
+			links: [f.months.map((m) => link({ type: 'findings', m, category: 'attendance' }))],
 			table: {
 				head: [tr('dashboard.col.month'), tr('dashboard.col.late'), tr('dashboard.col.listed')],
-				rows: f.attendance.map((a) => ({ cells: [monthLabel(a.month), formatNumber(a.late), formatNumber(a.total)], href: null }))
+				rows: f.attendance.map((a) => ({ cells: [monthLabel(a.month), formatNumber(a.late), formatNumber(a.total)], href: link({ type: 'findings', m: a.month, category: 'attendance' }) }))
 			}
 		},
 		{
