@@ -22,7 +22,8 @@ function params(body) {
 		allUnits: units ? 0 : 1,
 		units: JSON.stringify(units || []),
 		category: String(body.category || ''),
-		kind: String(body.kind || '')
+		kind: String(body.kind || ''),
+		totalsOnly: body.totalsOnly === true
 	};
 }
 
@@ -55,7 +56,12 @@ const PARTS = {
 	actions(app, p, inMonths) {
 		const c = `FROM rollup_actions WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
 		return {
-			actionsByUnit: all(app, `SELECT unit, outcome, SUM(n) AS n ${c} GROUP BY unit, outcome HAVING SUM(n) != 0`, p, { unit: '', outcome: '', n: 0 }),
+			// The dashboard needs only province-wide totals (unit ''): the monthly totals answer them;
+			// the report asks per unit (Biểu 05).
+			actionsByUnit:
+				p.allUnits && p.totalsOnly
+					? all(app, `SELECT '' AS unit, outcome, SUM(n) AS n FROM rollup_actions_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')} GROUP BY outcome HAVING SUM(n) != 0`, p, { unit: '', outcome: '', n: 0 })
+					: all(app, `SELECT unit, outcome, SUM(n) AS n ${c} GROUP BY unit, outcome HAVING SUM(n) != 0`, p, { unit: '', outcome: '', n: 0 }),
 			// Overdue is relative to today (domain/corrective-action.ts isOverdue): few rows, from the base table.
 			overdueByUnit: all(
 				app,

@@ -223,6 +223,7 @@ export interface Figures {
 	attendance: { month: string; total: number; compliant: number; late: number }[];
 	attendanceTotals: { total: number; compliant: number; late: number };
 	actions: Record<Outcome, number> & { overdue: number; total: number };
+	/** Per unit when the rows are per unit (the report); from province-wide totals only overdue rows. */
 	actionsByUnit: { unitId: string; total: number; onTime: number; late: number; open: number; overdue: number }[];
 	overdueByUnit: { unitId: string; n: number }[];
 	checks: { planned: number; done: number; scheduled: number; surprise: number; unitsChecked: number };
@@ -292,6 +293,7 @@ export function buildFigures(rows: AggregateRows, months: readonly string[], tre
 		const o = (OUTCOMES as readonly string[]).includes(r.outcome) ? (r.outcome as Outcome) : 'open';
 		actions[o] += r.n;
 		actions.total += r.n;
+		if (!r.unit) continue; // province-wide totals carry no unit
 		const u = unitRow(eff(r.unit));
 		u.total += r.n;
 		if (o === 'on_time') u.onTime += r.n;

@@ -19,6 +19,8 @@ export interface AggregateParams {
 	units: string[] | null;
 	category: string;
 	kind: string;
+	/** Actions as province-wide totals only (the dashboard), not per unit (the report's Biểu 05). */
+	totalsOnly?: boolean;
 }
 
 /** A condition that a finding / action / check may be counted (not a surprise check not yet started). */

@@ -97,7 +97,7 @@ export function dashboardService(pb: Pb, clock: Clock) {
 		const rows = await repo.aggregates(params);
 		if (rows.unitsVersion === cached?.version) return { s, rows };
 		const again = await resolveScope(actor, search, true);
-		return { s: again, rows: await repo.aggregates({ ...again.params, ...periodOf(params) }) };
+		return { s: again, rows: await repo.aggregates({ ...again.params, ...periodOf(params), totalsOnly: params.totalsOnly }) };
 	}
 
 	return {
@@ -106,7 +106,8 @@ export function dashboardService(pb: Pb, clock: Clock) {
 
 		/** Every dashboard figure for the URL's filter. */
 		async load(actor: Actor, search: URLSearchParams): Promise<DashboardView> {
-			const { s, rows } = await aggregates(actor, search, await resolveScope(actor, search));
+			const first = await resolveScope(actor, search);
+			const { s, rows } = await aggregates(actor, search, first, { ...first.params, totalsOnly: true });
 			const figures = buildFigures(rows, s.filter.period.months, s.tree);
 			const unitNames: Record<string, string> = {};
 			for (const [id, u] of s.tree.byId) unitNames[id] = u.name;
