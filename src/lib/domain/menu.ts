@@ -14,6 +14,7 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/admin/staff', key: 'nav.staff' },
 				{ href: '/admin/import', key: 'nav.import' },
 				{ href: '/dashboard', key: 'nav.dashboard' },
+				{ href: '/reports', key: 'nav.reports' },
 				{ href: '/checks', key: 'nav.checks' },
 				{ href: '/actions', key: 'nav.action_board' },
 				{ href: '/admin/calendar', key: 'nav.admin_calendar' }
@@ -21,6 +22,8 @@ export function menuFor(role: Role): MenuItem[] {
 		case 'leader':
 			return [
 				{ href: '/dashboard', key: 'nav.dashboard' },
+				{ href: '/reports', key: 'nav.reports' },
+				{ href: '/offenders', key: 'nav.offenders' },
 				{ href: '/plans', key: 'nav.plans' },
 				{ href: '/checks', key: 'nav.checks' },
 				{ href: '/checks/calendar', key: 'nav.calendar' },

@@ -9,6 +9,7 @@ import { en as onsite } from './messages/onsite';
 import { en as planning } from './messages/planning';
 import { en as staff } from './messages/staff';
 import { en as actions } from './messages/actions';
+import { en as dashboard } from './messages/dashboard';
 
 export const en: Record<MessageKey, string> = {
 	...core,
@@ -19,5 +20,6 @@ export const en: Record<MessageKey, string> = {
 	...onsite,
 	...planning,
 	...staff,
-	...actions
+	...actions,
+	...dashboard
 };

@@ -8,6 +8,7 @@ import { vi as onsite } from './messages/onsite';
 import { vi as planning } from './messages/planning';
 import { vi as staff } from './messages/staff';
 import { vi as actions } from './messages/actions';
+import { vi as dashboard } from './messages/dashboard';
 
 export const vi = {
 	...core,
@@ -18,7 +19,8 @@ export const vi = {
 	...onsite,
 	...planning,
 	...staff,
-	...actions
+	...actions,
+	...dashboard
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -18,6 +18,8 @@ import { notificationService } from './services/notifications';
 import { actionService } from './services/actions';
 import { schedulerService } from './services/scheduler';
 import { createMailer, mailSettingsFrom, type MailSettings } from './mail';
+import { dashboardService } from './services/dashboard';
+import { reportsService } from './services/reports';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -53,7 +55,9 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		orgImport: orgImportService(pb, clock),
 		notifications,
 		actions,
-		scheduler: schedulerService(clock, actions, notifications)
+		scheduler: schedulerService(clock, actions, notifications),
+		dashboard: dashboardService(pb, clock),
+		reports: reportsService(pb, clock)
 	};
 }
 

@@ -2,8 +2,8 @@ import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('leader', 'admin', 'inspector');
-	const { home } = await getServices();
-	return { figures: await home.leaderSummary(user.actor) };
+	const { dashboard } = await getServices();
+	return { view: await dashboard.load(user.actor, url.searchParams), canExport: user.role === 'leader' || user.role === 'admin' };
 };

@@ -1,0 +1,151 @@
+// The dashboard's aggregates (issue #7) as hand-written SQL over the roll-up tables (and the few small
+// base-table queries that depend on today's date). Called by the routes in dashboard.pb.js; the
+// SvelteKit server has already authorized the actor and resolved the unit scope: these routes accept
+// only the service superuser. Filters arrive as bound parameters, never in the SQL text.
+const { VISIBLE } = require(`${__hooks}/lib/rollups.js`);
+
+// `units` is a JSON array of unit ids, or null for "every unit". Two SQL texts rather than one
+// `(all OR unit IN …)`: with the OR, SQLite cannot use the (unit, …) indexes for a subtree.
+const UNIT = (p, col) => (p.allUnits ? '1 = 1' : `${col} IN (SELECT value FROM json_each({:units}))`);
+const EQ = (col, p) => `({:${p}} = '' OR ${col} = {:${p}})`;
+
+function params(body) {
+	const units = Array.isArray(body.units) ? body.units.map(String) : null;
+	return {
+		fromMonth: String(body.fromMonth || ''),
+		toMonth: String(body.toMonth || ''),
+		fromDay: String(body.fromDay || ''),
+		toDay: String(body.toDay || ''),
+		fromUtc: String(body.fromUtc || ''),
+		toUtc: String(body.toUtc || ''),
+		today: String(body.today || ''),
+		allUnits: units ? 0 : 1,
+		units: JSON.stringify(units || []),
+		category: String(body.category || ''),
+		kind: String(body.kind || ''),
+		totalsOnly: body.totalsOnly === true
+	};
+}
+
+function all(app, sql, p, shape) {
+	const rows = arrayOf(new DynamicModel(shape));
+	app.db().newQuery(sql).bind(p).all(rows);
+	return rows;
+}
+
+// The aggregates in four independent parts, so the app can ask for them in parallel (SQLite reads run
+// concurrently on PocketBase's connection pool): findings, roll call, actions, and checks + staff.
+const PARTS = {
+	findings(app, p, inMonths) {
+		const f = `FROM rollup_findings WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
+		// Every unit: the province-wide monthly totals (kept by triggers) answer the monthly series.
+		const fm = p.allUnits ? `FROM rollup_findings_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}` : f;
+		return {
+			findingsByMonth: all(app, `SELECT month, category, SUM(n) AS n ${fm} GROUP BY month, category HAVING SUM(n) != 0`, p, { month: '', category: '', n: 0 }),
+			findingsByUnit: all(app, `SELECT unit, SUM(n) AS n ${f} GROUP BY unit HAVING SUM(n) != 0`, p, { unit: '', n: 0 })
+		};
+	},
+	attendance(app, p, inMonths) {
+		const a = p.allUnits
+			? `FROM rollup_attendance_m WHERE ${inMonths} AND ${EQ('kind', 'kind')}`
+			: `FROM rollup_attendance WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('kind', 'kind')}`;
+		return {
+			attendanceByMonth: all(app, `SELECT month, status, SUM(n) AS n ${a} GROUP BY month, status HAVING SUM(n) != 0`, p, { month: '', status: '', n: 0 })
+		};
+	},
+	actions(app, p, inMonths) {
+		const c = `FROM rollup_actions WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
+		return {
+			// The dashboard needs only province-wide totals (unit ''): the monthly totals answer them;
+			// the report asks per unit (Biểu 05).
+			actionsByUnit:
+				p.allUnits && p.totalsOnly
+					? all(app, `SELECT '' AS unit, outcome, SUM(n) AS n FROM rollup_actions_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')} GROUP BY outcome HAVING SUM(n) != 0`, p, { unit: '', outcome: '', n: 0 })
+					: all(app, `SELECT unit, outcome, SUM(n) AS n ${c} GROUP BY unit, outcome HAVING SUM(n) != 0`, p, { unit: '', outcome: '', n: 0 }),
+			// Overdue is relative to today (domain/corrective-action.ts isOverdue): few rows, from the base table.
+			overdueByUnit: all(
+				app,
+				`SELECT c.unit AS unit, COUNT(*) AS n
+				FROM corrective_actions c LEFT JOIN inspections i ON i.id = c.inspection
+				WHERE c.status IN ('open', 'in_progress', 'submitted') AND c.due_date >= {:fromDay} AND c.due_date <= {:toDay}
+					AND c.due_date < {:today}
+					AND NOT (c.status = 'submitted' AND COALESCE(c.submitted_at, '') != '' AND date(c.submitted_at, '+7 hours') <= c.due_date)
+					AND (i.id IS NULL OR ${VISIBLE}) AND ${UNIT(p, 'c.unit')} AND ${EQ("COALESCE(NULLIF(c.category, ''), 'other')", 'category')}
+					AND ${EQ("COALESCE(i.kind, '')", 'kind')}
+				GROUP BY c.unit`,
+				p,
+				{ unit: '', n: 0 }
+			)
+		};
+	},
+	checks(app, p) {
+		return {
+			checksByUnit: all(
+				app,
+				`SELECT i.unit AS unit, i.kind AS kind, i.status AS status, COUNT(*) AS n FROM inspections i
+				WHERE i.scheduled_start >= {:fromUtc} AND i.scheduled_start < {:toUtc} AND ${VISIBLE}
+					AND ${UNIT(p, 'i.unit')} AND ${EQ('i.kind', 'kind')}
+				GROUP BY i.unit, i.kind, i.status`,
+				p,
+				{ unit: '', kind: '', status: '', n: 0 }
+			),
+			// Lets the app keep its unit tree cached: any unit change (merge, move, rename) changes this.
+			unitsVersion: unitsVersion(app),
+			staffByUnit: all(
+				app,
+				`SELECT unit, COUNT(*) AS n FROM staff WHERE active = TRUE AND ${UNIT(p, 'unit')} GROUP BY unit`,
+				p,
+				{ unit: '', n: 0 }
+			)
+		};
+	}
+};
+
+/** `body.parts`: which of findings / attendance / actions to compute (default: all). */
+function dashboard(app, body) {
+	const p = params(body);
+	const inMonths = 'month >= {:fromMonth} AND month <= {:toMonth}';
+	const parts = Array.isArray(body.parts) && body.parts.length ? body.parts : Object.keys(PARTS);
+	const out = {};
+	for (const part of parts) if (PARTS[part]) Object.assign(out, PARTS[part](app, p, inMonths));
+	return out;
+}
+
+function unitsVersion(app) {
+	const row = new DynamicModel({ v: '' });
+	app.db().newQuery("SELECT COUNT(*) || ':' || COALESCE(MAX(updated), '') AS v FROM units").one(row);
+	return row.v;
+}
+
+/** Findings per violation type and unit in a window (the report's Biểu 03): base table, by date index. */
+function findingsByType(app, body) {
+	const p = params(body);
+	return all(
+		app,
+		`SELECT f.violation_type AS type, f.unit AS unit, COUNT(*) AS n
+		FROM findings f JOIN inspections i ON i.id = f.inspection
+		WHERE f.observed_at >= {:fromUtc} AND f.observed_at < {:toUtc} AND f.superseded = FALSE AND ${VISIBLE}
+			AND ${UNIT(p, 'f.unit')} AND ${EQ('f.category', 'category')} AND ${EQ('i.kind', 'kind')}
+		GROUP BY f.violation_type, f.unit`,
+		p,
+		{ type: '', unit: '', n: 0 }
+	);
+}
+
+/** Staff with at least {:min} counted findings in the window (repeat offenders). */
+function offenders(app, body) {
+	const p = params(body);
+	p.min = Number(body.min) || 3;
+	return all(
+		app,
+		`SELECT f.staff AS staff, COUNT(*) AS n, MAX(f.observed_at) AS last
+		FROM findings f JOIN inspections i ON i.id = f.inspection
+		WHERE f.staff != '' AND f.observed_at >= {:fromUtc} AND f.observed_at < {:toUtc} AND f.superseded = FALSE
+			AND ${VISIBLE} AND ${UNIT(p, 'f.unit')}
+		GROUP BY f.staff HAVING COUNT(*) >= {:min} ORDER BY n DESC, last DESC LIMIT 1000`,
+		p,
+		{ staff: '', n: 0, last: '' }
+	);
+}
+
+module.exports = { dashboard, findingsByType, offenders };

@@ -1,0 +1,117 @@
+// Roll-up maintenance (issue #7). Loaded with require() inside hook handlers (handlers run in separate
+// VMs and cannot see a file's top-level variables).
+//
+// Every change is applied AFTER the write has happened (e.next()), from values: the row as it was
+// (record.original(), or the deleted record) is subtracted, the row as it is now is added. Each
+// contribution is one INSERT … SELECT … ON CONFLICT DO UPDATE whose sources are either the real
+// table or a one-row literal of the old values, so the same SQL serves hooks, rebuilds and tests.
+//
+// The rule "no figure counts a surprise check that has not started" (domain/check.ts isSurpriseHidden)
+// is VISIBLE below: a scheduled check always counts; a surprise check counts once in progress,
+// completed or closed, or cancelled after a recorded start.
+
+const VISIBLE = `(i.kind != 'surprise' OR i.status IN ('in_progress', 'completed', 'closed')
+	OR (i.status = 'cancelled' AND COALESCE(i.started_at, '') != ''))`;
+
+// Month keys are Vietnamese local months (UTC+7, no DST).
+const LOCAL_MONTH = (col) => `strftime('%Y-%m', ${col}, '+7 hours')`;
+
+// Outcome as domain/corrective-action.ts closedOnTime(): accepted (verified/closed) with the response
+// dated (local day) on or before the due date; anything not accepted is 'open' (in time or overdue
+// is decided when read, against today).
+const OUTCOME = `CASE WHEN c.status IN ('verified', 'closed') THEN
+		CASE WHEN COALESCE(c.submitted_at, '') != '' AND date(c.submitted_at, '+7 hours') <= c.due_date
+			THEN 'on_time' ELSE 'late' END
+		ELSE 'open' END`;
+
+const INSPECTION_COLS = ['id', 'kind', 'status', 'started_at', 'scheduled_start'];
+const FINDING_COLS = ['id', 'inspection', 'unit', 'category', 'observed_at', 'superseded'];
+const ATTENDANCE_COLS = ['id', 'inspection', 'unit', 'status'];
+const ACTION_COLS = ['id', 'inspection', 'unit', 'category', 'status', 'due_date', 'submitted_at'];
+
+/** A one-row subquery `(SELECT {:o_x} AS x, …)` of a record's values, bound as o_<col>. */
+function literal(cols, prefix) {
+	return `(SELECT ${cols.map((c) => `{:${prefix}${c}} AS ${c}`).join(', ')})`;
+}
+
+function valuesOf(record, cols, prefix) {
+	const out = {};
+	for (const c of cols) out[prefix + c] = c === 'superseded' ? (record.getBool(c) ? 1 : 0) : record.getString(c);
+	return out;
+}
+
+function findingsSql(rows, insp, where) {
+	return `INSERT INTO rollup_findings (month, unit, category, kind, n)
+		SELECT ${LOCAL_MONTH('f.observed_at')}, f.unit, f.category, i.kind, {:sign} * COUNT(*)
+		FROM ${rows} f JOIN ${insp} i ON i.id = f.inspection
+		WHERE ${where} AND f.superseded = FALSE AND ${VISIBLE}
+		GROUP BY 1, 2, 3, 4
+		ON CONFLICT (month, unit, category, kind) DO UPDATE SET n = n + excluded.n`;
+}
+
+function attendanceSql(rows, insp, where) {
+	return `INSERT INTO rollup_attendance (month, unit, status, kind, n)
+		SELECT ${LOCAL_MONTH("COALESCE(NULLIF(i.started_at, ''), i.scheduled_start)")}, a.unit, a.status, i.kind,
+			{:sign} * COUNT(*)
+		FROM ${rows} a JOIN ${insp} i ON i.id = a.inspection
+		WHERE ${where} AND ${VISIBLE}
+		GROUP BY 1, 2, 3, 4
+		ON CONFLICT (month, unit, status, kind) DO UPDATE SET n = n + excluded.n`;
+}
+
+function actionsSql(rows, insp, where) {
+	return `INSERT INTO rollup_actions (month, unit, category, kind, outcome, n)
+		SELECT substr(c.due_date, 1, 7), c.unit, COALESCE(NULLIF(c.category, ''), 'other'), COALESCE(i.kind, ''),
+			${OUTCOME}, {:sign} * COUNT(*)
+		FROM ${rows} c LEFT JOIN ${insp} i ON i.id = c.inspection
+		WHERE ${where} AND (i.id IS NULL OR ${VISIBLE})
+		GROUP BY 1, 2, 3, 4, 5
+		ON CONFLICT (month, unit, category, kind, outcome) DO UPDATE SET n = n + excluded.n`;
+}
+
+function run(app, sql, params) {
+	app.db().newQuery(sql).bind(params).execute();
+}
+
+const TABLES = { findings: 'findings', attendance_records: 'attendance_records', corrective_actions: 'corrective_actions' };
+const SQL = { findings: [findingsSql, FINDING_COLS, 'f'], attendance_records: [attendanceSql, ATTENDANCE_COLS, 'a'], corrective_actions: [actionsSql, ACTION_COLS, 'c'] };
+
+/**
+ * After a write to findings / attendance_records / corrective_actions: subtract `before` (a record
+ * as it was, or null for a create) and add the row as it now is (nothing when deleted).
+ */
+function applyRow(app, collection, id, before) {
+	const [sql, cols, alias] = SQL[collection];
+	if (before) run(app, sql(literal(cols, 'o_'), 'inspections', '1 = 1'), { sign: -1, ...valuesOf(before, cols, 'o_') });
+	run(app, sql(TABLES[collection], 'inspections', `${alias}.id = {:id}`), { sign: 1, id });
+}
+
+/** After an inspection changed (kind, status, start, dates decide visibility and months). */
+function applyInspection(app, id, before) {
+	const old = literal(INSPECTION_COLS, 'o_');
+	const oldValues = valuesOf(before, INSPECTION_COLS, 'o_');
+	for (const [collection, [sql, , alias]] of Object.entries(SQL)) {
+		const where = `${alias}.inspection = {:id}`;
+		run(app, sql(TABLES[collection], old, where), { sign: -1, id, ...oldValues });
+		run(app, sql(TABLES[collection], 'inspections', where), { sign: 1, id });
+	}
+}
+
+function rebuild(app) {
+	app.runInTransaction((tx) => {
+		for (const t of ['rollup_findings', 'rollup_attendance', 'rollup_actions']) {
+			tx.db().newQuery(`DELETE FROM ${t}`).execute();
+		}
+		for (const [collection, [sql]] of Object.entries(SQL)) run(tx, sql(TABLES[collection], 'inspections', '1 = 1'), { sign: 1 });
+	});
+}
+
+function isEmpty(app) {
+	const row = new DynamicModel({ rollups: 0, findings: 0 });
+	app.db()
+		.newQuery('SELECT (SELECT COUNT(*) FROM rollup_findings) AS rollups, (SELECT COUNT(*) FROM (SELECT 1 FROM findings LIMIT 1)) AS findings')
+		.one(row);
+	return row.rollups === 0 && row.findings > 0;
+}
+
+module.exports = { VISIBLE, OUTCOME, applyRow, applyInspection, rebuild, isEmpty };

@@ -1,0 +1,137 @@
+/**
+ * The periodic report "Báo cáo kết quả kiểm tra công vụ" (report-formats.md §b) for a quarter or a
+ * year, as data: section II figures and the annexes (Biểu 01, 03, 05, top units). Pure; rendering to
+ * the page, XLSX and PDF reads this same structure, so the three always agree.
+ */
+import { formatNumber, formatRatio, formatShare } from './format';
+import { CATEGORIES, romanQuarter, type Category, type Figures, type Period, type UnitTree } from './stats';
+
+export const UNIT_GROUPS = ['department', 'local', 'public_service', 'other'] as const;
+export type UnitGroup = (typeof UNIT_GROUPS)[number];
+
+/** Biểu 01 rows: Sở, ban, ngành / UBND xã, phường, đặc khu / Đơn vị sự nghiệp công lập. */
+export function unitGroup(kind: string): UnitGroup {
+	if (kind === 'department' || kind === 'office' || kind === 'province') return 'department';
+	if (['ward', 'commune', 'special_zone', 'town', 'district'].includes(kind)) return 'local';
+	if (kind === 'public_service' || kind === 'service_center') return 'public_service';
+	return 'other';
+}
+
+export interface ReportData {
+	/** "quý III năm 2025" / "năm 2025" (the caller translates the pattern). */
+	periodKey: 'report.period.quarter' | 'report.period.year';
+	periodParams: { quarter?: string; year: number };
+	fromDay: string;
+	toDay: string;
+	checks: Figures['checks'];
+	planRatio: string;
+	findingsTotal: number;
+	previousFindingsTotal: number;
+	byCategory: { category: Category; current: number; previous: number }[];
+	table01: { group: UnitGroup; units: number; scheduled: number; surprise: number; total: number; unitsWithFindings: number }[];
+	table03: { code: string; name: string; current: number; previous: number; diff: number; units: number }[];
+	table05: { unitName: string; total: number; onTime: number; late: number; inTime: number; overdue: number; rate: string }[];
+	actions: Figures['actions'] & { rate: string };
+	topUnits: { unitName: string; findings: number; staff: number; per100: string }[];
+	/** Remarks as message keys with params (section III drafts). */
+	remarks: { key: string; params: Record<string, string | number> }[];
+}
+
+export interface ReportInput {
+	period: Period;
+	current: Figures;
+	previous: Figures;
+	byType: { type: string; unit: string; n: number }[];
+	previousByType: { type: string; unit: string; n: number }[];
+	types: { id: string; code: string; name: string }[];
+	tree: UnitTree;
+}
+
+export function buildReport(r: ReportInput): ReportData {
+	const { current, previous, tree } = r;
+	const input = r.period.input;
+	const name = (id: string) => tree.byId.get(id)?.name ?? id;
+	const kindOf = (id: string) => unitGroup(tree.byId.get(id)?.kind ?? '');
+
+	const groups = new Map(UNIT_GROUPS.map((g) => [g, { group: g, units: 0, scheduled: 0, surprise: 0, total: 0, unitsWithFindings: 0 }]));
+	for (const c of current.checksByUnit) {
+		const g = groups.get(kindOf(c.unitId))!;
+		if (c.done > 0) g.units += 1;
+		g.scheduled += c.scheduled;
+		g.surprise += c.surprise;
+		g.total += c.planned;
+	}
+	for (const u of current.units) if (u.findings > 0) groups.get(kindOf(u.unitId))!.unitsWithFindings += 1;
+
+	const sumType = (rows: ReportInput['byType']) => {
+		const m = new Map<string, { n: number; units: Set<string> }>();
+		for (const x of rows) {
+			const e = m.get(x.type) ?? { n: 0, units: new Set<string>() };
+			e.n += x.n;
+			e.units.add(tree.effective(x.unit));
+			m.set(x.type, e);
+		}
+		return m;
+	};
+	const cur = sumType(r.byType);
+	const prev = sumType(r.previousByType);
+	const table03 = r.types
+		.filter((t) => cur.has(t.id) || prev.has(t.id))
+		.map((t) => {
+			const c = cur.get(t.id)?.n ?? 0;
+			const p = prev.get(t.id)?.n ?? 0;
+			return { code: t.code, name: t.name, current: c, previous: p, diff: c - p, units: cur.get(t.id)?.units.size ?? 0 };
+		})
+		.sort((a, b) => b.current - a.current || a.code.localeCompare(b.code));
+
+	const table05 = current.actionsByUnit.map((a) => ({
+		unitName: name(a.unitId),
+		total: a.total,
+		onTime: a.onTime,
+		late: a.late,
+		inTime: a.open - a.overdue,
+		overdue: a.overdue,
+		rate: formatShare(a.onTime, a.total)
+	}));
+
+	const topUnits = current.units
+		.filter((u) => u.findings > 0)
+		.sort((a, b) => b.findings - a.findings || (b.per100x10 ?? 0) - (a.per100x10 ?? 0))
+		.slice(0, 10)
+		.map((u) => ({
+			unitName: name(u.unitId),
+			findings: u.findings,
+			staff: u.staff,
+			per100: u.per100x10 === null ? '-' : formatNumber(u.per100x10 / 10, 1)
+		}));
+
+	const actionsRate = formatShare(current.actions.on_time, current.actions.total);
+	const diff = current.findingsTotal - previous.findingsTotal;
+	const remarks: ReportData['remarks'] = [
+		{ key: 'report.remark.plan', params: { ratio: formatRatio(current.checks.done, current.checks.planned) } },
+		{
+			key: diff > 0 ? 'report.remark.findings_up' : diff < 0 ? 'report.remark.findings_down' : 'report.remark.findings_same',
+			params: { n: formatNumber(current.findingsTotal), diff: formatNumber(Math.abs(diff)), previous: formatNumber(previous.findingsTotal) }
+		},
+		{ key: 'report.remark.actions', params: { ratio: formatRatio(current.actions.on_time, current.actions.total), overdue: formatNumber(current.actions.overdue) } }
+	];
+	if (topUnits[0]) remarks.push({ key: 'report.remark.top_unit', params: { unit: topUnits[0].unitName, n: formatNumber(topUnits[0].findings) } });
+
+	return {
+		periodKey: input.kind === 'quarter' ? 'report.period.quarter' : 'report.period.year',
+		periodParams: input.kind === 'quarter' ? { quarter: romanQuarter(input.quarter), year: input.year } : { year: 'year' in input ? input.year : 0 },
+		fromDay: r.period.fromDay,
+		toDay: r.period.toDay,
+		checks: current.checks,
+		planRatio: formatRatio(current.checks.done, current.checks.planned),
+		findingsTotal: current.findingsTotal,
+		previousFindingsTotal: previous.findingsTotal,
+		byCategory: CATEGORIES.map((c) => ({ category: c, current: current.findingsByCategory[c], previous: previous.findingsByCategory[c] })),
+		table01: [...groups.values()],
+		table03,
+		table05,
+		actions: { ...current.actions, rate: actionsRate },
+		topUnits,
+		remarks
+	};
+}

@@ -1,0 +1,366 @@
+/**
+ * Dashboard and report figures (issue #7), pure: the period a filter means, the unit tree with merged
+ * units rolled up under their successor, and the series/tables built from the aggregate rows the
+ * database returns. No I/O; the caller passes `today` (Vietnamese local date).
+ */
+import { percentScaled } from './format';
+
+export const CATEGORIES = ['attendance', 'office_culture', 'conduct', 'procedures', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const KINDS = ['scheduled', 'surprise'] as const;
+export type Kind = (typeof KINDS)[number];
+export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export const ATTENDANCE_STATUSES = [
+	'present',
+	'late',
+	'absent_excused',
+	'absent_unexcused',
+	'business_trip',
+	'left_early',
+	'away_from_post'
+] as const;
+/** Counted as complying (report-formats.md: Tỷ lệ chấp hành = (Có mặt + Vắng có lý do) ÷ Tổng số). */
+export const COMPLIANT_STATUSES: readonly string[] = ['present', 'absent_excused', 'business_trip'];
+export const OUTCOMES = ['on_time', 'late', 'open'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+/** A check counts as done once completed or closed ("54/59 nhiệm vụ"). */
+export const DONE_STATUSES: readonly string[] = ['completed', 'closed'];
+/** Longest period a dashboard or report may cover. */
+export const MAX_PERIOD_MONTHS = 120;
+
+// --- Periods -----------------------------------------------------------------------------------------
+
+export type PeriodInput =
+	| { kind: 'month'; year: number; month: number }
+	| { kind: 'quarter'; year: number; quarter: number }
+	| { kind: 'year'; year: number }
+	| { kind: 'custom'; from: string; to: string };
+
+export interface Period {
+	input: PeriodInput;
+	/** First and last month, `YYYY-MM`, Vietnamese local months. */
+	fromMonth: string;
+	toMonth: string;
+	/** First and last local day, `YYYY-MM-DD`. */
+	fromDay: string;
+	toDay: string;
+	months: string[];
+}
+
+export type PeriodResult = { ok: true; period: Period } | { ok: false; code: string };
+
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+
+function monthIndex(ym: string): number | null {
+	const m = MONTH_RE.exec(ym);
+	if (!m) return null;
+	const y = Number(m[1]);
+	const mo = Number(m[2]);
+	if (y < 2000 || y > 2100 || mo < 1 || mo > 12) return null;
+	return y * 12 + (mo - 1);
+}
+
+const ym = (idx: number) => `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
+
+function lastDay(ymStr: string): string {
+	const [y, m] = ymStr.split('-').map(Number) as [number, number];
+	const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
+	return `${ymStr}-${String(d).padStart(2, '0')}`;
+}
+
+/** The months a filter covers; refuses an end before the start and spans over ten years. */
+export function resolvePeriod(input: PeriodInput): PeriodResult {
+	let from: number | null;
+	let to: number | null;
+	switch (input.kind) {
+		case 'month':
+			from = to = monthIndex(`${input.year}-${String(input.month).padStart(2, '0')}`);
+			break;
+		case 'quarter':
+			if (input.quarter < 1 || input.quarter > 4) return { ok: false, code: 'dashboard.error.period_invalid' };
+			from = monthIndex(`${input.year}-${String((input.quarter - 1) * 3 + 1).padStart(2, '0')}`);
+			to = from === null ? null : from + 2;
+			break;
+		case 'year':
+			from = monthIndex(`${input.year}-01`);
+			to = from === null ? null : from + 11;
+			break;
+		case 'custom':
+			from = monthIndex(input.from);
+			to = monthIndex(input.to);
+			break;
+	}
+	if (from === null || to === null) return { ok: false, code: 'dashboard.error.period_invalid' };
+	if (to < from) return { ok: false, code: 'dashboard.error.end_before_start' };
+	if (to - from + 1 > MAX_PERIOD_MONTHS) return { ok: false, code: 'dashboard.error.period_too_long' };
+	const months: string[] = [];
+	for (let i = from; i <= to; i++) months.push(ym(i));
+	return {
+		ok: true,
+		period: { input, fromMonth: ym(from), toMonth: ym(to), fromDay: `${ym(from)}-01`, toDay: lastDay(ym(to)), months }
+	};
+}
+
+/** The period of the same length just before `p` (for "kỳ trước" comparisons). */
+export function previousPeriod(p: Period): Period {
+	const n = p.months.length;
+	const from = monthIndex(p.fromMonth)! - n;
+	const r = resolvePeriod({ kind: 'custom', from: ym(from), to: ym(from + n - 1) });
+	return r.ok ? r.period : p;
+}
+
+/** Period parameters as URL search params (the same filter for drill-downs and exports). */
+export function periodParams(input: PeriodInput): Record<string, string> {
+	switch (input.kind) {
+		case 'month':
+			return { period: 'month', year: String(input.year), month: String(input.month) };
+		case 'quarter':
+			return { period: 'quarter', year: String(input.year), quarter: String(input.quarter) };
+		case 'year':
+			return { period: 'year', year: String(input.year) };
+		case 'custom':
+			return { period: 'custom', from: input.from, to: input.to };
+	}
+}
+
+// --- Unit tree -------------------------------------------------------------------------------------
+
+export interface UnitNode {
+	id: string;
+	name: string;
+	kind: string;
+	parentId: string | null;
+	successorId: string | null;
+	active: boolean;
+}
+
+export interface UnitTree {
+	byId: Map<string, UnitNode>;
+	/** The unit a unit's figures roll up under today: itself, or the end of its successor chain. */
+	effective(id: string): string;
+	/** Every recorded unit id whose figures belong under `rootId` today (itself, descendants, merged predecessors). */
+	scope(rootId: string): string[];
+	/** Units shown in a unit filter: today's (active or without successor). */
+	current(): UnitNode[];
+}
+
+/**
+ * Figures of merged units roll up under their successor ("mapped to today's structure",
+ * background.md §6); a unit's subtree follows `parent` links of today's units. Cycles in bad data
+ * stop the walk instead of looping.
+ */
+export function buildUnitTree(units: readonly UnitNode[]): UnitTree {
+	const byId = new Map(units.map((u) => [u.id, u]));
+	const effCache = new Map<string, string>();
+	const effective = (id: string): string => {
+		const cached = effCache.get(id);
+		if (cached) return cached;
+		let cur = id;
+		const seen = new Set<string>([cur]);
+		for (;;) {
+			const next = byId.get(cur)?.successorId;
+			if (!next || seen.has(next) || !byId.has(next)) break;
+			seen.add(next);
+			cur = next;
+		}
+		effCache.set(id, cur);
+		return cur;
+	};
+	const isUnder = (id: string, rootId: string): boolean => {
+		let cur: string | null = effective(id);
+		const seen = new Set<string>();
+		while (cur && !seen.has(cur)) {
+			if (cur === rootId) return true;
+			seen.add(cur);
+			const parent: string | null = byId.get(cur)?.parentId ?? null;
+			cur = parent ? effective(parent) : null;
+		}
+		return false;
+	};
+	return {
+		byId,
+		effective,
+		scope(rootId) {
+			const root = effective(rootId);
+			return units.filter((u) => isUnder(u.id, root)).map((u) => u.id);
+		},
+		current() {
+			return units.filter((u) => effective(u.id) === u.id);
+		}
+	};
+}
+
+// --- Figures ---------------------------------------------------------------------------------------
+
+export interface AggregateRows {
+	findingsByMonth: { month: string; category: string; n: number }[];
+	findingsByUnit: { unit: string; n: number }[];
+	attendanceByMonth: { month: string; status: string; n: number }[];
+	actionsByUnit: { unit: string; outcome: string; n: number }[];
+	overdueByUnit: { unit: string; n: number }[];
+	checksByUnit: { unit: string; kind: string; status: string; n: number }[];
+	staffByUnit: { unit: string; n: number }[];
+	/** Changes whenever any unit changes (count and latest update): the key of a cached unit tree. */
+	unitsVersion?: string;
+}
+
+export interface UnitFigure {
+	unitId: string;
+	findings: number;
+	staff: number;
+	/** Findings per 100 staff, ×10 and rounded half up (one decimal), null without staff. */
+	per100x10: number | null;
+}
+
+export interface Figures {
+	months: string[];
+	/** [month][category] counts. */
+	findingsByMonth: { month: string; counts: Record<Category, number>; total: number }[];
+	findingsTotal: number;
+	findingsByCategory: Record<Category, number>;
+	units: UnitFigure[];
+	attendance: { month: string; total: number; compliant: number; late: number }[];
+	attendanceTotals: { total: number; compliant: number; late: number };
+	actions: Record<Outcome, number> & { overdue: number; total: number };
+	/** Per unit when the rows are per unit (the report); from province-wide totals only overdue rows. */
+	actionsByUnit: { unitId: string; total: number; onTime: number; late: number; open: number; overdue: number }[];
+	overdueByUnit: { unitId: string; n: number }[];
+	checks: { planned: number; done: number; scheduled: number; surprise: number; unitsChecked: number };
+	checksByUnit: { unitId: string; planned: number; done: number; scheduled: number; surprise: number }[];
+}
+
+/** Plain code-unit order for ids (a tie-breaker; Intl collation would cost far more on 500 units). */
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const zeroCats = () => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+const asCategory = (c: string): Category => ((CATEGORIES as readonly string[]).includes(c) ? (c as Category) : 'other');
+
+function sumBy<T>(rows: readonly T[], key: (r: T) => string, n: (r: T) => number): Map<string, number> {
+	const m = new Map<string, number>();
+	for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + n(r));
+	return m;
+}
+
+/** Builds every dashboard figure from the aggregate rows, mapping recorded units to today's units. */
+export function buildFigures(rows: AggregateRows, months: readonly string[], tree: UnitTree): Figures {
+	const eff = (u: string) => tree.effective(u);
+	const byMonth = new Map(months.map((m) => [m, zeroCats()]));
+	const findingsByCategory = zeroCats();
+	for (const r of rows.findingsByMonth) {
+		const cats = byMonth.get(r.month);
+		if (!cats) continue;
+		cats[asCategory(r.category)] += r.n;
+		findingsByCategory[asCategory(r.category)] += r.n;
+	}
+	const findingsByMonth = months.map((month) => {
+		const counts = byMonth.get(month)!;
+		return { month, counts, total: CATEGORIES.reduce((s, c) => s + counts[c], 0) };
+	});
+	const findingsTotal = findingsByMonth.reduce((s, m) => s + m.total, 0);
+
+	const fUnit = sumBy(rows.findingsByUnit, (r) => eff(r.unit), (r) => r.n);
+	const sUnit = sumBy(rows.staffByUnit, (r) => eff(r.unit), (r) => r.n);
+	const units: UnitFigure[] = [...fUnit.entries()]
+		.map(([unitId, findings]) => {
+			const staff = sUnit.get(unitId) ?? 0;
+			return { unitId, findings, staff, per100x10: staff > 0 ? Math.floor((2 * findings * 1000 + staff) / (2 * staff)) : null };
+		})
+		.sort((a, b) => (b.per100x10 ?? -1) - (a.per100x10 ?? -1) || b.findings - a.findings || byId(a.unitId, b.unitId));
+
+	const att = new Map(months.map((m) => [m, { month: m, total: 0, compliant: 0, late: 0 }]));
+	for (const r of rows.attendanceByMonth) {
+		const a = att.get(r.month);
+		if (!a) continue;
+		a.total += r.n;
+		if (COMPLIANT_STATUSES.includes(r.status)) a.compliant += r.n;
+		if (r.status === 'late') a.late += r.n;
+	}
+	const attendance = months.map((m) => att.get(m)!);
+	const attendanceTotals = attendance.reduce(
+		(s, a) => ({ total: s.total + a.total, compliant: s.compliant + a.compliant, late: s.late + a.late }),
+		{ total: 0, compliant: 0, late: 0 }
+	);
+
+	const perUnit = new Map<string, { unitId: string; total: number; onTime: number; late: number; open: number; overdue: number }>();
+	const unitRow = (u: string) => {
+		let r = perUnit.get(u);
+		if (!r) perUnit.set(u, (r = { unitId: u, total: 0, onTime: 0, late: 0, open: 0, overdue: 0 }));
+		return r;
+	};
+	const actions = { on_time: 0, late: 0, open: 0, overdue: 0, total: 0 };
+	for (const r of rows.actionsByUnit) {
+		const o = (OUTCOMES as readonly string[]).includes(r.outcome) ? (r.outcome as Outcome) : 'open';
+		actions[o] += r.n;
+		actions.total += r.n;
+		if (!r.unit) continue; // province-wide totals carry no unit
+		const u = unitRow(eff(r.unit));
+		u.total += r.n;
+		if (o === 'on_time') u.onTime += r.n;
+		else if (o === 'late') u.late += r.n;
+		else u.open += r.n;
+	}
+	const oUnit = sumBy(rows.overdueByUnit, (r) => eff(r.unit), (r) => r.n);
+	for (const [u, n] of oUnit) {
+		unitRow(u).overdue += n;
+		actions.overdue += n;
+	}
+	const overdueByUnit = [...oUnit.entries()]
+		.map(([unitId, n]) => ({ unitId, n }))
+		.sort((a, b) => b.n - a.n || byId(a.unitId, b.unitId));
+
+	const checks = { planned: 0, done: 0, scheduled: 0, surprise: 0, unitsChecked: 0 };
+	const cUnit = new Map<string, Figures['checksByUnit'][number]>();
+	for (const r of rows.checksByUnit) {
+		if (r.status === 'cancelled') continue;
+		const u = eff(r.unit);
+		const c = cUnit.get(u) ?? { unitId: u, planned: 0, done: 0, scheduled: 0, surprise: 0 };
+		cUnit.set(u, c);
+		checks.planned += r.n;
+		c.planned += r.n;
+		if (r.kind === 'surprise') {
+			checks.surprise += r.n;
+			c.surprise += r.n;
+		} else {
+			checks.scheduled += r.n;
+			c.scheduled += r.n;
+		}
+		if (DONE_STATUSES.includes(r.status)) {
+			checks.done += r.n;
+			c.done += r.n;
+		}
+	}
+	const checksByUnit = [...cUnit.values()].sort((a, b) => b.planned - a.planned || byId(a.unitId, b.unitId));
+	checks.unitsChecked = checksByUnit.filter((c) => c.done > 0).length;
+
+	return {
+		months: [...months],
+		findingsByMonth,
+		findingsTotal,
+		findingsByCategory,
+		units,
+		attendance,
+		attendanceTotals,
+		actions,
+		actionsByUnit: [...perUnit.values()].sort((a, b) => b.total - a.total || byId(a.unitId, b.unitId)),
+		overdueByUnit,
+		checks,
+		checksByUnit
+	};
+}
+
+/** Compliance as a share with one decimal (×10), null when nobody was on the list. */
+export function complianceX10(a: { total: number; compliant: number }): number | null {
+	return percentScaled(a.compliant, a.total, 1);
+}
+
+/** `2025-09` → `09/2025` (axis labels and table rows). */
+export function monthLabel(month: string): string {
+	const [y, m] = month.split('-');
+	return `${m}/${y}`;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+export function romanQuarter(q: number): string {
+	return ROMAN[q - 1] ?? String(q);
+}

@@ -1,0 +1,300 @@
+// Periodic report (báo cáo kết quả kiểm tra công vụ, quý / năm) as a page, XLSX and PDF, and repeat
+// offenders with their exportable history (issue #7). Authorization: 'report.export' and
+// 'offenders.view' (leaders, admins); figures come from the same SQL aggregates as the dashboard.
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type { Actor } from '../../domain/user';
+import type { Clock } from '../auth/session';
+import type { Pb } from '../pb/create';
+import { authorize } from '../authz';
+import { statsRepo } from '../repos/stats';
+import { dashboardService, periodBounds } from './dashboard';
+import { buildFigures, previousPeriod } from '../../domain/stats';
+import { buildReport, type ReportData } from '../../domain/report';
+import { addDays, formatIsoDate, formatNumber } from '../../domain/format';
+import { formatDate, vnDay, vnLocalToUtc } from '../../domain/time';
+import { t, type Locale } from '../../i18n/t';
+
+export interface OffenderHistory {
+	person: { id: string; name: string; position: string; code: string; unitName: string };
+	today: string;
+	items: {
+		id: string;
+		date: string;
+		code: string;
+		type: string;
+		unitName: string;
+		description: string;
+		explanationStatus: string;
+		explanation: string;
+		outcomes: { title: string; status: string; due: string }[];
+	}[];
+}
+
+export type ReportResult = { ok: true; report: ReportData; query: string } | { ok: false; code: string };
+
+/** Rows of one annex table: header then body, every cell already a string or number. */
+type Table = { title: string; head: string[]; rows: (string | number)[][] };
+
+export function reportTables(r: ReportData, locale: Locale): { summary: string[]; tables: Table[] } {
+	const tr = (k: string, p?: Record<string, string | number>) => t(locale, k, p);
+	const sum = (rows: number[]) => rows.reduce((a, b) => a + b, 0);
+	const t01: Table = {
+		title: tr('report.table01'),
+		head: ['report.col.stt', 'report.col.group', 'report.col.units', 'report.col.scheduled', 'report.col.surprise', 'report.col.total', 'report.col.units_with_findings'].map((k) => tr(k)),
+		rows: [
+			...r.table01.map((g, i) => [i + 1, tr(`report.group.${g.group}`), g.units, g.scheduled, g.surprise, g.total, g.unitsWithFindings]),
+			['', tr('report.grand_total'), sum(r.table01.map((g) => g.units)), sum(r.table01.map((g) => g.scheduled)), sum(r.table01.map((g) => g.surprise)), sum(r.table01.map((g) => g.total)), sum(r.table01.map((g) => g.unitsWithFindings))]
+		]
+	};
+	const tCat: Table = {
+		title: tr('report.section.findings'),
+		head: ['report.col.stt', 'report.col.category', 'report.col.current', 'report.col.previous', 'report.col.diff'].map((k) => tr(k)),
+		rows: [
+			...r.byCategory.map((c, i) => [i + 1, tr(`dashboard.category.${c.category}`), c.current, c.previous, signed(c.current - c.previous)]),
+			['', tr('report.grand_total'), r.findingsTotal, r.previousFindingsTotal, signed(r.findingsTotal - r.previousFindingsTotal)]
+		]
+	};
+	const t03: Table = {
+		title: tr('report.table03'),
+		head: ['report.col.stt', 'report.col.code', 'report.col.content', 'report.col.current', 'report.col.previous', 'report.col.diff', 'report.col.units_with_findings'].map((k) => tr(k)),
+		rows: r.table03.map((x, i) => [i + 1, x.code, x.name, x.current, x.previous, signed(x.diff), x.units])
+	};
+	const t05: Table = {
+		title: tr('report.table05'),
+		head: ['report.col.stt', 'report.col.unit', 'report.col.proposals', 'report.col.on_time', 'report.col.late', 'report.col.in_time', 'report.col.overdue', 'report.col.rate'].map((k) => tr(k)),
+		rows: [
+			...r.table05.map((x, i) => [i + 1, x.unitName, x.total, x.onTime, x.late, x.inTime, x.overdue, x.rate]),
+			['', tr('report.grand_total'), r.actions.total, r.actions.on_time, r.actions.late, r.actions.open - r.actions.overdue, r.actions.overdue, r.actions.rate]
+		]
+	};
+	const tTop: Table = {
+		title: tr('report.table_top'),
+		head: ['report.col.stt', 'report.col.unit', 'report.col.findings', 'report.col.staff', 'report.col.per100'].map((k) => tr(k)),
+		rows: r.topUnits.map((u, i) => [i + 1, u.unitName, u.findings, u.staff, u.per100])
+	};
+	const summary = [
+		tr('report.checks.line', {
+			ratio: r.planRatio,
+			scheduled: formatNumber(r.checks.scheduled),
+			surprise: formatNumber(r.checks.surprise),
+			units: formatNumber(r.checks.unitsChecked)
+		}),
+		...r.remarks.map((m) => tr(m.key, m.params))
+	];
+	return { summary, tables: [t01, tCat, t03, t05, tTop] };
+}
+
+function signed(n: number): string {
+	return n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '0';
+}
+
+export function reportTitle(r: ReportData, locale: Locale): string {
+	return `${t(locale, 'report.title')} ${t(locale, r.periodKey, r.periodParams)}`;
+}
+
+const FONT = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+export function reportsService(pb: Pb, clock: Clock) {
+	const repo = statsRepo(pb);
+	const dashboard = dashboardService(pb, clock);
+
+	return {
+		/** The report for the URL's quarter or year (and unit scope). */
+		async report(actor: Actor, search: URLSearchParams): Promise<ReportResult> {
+			authorize(actor, 'report.export');
+			const first = await dashboard.resolveScope(actor, search);
+			if (first.error) return { ok: false, code: first.error };
+			const { s, rows } = await dashboard.aggregates(actor, search, first);
+			if (s.error) return { ok: false, code: s.error };
+			const kind = s.filter.period.input.kind;
+			if (kind !== 'quarter' && kind !== 'year') return { ok: false, code: 'report.error.period_kind' };
+			const prev = previousPeriod(s.filter.period);
+			const prevParams = { ...s.params, ...periodBounds(prev) };
+			const [prevRows, byType, prevByType, types] = await Promise.all([
+				repo.aggregates(prevParams),
+				repo.findingsByType(s.params),
+				repo.findingsByType(prevParams),
+				repo.violationTypes()
+			]);
+			const report = buildReport({
+				period: s.filter.period,
+				current: buildFigures(rows, s.filter.period.months, s.tree),
+				previous: buildFigures(prevRows, prev.months, s.tree),
+				byType,
+				previousByType: prevByType,
+				types,
+				tree: s.tree
+			});
+			return { ok: true, report, query: search.toString() };
+		},
+
+		async xlsx(r: ReportData, locale: Locale): Promise<Buffer> {
+			const { summary, tables } = reportTables(r, locale);
+			const wb = new ExcelJS.Workbook();
+			wb.creator = 'congvu';
+			const head = wb.addWorksheet(t(locale, 'report.sheet.summary'));
+			head.addRow([reportTitle(r, locale)]).font = { bold: true, size: 14 };
+			head.addRow([t(locale, 'report.range', { from: formatIsoDate(r.fromDay), to: formatIsoDate(r.toDay) })]);
+			head.addRow([]);
+			for (const line of summary) head.addRow([line]);
+			head.getColumn(1).width = 120;
+			const sheetNames = ['report.sheet.01', 'report.section.findings', 'report.sheet.03', 'report.sheet.05', 'report.table_top'];
+			tables.forEach((tb, i) => {
+				const name = t(locale, sheetNames[i]!).replace(/^\d+\.\s*/, '').slice(0, 31);
+				const ws = wb.addWorksheet(name);
+				ws.addRow([tb.title]).font = { bold: true };
+				ws.addRow(tb.head).font = { bold: true };
+				for (const row of tb.rows) ws.addRow(row);
+				ws.columns.forEach((c, j) => (c.width = j === 0 ? 6 : j === 1 || j === 2 ? 40 : 16));
+			});
+			return Buffer.from(await wb.xlsx.writeBuffer());
+		},
+
+		pdf(r: ReportData, locale: Locale): Promise<Buffer> {
+			const { summary, tables } = reportTables(r, locale);
+			const doc = new PDFDocument({ size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 57 }, info: { Title: reportTitle(r, locale) } });
+			doc.registerFont('body', FONT);
+			doc.registerFont('bold', FONT_BOLD);
+			const chunks: Buffer[] = [];
+			doc.on('data', (c: Buffer) => chunks.push(c));
+			const done = new Promise<Buffer>((res) => doc.on('end', () => res(Buffer.concat(chunks))));
+			const width = doc.page.width - 85 - 57;
+			const top = doc.y;
+			doc.font('body').fontSize(10).text(t(locale, 'report.agency'), 85, top, { width: width * 0.42, align: 'center' });
+			doc.font('bold').text(t(locale, 'report.team'), { width: width * 0.42, align: 'center' });
+			doc.font('body').text(t(locale, 'report.number'), { width: width * 0.42, align: 'center' });
+			doc.font('bold').text(t(locale, 'report.nation'), 85 + width * 0.42, top, { width: width * 0.58, align: 'center' });
+			doc.font('body').text(t(locale, 'report.motto'), { width: width * 0.58, align: 'center' });
+			doc.moveDown(3);
+			doc.font('bold').fontSize(14).text(t(locale, 'report.title').toUpperCase(), 85, doc.y, { width, align: 'center' });
+			doc.font('body').fontSize(11).text(t(locale, r.periodKey, r.periodParams), { width, align: 'center' });
+			doc.text(t(locale, 'report.range', { from: formatIsoDate(r.fromDay), to: formatIsoDate(r.toDay) }), { width, align: 'center' });
+			doc.moveDown();
+			doc.font('bold').text(t(locale, 'report.section.results'), { width });
+			doc.font('body');
+			for (const line of summary) doc.text(`- ${line}`, { width });
+			for (const tb of tables) drawTable(doc, tb, width);
+			doc.moveDown();
+			doc.fontSize(8).text(t(locale, 'report.footnote.rate'), 85, doc.y, { width });
+			doc.text(t(locale, 'report.footnote.mapping'), { width });
+			doc.end();
+			return done;
+		},
+
+		/** Staff with 3 or more counted findings in the 12 months up to today. */
+		async offenders(actor: Actor) {
+			authorize(actor, 'offenders.view');
+			const today = vnDay(clock());
+			const window = offenderWindow(today);
+			const rows = await repo.offenders({ ...window, units: null, category: '', kind: '', min: 3 });
+			const staff = new Map((await repo.staff(rows.map((r) => r.staff))).map((s) => [s.id, s]));
+			const units = new Map((await repo.units()).units.map((u) => [u.id, u.name]));
+			return {
+				today,
+				rows: rows.map((r) => {
+					const s = staff.get(r.staff);
+					return { staffId: r.staff, name: s?.name ?? '', position: s?.position ?? '', unitName: units.get(s?.unitId ?? '') ?? '', count: r.n, last: formatDate(r.last) };
+				})
+			};
+		},
+
+		/** One person's findings of the last 12 months with explanations and corrective outcomes, or null. */
+		async history(actor: Actor, staffId: string): Promise<OffenderHistory | null> {
+			authorize(actor, 'offenders.view');
+			if (!/^[a-z0-9]{15}$/.test(staffId)) return null;
+			const person = await repo.staffOne(staffId);
+			if (!person) return null;
+			const today = vnDay(clock());
+			const w = offenderWindow(today);
+			const h = await repo.history(staffId, w.fromUtc, w.toUtc);
+			const items = h.findings.map((f) => {
+				const acts = h.actions.filter((a) => (Array.isArray(a.findings) ? a.findings : []).includes(f.id));
+				return {
+					id: f.id,
+					date: formatDate(f.observed_at),
+					code: String(f.expand?.violation_type?.code ?? ''),
+					type: String(f.expand?.violation_type?.name_vi ?? ''),
+					unitName: String(f.expand?.unit?.name ?? ''),
+					description: String(f.description ?? ''),
+					explanationStatus: String(f.explanation_status || 'none'),
+					explanation: String(f.explanation_text ?? ''),
+					outcomes: acts.map((a) => ({ title: String(a.title), status: String(a.status), due: String(a.due_date) }))
+				};
+			});
+			return {
+				person: { id: person.id, name: String(person.full_name), position: String(person.position ?? ''), code: String(person.employee_code), unitName: String(person.expand?.unit?.name ?? '') },
+				today,
+				items
+			};
+		},
+
+		async historyXlsx(h: OffenderHistory, locale: Locale): Promise<Buffer> {
+			const tr = (k: string) => t(locale, k);
+			const wb = new ExcelJS.Workbook();
+			const ws = wb.addWorksheet(tr('offenders.sheet'));
+			ws.addRow([`${h.person.name} — ${h.person.position} — ${h.person.unitName}`]).font = { bold: true };
+			ws.addRow([tr('drill.col.date'), tr('report.col.code'), tr('offenders.col.type'), tr('offenders.col.unit'), tr('offenders.col.explanation'), tr('offenders.col.outcome')]).font = { bold: true };
+			for (const i of h.items) {
+				ws.addRow([
+					i.date,
+					i.code,
+					i.type,
+					i.unitName,
+					`${tr(`offenders.explanation.${i.explanationStatus}`)}${i.explanation ? `: ${i.explanation}` : ''}`,
+					i.outcomes.length ? i.outcomes.map((o) => `${o.title} (${tr(`action.status.${o.status}`)}, ${formatIsoDate(o.due)})`).join('; ') : tr('offenders.outcome.none')
+				]);
+			}
+			ws.columns.forEach((c, j) => (c.width = j === 2 || j >= 4 ? 45 : 14));
+			return Buffer.from(await wb.xlsx.writeBuffer());
+		}
+	};
+}
+
+/** The 12 months up to and including today (Vietnamese dates): from the day after today a year ago. */
+export function offenderWindow(today: string) {
+	const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+	const from = new Date(Date.UTC(y - 1, m - 1, d + 1)).toISOString().slice(0, 10);
+	return {
+		fromMonth: from.slice(0, 7),
+		toMonth: today.slice(0, 7),
+		fromDay: from,
+		toDay: today,
+		fromUtc: vnLocalToUtc(from),
+		toUtc: vnLocalToUtc(addDays(today, 1)),
+		today
+	};
+}
+
+function drawTable(doc: PDFKit.PDFDocument, tb: Table, width: number) {
+	const left = 85;
+	const n = tb.head.length;
+	// Narrow first column (STT), wide text columns, equal numeric columns.
+	const textCols = tb.head.length >= 7 ? [2] : [1];
+	const wStt = 28;
+	const wText = n > 5 ? 150 : 170;
+	const wNum = (width - wStt - wText * textCols.length) / (n - 1 - textCols.length);
+	const widths = tb.head.map((_, i) => (i === 0 ? wStt : textCols.includes(i) ? wText : wNum));
+	const row = (cells: (string | number)[], bold: boolean) => {
+		doc.font(bold ? 'bold' : 'body').fontSize(8);
+		const texts = cells.map((c) => (typeof c === 'number' ? formatNumber(c) : String(c)));
+		const h = Math.max(...texts.map((s, i) => doc.heightOfString(s, { width: widths[i]! - 4 }))) + 4;
+		if (doc.y + h > doc.page.height - 57) doc.addPage();
+		const y = doc.y;
+		let x = left;
+		texts.forEach((s, i) => {
+			doc.rect(x, y, widths[i]!, h).stroke();
+			doc.text(s, x + 2, y + 2, { width: widths[i]! - 4, align: typeof cells[i] === 'number' ? 'right' : 'left' });
+			x += widths[i]!;
+		});
+		doc.x = left;
+		doc.y = y + h;
+	};
+	doc.moveDown();
+	doc.font('bold').fontSize(10).text(tb.title, left, doc.y, { width });
+	doc.moveDown(0.3);
+	row(tb.head, true);
+	for (const r of tb.rows) row(r, false);
+}

@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import { getServices } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ params, locals }) => {
+	const user = requireRole('leader', 'admin');
+	const { reports } = await getServices();
+	const history = await reports.history(user.actor, params.id);
+	if (!history) error(404, 'errors.not_found');
+	const body = await reports.historyXlsx(history, locals.locale);
+	return new Response(new Uint8Array(body), {
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="qua-trinh-vi-pham-${history.person.code.replace(/[^A-Za-z0-9._-]/g, '_')}.xlsx"`
+		}
+	});
+};
