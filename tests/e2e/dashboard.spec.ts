@@ -134,3 +134,32 @@ test('an inspector cannot open the repeat offenders list', async ({ page }) => {
 	const r = await page.goto('/offenders');
 	expect(r?.status()).toBe(403);
 });
+
+test('a unit head sees their own unit only, whatever unit the URL asks for', async ({ page }, info) => {
+	const pb = await e2ePb();
+	const cuuAn = (await pb.collection('units').getFirstListItem(pb.filter('code = {:c}', { c: 'CA.P.CUUAN' }))).id;
+	await login(page, DEMO.unit_head);
+	await page.getByRole('link', { name: 'Tổng quan đơn vị' }).first().click();
+	await expect(page).toHaveURL(/\/unit\/dashboard$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan đơn vị' })).toBeVisible();
+	// The unit head cannot pick another unit.
+	await expect(page.getByRole('combobox', { name: 'Đơn vị (gồm đơn vị trực thuộc)' })).toHaveCount(0);
+
+	// Quý III/2025 asking for phường Cửu An (2 findings there): still only Mỹ Hưng's 6.
+	await page.goto(`/unit/dashboard?period=quarter&year=2025&quarter=3&unit=${cuuAn}`);
+	await expect(page.getByTestId('period')).toContainText('Từ 07/2025 đến 09/2025');
+	await expect(page.getByTestId('period')).toContainText('phường Mỹ Hưng');
+	await expect(page.locator('[data-kpi="dashboard.kpi.findings"]')).toHaveText('6');
+	await expect(page.locator('[data-kpi="dashboard.kpi.checks"]')).toHaveText('2/2 (100%)');
+	const byUnit = page.locator('[data-chart="by-unit"]');
+	await byUnit.getByText('Xem dạng bảng').click();
+	await expect(byUnit.getByRole('table')).toContainText('phường Mỹ Hưng');
+	await expect(byUnit.getByRole('table')).not.toContainText('phường Cửu An');
+	// Drill-down pages are for leadership: the unit head's figures carry no links to them.
+	await expect(page.locator('a[href*="/dashboard/records"]')).toHaveCount(0);
+	await page.waitForTimeout(300);
+	await shot(page, info, 'unit-dashboard');
+
+	const r = await page.goto('/dashboard');
+	expect(r?.status()).toBe(403);
+});

@@ -45,6 +45,7 @@ export function menuFor(role: Role): MenuItem[] {
 			return [
 				{ href: '/unit', key: 'nav.actions' },
 				{ href: '/unit/checks', key: 'nav.unit_checks' },
+				{ href: '/unit/dashboard', key: 'nav.unit_dashboard' },
 				{ href: '/staff', key: 'nav.staff' }
 			];
 	}

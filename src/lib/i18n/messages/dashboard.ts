@@ -2,6 +2,7 @@
 export const vi = {
 	'nav.reports': 'Báo cáo',
 	'nav.offenders': 'Vi phạm nhiều lần',
+	'nav.unit_dashboard': 'Tổng quan đơn vị',
 	'dashboard.title': 'Tổng quan kỷ luật, kỷ cương',
 	'dashboard.filters': 'Bộ lọc',
 	'dashboard.filter.period': 'Kỳ',
@@ -171,6 +172,7 @@ export const vi = {
 export const en: Record<keyof typeof vi, string> = {
 	'nav.reports': 'Reports',
 	'nav.offenders': 'Repeat offenders',
+	'nav.unit_dashboard': 'Unit overview',
 	'dashboard.title': 'Discipline overview',
 	'dashboard.filters': 'Filters',
 	'dashboard.filter.period': 'Period',

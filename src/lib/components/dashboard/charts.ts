@@ -22,11 +22,19 @@ export interface ChartSpec {
 const COLORS = ['#991b1b', '#b45309', '#1d4ed8', '#15803d', '#57534e', '#7c3aed'];
 const MAX_UNITS = 15;
 
-export function buildCharts(f: Figures, names: Record<string, string>, query: string, tr: (k: string, p?: Record<string, string | number>) => string): ChartSpec[] {
-	const link = (extra: Record<string, string>) => {
+/** `drillBase` null renders figures without drill-down links (for viewers who may not open the records). */
+export function buildCharts(
+	f: Figures,
+	names: Record<string, string>,
+	query: string,
+	tr: (k: string, p?: Record<string, string | number>) => string,
+	drillBase: string | null = '/dashboard/records'
+): ChartSpec[] {
+	const link = (extra: Record<string, string>): string | null => {
+		if (drillBase === null) return null;
 		const p = new URLSearchParams(query);
 		for (const [k, v] of Object.entries(extra)) p.set(k, v);
-		return `/dashboard/records?${p.toString()}`;
+		return `${drillBase}?${p.toString()}`;
 	};
 	const months = f.months.map(monthLabel);
 	const name = (id: string) => names[id] ?? id;
