@@ -1,10 +1,8 @@
 // Roll-up maintenance (issue #7). Loaded with require() inside hook handlers (handlers run in separate
 // VMs and cannot see a file's top-level variables).
 //
-// Every change is applied AFTER the write has happened (e.next()), from values: the row as it was
-// (record.original(), or the deleted record) is subtracted, the row as it is now is added. Each
-// contribution is one INSERT … SELECT … ON CONFLICT DO UPDATE whose sources are either the real
-// table or a one-row literal of the old values, so the same SQL serves hooks, rebuilds and tests.
+// Writes are counted by SQLite triggers (pb_migrations/1795607000_rollup_triggers.js, the same SQL per
+// row); this file rebuilds the roll-ups from the base tables, each one INSERT … SELECT … GROUP BY.
 //
 // The rule "no figure counts a surprise check that has not started" (domain/check.ts isSurpriseHidden)
 // is VISIBLE below: a scheduled check always counts; a surprise check counts once in progress,
@@ -23,22 +21,6 @@ const OUTCOME = `CASE WHEN c.status IN ('verified', 'closed') THEN
 		CASE WHEN COALESCE(c.submitted_at, '') != '' AND date(c.submitted_at, '+7 hours') <= c.due_date
 			THEN 'on_time' ELSE 'late' END
 		ELSE 'open' END`;
-
-const INSPECTION_COLS = ['id', 'kind', 'status', 'started_at', 'scheduled_start'];
-const FINDING_COLS = ['id', 'inspection', 'unit', 'category', 'observed_at', 'superseded'];
-const ATTENDANCE_COLS = ['id', 'inspection', 'unit', 'status'];
-const ACTION_COLS = ['id', 'inspection', 'unit', 'category', 'status', 'due_date', 'submitted_at'];
-
-/** A one-row subquery `(SELECT {:o_x} AS x, …)` of a record's values, bound as o_<col>. */
-function literal(cols, prefix) {
-	return `(SELECT ${cols.map((c) => `{:${prefix}${c}} AS ${c}`).join(', ')})`;
-}
-
-function valuesOf(record, cols, prefix) {
-	const out = {};
-	for (const c of cols) out[prefix + c] = c === 'superseded' ? (record.getBool(c) ? 1 : 0) : record.getString(c);
-	return out;
-}
 
 function findingsSql(rows, insp, where) {
 	return `INSERT INTO rollup_findings (month, unit, category, kind, n)
@@ -74,28 +56,7 @@ function run(app, sql, params) {
 }
 
 const TABLES = { findings: 'findings', attendance_records: 'attendance_records', corrective_actions: 'corrective_actions' };
-const SQL = { findings: [findingsSql, FINDING_COLS, 'f'], attendance_records: [attendanceSql, ATTENDANCE_COLS, 'a'], corrective_actions: [actionsSql, ACTION_COLS, 'c'] };
-
-/**
- * After a write to findings / attendance_records / corrective_actions: subtract `before` (a record
- * as it was, or null for a create) and add the row as it now is (nothing when deleted).
- */
-function applyRow(app, collection, id, before) {
-	const [sql, cols, alias] = SQL[collection];
-	if (before) run(app, sql(literal(cols, 'o_'), 'inspections', '1 = 1'), { sign: -1, ...valuesOf(before, cols, 'o_') });
-	run(app, sql(TABLES[collection], 'inspections', `${alias}.id = {:id}`), { sign: 1, id });
-}
-
-/** After an inspection changed (kind, status, start, dates decide visibility and months). */
-function applyInspection(app, id, before) {
-	const old = literal(INSPECTION_COLS, 'o_');
-	const oldValues = valuesOf(before, INSPECTION_COLS, 'o_');
-	for (const [collection, [sql, , alias]] of Object.entries(SQL)) {
-		const where = `${alias}.inspection = {:id}`;
-		run(app, sql(TABLES[collection], old, where), { sign: -1, id, ...oldValues });
-		run(app, sql(TABLES[collection], 'inspections', where), { sign: 1, id });
-	}
-}
+const SQL = { findings: [findingsSql], attendance_records: [attendanceSql], corrective_actions: [actionsSql] };
 
 function rebuild(app) {
 	app.runInTransaction((tx) => {
@@ -114,4 +75,4 @@ function isEmpty(app) {
 	return row.rollups === 0 && row.findings > 0;
 }
 
-module.exports = { VISIBLE, OUTCOME, applyRow, applyInspection, rebuild, isEmpty };
+module.exports = { VISIBLE, OUTCOME, rebuild, isEmpty };
