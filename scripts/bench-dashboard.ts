@@ -9,7 +9,10 @@
 // 4. The equivalent hand-written SQL over the base tables on the same file with native SQLite
 //    (better-sqlite3): p50 / p95 and our/raw.
 // 5. Import throughput of 2,000 findings through the batch API with and without the roll-up hooks.
+//    "Without" means no roll-up maintenance at all: no JS hooks and the roll-up triggers dropped.
 // Last line: `dashboard p95 <ms> ms` (the worse of the two views).
+// `--writes-only` (npm run bench:dashboard -- --writes-only): only step 5, over 20,000 generated findings
+// unless BENCH_FINDINGS says otherwise; last line `hooks cost <n> %`.
 import Database from 'better-sqlite3';
 import PocketBase from 'pocketbase';
 import { spawn } from 'node:child_process';
@@ -21,7 +24,8 @@ import { createServices } from '../src/lib/server/app';
 import { createPb } from '../src/lib/server/pb/create';
 import type { Actor } from '../src/lib/domain/user';
 
-const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 1_000_000);
+const WRITES_ONLY = process.argv.includes('--writes-only');
+const FINDINGS = Number(process.env.BENCH_FINDINGS ?? (WRITES_ONLY ? 20_000 : 1_000_000));
 const UNITS = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const PER_CHECK = 20;
@@ -235,7 +239,7 @@ async function main() {
 		const p95s: number[] = [];
 		let allUnitsP50 = 0;
 		let allUnitsParams: { fromUtc: string; toUtc: string; fromDay: string; toDay: string } | null = null;
-		for (const v of views) {
+		for (const v of WRITES_ONLY ? [] : views) {
 			const scope = await services.dashboard.resolveScope(leader, v.search);
 			for (let i = 0; i < 3; i++) await services.dashboard.load(leader, v.search);
 			const ours: number[] = [];
@@ -270,6 +274,11 @@ async function main() {
 		const withHooks = await importFindings(server.url, env.PB_SUPERUSER_EMAIL, env.PB_SUPERUSER_PASSWORD, 2000, c);
 		await server.stop();
 		server = null;
+		const file = new Database(join(dataDir, 'data.db'));
+		for (const { name } of file.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%rollup%'").all() as { name: string }[]) {
+			file.exec(`DROP TRIGGER "${name}"`);
+		}
+		file.close();
 		const port = await freePort();
 		const creds = superuserCredentials(dataDir, env);
 		const child = spawn(bin, ['serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`, `--migrationsDir=${MIGRATIONS_DIR}`, '--automigrate=0', '--dev=false'], { stdio: 'ignore' });
@@ -277,7 +286,12 @@ async function main() {
 		try {
 			await waitForHealth(`http://127.0.0.1:${port}`, 60_000, child);
 			const without = await importFindings(`http://127.0.0.1:${port}`, creds.email, creds.password, 2000, c);
-			log(`\nimport of 2,000 findings (batch API, 500 per batch) into ${FINDINGS.toLocaleString('en')}: with roll-up hooks ${withHooks.toFixed(0)}/s, without ${without.toFixed(0)}/s → hooks cost ${((1 - withHooks / without) * 100).toFixed(0)}% of write throughput`);
+			const cost = (1 - withHooks / without) * 100;
+			log(`\nimport of 2,000 findings (batch API, 500 per batch) into ${FINDINGS.toLocaleString('en')}: with roll-up upkeep ${withHooks.toFixed(0)}/s, without ${without.toFixed(0)}/s → roll-up upkeep costs ${cost.toFixed(0)}% of write throughput`);
+			if (WRITES_ONLY) {
+				log(`hooks cost ${cost.toFixed(0)} %`);
+				return;
+			}
 			// Last, as it takes minutes: the naive way for the one-year all-units view.
 			const plain = await createPb(`http://127.0.0.1:${port}`, creds.email, creds.password);
 			const naiveMs = await naive(plain, allUnitsParams!);

@@ -139,7 +139,10 @@ test('a unit head sees their own unit only, whatever unit the URL asks for', asy
 	const pb = await e2ePb();
 	const cuuAn = (await pb.collection('units').getFirstListItem(pb.filter('code = {:c}', { c: 'CA.P.CUUAN' }))).id;
 	await login(page, DEMO.unit_head);
-	await page.getByRole('link', { name: 'Tổng quan đơn vị' }).first().click();
+	// The menu entry (behind the menu button on a phone).
+	const toggle = page.locator('[aria-controls="mobile-menu"]');
+	if (await toggle.isVisible()) await toggle.click();
+	await page.getByRole('link', { name: 'Tổng quan đơn vị' }).filter({ visible: true }).click();
 	await expect(page).toHaveURL(/\/unit\/dashboard$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan đơn vị' })).toBeVisible();
 	// The unit head cannot pick another unit.
