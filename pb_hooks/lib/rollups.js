@@ -58,12 +58,23 @@ function run(app, sql, params) {
 const TABLES = { findings: 'findings', attendance_records: 'attendance_records', corrective_actions: 'corrective_actions' };
 const SQL = { findings: [findingsSql], attendance_records: [attendanceSql], corrective_actions: [actionsSql] };
 
+const MONTHLY = [
+	['rollup_findings', 'month, category, kind'],
+	['rollup_attendance', 'month, status, kind'],
+	['rollup_actions', 'month, category, kind, outcome']
+];
+
 function rebuild(app) {
 	app.runInTransaction((tx) => {
 		for (const t of ['rollup_findings', 'rollup_attendance', 'rollup_actions']) {
 			tx.db().newQuery(`DELETE FROM ${t}`).execute();
 		}
 		for (const [collection, [sql]] of Object.entries(SQL)) run(tx, sql(TABLES[collection], 'inspections', '1 = 1'), { sign: 1 });
+		// The province-wide monthly totals (same keys but unit), from the roll-ups just rebuilt.
+		for (const [t, keys] of MONTHLY) {
+			tx.db().newQuery(`DELETE FROM ${t}_m`).execute();
+			tx.db().newQuery(`INSERT INTO ${t}_m (${keys}, n) SELECT ${keys}, SUM(n) FROM ${t} GROUP BY ${keys}`).execute();
+		}
 	});
 }
 
