@@ -11,6 +11,8 @@ export const DEMO = {
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/login');
+	// Type only once the page is interactive, as a person would see it.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Thư điện tử').fill(email);
 	await page.getByLabel('Mật khẩu').fill(password);
 	// Wait for the sign-in answer, so the session cookie is set before the test moves on.

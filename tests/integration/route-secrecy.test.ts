@@ -101,6 +101,13 @@ function normalise(s: string): string {
 async function pass(): Promise<Answer[]> {
 	// Both passes start from the same state: no session left over from the previous pass.
 	for (const r of await pb.collection('sessions').getFullList({ fields: 'id' })) await pb.collection('sessions').delete(r.id);
+	// Form posts of the previous pass may have changed the unit head's own settings (e-mail preferences,
+	// language): reset them so a difference can only come from the surprise check.
+	const head = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: headEmail }));
+	await pb.collection('users').update(head.id, { email_prefs: null, locale: '' });
+	for (const n of await pb.collection('notifications').getFullList({ filter: pb.filter('user = {:u}', { u: head.id }), fields: 'id' })) {
+		await pb.collection('notifications').delete(n.id);
+	}
 	let cookie = await login();
 	const answers: Answer[] = [];
 	const query = new URLSearchParams({ id: secretId, unit: unitId, check: secretId, from: '2026-01-01', to: '2026-12-31', date: '2026-03-10', view: 'week', mine: '0' });

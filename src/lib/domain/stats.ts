@@ -4,6 +4,7 @@
  * database returns. No I/O; the caller passes `today` (Vietnamese local date).
  */
 import { percentScaled } from './format';
+import { ROLL_CALL_STATUSES } from './roll-call';
 
 export const CATEGORIES = ['attendance', 'office_culture', 'conduct', 'procedures', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -11,15 +12,8 @@ export const KINDS = ['scheduled', 'surprise'] as const;
 export type Kind = (typeof KINDS)[number];
 export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
-export const ATTENDANCE_STATUSES = [
-	'present',
-	'late',
-	'absent_excused',
-	'absent_unexcused',
-	'business_trip',
-	'left_early',
-	'away_from_post'
-] as const;
+/** The roll-call statuses (domain/roll-call.ts), as the attendance aggregates group them. */
+export const ATTENDANCE_STATUSES = ROLL_CALL_STATUSES;
 /** Counted as complying (report-formats.md: Tỷ lệ chấp hành = (Có mặt + Vắng có lý do) ÷ Tổng số). */
 export const COMPLIANT_STATUSES: readonly string[] = ['present', 'absent_excused', 'business_trip'];
 export const OUTCOMES = ['on_time', 'late', 'open'] as const;

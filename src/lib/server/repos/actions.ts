@@ -198,14 +198,14 @@ export function actionsRepo(pb: Pb) {
 		/** Counts per status for the query (its status filter ignored). */
 		async countByStatus(q: ActionQuery, statuses: readonly ActionStatus[]): Promise<Record<string, number>> {
 			const base = filterOf({ ...q, status: undefined });
-			const out: Record<string, number> = {};
-			await Promise.all(
+			const totals = await Promise.all(
 				statuses.map(async (s) => {
 					const f = [base, pb.filter('status = {:s}', { s })].filter(Boolean).join(' && ');
-					out[s] = (await col().getList(1, 1, { filter: f, fields: 'id' })).totalItems;
+					return (await col().getList(1, 1, { filter: f, fields: 'id' })).totalItems;
 				})
 			);
-			return out;
+			// Keys in the statuses' order, whatever order the queries finished in.
+			return Object.fromEntries(statuses.map((s, i) => [s, totals[i]!]));
 		},
 
 		/** Actions not yet accepted whose due date is on or before `until` (scheduler). */

@@ -27,16 +27,8 @@ export interface StaffListFilter {
 	active?: boolean;
 }
 
-export interface StaffInput {
-	employeeCode: string;
-	fullName: string;
-	gender: Gender | null;
-	birthDate: string | null;
-	unitId: string;
-	position: string;
-	category: StaffCategory;
-	active: boolean;
-}
+/** What a create or update writes: a staff member without the database id. */
+export type StaffInput = Omit<StaffMember, 'id'>;
 
 /** 'YYYY-MM-DD' ↔ PocketBase date (midnight UTC stands for the calendar day; no zone involved). */
 export const dayToPb = (d: string | null) => (d ? `${d} 00:00:00.000Z` : '');
