@@ -1,16 +1,9 @@
 // The authorization matrix: role × own/other unit × record state × action, one row per sentence.
 import { describe, expect, test } from 'vitest';
-import { can, canEnterGroup, checkIsSecretFrom, routeGroupOf, type Action, type Scoped } from '../../src/lib/server/authz/policy';
+import { can, canEnterGroup, checkIsSecretFrom, routeGroupOf, type Scoped } from '../../src/lib/server/authz/policy';
 import type { Actor, Role } from '../../src/lib/domain/user';
+import { actors, UNIT_A, UNIT_B, type MatrixRow } from '../support/actors';
 
-const UNIT_A = 'unitaaaaaaaaaaa';
-const UNIT_B = 'unitbbbbbbbbbbb';
-const actors: Record<Role, Actor> = {
-	admin: { id: 'admin0000000001', role: 'admin', unitId: null },
-	leader: { id: 'leader000000001', role: 'leader', unitId: null },
-	inspector: { id: 'inspect00000001', role: 'inspector', unitId: null },
-	unit_head: { id: 'unithead0000001', role: 'unit_head', unitId: UNIT_A }
-};
 const teamInspector: Actor = { id: 'inspect00000002', role: 'inspector', unitId: null };
 
 function check(kind: 'scheduled' | 'surprise', status: 'planned' | 'in_progress' | 'completed' | 'cancelled', unitId = UNIT_A): Scoped {
@@ -27,7 +20,7 @@ function check(kind: 'scheduled' | 'surprise', status: 'planned' | 'in_progress'
 	};
 }
 
-type Row = [sentence: string, actor: Actor, action: Action, record: Scoped, allowed: boolean];
+type Row = MatrixRow;
 
 const rows: Row[] = [
 	// Organisation data

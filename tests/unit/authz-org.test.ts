@@ -1,19 +1,12 @@
 // Authorization rows for the organisation admin screens: units (incl. merge/undo), accounts, the
 // violation catalogue and the read-only unit list. One row per sentence.
 import { describe, expect, test } from 'vitest';
-import { can, canEnterGroup, routeGroupOf, type Action, type Scoped } from '../../src/lib/server/authz/policy';
-import type { Actor, Role } from '../../src/lib/domain/user';
+import { can, canEnterGroup, routeGroupOf } from '../../src/lib/server/authz/policy';
+import type { Role } from '../../src/lib/domain/user';
+import { actors, UNIT_A, UNIT_B, type MatrixRow } from '../support/actors';
 
-const UNIT_A = 'unitaaaaaaaaaaa';
-const UNIT_B = 'unitbbbbbbbbbbb';
-const actors: Record<Role, Actor> = {
-	admin: { id: 'admin0000000001', role: 'admin', unitId: null },
-	leader: { id: 'leader000000001', role: 'leader', unitId: null },
-	inspector: { id: 'inspect00000001', role: 'inspector', unitId: null },
-	unit_head: { id: 'unithead0000001', role: 'unit_head', unitId: UNIT_A }
-};
 
-type Row = [sentence: string, actor: Actor, action: Action, record: Scoped, allowed: boolean];
+type Row = MatrixRow;
 
 const rows: Row[] = [
 	['admin creates, moves, merges and undoes units', actors.admin, 'org.manage', {}, true],
