@@ -2,7 +2,7 @@
 // base-table queries that depend on today's date). Called by the routes in dashboard.pb.js; the
 // SvelteKit server has already authorized the actor and resolved the unit scope: these routes accept
 // only the service superuser. Filters arrive as bound parameters, never in the SQL text.
-const { VISIBLE } = require(`${__hooks}/lib/rollups.js`);
+const { VISIBLE, fold } = require(`${__hooks}/lib/rollups.js`);
 
 // `units` is a JSON array of unit ids, or null for "every unit". Two SQL texts rather than one
 // `(all OR unit IN …)`: with the OR, SQLite cannot use the (unit, …) indexes for a subtree.
@@ -70,7 +70,7 @@ const PARTS = {
 				WHERE c.status IN ('open', 'in_progress', 'submitted') AND c.due_date >= {:fromDay} AND c.due_date <= {:toDay}
 					AND c.due_date < {:today}
 					AND NOT (c.status = 'submitted' AND COALESCE(c.submitted_at, '') != '' AND date(c.submitted_at, '+7 hours') <= c.due_date)
-					AND (i.id IS NULL OR ${VISIBLE}) AND ${UNIT(p, 'c.unit')} AND ${EQ("COALESCE(NULLIF(c.category, ''), 'other')", 'category')}
+					AND (c.inspection = '' OR (i.id IS NOT NULL AND ${VISIBLE})) AND ${UNIT(p, 'c.unit')} AND ${EQ("COALESCE(NULLIF(c.category, ''), 'other')", 'category')}
 					AND ${EQ("COALESCE(i.kind, '')", 'kind')}
 				GROUP BY c.unit`,
 				p,
@@ -103,6 +103,8 @@ const PARTS = {
 
 /** `body.parts`: which of findings / attendance / actions to compute (default: all). */
 function dashboard(app, body) {
+	// Writes since the last fold are still in the roll-up logs: fold them first, so figures are exact.
+	fold(app);
 	const p = params(body);
 	const inMonths = 'month >= {:fromMonth} AND month <= {:toMonth}';
 	const parts = Array.isArray(body.parts) && body.parts.length ? body.parts : Object.keys(PARTS);

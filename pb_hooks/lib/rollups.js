@@ -1,80 +1,100 @@
 // Roll-up maintenance (issue #7). Loaded with require() inside hook handlers (handlers run in separate
 // VMs and cannot see a file's top-level variables).
 //
-// Writes are counted by SQLite triggers (pb_migrations/1795607000_rollup_triggers.js, the same SQL per
-// row); this file rebuilds the roll-ups from the base tables, each one INSERT … SELECT … GROUP BY.
+// Every write to findings, roll-call rows and corrective actions appends its key columns (+1 / -1) to a
+// log table by SQLite trigger (pb_migrations/1795608000_rollup_log.js, which also pins pending rows
+// when their check changes). Here: fold the logs into the roll-ups, one set-wise statement per table,
+// and rebuild from the base tables (refill the logs, fold).
 //
 // The rule "no figure counts a surprise check that has not started" (domain/check.ts isSurpriseHidden)
 // is VISIBLE below: a scheduled check always counts; a surprise check counts once in progress,
-// completed or closed, or cancelled after a recorded start.
+// completed or closed, or cancelled after a recorded start. The migration applies the same rule when
+// it pins rows. Superseded findings do not count; an action without a check counts under kind '', one
+// whose check no longer exists counts nowhere. Months are Vietnamese local months (UTC+7, no DST).
 
-const VISIBLE = `(i.kind != 'surprise' OR i.status IN ('in_progress', 'completed', 'closed')
-	OR (i.status = 'cancelled' AND COALESCE(i.started_at, '') != ''))`;
-
-// Month keys are Vietnamese local months (UTC+7, no DST).
-const LOCAL_MONTH = (col) => `strftime('%Y-%m', ${col}, '+7 hours')`;
-
+const VIS = (i) => `(${i}.kind != 'surprise' OR ${i}.status IN ('in_progress', 'completed', 'closed')
+	OR (${i}.status = 'cancelled' AND COALESCE(${i}.started_at, '') != ''))`;
+const VISIBLE = VIS('i');
+const MONTH = (col) => `strftime('%Y-%m', ${col}, '+7 hours')`;
+// A log row's check: as pinned when the check changed after the row was logged, else as it is now.
+const KIND = `COALESCE(l.p_kind, i.kind)`;
+const COUNTS = `CASE WHEN l.p_kind IS NOT NULL THEN l.p_vis ELSE i.id IS NOT NULL AND ${VIS('i')} END`;
 // Outcome as domain/corrective-action.ts closedOnTime(): accepted (verified/closed) with the response
 // dated (local day) on or before the due date; anything not accepted is 'open' (in time or overdue
 // is decided when read, against today).
-const OUTCOME = `CASE WHEN c.status IN ('verified', 'closed') THEN
-		CASE WHEN COALESCE(c.submitted_at, '') != '' AND date(c.submitted_at, '+7 hours') <= c.due_date
+const OUTCOME = `CASE WHEN l.status IN ('verified', 'closed') THEN
+		CASE WHEN COALESCE(l.submitted_at, '') != '' AND date(l.submitted_at, '+7 hours') <= l.due_date
 			THEN 'on_time' ELSE 'late' END
 		ELSE 'open' END`;
 
-function findingsSql(rows, insp, where) {
-	return `INSERT INTO rollup_findings (month, unit, category, kind, n)
-		SELECT ${LOCAL_MONTH('f.observed_at')}, f.unit, f.category, i.kind, {:sign} * COUNT(*)
-		FROM ${rows} f JOIN ${insp} i ON i.id = f.inspection
-		WHERE ${where} AND f.superseded = FALSE AND ${VISIBLE}
-		GROUP BY 1, 2, 3, 4
-		ON CONFLICT (month, unit, category, kind) DO UPDATE SET n = n + excluded.n`;
+// Base table → its log, the columns logged (as in the migration), the roll-up, its keys, their values
+// for a log row `l` of check `i`, and whether the row counts.
+const ROLLUPS = {
+	findings: {
+		log: 'rollup_findings_log',
+		cols: 'inspection, observed_at, unit, category, superseded',
+		table: 'rollup_findings',
+		keys: ['month', 'unit', 'category', 'kind'],
+		vals: [MONTH('l.observed_at'), 'l.unit', 'l.category', KIND],
+		counts: `l.superseded = FALSE AND ${COUNTS}`
+	},
+	attendance_records: {
+		log: 'rollup_attendance_log',
+		cols: 'inspection, unit, status',
+		table: 'rollup_attendance',
+		keys: ['month', 'unit', 'status', 'kind'],
+		vals: [MONTH("COALESCE(l.p_start, NULLIF(i.started_at, ''), i.scheduled_start)"), 'l.unit', 'l.status', KIND],
+		counts: COUNTS
+	},
+	corrective_actions: {
+		log: 'rollup_actions_log',
+		cols: 'inspection, unit, category, status, due_date, submitted_at',
+		table: 'rollup_actions',
+		keys: ['month', 'unit', 'category', 'kind', 'outcome'],
+		vals: ['substr(l.due_date, 1, 7)', 'l.unit', "COALESCE(NULLIF(l.category, ''), 'other')", `COALESCE(${KIND}, '')`, OUTCOME],
+		counts: `(CASE WHEN l.p_kind IS NULL AND COALESCE(l.inspection, '') = '' THEN 1 ELSE ${COUNTS} END)`
+	}
+};
+
+/** Adds a log's counted rows to its roll-up and to the roll-up's province-wide monthly totals (_m). */
+function foldSql(t) {
+	const from = `FROM ${t.log} l LEFT JOIN inspections i ON i.id = l.inspection WHERE ${t.counts}`;
+	const upsert = (to, keys, vals) => `INSERT INTO ${to} (${keys.join(', ')}, n) SELECT ${vals.join(', ')}, SUM(l.n) ${from}
+		GROUP BY ${keys.map((_, k) => k + 1).join(', ')} HAVING SUM(l.n) != 0
+		ON CONFLICT (${keys.join(', ')}) DO UPDATE SET n = n + excluded.n`;
+	const m = t.keys.map((k, k2) => [k, t.vals[k2]]).filter(([k]) => k !== 'unit');
+	return [upsert(t.table, t.keys, t.vals), upsert(`${t.table}_m`, m.map(([k]) => k), m.map(([, v]) => v)), `DELETE FROM ${t.log}`];
 }
 
-function attendanceSql(rows, insp, where) {
-	return `INSERT INTO rollup_attendance (month, unit, status, kind, n)
-		SELECT ${LOCAL_MONTH("COALESCE(NULLIF(i.started_at, ''), i.scheduled_start)")}, a.unit, a.status, i.kind,
-			{:sign} * COUNT(*)
-		FROM ${rows} a JOIN ${insp} i ON i.id = a.inspection
-		WHERE ${where} AND ${VISIBLE}
-		GROUP BY 1, 2, 3, 4
-		ON CONFLICT (month, unit, status, kind) DO UPDATE SET n = n + excluded.n`;
+function foldAll(tx) {
+	for (const t of Object.values(ROLLUPS)) for (const sql of foldSql(t)) tx.db().newQuery(sql).execute();
 }
 
-function actionsSql(rows, insp, where) {
-	return `INSERT INTO rollup_actions (month, unit, category, kind, outcome, n)
-		SELECT substr(c.due_date, 1, 7), c.unit, COALESCE(NULLIF(c.category, ''), 'other'), COALESCE(i.kind, ''),
-			${OUTCOME}, {:sign} * COUNT(*)
-		FROM ${rows} c LEFT JOIN ${insp} i ON i.id = c.inspection
-		WHERE ${where} AND (i.id IS NULL OR ${VISIBLE})
-		GROUP BY 1, 2, 3, 4, 5
-		ON CONFLICT (month, unit, category, kind, outcome) DO UPDATE SET n = n + excluded.n`;
+function pending(app) {
+	const row = new DynamicModel({ n: 0 });
+	const any = Object.values(ROLLUPS).map((t) => `EXISTS (SELECT 1 FROM ${t.log})`).join(' OR ');
+	app.db().newQuery(`SELECT (${any}) AS n`).one(row);
+	return row.n !== 0;
 }
 
-function run(app, sql, params) {
-	app.db().newQuery(sql).bind(params).execute();
+/** Folds pending log rows into the roll-ups (one transaction; a cheap read when nothing is pending). */
+function fold(app) {
+	if (!pending(app)) return;
+	app.runInTransaction((tx) => {
+		foldAll(tx);
+	});
 }
-
-const TABLES = { findings: 'findings', attendance_records: 'attendance_records', corrective_actions: 'corrective_actions' };
-const SQL = { findings: [findingsSql], attendance_records: [attendanceSql], corrective_actions: [actionsSql] };
-
-const MONTHLY = [
-	['rollup_findings', 'month, category, kind'],
-	['rollup_attendance', 'month, status, kind'],
-	['rollup_actions', 'month, category, kind, outcome']
-];
 
 function rebuild(app) {
 	app.runInTransaction((tx) => {
-		for (const t of ['rollup_findings', 'rollup_attendance', 'rollup_actions']) {
-			tx.db().newQuery(`DELETE FROM ${t}`).execute();
+		const run = (sql) => tx.db().newQuery(sql).execute();
+		for (const [base, t] of Object.entries(ROLLUPS)) {
+			run(`DELETE FROM ${t.table}`);
+			run(`DELETE FROM ${t.table}_m`);
+			run(`DELETE FROM ${t.log}`);
+			run(`INSERT INTO ${t.log} (${t.cols}, n) SELECT ${t.cols}, 1 FROM ${base}`);
 		}
-		for (const [collection, [sql]] of Object.entries(SQL)) run(tx, sql(TABLES[collection], 'inspections', '1 = 1'), { sign: 1 });
-		// The province-wide monthly totals (same keys but unit), from the roll-ups just rebuilt.
-		for (const [t, keys] of MONTHLY) {
-			tx.db().newQuery(`DELETE FROM ${t}_m`).execute();
-			tx.db().newQuery(`INSERT INTO ${t}_m (${keys}, n) SELECT ${keys}, SUM(n) FROM ${t} GROUP BY ${keys}`).execute();
-		}
+		foldAll(tx);
 	});
 }
 
@@ -86,4 +106,4 @@ function isEmpty(app) {
 	return row.rollups === 0 && row.findings > 0;
 }
 
-module.exports = { VISIBLE, OUTCOME, rebuild, isEmpty };
+module.exports = { VISIBLE, fold, rebuild, isEmpty };

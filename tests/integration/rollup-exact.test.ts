@@ -1,5 +1,5 @@
 // The roll-up tables stay exact under every write path: a random mix of well over 2,000 creates,
-// updates (incl. amendments that supersede a finding), deletes, batch imports, check starts and
+// updates (incl. amendments that supersede a finding), deletes (incl. checks), batch imports, check starts and
 // postponements, and a unit merge and move; then every dashboard figure equals a recount in JavaScript
 // over the base records (tests/support/dashboard.ts recount), for several filters.
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -42,6 +42,16 @@ beforeAll(async () => {
 		checks.push({ id: c.id, unit: String(c.unit), kind: String(c.kind) });
 		ops++;
 	}
+	// Checks that get a roll call and actions (no findings: those keep a check from being deleted) and
+	// are deleted along the way: PocketBase deletes their roll call and clears their actions' link.
+	const doomed: typeof checks = [];
+	for (let i = 0; i < 6; i++) {
+		const c = await check(pick(units), i % 2 ? 'surprise' : 'scheduled', pick(['in_progress', 'completed', 'planned']), when());
+		doomed.push({ id: c.id, unit: String(c.unit), kind: String(c.kind) });
+		ops++;
+	}
+	const attCheck = new Map<string, string>();
+	const someCheck = () => (doomed.length && rnd() < 0.15 ? pick(doomed) : pick(checks));
 	const findings: string[] = [];
 	const atts: string[] = [];
 	const acts: string[] = [];
@@ -60,6 +70,9 @@ beforeAll(async () => {
 	}
 	const target = 2200;
 	while (ops < target) {
+		// The logs are folded into the roll-ups now and then (as before a dashboard read, or each minute),
+		// so writes land both before and after folds.
+		if (rnd() < 0.03) await pb.send('/api/congvu/rollups/fold', { method: 'POST' });
 		const r = rnd();
 		if (r < 0.15) {
 			findings.push((await pb.collection('findings').create(newFinding())).id);
@@ -80,10 +93,12 @@ beforeAll(async () => {
 			if (linked.length === 0) await pb.collection('findings').delete(id);
 			else findings.push(id);
 		} else if (r < 0.55) {
-			const c = pick(checks);
+			const c = someCheck();
 			const s = pick(staffIds[c.unit]!);
 			try {
-				atts.push((await pb.collection('attendance_records').create({ inspection: c.id, unit: c.unit, staff: s, status: pick(ATT) })).id);
+				const id = (await pb.collection('attendance_records').create({ inspection: c.id, unit: c.unit, staff: s, status: pick(ATT) })).id;
+				atts.push(id);
+				attCheck.set(id, c.id);
 			} catch {
 				/* the same person twice in one roll call: refused by the unique index, as in the app */
 			}
@@ -92,7 +107,7 @@ beforeAll(async () => {
 		} else if (r < 0.66 && atts.length) {
 			await pb.collection('attendance_records').delete(atts.splice(Math.floor(rnd() * atts.length), 1)[0]!);
 		} else if (r < 0.8) {
-			const c = rnd() < 0.9 ? pick(checks) : null;
+			const c = rnd() < 0.9 ? someCheck() : null;
 			const status = pick(ACT);
 			acts.push(
 				(
@@ -113,6 +128,10 @@ beforeAll(async () => {
 			await pb.collection('corrective_actions').update(pick(acts), { status, due_date: dueDay(), submitted_at: status === 'open' ? '' : pbDate(when()) });
 		} else if (r < 0.93 && acts.length) {
 			await pb.collection('corrective_actions').delete(acts.splice(Math.floor(rnd() * acts.length), 1)[0]!);
+		} else if (r < 0.95 && doomed.length && ops > 1200) {
+			const gone = doomed.splice(Math.floor(rnd() * doomed.length), 1)[0]!;
+			await pb.collection('inspections').delete(gone.id);
+			atts.splice(0, atts.length, ...atts.filter((id) => attCheck.get(id) !== gone.id));
 		} else {
 			// A check starts, is postponed, rescheduled, changes kind or is cancelled after a start.
 			const c = pick(checks);
