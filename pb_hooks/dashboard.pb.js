@@ -19,3 +19,15 @@ routerAdd(
 	(e) => e.json(200, { rows: require(`${__hooks}/lib/dashboard.js`).offenders(e.app, e.requestInfo().body) }),
 	$apis.requireSuperuserAuth()
 );
+routerAdd(
+	'POST',
+	'/api/congvu/attendance-by-check',
+	(e) => e.json(200, { rows: require(`${__hooks}/lib/dashboard.js`).attendanceByCheck(e.app, e.requestInfo().body) }),
+	$apis.requireSuperuserAuth()
+);
+routerAdd(
+	'POST',
+	'/api/congvu/procedures-by-unit',
+	(e) => e.json(200, { rows: require(`${__hooks}/lib/dashboard.js`).proceduresByUnit(e.app, e.requestInfo().body) }),
+	$apis.requireSuperuserAuth()
+);

@@ -134,20 +134,57 @@ function findingsByType(app, body) {
 	);
 }
 
-/** Staff with at least {:min} counted findings in the window (repeat offenders). */
+/** Staff with at least {:min} counted findings in the window (repeat offenders; the report's Biểu 06). */
 function offenders(app, body) {
 	const p = params(body);
 	p.min = Number(body.min) || 3;
 	return all(
 		app,
-		`SELECT f.staff AS staff, COUNT(*) AS n, MAX(f.observed_at) AS last
+		`SELECT f.staff AS staff, COUNT(*) AS n, MAX(f.observed_at) AS last,
+			(SELECT group_concat(code, ', ') FROM (SELECT DISTINCT t.code AS code FROM findings g
+				JOIN inspections j ON j.id = g.inspection JOIN violation_types t ON t.id = g.violation_type
+				WHERE g.staff = f.staff AND g.observed_at >= {:fromUtc} AND g.observed_at < {:toUtc} AND g.superseded = FALSE
+					AND ${VISIBLE.replace(/\bi\./g, 'j.')} AND ${UNIT(p, 'g.unit')} ORDER BY t.code)) AS codes
 		FROM findings f JOIN inspections i ON i.id = f.inspection
 		WHERE f.staff != '' AND f.observed_at >= {:fromUtc} AND f.observed_at < {:toUtc} AND f.superseded = FALSE
 			AND ${VISIBLE} AND ${UNIT(p, 'f.unit')}
 		GROUP BY f.staff HAVING COUNT(*) >= {:min} ORDER BY n DESC, last DESC LIMIT 1000`,
 		p,
-		{ staff: '', n: 0, last: '' }
+		{ staff: '', n: 0, last: '', codes: '' }
 	);
 }
 
-module.exports = { dashboard, findingsByType, offenders };
+// A check's date in the report: when it started, else when it was scheduled.
+const CHECK_AT = "COALESCE(NULLIF(i.started_at, ''), i.scheduled_start)";
+
+/** Roll-call counts per counted check of the window and status (the report's Biểu 02). */
+function attendanceByCheck(app, body) {
+	const p = params(body);
+	return all(
+		app,
+		`SELECT i.id AS inspection, i.unit AS unit, ${CHECK_AT} AS at, a.status AS status, COUNT(*) AS n
+		FROM inspections i JOIN attendance_records a ON a.inspection = i.id
+		WHERE ${CHECK_AT} >= {:fromUtc} AND ${CHECK_AT} < {:toUtc} AND ${VISIBLE} AND ${UNIT(p, 'i.unit')} AND ${EQ('i.kind', 'kind')}
+		GROUP BY i.id, a.status`,
+		p,
+		{ inspection: '', unit: '', at: '', status: '', n: 0 }
+	);
+}
+
+/** The dossier samples (TTHC) recorded on counted checks of the window, per checked unit (Biểu 04). */
+function proceduresByUnit(app, body) {
+	const p = params(body);
+	// CASE, not AND: SQLite may evaluate AND terms in any order, and json_extract fails on invalid JSON.
+	const num = (key) => `CASE WHEN json_valid(i.procedures) THEN CAST(COALESCE(json_extract(i.procedures, '$.${key}'), 0) AS INTEGER) ELSE 0 END`;
+	return all(
+		app,
+		`SELECT i.unit AS unit, SUM(${num('sampled')}) AS sampled, SUM(${num('overdue')}) AS overdue, SUM(${num('no_apology')}) AS noApology
+		FROM inspections i
+		WHERE ${CHECK_AT} >= {:fromUtc} AND ${CHECK_AT} < {:toUtc} AND ${VISIBLE} AND ${UNIT(p, 'i.unit')} AND ${EQ('i.kind', 'kind')}
+		GROUP BY i.unit HAVING SUM(${num('sampled')}) > 0`,
+		p,
+		{ unit: '', sampled: 0, overdue: 0, noApology: 0 }
+	);
+}
+
+module.exports = { dashboard, findingsByType, offenders, attendanceByCheck, proceduresByUnit };

@@ -3,7 +3,7 @@
 // merged unit rolling up under its successor, a unit head's own-unit view and bad filters.
 import { beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import { manualClock, makeUser, testServices } from '../support/services';
+import { manualClock, makeUser, superPb, testServices } from '../support/services';
 import { action, attendance, check, finding, staff, unit, violationTypes } from '../support/dashboard';
 import type { Actor } from '../../src/lib/domain/user';
 
@@ -63,6 +63,13 @@ beforeAll(async () => {
 	await check(a.id, 'scheduled', 'cancelled', '2025-07-01T01:00:00Z');
 	const c6 = await check(a.id, 'scheduled', 'completed', '2024-11-01T01:00:00Z');
 	await finding({ inspection: c6.id, unit: a.id, type: T.other!, category: 'other', at: '2024-11-01T02:00:00Z', staff: staffA[0]!.id });
+
+	// Dossier samples (TTHC) for Biểu 04: c1 and c2 count, the hidden c3 does not.
+	const pb = await superPb();
+	const sample = (sampled: number, overdue: number, noApology: number) => ({ sampled, overdue, no_receipt: 0, no_apology: noApology, online_share: null, notes: '' });
+	await pb.collection('inspections').update(c1.id, { procedures: sample(30, 3, 1) });
+	await pb.collection('inspections').update(c2.id, { procedures: sample(10, 0, 0) });
+	await pb.collection('inspections').update(c3.id, { procedures: sample(99, 50, 50) });
 
 	leader = (await makeUser('leader')) as Actor;
 	inspector = (await makeUser('inspector')) as Actor;
@@ -175,7 +182,7 @@ describe('bad filters give a message and the default view, never a 500', () => {
 });
 
 describe('periodic report and repeat offenders', () => {
-	test('the yearly report: checks, categories with the previous year, Biểu 03 and 05, top units', async () => {
+	test('the yearly report: checks, categories with the previous year, Biểu 02 to 06, top units', async () => {
 		const r = await services.reports.report(leader, q());
 		if (!r.ok) throw new Error(r.code);
 		expect(r.report.planRatio).toBe('1/3 (33,3%)');
@@ -185,6 +192,23 @@ describe('periodic report and repeat offenders', () => {
 		expect(r.report.table03.reduce((s, x) => s + x.current, 0)).toBe(7);
 		expect(r.report.table05.find((x) => x.unitName === 'Phường A')).toMatchObject({ total: 3, onTime: 1, late: 1, overdue: 1, inTime: 0, rate: '33,3%' });
 		expect(r.report.topUnits[0]).toMatchObject({ unitName: 'Phường A', findings: 5, per100: '50' });
+		// Biểu 02: one row per counted check with a roll call; the hidden check's three late people are not there.
+		expect(r.report.table02).toEqual([
+			{ unitName: 'Phường A', date: '10/03/2025', total: 10, present: 6, excused: 1, late: 2, leftEarly: 0, unexcused: 1, away: 0, rate: '70%' }
+		]);
+		expect(r.report.table02Total).toMatchObject({ total: 10, late: 2, rate: '70%' });
+		// Biểu 04: dossier samples of counted checks, per unit, with the on-time rate.
+		expect(r.report.table04).toEqual([
+			{ unitName: 'Phường A', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, rate: '90%' },
+			{ unitName: 'Phường B', sampled: 10, onTime: 10, overdue: 0, withApology: 0, withoutApology: 0, rate: '100%' }
+		]);
+		expect(r.report.table04Total).toMatchObject({ sampled: 40, onTime: 37, overdue: 3, withoutApology: 1, rate: '92,5%' });
+		// Biểu 06: people with counted violations this year; the hidden check's five make nobody listed.
+		expect(r.report.table06.map((x) => [x.name, x.unitName, x.count, x.proposal])).toEqual([
+			['Cán bộ A0', 'Phường A', 3, 'review'],
+			['Cán bộ B1', 'Phường B', 2, 'remind']
+		]);
+		expect(r.report.table06.every((x) => /^[A-Z0-9-]+$/.test(x.codes))).toBe(true);
 		const month = await services.reports.report(leader, q({ period: 'month', month: '3' }));
 		expect(month).toEqual({ ok: false, code: 'report.error.period_kind' });
 	});
@@ -194,7 +218,13 @@ describe('periodic report and repeat offenders', () => {
 		if (!r.ok) throw new Error(r.code);
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load((await services.reports.xlsx(r.report, 'vi')) as never);
-		expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Biểu 01', 'Vi phạm theo nhóm', 'Biểu 03', 'Biểu 05', 'Đơn vị có nhiều vi phạm nhất']);
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Biểu 01', 'Vi phạm theo nhóm', 'Biểu 02', 'Biểu 03', 'Biểu 04', 'Biểu 05', 'Biểu 06', 'Đơn vị có nhiều vi phạm nhất']);
+		const t02 = wb.getWorksheet('Biểu 02')!;
+		// Title, header, one check, the total row, the footnote.
+		expect(t02.rowCount).toBe(5);
+		expect((t02.getRow(4).values as unknown[]).slice(2)).toEqual(['Tổng cộng', '', 10, 6, 1, 2, 0, 1, 0, '70%']);
+		const t04 = wb.getWorksheet('Biểu 04')!;
+		expect((t04.getRow(t04.rowCount - 1).values as unknown[]).slice(2)).toEqual(['Tổng cộng', 30, 27, 3, 2, 1, '90%']);
 		const cats = wb.getWorksheet('Vi phạm theo nhóm')!;
 		const total = cats.getRow(cats.rowCount).values as unknown[];
 		expect(total.slice(2, 4)).toEqual(['Tổng cộng', 4]);

@@ -1,9 +1,12 @@
 /**
  * The periodic report "Báo cáo kết quả kiểm tra công vụ" (report-formats.md §b) for a quarter or a
- * year, as data: section II figures and the annexes (Biểu 01, 03, 05, top units). Pure; rendering to
+ * year, as data: section II figures and the annexes (Biểu 01 to 06, top units). Pure; rendering to
  * the page, XLSX and PDF reads this same structure, so the three always agree.
  */
 import { formatNumber, formatRatio, formatShare } from './format';
+import { formatComplianceRate, ROLL_CALL_STATUSES, tallyRollCall, type RollCallStatus } from './roll-call';
+import { compareVietnamese, compareVnNames } from './text';
+import { formatDate } from './time';
 import { CATEGORIES, romanQuarter, type Category, type Figures, type Period, type UnitTree } from './stats';
 
 export const UNIT_GROUPS = ['department', 'local', 'public_service', 'other'] as const;
@@ -31,11 +34,49 @@ export interface ReportData {
 	table01: { group: UnitGroup; units: number; scheduled: number; surprise: number; total: number; unitsWithFindings: number }[];
 	table03: { code: string; name: string; current: number; previous: number; diff: number; units: number }[];
 	table05: { unitName: string; total: number; onTime: number; late: number; inTime: number; overdue: number; rate: string }[];
+	/** Biểu 02: one row per checked unit and check date (roll call). */
+	table02: Table02Row[];
+	table02Total: Table02Row;
+	/** Biểu 04: dossier samples (TTHC) per checked unit. */
+	table04: Table04Row[];
+	table04Total: Table04Row;
+	/** Biểu 06: people with counted violations in the period (leadership only). */
+	table06: { name: string; position: string; unitName: string; codes: string; count: number; proposal: Proposal }[];
 	actions: Figures['actions'] & { rate: string };
 	topUnits: { unitName: string; findings: number; staff: number; per100: string }[];
 	/** Remarks as message keys with params (section III drafts). */
 	remarks: { key: string; params: Record<string, string | number> }[];
 }
+
+export interface Table02Row {
+	unitName: string;
+	/** dd/MM/yyyy, '' in the total row. */
+	date: string;
+	total: number;
+	present: number;
+	excused: number;
+	late: number;
+	leftEarly: number;
+	unexcused: number;
+	away: number;
+	/** Tỷ lệ chấp hành: (present + absent with reason) ÷ roster. */
+	rate: string;
+}
+
+export interface Table04Row {
+	unitName: string;
+	sampled: number;
+	onTime: number;
+	overdue: number;
+	withApology: number;
+	withoutApology: number;
+	/** Tỷ lệ đúng hạn: on time ÷ sampled. */
+	rate: string;
+}
+
+/** Suggested form for Biểu 06: 3 or more violations in the period (the repeat-offender line) → review. */
+export type Proposal = 'review' | 'remind';
+export const REVIEW_THRESHOLD = 3;
 
 export interface ReportInput {
 	period: Period;
@@ -45,6 +86,69 @@ export interface ReportInput {
 	previousByType: { type: string; unit: string; n: number }[];
 	types: { id: string; code: string; name: string }[];
 	tree: UnitTree;
+	attendanceByCheck: { inspection: string; unit: string; at: string; status: string; n: number }[];
+	procedures: { unit: string; sampled: number; overdue: number; noApology: number }[];
+	violators: { name: string; position: string; unitId: string; codes: string; n: number }[];
+}
+
+function table02Row(unitName: string, date: string, statuses: Partial<Record<RollCallStatus, number>>): Table02Row {
+	const tally = tallyRollCall(ROLL_CALL_STATUSES.flatMap((st) => Array<RollCallStatus>(statuses[st] ?? 0).fill(st)));
+	const b = tally.byStatus;
+	return {
+		unitName,
+		date,
+		total: tally.total,
+		present: b.present,
+		excused: b.absent_excused + b.business_trip,
+		late: b.late,
+		leftEarly: b.left_early,
+		unexcused: b.absent_unexcused,
+		away: b.away_from_post,
+		rate: formatComplianceRate(tally, 1)
+	};
+}
+
+/** Biểu 02 rows (by date, then unit) and the total row. */
+function buildTable02(rows: ReportInput['attendanceByCheck'], name: (id: string) => string) {
+	const byCheck = new Map<string, { unit: string; at: string; statuses: Partial<Record<RollCallStatus, number>> }>();
+	const all: Partial<Record<RollCallStatus, number>> = {};
+	for (const r of rows) {
+		if (!(ROLL_CALL_STATUSES as readonly string[]).includes(r.status)) continue;
+		const st = r.status as RollCallStatus;
+		const c = byCheck.get(r.inspection) ?? { unit: r.unit, at: r.at, statuses: {} };
+		c.statuses[st] = (c.statuses[st] ?? 0) + r.n;
+		all[st] = (all[st] ?? 0) + r.n;
+		byCheck.set(r.inspection, c);
+	}
+	const table02 = [...byCheck.values()]
+		.sort((a, b) => a.at.localeCompare(b.at) || compareVietnamese(name(a.unit), name(b.unit)))
+		.map((c) => table02Row(name(c.unit), formatDate(c.at), c.statuses));
+	return { table02, table02Total: table02Row('', '', all) };
+}
+
+function table04Row(unitName: string, sampled: number, overdue: number, noApology: number): Table04Row {
+	const late = Math.min(overdue, sampled);
+	const without = Math.min(noApology, late);
+	return { unitName, sampled, onTime: sampled - late, overdue: late, withApology: late - without, withoutApology: without, rate: formatShare(sampled - late, sampled) };
+}
+
+/** Biểu 04 rows per unit as today's structure has it (merged units under their successor). */
+function buildTable04(rows: ReportInput['procedures'], tree: UnitTree, name: (id: string) => string) {
+	const byUnit = new Map<string, { sampled: number; overdue: number; noApology: number }>();
+	for (const r of rows) {
+		const id = tree.effective(r.unit);
+		const u = byUnit.get(id) ?? { sampled: 0, overdue: 0, noApology: 0 };
+		u.sampled += r.sampled;
+		u.overdue += r.overdue;
+		u.noApology += r.noApology;
+		byUnit.set(id, u);
+	}
+	const units = [...byUnit.entries()].map(([id, u]) => ({ name: name(id), ...u })).sort((a, b) => compareVietnamese(a.name, b.name));
+	const sum = (k: 'sampled' | 'overdue' | 'noApology') => units.reduce((a, u) => a + u[k], 0);
+	return {
+		table04: units.map((u) => table04Row(u.name, u.sampled, u.overdue, u.noApology)),
+		table04Total: table04Row('', sum('sampled'), sum('overdue'), sum('noApology'))
+	};
 }
 
 export function buildReport(r: ReportInput): ReportData {
@@ -105,6 +209,18 @@ export function buildReport(r: ReportInput): ReportData {
 			per100: u.per100x10 === null ? '-' : formatNumber(u.per100x10 / 10, 1)
 		}));
 
+	const effectiveName = (id: string) => name(tree.effective(id));
+	const table06 = r.violators
+		.map((v) => ({
+			name: v.name,
+			position: v.position,
+			unitName: effectiveName(v.unitId),
+			codes: v.codes,
+			count: v.n,
+			proposal: (v.n >= REVIEW_THRESHOLD ? 'review' : 'remind') as Proposal
+		}))
+		.sort((a, b) => b.count - a.count || compareVnNames(a.name, b.name));
+
 	const actionsRate = formatShare(current.actions.on_time, current.actions.total);
 	const diff = current.findingsTotal - previous.findingsTotal;
 	const remarks: ReportData['remarks'] = [
@@ -130,6 +246,9 @@ export function buildReport(r: ReportInput): ReportData {
 		table01: [...groups.values()],
 		table03,
 		table05,
+		...buildTable02(r.attendanceByCheck, effectiveName),
+		...buildTable04(r.procedures, tree, name),
+		table06,
 		actions: { ...current.actions, rate: actionsRate },
 		topUnits,
 		remarks

@@ -140,8 +140,19 @@ export function statsRepo(pb: Pb) {
 			return (await send<{ rows: { type: string; unit: string; n: number }[] }>('/api/congvu/findings-by-type', p)).rows;
 		},
 
-		async offenders(p: AggregateParams & { min: number }): Promise<{ staff: string; n: number; last: string }[]> {
-			return (await send<{ rows: { staff: string; n: number; last: string }[] }>('/api/congvu/offenders', p)).rows;
+		/** Staff with at least `min` counted findings in the window, with the codes of what they did. */
+		async offenders(p: AggregateParams & { min: number }): Promise<{ staff: string; n: number; last: string; codes: string }[]> {
+			return (await send<{ rows: { staff: string; n: number; last: string; codes: string }[] }>('/api/congvu/offenders', p)).rows;
+		},
+
+		/** Roll-call counts per counted check of the window and status (Biểu 02). */
+		async attendanceByCheck(p: AggregateParams): Promise<{ inspection: string; unit: string; at: string; status: string; n: number }[]> {
+			return (await send<{ rows: { inspection: string; unit: string; at: string; status: string; n: number }[] }>('/api/congvu/attendance-by-check', p)).rows;
+		},
+
+		/** Dossier samples of counted checks of the window, per checked unit (Biểu 04). */
+		async proceduresByUnit(p: AggregateParams): Promise<{ unit: string; sampled: number; overdue: number; noApology: number }[]> {
+			return (await send<{ rows: { unit: string; sampled: number; overdue: number; noApology: number }[] }>('/api/congvu/procedures-by-unit', p)).rows;
 		},
 
 		async violationTypes(): Promise<{ id: string; code: string; name: string; category: string }[]> {

@@ -34,14 +34,16 @@ export interface OffenderHistory {
 
 export type ReportResult = { ok: true; report: ReportData; query: string } | { ok: false; code: string };
 
-/** Rows of one annex table: header then body, every cell already a string or number. */
-type Table = { title: string; head: string[]; rows: (string | number)[][] };
+/** Rows of one annex table: header then body, every cell already a string or number; `sheet` names its XLSX sheet. */
+type Table = { title: string; sheet: string; head: string[]; rows: (string | number)[][]; note?: string };
 
 export function reportTables(r: ReportData, locale: Locale): { summary: string[]; tables: Table[] } {
 	const tr = (k: string, p?: Record<string, string | number>) => t(locale, k, p);
 	const sum = (rows: number[]) => rows.reduce((a, b) => a + b, 0);
+	const cols = (keys: string[]) => keys.map((k) => tr(`report.col.${k}`));
 	const t01: Table = {
 		title: tr('report.table01'),
+		sheet: tr('report.sheet.01'),
 		head: ['report.col.stt', 'report.col.group', 'report.col.units', 'report.col.scheduled', 'report.col.surprise', 'report.col.total', 'report.col.units_with_findings'].map((k) => tr(k)),
 		rows: [
 			...r.table01.map((g, i) => [i + 1, tr(`report.group.${g.group}`), g.units, g.scheduled, g.surprise, g.total, g.unitsWithFindings]),
@@ -50,19 +52,49 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	};
 	const tCat: Table = {
 		title: tr('report.section.findings'),
+		sheet: tr('report.sheet.categories'),
 		head: ['report.col.stt', 'report.col.category', 'report.col.current', 'report.col.previous', 'report.col.diff'].map((k) => tr(k)),
 		rows: [
 			...r.byCategory.map((c, i) => [i + 1, tr(`dashboard.category.${c.category}`), c.current, c.previous, signed(c.current - c.previous)]),
 			['', tr('report.grand_total'), r.findingsTotal, r.previousFindingsTotal, signed(r.findingsTotal - r.previousFindingsTotal)]
 		]
 	};
+	const t02: Table = {
+		title: tr('report.table02'),
+		sheet: tr('report.sheet.02'),
+		head: cols(['stt', 'unit', 'check_date', 'roster', 'present', 'excused', 'late_people', 'left_early', 'unexcused', 'away', 'compliance']),
+		rows: [
+			...r.table02.map((x, i) => [i + 1, x.unitName, x.date, x.total, x.present, x.excused, x.late, x.leftEarly, x.unexcused, x.away, x.rate]),
+			['', tr('report.grand_total'), '', ...t02Cells(r.table02Total)]
+		],
+		note: tr('report.footnote.compliance')
+	};
+	const t04: Table = {
+		title: tr('report.table04'),
+		sheet: tr('report.sheet.04'),
+		head: cols(['stt', 'unit', 'sampled', 'dossiers_on_time', 'dossiers_overdue', 'with_apology', 'without_apology', 'dossier_rate']),
+		rows: [
+			...r.table04.map((x, i) => [i + 1, x.unitName, ...t04Cells(x)]),
+			['', tr('report.grand_total'), ...t04Cells(r.table04Total)]
+		],
+		note: tr('report.footnote.dossiers')
+	};
+	const t06: Table = {
+		title: tr('report.table06'),
+		sheet: tr('report.sheet.06'),
+		head: cols(['stt', 'name', 'position', 'unit', 'codes', 'times', 'proposal']),
+		rows: r.table06.map((x, i) => [i + 1, x.name, x.position, x.unitName, x.codes, x.count, tr(`report.proposal.${x.proposal}`)]),
+		note: tr('report.footnote.proposal')
+	};
 	const t03: Table = {
 		title: tr('report.table03'),
+		sheet: tr('report.sheet.03'),
 		head: ['report.col.stt', 'report.col.code', 'report.col.content', 'report.col.current', 'report.col.previous', 'report.col.diff', 'report.col.units_with_findings'].map((k) => tr(k)),
 		rows: r.table03.map((x, i) => [i + 1, x.code, x.name, x.current, x.previous, signed(x.diff), x.units])
 	};
 	const t05: Table = {
 		title: tr('report.table05'),
+		sheet: tr('report.sheet.05'),
 		head: ['report.col.stt', 'report.col.unit', 'report.col.proposals', 'report.col.on_time', 'report.col.late', 'report.col.in_time', 'report.col.overdue', 'report.col.rate'].map((k) => tr(k)),
 		rows: [
 			...r.table05.map((x, i) => [i + 1, x.unitName, x.total, x.onTime, x.late, x.inTime, x.overdue, x.rate]),
@@ -71,6 +103,7 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	};
 	const tTop: Table = {
 		title: tr('report.table_top'),
+		sheet: tr('report.sheet.top'),
 		head: ['report.col.stt', 'report.col.unit', 'report.col.findings', 'report.col.staff', 'report.col.per100'].map((k) => tr(k)),
 		rows: r.topUnits.map((u, i) => [i + 1, u.unitName, u.findings, u.staff, u.per100])
 	};
@@ -83,7 +116,15 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 		}),
 		...r.remarks.map((m) => tr(m.key, m.params))
 	];
-	return { summary, tables: [t01, tCat, t03, t05, tTop] };
+	return { summary, tables: [t01, tCat, t02, t03, t04, t05, t06, tTop] };
+}
+
+function t02Cells(x: ReportData['table02Total']): (string | number)[] {
+	return [x.total, x.present, x.excused, x.late, x.leftEarly, x.unexcused, x.away, x.rate];
+}
+
+function t04Cells(x: ReportData['table04Total']): (string | number)[] {
+	return [x.sampled, x.onTime, x.overdue, x.withApology, x.withoutApology, x.rate];
 }
 
 function signed(n: number): string {
@@ -113,12 +154,16 @@ export function reportsService(pb: Pb, clock: Clock) {
 			if (kind !== 'quarter' && kind !== 'year') return { ok: false, code: 'report.error.period_kind' };
 			const prev = previousPeriod(s.filter.period);
 			const prevParams = { ...s.params, ...periodBounds(prev) };
-			const [prevRows, byType, prevByType, types] = await Promise.all([
+			const [prevRows, byType, prevByType, types, attendanceByCheck, procedures, offenders] = await Promise.all([
 				repo.aggregates(prevParams),
 				repo.findingsByType(s.params),
 				repo.findingsByType(prevParams),
-				repo.violationTypes()
+				repo.violationTypes(),
+				repo.attendanceByCheck(s.params),
+				repo.proceduresByUnit(s.params),
+				repo.offenders({ ...s.params, min: 1 })
 			]);
+			const people = new Map((await repo.staff(offenders.map((o) => o.staff))).map((p) => [p.id, p]));
 			const report = buildReport({
 				period: s.filter.period,
 				current: buildFigures(rows, s.filter.period.months, s.tree),
@@ -126,7 +171,13 @@ export function reportsService(pb: Pb, clock: Clock) {
 				byType,
 				previousByType: prevByType,
 				types,
-				tree: s.tree
+				tree: s.tree,
+				attendanceByCheck,
+				procedures,
+				violators: offenders.map((o) => {
+					const p = people.get(o.staff);
+					return { name: p?.name ?? '', position: p?.position ?? '', unitId: p?.unitId ?? '', codes: o.codes, n: o.n };
+				})
 			});
 			return { ok: true, report, query: search.toString() };
 		},
@@ -141,15 +192,14 @@ export function reportsService(pb: Pb, clock: Clock) {
 			head.addRow([]);
 			for (const line of summary) head.addRow([line]);
 			head.getColumn(1).width = 120;
-			const sheetNames = ['report.sheet.01', 'report.section.findings', 'report.sheet.03', 'report.sheet.05', 'report.table_top'];
-			tables.forEach((tb, i) => {
-				const name = t(locale, sheetNames[i]!).replace(/^\d+\.\s*/, '').slice(0, 31);
-				const ws = wb.addWorksheet(name);
+			for (const tb of tables) {
+				const ws = wb.addWorksheet(tb.sheet.slice(0, 31));
 				ws.addRow([tb.title]).font = { bold: true };
 				ws.addRow(tb.head).font = { bold: true };
 				for (const row of tb.rows) ws.addRow(row);
+				if (tb.note) ws.addRow([tb.note]).font = { italic: true, size: 9 };
 				ws.columns.forEach((c, j) => (c.width = j === 0 ? 6 : j === 1 || j === 2 ? 40 : 16));
-			});
+			}
 			return Buffer.from(await wb.xlsx.writeBuffer());
 		},
 
@@ -270,13 +320,13 @@ export function offenderWindow(today: string) {
 
 function drawTable(doc: PDFKit.PDFDocument, tb: Table, width: number) {
 	const left = 85;
-	const n = tb.head.length;
-	// Narrow first column (STT), wide text columns, equal numeric columns.
-	const textCols = tb.head.length >= 7 ? [2] : [1];
+	// Narrow first column (STT); a text column (names, contents: some cell longer than a figure or a
+	// date) gets three shares of the rest, a figure column one.
+	const isText = (i: number) => tb.rows.some((r) => typeof r[i] === 'string' && String(r[i]).length > 10);
 	const wStt = 28;
-	const wText = n > 5 ? 150 : 170;
-	const wNum = (width - wStt - wText * textCols.length) / (n - 1 - textCols.length);
-	const widths = tb.head.map((_, i) => (i === 0 ? wStt : textCols.includes(i) ? wText : wNum));
+	const shares = tb.head.map((_, i): number => (i === 0 ? 0 : isText(i) ? 3 : 1));
+	const unit = (width - wStt) / shares.reduce((a, b) => a + b, 0);
+	const widths = shares.map((sh, i) => (i === 0 ? wStt : sh * unit));
 	const row = (cells: (string | number)[], bold: boolean) => {
 		doc.font(bold ? 'bold' : 'body').fontSize(8);
 		const texts = cells.map((c) => (typeof c === 'number' ? formatNumber(c) : String(c)));
@@ -297,4 +347,5 @@ function drawTable(doc: PDFKit.PDFDocument, tb: Table, width: number) {
 	doc.moveDown(0.3);
 	row(tb.head, true);
 	for (const r of tb.rows) row(r, false);
+	if (tb.note) doc.font('body').fontSize(7).text(tb.note, left, doc.y + 2, { width });
 }
