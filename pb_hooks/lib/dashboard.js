@@ -37,12 +37,17 @@ function all(app, sql, p, shape) {
 // concurrently on PocketBase's connection pool): findings, roll call, actions, and checks + staff.
 const PARTS = {
 	findings(app, p, inMonths) {
-		const f = `FROM rollup_findings WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
+		// Every unit: read the period's rows in key order (month first). Pinned, because once ANALYZE has
+		// run SQLite prefers a skip-scan of the (unit, month) index, measured 2.3× slower here.
+		const from = p.allUnits ? 'rollup_findings INDEXED BY sqlite_autoindex_rollup_findings_1' : 'rollup_findings';
+		const f = `FROM ${from} WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
 		// Every unit: the province-wide monthly totals (kept by triggers) answer the monthly series.
 		const fm = p.allUnits ? `FROM rollup_findings_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}` : f;
+		// Every unit, no group or kind filter: the per-unit monthly totals (1795609001).
+		const fu = p.allUnits && !p.category && !p.kind ? `FROM rollup_findings_u WHERE ${inMonths}` : f;
 		return {
 			findingsByMonth: all(app, `SELECT month, category, SUM(n) AS n ${fm} GROUP BY month, category HAVING SUM(n) != 0`, p, { month: '', category: '', n: 0 }),
-			findingsByUnit: all(app, `SELECT unit, SUM(n) AS n ${f} GROUP BY unit HAVING SUM(n) != 0`, p, { unit: '', n: 0 })
+			findingsByUnit: all(app, `SELECT unit, SUM(n) AS n ${fu} GROUP BY unit HAVING SUM(n) != 0`, p, { unit: '', n: 0 })
 		};
 	},
 	attendance(app, p, inMonths) {

@@ -36,7 +36,9 @@ const ROLLUPS = {
 		table: 'rollup_findings',
 		keys: ['month', 'unit', 'category', 'kind'],
 		vals: [MONTH('l.observed_at'), 'l.unit', 'l.category', KIND],
-		counts: `l.superseded = FALSE AND ${COUNTS}`
+		counts: `l.superseded = FALSE AND ${COUNTS}`,
+		// Per unit and month, every group and kind together (1795609001).
+		extra: [['_u', ['month', 'unit']]]
 	},
 	attendance_records: {
 		log: 'rollup_attendance_log',
@@ -56,14 +58,22 @@ const ROLLUPS = {
 	}
 };
 
-/** Adds a log's counted rows to its roll-up and to the roll-up's province-wide monthly totals (_m). */
+// Every table a roll-up keeps: itself, its province-wide monthly totals (_m: every key but the unit)
+// and any extra totals, each as [name, keys].
+function targets(t) {
+	return [[t.table, t.keys], [`${t.table}_m`, t.keys.filter((k) => k !== 'unit')], ...(t.extra || []).map(([sfx, keys]) => [t.table + sfx, keys])];
+}
+
+/** Adds a log's counted rows to each table its roll-up keeps, then empties the log. */
 function foldSql(t) {
 	const from = `FROM ${t.log} l LEFT JOIN inspections i ON i.id = l.inspection WHERE ${t.counts}`;
-	const upsert = (to, keys, vals) => `INSERT INTO ${to} (${keys.join(', ')}, n) SELECT ${vals.join(', ')}, SUM(l.n) ${from}
+	const upsert = ([to, keys]) => {
+		const vals = keys.map((k) => t.vals[t.keys.indexOf(k)]);
+		return `INSERT INTO ${to} (${keys.join(', ')}, n) SELECT ${vals.join(', ')}, SUM(l.n) ${from}
 		GROUP BY ${keys.map((_, k) => k + 1).join(', ')} HAVING SUM(l.n) != 0
 		ON CONFLICT (${keys.join(', ')}) DO UPDATE SET n = n + excluded.n`;
-	const m = t.keys.map((k, k2) => [k, t.vals[k2]]).filter(([k]) => k !== 'unit');
-	return [upsert(t.table, t.keys, t.vals), upsert(`${t.table}_m`, m.map(([k]) => k), m.map(([, v]) => v)), `DELETE FROM ${t.log}`];
+	};
+	return [...targets(t).map(upsert), `DELETE FROM ${t.log}`];
 }
 
 function foldAll(tx) {
@@ -89,8 +99,7 @@ function rebuild(app) {
 	app.runInTransaction((tx) => {
 		const run = (sql) => tx.db().newQuery(sql).execute();
 		for (const [base, t] of Object.entries(ROLLUPS)) {
-			run(`DELETE FROM ${t.table}`);
-			run(`DELETE FROM ${t.table}_m`);
+			for (const [table] of targets(t)) run(`DELETE FROM ${table}`);
 			run(`DELETE FROM ${t.log}`);
 			run(`INSERT INTO ${t.log} (${t.cols}, n) SELECT ${t.cols}, 1 FROM ${base}`);
 		}
