@@ -1,10 +1,11 @@
 // Roll-up maintenance (issue #7). Loaded with require() inside hook handlers (handlers run in separate
 // VMs and cannot see a file's top-level variables).
 //
-// Every write to findings, roll-call rows and corrective actions appends its key columns (+1 / -1) to a
-// log table by SQLite trigger (pb_migrations/1795608000_rollup_log.js, which also pins pending rows
-// when their check changes). Here: fold the logs into the roll-ups, one set-wise statement per table,
-// and rebuild from the base tables (refill the logs, fold).
+// New findings, roll-call rows and corrective actions lie above a per-table watermark (rowid); updates
+// and deletes of rows below it append their key columns (+1 / -1) to a log table by SQLite trigger
+// (pb_migrations/1795608000_rollup_log.js, which also pins pending rows when their check changes).
+// Here: fold the new rows and the logs into the roll-ups, one set-wise statement per roll-up table, and
+// rebuild from the base tables (watermarks to zero, fold).
 //
 // The rule "no figure counts a surprise check that has not started" (domain/check.ts isSurpriseHidden)
 // is VISIBLE below: a scheduled check always counts; a surprise check counts once in progress,
@@ -64,46 +65,81 @@ function targets(t) {
 	return [[t.table, t.keys], [`${t.table}_m`, t.keys.filter((k) => k !== 'unit')], ...(t.extra || []).map(([sfx, keys]) => [t.table + sfx, keys])];
 }
 
-/** Adds a log's counted rows to each table its roll-up keeps, then empties the log. */
-function foldSql(t) {
-	const from = `FROM ${t.log} l LEFT JOIN inspections i ON i.id = l.inspection WHERE ${t.counts}`;
+/**
+ * The SQL that adds the pending rows of one base table — its log and its rows above the watermark
+ * {:w}, as log rows `l` (new rows: +1, not pinned) — to each table its roll-up keeps. `derive`
+ * (rebuild, roll-ups empty): only the roll-up itself from the rows, its totals summed from it.
+ */
+function foldSql(base, t, derive) {
+	const rows = `(SELECT ${t.cols}, p_kind, p_vis, p_start, n FROM ${t.log}
+		UNION ALL SELECT ${t.cols}, NULL, NULL, NULL, 1 FROM ${base} WHERE rowid > {:w}) l`;
+	const from = `FROM ${rows} LEFT JOIN inspections i ON i.id = l.inspection WHERE ${t.counts}`;
 	const upsert = ([to, keys]) => {
 		const vals = keys.map((k) => t.vals[t.keys.indexOf(k)]);
 		return `INSERT INTO ${to} (${keys.join(', ')}, n) SELECT ${vals.join(', ')}, SUM(l.n) ${from}
 		GROUP BY ${keys.map((_, k) => k + 1).join(', ')} HAVING SUM(l.n) != 0
 		ON CONFLICT (${keys.join(', ')}) DO UPDATE SET n = n + excluded.n`;
 	};
-	return [...targets(t).map(upsert), `DELETE FROM ${t.log}`];
+	const [main, ...totals] = targets(t);
+	if (!derive) return [main, ...totals].map(upsert);
+	return [upsert(main), ...totals.map(([to, keys]) => `INSERT INTO ${to} (${keys.join(', ')}, n) SELECT ${keys.join(', ')}, SUM(n) FROM ${main[0]} GROUP BY ${keys.join(', ')}`)];
 }
 
-function foldAll(tx) {
-	for (const t of Object.values(ROLLUPS)) for (const sql of foldSql(t)) tx.db().newQuery(sql).execute();
+function mark(tx, base) {
+	const m = new DynamicModel({ w: 0, anchor: '', at: '' });
+	tx.db()
+		.newQuery(`SELECT w, anchor, COALESCE((SELECT id FROM ${base} WHERE rowid = rollup_mark.w), '') AS at FROM rollup_mark WHERE tbl = {:base}`)
+		.bind({ base })
+		.one(m);
+	return m;
+}
+
+/** Folds every table's pending rows; false when a watermark no longer points at its row (rowids renumbered). */
+function foldAll(tx, derive) {
+	const run = (sql, params) => tx.db().newQuery(sql).bind(params || {}).execute();
+	const marks = Object.keys(ROLLUPS).map((base) => [base, mark(tx, base)]);
+	if (marks.some(([, m]) => m.w > 0 && m.at !== m.anchor)) return false;
+	for (const [base, m] of marks) {
+		const t = ROLLUPS[base];
+		for (const sql of foldSql(base, t, derive)) run(sql, { w: m.w });
+		run(`DELETE FROM ${t.log}`);
+		run(`UPDATE rollup_mark SET w = COALESCE((SELECT MAX(rowid) FROM ${base}), 0) WHERE tbl = {:base}`, { base });
+		run(`UPDATE rollup_mark SET anchor = COALESCE((SELECT id FROM ${base} WHERE rowid = rollup_mark.w), '') WHERE tbl = {:base}`, { base });
+	}
+	return true;
 }
 
 function pending(app) {
 	const row = new DynamicModel({ n: 0 });
-	const any = Object.values(ROLLUPS).map((t) => `EXISTS (SELECT 1 FROM ${t.log})`).join(' OR ');
+	const any = Object.entries(ROLLUPS)
+		.map(([base, t]) => `EXISTS (SELECT 1 FROM ${t.log}) OR EXISTS (SELECT 1 FROM ${base} WHERE rowid > (SELECT w FROM rollup_mark WHERE tbl = '${base}'))`)
+		.join(' OR ');
 	app.db().newQuery(`SELECT (${any}) AS n`).one(row);
 	return row.n !== 0;
 }
 
-/** Folds pending log rows into the roll-ups (one transaction; a cheap read when nothing is pending). */
+/** Folds new rows and log rows into the roll-ups (one transaction; a cheap read when nothing is pending). */
 function fold(app) {
 	if (!pending(app)) return;
+	let ok = true;
 	app.runInTransaction((tx) => {
-		foldAll(tx);
+		ok = foldAll(tx, false);
 	});
+	if (!ok) {
+		console.log('rollups: a watermark no longer points at its row (rowids renumbered?): rebuilding');
+		rebuild(app);
+	}
 }
 
 function rebuild(app) {
 	app.runInTransaction((tx) => {
 		const run = (sql) => tx.db().newQuery(sql).execute();
-		for (const [base, t] of Object.entries(ROLLUPS)) {
+		for (const t of Object.values(ROLLUPS)) {
 			for (const [table] of targets(t)) run(`DELETE FROM ${table}`);
 			run(`DELETE FROM ${t.log}`);
-			run(`INSERT INTO ${t.log} (${t.cols}, n) SELECT ${t.cols}, 1 FROM ${base}`);
 		}
-		foldAll(tx);
+		run("UPDATE rollup_mark SET w = 0, anchor = ''");
+		foldAll(tx, true);
 	});
 }
 

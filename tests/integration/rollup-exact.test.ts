@@ -3,7 +3,9 @@
 // postponements, and a unit merge and move; then every dashboard figure equals a recount in JavaScript
 // over the base records (tests/support/dashboard.ts recount), for several filters.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { manualClock, makeUser, superPb, testServices } from '../support/services';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { manualClock, makeUser, pbInfo, superPb, testServices } from '../support/services';
 import { check, pbDate, recount, staff, unit, violationTypes } from '../support/dashboard';
 import { buildFigures, buildUnitTree } from '../../src/lib/domain/stats';
 import type { Actor } from '../../src/lib/domain/user';
@@ -20,6 +22,8 @@ const dueDay = () => new Date(Date.UTC(2024, 11, 1) + Math.floor(rnd() * 400) * 
 
 let rootId = '';
 let ops = 0;
+let newFinding: () => Record<string, unknown> = () => ({});
+const findingIds: string[] = [];
 
 beforeAll(async () => {
 	const pb = await superPb();
@@ -55,7 +59,7 @@ beforeAll(async () => {
 	const findings: string[] = [];
 	const atts: string[] = [];
 	const acts: string[] = [];
-	const newFinding = () => {
+	newFinding = () => {
 		const c = pick(checks);
 		const cat = pick(CATS);
 		return { inspection: c.id, unit: rnd() < 0.8 ? c.unit : pick(units), staff: pick(staffIds[c.unit]!), violation_type: T[cat], category: cat, observed_at: pbDate(when()), superseded: rnd() < 0.1 };
@@ -145,12 +149,31 @@ beforeAll(async () => {
 		}
 		ops++;
 	}
+	findingIds.push(...findings);
 	// Unit merge and move: unit 1 merges into unit 0; unit 4 moves under unit 2; unit 5 merges into unit 3.
 	await pb.collection('units').update(units[1]!, { successor: units[0], active: false });
 	await pb.collection('units').update(units[4]!, { parent: units[2] });
 	await pb.collection('units').update(units[5]!, { successor: units[3], active: false });
 	ops += 3;
 }, 600_000);
+
+/** Every figure of the all-units and the subtree view equals a recount over the base records. */
+async function expectExact(params: Record<string, string>) {
+	const services = await testServices(clock);
+	const leader = (await makeUser('leader')) as Actor;
+	const pb = await superPb();
+	const tree = buildUnitTree(
+		(await pb.collection('units').getFullList({ batch: 1000 })).map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parent || null, successorId: u.successor || null, active: u.active }))
+	);
+	const search = new URLSearchParams({ unit: rootId, ...params });
+	const view = await services.dashboard.load(leader, search);
+	const scope = await services.dashboard.resolveScope(leader, search);
+	const expected = buildFigures(await recount(scope.params), scope.filter.period.months, tree);
+	// Every unit: the dashboard reads action totals from the monthly totals, without per-unit rows.
+	if (search.get('unit')) expect(view.figures).toEqual(expected);
+	else expect({ ...view.figures, actionsByUnit: [] }).toEqual({ ...expected, actionsByUnit: [] });
+	return view.figures;
+}
 
 describe('roll-ups equal a recount over the base records', () => {
 	test('over 2,000 mixed writes were applied', () => {
@@ -196,5 +219,40 @@ describe('roll-ups equal a recount over the base records', () => {
 			expect(buildFigures(report.rows, scope.filter.period.months, tree).actionsByUnit).toEqual(expected.actionsByUnit);
 		}
 		expect(view.figures.findingsTotal + view.figures.attendanceTotals.total + view.figures.actions.total).toBeGreaterThan(0);
+	});
+});
+
+describe('new rows above the watermark (rowid) and renumbered rowids', () => {
+	const params = { period: 'custom', from: '2024-11', to: '2025-12' };
+
+	test('deleting the newest counted finding, then adding findings: each new one counts once', async () => {
+		const pb = await superPb();
+		const c = await check(rootId, 'scheduled', 'completed', '2025-06-01T01:00:00Z');
+		const add = () => pb.collection('findings').create({ ...newFinding(), inspection: c.id, unit: rootId, superseded: false, observed_at: pbDate('2025-06-01T02:00:00Z') });
+		const last = await add();
+		// Reading folds `last` in: it is now the newest counted row, the watermark. Deleting it frees
+		// its rowid, which SQLite gives to the next new row: that row must still count.
+		const before = (await expectExact(params)).findingsTotal;
+		await pb.collection('findings').delete(last.id);
+		// The watermark moved down to the previous counted row (no rebuild needed to stay exact).
+		const db = new Database(join(pbInfo().dataDir, 'data.db'), { readonly: true });
+		const prev = db.prepare('SELECT rowid AS w, id FROM findings ORDER BY rowid DESC LIMIT 1').get() as { w: number; id: string };
+		expect(db.prepare("SELECT w, anchor FROM rollup_mark WHERE tbl = 'findings'").get()).toEqual({ w: prev.w, anchor: prev.id });
+		db.close();
+		await add();
+		await add();
+		expect((await expectExact(params)).findingsTotal).toBe(before - 1 + 2);
+	});
+
+	test('rowids renumbered behind the app (as VACUUM may do): the next fold notices and rebuilds', async () => {
+		const pb = await superPb();
+		await expectExact(params);
+		const db = new Database(join(pbInfo().dataDir, 'data.db'));
+		db.pragma('busy_timeout = 10000');
+		db.exec('UPDATE findings SET rowid = rowid + 10000000');
+		db.close();
+		await pb.collection('findings').create(newFinding());
+		await expectExact(params);
+		await expectExact({ ...params, unit: '' });
 	});
 });

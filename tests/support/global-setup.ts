@@ -4,13 +4,13 @@ import { startTestPocketbase } from './pocketbase';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		pb: { url: string; email: string; password: string };
+		pb: { url: string; email: string; password: string; dataDir: string };
 	}
 }
 
 export default async function setup(project: TestProject) {
 	const pb = await startTestPocketbase();
-	project.provide('pb', { url: pb.url, email: pb.email, password: pb.password });
+	project.provide('pb', { url: pb.url, email: pb.email, password: pb.password, dataDir: pb.dataDir });
 	return async () => {
 		await pb.stop();
 	};
