@@ -82,6 +82,7 @@ test('a leader filters the dashboard, drills into a figure and exports the quart
 	// The quarterly report for the same unit, on screen and as XLSX and PDF.
 	await page.goto(`/reports?period=quarter&year=2025&quarter=3&unit=${myHung}`);
 	await expect(page.getByTestId('report')).toContainText('quý III năm 2025');
+	for (const t of ['Biểu số 02', 'Biểu số 04', 'Biểu số 06']) await expect(page.getByRole('heading', { name: new RegExp(t) })).toBeVisible();
 	await shot(page, info, 'report');
 	const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải XLSX' }).click()]);
 	expect(xlsx.suggestedFilename()).toBe('bao-cao-kiem-tra-cong-vu-quy-III-2025.xlsx');
@@ -91,6 +92,10 @@ test('a leader filters the dashboard, drills into a figure and exports the quart
 	const cats = wb.getWorksheet('Vi phạm theo nhóm')!;
 	const total = cats.getRow(cats.rowCount).values as unknown[];
 	expect(total.slice(2, 4)).toEqual(['Tổng cộng', 6]);
+	// Biểu 02: the roll calls of the quarter; its total compliance is the dashboard's 80%.
+	const t02 = wb.getWorksheet('Biểu 02')!;
+	const t02Total = t02.getRow(t02.rowCount - 1).values as unknown[];
+	expect([t02Total[2], t02Total.at(-1)]).toEqual(['Tổng cộng', '80%']);
 	const summary = wb.getWorksheet('Tổng hợp')!;
 	expect(String(summary.getCell('A1').value)).toBe('Báo cáo kết quả kiểm tra công vụ quý III năm 2025');
 	const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải PDF' }).click()]);
