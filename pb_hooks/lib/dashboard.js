@@ -2,7 +2,7 @@
 // base-table queries that depend on today's date). Called by the routes in dashboard.pb.js; the
 // SvelteKit server has already authorized the actor and resolved the unit scope: these routes accept
 // only the service superuser. Filters arrive as bound parameters, never in the SQL text.
-const { VISIBLE, fold } = require(`${__hooks}/lib/rollups.js`);
+const { VISIBLE, OUTCOME, fold } = require(`${__hooks}/lib/rollups.js`);
 
 // `units` is a JSON array of unit ids, or null for "every unit". Two SQL texts rather than one
 // `(all OR unit IN …)`: with the OR, SQLite cannot use the (unit, …) indexes for a subtree.
@@ -23,8 +23,26 @@ function params(body) {
 		units: JSON.stringify(units || []),
 		category: String(body.category || ''),
 		kind: String(body.kind || ''),
-		totalsOnly: body.totalsOnly === true
+		totalsOnly: body.totalsOnly === true,
+		// Months read from the roll-ups (default: the whole period; null: none, e.g. 5 to 20 March).
+		fullFrom: body.fullMonths === null ? '9999-12' : String((body.fullMonths && body.fullMonths.fromMonth) || body.fromMonth || ''),
+		fullTo: body.fullMonths === null ? '0000-01' : String((body.fullMonths && body.fullMonths.toMonth) || body.toMonth || ''),
+		// Months covered in part (a custom period of days): counted from the base tables by day.
+		edges: (Array.isArray(body.edges) ? body.edges.slice(0, 2) : []).map((e) => ({
+			eMonth: String(e.month || ''),
+			eFromDay: String(e.fromDay || ''),
+			eToDay: String(e.toDay || ''),
+			eFromUtc: String(e.fromUtc || ''),
+			eToUtc: String(e.toUtc || '')
+		}))
 	};
+}
+
+/** Rows of the roll-up query plus, for each month covered in part, those of `edgeSql` over the base tables. */
+function withEdges(app, p, rows, edgeSql, shape) {
+	const out = Array.from(rows);
+	for (const e of p.edges) for (const r of Array.from(all(app, edgeSql, Object.assign({}, p, e), shape))) out.push(r);
+	return out;
 }
 
 function all(app, sql, p, shape) {
@@ -45,28 +63,55 @@ const PARTS = {
 		const fm = p.allUnits ? `FROM rollup_findings_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}` : f;
 		// Every unit, no group or kind filter: the per-unit monthly totals (1795609001).
 		const fu = p.allUnits && !p.category && !p.kind ? `FROM rollup_findings_u WHERE ${inMonths}` : f;
+		const edge = `FROM findings f JOIN inspections i ON i.id = f.inspection
+			WHERE f.observed_at >= {:eFromUtc} AND f.observed_at < {:eToUtc} AND f.superseded = FALSE AND ${VISIBLE}
+				AND ${UNIT(p, 'f.unit')} AND ${EQ('f.category', 'category')} AND ${EQ('i.kind', 'kind')}`;
+		const byMonth = { month: '', category: '', n: 0 };
+		const byUnit = { unit: '', n: 0 };
 		return {
-			findingsByMonth: all(app, `SELECT month, category, SUM(n) AS n ${fm} GROUP BY month, category HAVING SUM(n) != 0`, p, { month: '', category: '', n: 0 }),
-			findingsByUnit: all(app, `SELECT unit, SUM(n) AS n ${fu} GROUP BY unit HAVING SUM(n) != 0`, p, { unit: '', n: 0 })
+			findingsByMonth: withEdges(app, p, all(app, `SELECT month, category, SUM(n) AS n ${fm} GROUP BY month, category HAVING SUM(n) != 0`, p, byMonth),
+				`SELECT {:eMonth} AS month, f.category AS category, COUNT(*) AS n ${edge} GROUP BY f.category`, byMonth),
+			findingsByUnit: withEdges(app, p, all(app, `SELECT unit, SUM(n) AS n ${fu} GROUP BY unit HAVING SUM(n) != 0`, p, byUnit),
+				`SELECT f.unit AS unit, COUNT(*) AS n ${edge} GROUP BY f.unit`, byUnit)
 		};
 	},
 	attendance(app, p, inMonths) {
 		const a = p.allUnits
 			? `FROM rollup_attendance_m WHERE ${inMonths} AND ${EQ('kind', 'kind')}`
 			: `FROM rollup_attendance WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('kind', 'kind')}`;
+		const shape = { month: '', status: '', n: 0 };
 		return {
-			attendanceByMonth: all(app, `SELECT month, status, SUM(n) AS n ${a} GROUP BY month, status HAVING SUM(n) != 0`, p, { month: '', status: '', n: 0 })
+			attendanceByMonth: withEdges(app, p, all(app, `SELECT month, status, SUM(n) AS n ${a} GROUP BY month, status HAVING SUM(n) != 0`, p, shape),
+				`SELECT {:eMonth} AS month, a.status AS status, COUNT(*) AS n
+				FROM inspections i JOIN attendance_records a ON a.inspection = i.id
+				WHERE ${CHECK_AT} >= {:eFromUtc} AND ${CHECK_AT} < {:eToUtc} AND ${VISIBLE} AND ${UNIT(p, 'a.unit')} AND ${EQ('i.kind', 'kind')}
+				GROUP BY a.status`, shape)
 		};
 	},
 	actions(app, p, inMonths) {
 		const c = `FROM rollup_actions WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
+		const totals = p.allUnits && p.totalsOnly;
+		const shape = { unit: '', outcome: '', n: 0 };
+		// Due in a month covered in part: from the base table by due day (every status listed, so the
+		// (status, due_date) index serves the range).
+		const edge = `SELECT ${totals ? "''" : 'c.unit'} AS unit, ${OUTCOME('c')} AS outcome, COUNT(*) AS n
+			FROM corrective_actions c LEFT JOIN inspections i ON i.id = c.inspection
+			WHERE c.status IN ('open', 'in_progress', 'submitted', 'verified', 'closed') AND c.due_date >= {:eFromDay} AND c.due_date <= {:eToDay}
+				AND (c.inspection = '' OR (i.id IS NOT NULL AND ${VISIBLE})) AND ${UNIT(p, 'c.unit')}
+				AND ${EQ("COALESCE(NULLIF(c.category, ''), 'other')", 'category')} AND ${EQ("COALESCE(i.kind, '')", 'kind')}
+			GROUP BY 1, 2`;
 		return {
 			// The dashboard needs only province-wide totals (unit ''): the monthly totals answer them;
 			// the report asks per unit (Biểu 05).
-			actionsByUnit:
-				p.allUnits && p.totalsOnly
-					? all(app, `SELECT '' AS unit, outcome, SUM(n) AS n FROM rollup_actions_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')} GROUP BY outcome HAVING SUM(n) != 0`, p, { unit: '', outcome: '', n: 0 })
-					: all(app, `SELECT unit, outcome, SUM(n) AS n ${c} GROUP BY unit, outcome HAVING SUM(n) != 0`, p, { unit: '', outcome: '', n: 0 }),
+			actionsByUnit: withEdges(
+				app,
+				p,
+				totals
+					? all(app, `SELECT '' AS unit, outcome, SUM(n) AS n FROM rollup_actions_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')} GROUP BY outcome HAVING SUM(n) != 0`, p, shape)
+					: all(app, `SELECT unit, outcome, SUM(n) AS n ${c} GROUP BY unit, outcome HAVING SUM(n) != 0`, p, shape),
+				edge,
+				shape
+			),
 			// Overdue is relative to today (domain/corrective-action.ts isOverdue): few rows, from the base table.
 			overdueByUnit: all(
 				app,
@@ -111,7 +156,7 @@ function dashboard(app, body) {
 	// Writes since the last fold are still in the roll-up logs: fold them first, so figures are exact.
 	fold(app);
 	const p = params(body);
-	const inMonths = 'month >= {:fromMonth} AND month <= {:toMonth}';
+	const inMonths = 'month >= {:fullFrom} AND month <= {:fullTo}';
 	const parts = Array.isArray(body.parts) && body.parts.length ? body.parts : Object.keys(PARTS);
 	const out = {};
 	for (const part of parts) if (PARTS[part]) Object.assign(out, PARTS[part](app, p, inMonths));

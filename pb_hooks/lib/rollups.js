@@ -23,8 +23,8 @@ const COUNTS = `CASE WHEN l.p_kind IS NOT NULL THEN l.p_vis ELSE i.id IS NOT NUL
 // Outcome as domain/corrective-action.ts closedOnTime(): accepted (verified/closed) with the response
 // dated (local day) on or before the due date; anything not accepted is 'open' (in time or overdue
 // is decided when read, against today).
-const OUTCOME = `CASE WHEN l.status IN ('verified', 'closed') THEN
-		CASE WHEN COALESCE(l.submitted_at, '') != '' AND date(l.submitted_at, '+7 hours') <= l.due_date
+const OUTCOME = (c) => `CASE WHEN ${c}.status IN ('verified', 'closed') THEN
+		CASE WHEN COALESCE(${c}.submitted_at, '') != '' AND date(${c}.submitted_at, '+7 hours') <= ${c}.due_date
 			THEN 'on_time' ELSE 'late' END
 		ELSE 'open' END`;
 
@@ -54,7 +54,7 @@ const ROLLUPS = {
 		cols: 'inspection, unit, category, status, due_date, submitted_at',
 		table: 'rollup_actions',
 		keys: ['month', 'unit', 'category', 'kind', 'outcome'],
-		vals: ['substr(l.due_date, 1, 7)', 'l.unit', "COALESCE(NULLIF(l.category, ''), 'other')", `COALESCE(${KIND}, '')`, OUTCOME],
+		vals: ['substr(l.due_date, 1, 7)', 'l.unit', "COALESCE(NULLIF(l.category, ''), 'other')", `COALESCE(${KIND}, '')`, OUTCOME('l')],
 		counts: `(CASE WHEN l.p_kind IS NULL AND COALESCE(l.inspection, '') = '' THEN 1 ELSE ${COUNTS} END)`
 	}
 };
@@ -151,4 +151,4 @@ function isEmpty(app) {
 	return row.rollups === 0 && row.findings > 0;
 }
 
-module.exports = { VISIBLE, fold, rebuild, isEmpty };
+module.exports = { VISIBLE, OUTCOME, fold, rebuild, isEmpty };

@@ -102,11 +102,27 @@ test('a leader filters the dashboard, drills into a figure and exports the quart
 	expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
+test('a leader picks a custom period of days: only those days count', async ({ page }, info) => {
+	await login(page, DEMO.leader);
+	await page.getByRole('combobox', { name: 'Kỳ', exact: true }).selectOption('custom');
+	// 13/08 to 15/09: not the check of 12/08 (5 findings, roll call of 10), only the merged ward's 02/09.
+	await page.getByLabel('Từ ngày').fill('2025-08-13');
+	await page.getByLabel('Đến ngày').fill('2025-09-15');
+	await page.getByRole('combobox', { name: 'Đơn vị (gồm đơn vị trực thuộc)' }).selectOption({ label: 'phường Mỹ Hưng' });
+	await Promise.all([page.waitForURL(/from=2025-08-13/), page.getByRole('button', { name: 'Xem' }).click()]);
+	await expect(page.getByTestId('period')).toContainText('Từ 13/08/2025 đến 15/09/2025');
+	await expect(page.locator('[data-kpi="dashboard.kpi.findings"]')).toHaveText('1');
+	await shot(page, info, 'dashboard-custom-days');
+	await page.goto(`/dashboard?period=custom&from=2025-08-12&to=2025-08-12&unit=${myHung}`);
+	await expect(page.locator('[data-kpi="dashboard.kpi.findings"]')).toHaveText('5');
+	await expect(page.locator('[data-kpi="dashboard.kpi.compliance"]')).toHaveText('80%');
+});
+
 test('bad filters in the URL show a Vietnamese message, not an error page', async ({ page }) => {
 	await login(page, DEMO.leader);
 	const r = await page.goto('/dashboard?period=custom&from=2025-06&to=2025-01');
 	expect(r?.status()).toBe(200);
-	await expect(page.getByRole('alert')).toHaveText('Tháng kết thúc phải sau hoặc bằng tháng bắt đầu.');
+	await expect(page.getByRole('alert')).toHaveText('Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.');
 	await page.goto('/dashboard?unit=khongtontai1234');
 	await expect(page.getByRole('alert')).toHaveText('Không tìm thấy đơn vị đã chọn; đang hiển thị tất cả đơn vị.');
 	const bad = await page.goto('/reports/xlsx?period=month&year=2025&month=3');

@@ -128,6 +128,26 @@ describe('dashboard figures (year 2025, fixture subtree)', () => {
 		expect(custom.findingsTotal).toBe(1 + 4 + 2);
 	});
 
+	test('a custom period of days counts only those days, in every figure', async () => {
+		// 10/03 (c1: 4 findings, roll call of 10, actions due 25/03, 31/03, 10/04) to 04/04: not c2 (05/04).
+		const a = (await services.dashboard.load(leader, q({ period: 'custom', from: '2025-03-10', to: '2025-04-04' }))).figures;
+		expect(a.months).toEqual(['2025-03', '2025-04']);
+		expect(a.findingsTotal).toBe(4);
+		expect(a.attendanceTotals).toEqual({ total: 10, compliant: 7, late: 2 });
+		expect(a.actions).toMatchObject({ on_time: 1, late: 1, open: 0, total: 2 });
+		expect(a.checks).toMatchObject({ planned: 1, done: 1 });
+		// 11/03 to 10/04: c2's 2 findings, the three actions due 25/03, 31/03 and 10/04 (overdue), no roll call.
+		const b = (await services.dashboard.load(leader, q({ period: 'custom', from: '2025-03-11', to: '2025-04-10' }))).figures;
+		expect(b.findingsTotal).toBe(2);
+		expect(b.attendanceTotals.total).toBe(0);
+		expect(b.actions).toMatchObject({ on_time: 1, late: 1, open: 1, overdue: 1, total: 3 });
+		expect(b.checks).toMatchObject({ planned: 1, done: 0, surprise: 1 });
+		// One day, every unit of the database (the province-wide totals path).
+		const day = (await services.dashboard.load(leader, q({ period: 'custom', from: '2025-03-10', to: '2025-03-10', unit: '' }))).figures;
+		expect(day.findingsByMonth).toHaveLength(1);
+		expect(day.findingsTotal).toBeGreaterThanOrEqual(4);
+	});
+
 	test('a unit head sees only their own unit, whatever unit the URL asks for', async () => {
 		const v = await services.dashboard.load(headB, q({ unit: ids.a! }));
 		expect(v.canPickUnit).toBe(false);

@@ -184,11 +184,14 @@ describe('roll-ups equal a recount over the base records', () => {
 		['year 2025', { period: 'year', year: '2025' }],
 		['year 2024', { period: 'year', year: '2024' }],
 		['a custom span', { period: 'custom', from: '2024-11', to: '2025-12' }],
+		['a custom span of days', { period: 'custom', from: '2024-11-17', to: '2025-10-09' }],
+		['days inside one month, one category', { period: 'custom', from: '2025-03-04', to: '2025-03-27', category: 'attendance' }],
 		['surprise checks only', { period: 'custom', from: '2024-11', to: '2025-12', kind: 'surprise' }],
 		['one category', { period: 'custom', from: '2024-11', to: '2025-12', category: 'conduct' }],
 		// Every unit in the database (the province-wide monthly totals kept by triggers).
 		['all units, year 2025', { period: 'year', year: '2025', unit: '' }],
-		['all units, surprise checks', { period: 'custom', from: '2024-11', to: '2025-12', kind: 'surprise', unit: '' }]
+		['all units, surprise checks', { period: 'custom', from: '2024-11', to: '2025-12', kind: 'surprise', unit: '' }],
+		['all units, a custom span of days', { period: 'custom', from: '2025-02-03', to: '2025-06-20', unit: '' }]
 	])('every figure, %s', async (_name, params) => {
 		const services = await testServices(clock);
 		const leader = (await makeUser('leader')) as Actor;

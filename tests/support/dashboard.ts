@@ -99,7 +99,8 @@ export async function recount(p: AggregateParams): Promise<AggregateRows> {
 	for (const f of await all('findings')) {
 		const i = inspections.get(s(f.inspection));
 		const m = localMonth(s(f.observed_at));
-		if (f.superseded || !visible(i) || m < p.fromMonth || m > p.toMonth) continue;
+		const d = localDay(s(f.observed_at));
+		if (f.superseded || !visible(i) || d < p.fromDay || d > p.toDay) continue;
 		if ((p.category && f.category !== p.category) || !kindOk(s(i!.kind))) continue;
 		add(fm, `${m}|${f.category}`, { month: m, category: s(f.category) });
 		add(fu, s(f.unit), { unit: s(f.unit) });
@@ -107,15 +108,16 @@ export async function recount(p: AggregateParams): Promise<AggregateRows> {
 	for (const a of await all('attendance_records')) {
 		const i = inspections.get(s(a.inspection));
 		if (!visible(i) || !kindOk(s(i!.kind))) continue;
-		const m = localMonth(s(i!.started_at) || s(i!.scheduled_start));
-		if (m < p.fromMonth || m > p.toMonth) continue;
+		const at = s(i!.started_at) || s(i!.scheduled_start);
+		const m = localMonth(at);
+		if (localDay(at) < p.fromDay || localDay(at) > p.toDay) continue;
 		add(am, `${m}|${a.status}`, { month: m, status: s(a.status) });
 	}
 	for (const c of await all('corrective_actions')) {
 		const i = c.inspection ? inspections.get(s(c.inspection)) : undefined;
 		if (c.inspection && !visible(i)) continue;
 		const due = s(c.due_date);
-		if (due.slice(0, 7) < p.fromMonth || due.slice(0, 7) > p.toMonth) continue;
+		if (due < p.fromDay || due > p.toDay) continue;
 		if ((p.category && (s(c.category) || 'other') !== p.category) || !kindOk(s(i?.kind))) continue;
 		const accepted = c.status === 'verified' || c.status === 'closed';
 		const subDay = c.submitted_at ? localDay(s(c.submitted_at)) : '';

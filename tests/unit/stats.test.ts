@@ -23,6 +23,28 @@ describe('periods', () => {
 		expect(resolvePeriod({ kind: 'custom', from: '2016-01', to: '2025-12' }).ok).toBe(true);
 		expect(resolvePeriod({ kind: 'custom', from: '2025-13', to: '2025-12' })).toEqual({ ok: false, code: 'dashboard.error.period_invalid' });
 	});
+	test('a custom period of days: months covered in part are edges, the rest whole months', () => {
+		const p = ok(resolvePeriod({ kind: 'custom', from: '2025-03-15', to: '2025-06-10' }));
+		expect(p).toMatchObject({ fromMonth: '2025-03', toMonth: '2025-06', fromDay: '2025-03-15', toDay: '2025-06-10' });
+		expect(p.months).toEqual(['2025-03', '2025-04', '2025-05', '2025-06']);
+		expect(p.edges).toEqual([
+			{ month: '2025-03', fromDay: '2025-03-15', toDay: '2025-03-31' },
+			{ month: '2025-06', fromDay: '2025-06-01', toDay: '2025-06-10' }
+		]);
+		expect(p.full).toEqual({ fromMonth: '2025-04', toMonth: '2025-05' });
+		// Inside one month: one edge, no whole month.
+		const inside = ok(resolvePeriod({ kind: 'custom', from: '2025-03-05', to: '2025-03-20' }));
+		expect([inside.edges, inside.full]).toEqual([[{ month: '2025-03', fromDay: '2025-03-05', toDay: '2025-03-20' }], null]);
+		// Days that are whole months, and plain months, have no edges.
+		expect(ok(resolvePeriod({ kind: 'custom', from: '2025-03-01', to: '2025-04-30' })).edges).toEqual([]);
+		expect(ok(resolvePeriod({ kind: 'quarter', year: 2025, quarter: 2 })).full).toEqual({ fromMonth: '2025-04', toMonth: '2025-06' });
+		expect(resolvePeriod({ kind: 'custom', from: '2025-02-30', to: '2025-03-10' })).toEqual({ ok: false, code: 'dashboard.error.period_invalid' });
+		expect(resolvePeriod({ kind: 'custom', from: '2025-03-10', to: '2025-03-09' })).toEqual({ ok: false, code: 'dashboard.error.end_before_start' });
+	});
+	test('the previous period of a custom period of days is as many days, just before', () => {
+		const p = ok(resolvePeriod({ kind: 'custom', from: '2025-03-15', to: '2025-03-24' }));
+		expect(previousPeriod(p)).toMatchObject({ fromDay: '2025-03-05', toDay: '2025-03-14' });
+	});
 	test('the previous period has the same length, just before', () => {
 		const q1 = ok(resolvePeriod({ kind: 'quarter', year: 2025, quarter: 1 }));
 		expect(previousPeriod(q1)).toMatchObject({ fromMonth: '2024-10', toMonth: '2024-12' });
@@ -43,6 +65,8 @@ describe('URL filters', () => {
 	test.each([
 		['period=custom&from=2025-05&to=2025-01', 'dashboard.error.end_before_start'],
 		['period=custom&from=2001-01&to=2025-01', 'dashboard.error.period_too_long'],
+		['period=custom&from=2025-05-10&to=2025-05-09', 'dashboard.error.end_before_start'],
+		['period=custom&from=2025-05-1&to=2025-05-09', 'dashboard.error.period_invalid'],
 		['period=week', 'dashboard.error.period_invalid'],
 		['period=year&year=99999', 'dashboard.error.period_invalid'],
 		['unit=../../etc', 'dashboard.error.unknown_unit'],

@@ -3,7 +3,7 @@
  * units rolled up under their successor, and the series/tables built from the aggregate rows the
  * database returns. No I/O; the caller passes `today` (Vietnamese local date).
  */
-import { percentScaled } from './format';
+import { addDays, daysBetween, isIsoDate, percentScaled } from './format';
 import { ROLL_CALL_STATUSES } from './roll-call';
 
 export const CATEGORIES = ['attendance', 'office_culture', 'conduct', 'procedures', 'other'] as const;
@@ -29,6 +29,7 @@ export type PeriodInput =
 	| { kind: 'month'; year: number; month: number }
 	| { kind: 'quarter'; year: number; quarter: number }
 	| { kind: 'year'; year: number }
+	/** `from` / `to`: whole months (`YYYY-MM`) or days (`YYYY-MM-DD`), Vietnamese local dates. */
 	| { kind: 'custom'; from: string; to: string };
 
 export interface Period {
@@ -40,6 +41,10 @@ export interface Period {
 	fromDay: string;
 	toDay: string;
 	months: string[];
+	/** Months the period covers only in part (a custom period of days): their first and last day. */
+	edges: { month: string; fromDay: string; toDay: string }[];
+	/** First and last month covered whole, or null when none is. */
+	full: { fromMonth: string; toMonth: string } | null;
 }
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; code: string };
@@ -63,10 +68,18 @@ function lastDay(ymStr: string): string {
 	return `${ymStr}-${String(d).padStart(2, '0')}`;
 }
 
+/** A custom bound: a day as given, or the first (`start`) or last day of a month; null when invalid. */
+function customDay(v: string, end: boolean): string | null {
+	if (MONTH_RE.test(v)) return monthIndex(v) === null ? null : end ? lastDay(v) : `${v}-01`;
+	if (!isIsoDate(v) || monthIndex(v.slice(0, 7)) === null) return null;
+	return v;
+}
+
 /** The months a filter covers; refuses an end before the start and spans over ten years. */
 export function resolvePeriod(input: PeriodInput): PeriodResult {
 	let from: number | null;
 	let to: number | null;
+	let days: [string, string] | null = null;
 	switch (input.kind) {
 		case 'month':
 			from = to = monthIndex(`${input.year}-${String(input.month).padStart(2, '0')}`);
@@ -80,24 +93,57 @@ export function resolvePeriod(input: PeriodInput): PeriodResult {
 			from = monthIndex(`${input.year}-01`);
 			to = from === null ? null : from + 11;
 			break;
-		case 'custom':
-			from = monthIndex(input.from);
-			to = monthIndex(input.to);
+		case 'custom': {
+			const f = customDay(input.from, false);
+			const t = customDay(input.to, true);
+			if (!f || !t) return { ok: false, code: 'dashboard.error.period_invalid' };
+			if (t < f) return { ok: false, code: 'dashboard.error.end_before_start' };
+			days = [f, t];
+			from = monthIndex(f.slice(0, 7));
+			to = monthIndex(t.slice(0, 7));
 			break;
+		}
 	}
 	if (from === null || to === null) return { ok: false, code: 'dashboard.error.period_invalid' };
 	if (to < from) return { ok: false, code: 'dashboard.error.end_before_start' };
 	if (to - from + 1 > MAX_PERIOD_MONTHS) return { ok: false, code: 'dashboard.error.period_too_long' };
 	const months: string[] = [];
 	for (let i = from; i <= to; i++) months.push(ym(i));
+	const [fromDay, toDay] = days ?? [`${ym(from)}-01`, lastDay(ym(to))];
+	// A month covered in part: the first one when the period starts after its 1st, the last one when
+	// the period ends before its last day (the same month when the period lies inside one).
+	const edges: Period['edges'] = [];
+	const headPartial = fromDay !== `${ym(from)}-01`;
+	const tailPartial = toDay !== lastDay(ym(to));
+	if (from === to && (headPartial || tailPartial)) edges.push({ month: ym(from), fromDay, toDay });
+	else {
+		if (headPartial) edges.push({ month: ym(from), fromDay, toDay: lastDay(ym(from)) });
+		if (tailPartial) edges.push({ month: ym(to), fromDay: `${ym(to)}-01`, toDay });
+	}
+	const fullFrom = from + (headPartial ? 1 : 0);
+	const fullTo = to - (tailPartial ? 1 : 0);
 	return {
 		ok: true,
-		period: { input, fromMonth: ym(from), toMonth: ym(to), fromDay: `${ym(from)}-01`, toDay: lastDay(ym(to)), months }
+		period: {
+			input,
+			fromMonth: ym(from),
+			toMonth: ym(to),
+			fromDay,
+			toDay,
+			months,
+			edges,
+			full: fullFrom <= fullTo ? { fromMonth: ym(fullFrom), toMonth: ym(fullTo) } : null
+		}
 	};
 }
 
-/** The period of the same length just before `p` (for "kỳ trước" comparisons). */
+/** The period of the same length just before `p` (for "kỳ trước" comparisons): months, or days. */
 export function previousPeriod(p: Period): Period {
+	if (p.edges.length) {
+		const days = daysBetween(p.fromDay, p.toDay) + 1;
+		const r = resolvePeriod({ kind: 'custom', from: addDays(p.fromDay, -days), to: addDays(p.fromDay, -1) });
+		return r.ok ? r.period : p;
+	}
 	const n = p.months.length;
 	const from = monthIndex(p.fromMonth)! - n;
 	const r = resolvePeriod({ kind: 'custom', from: ym(from), to: ym(from + n - 1) });

@@ -15,8 +15,9 @@ const querySchema = z.object({
 	year: int(2000, 2100).optional(),
 	month: int(1, 12).optional(),
 	quarter: int(1, 4).optional(),
-	from: z.string().regex(/^\d{4}-\d{2}$/, 'dashboard.error.period_invalid').optional(),
-	to: z.string().regex(/^\d{4}-\d{2}$/, 'dashboard.error.period_invalid').optional(),
+	// Custom bounds: a month (YYYY-MM, the whole month) or a day (YYYY-MM-DD).
+	from: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dashboard.error.period_invalid').optional(),
+	to: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dashboard.error.period_invalid').optional(),
 	unit: z.string().regex(/^([a-z0-9]{15})?$/, 'dashboard.error.unknown_unit').optional(),
 	category: z.enum(['', ...CATEGORIES], { message: 'dashboard.error.filter_invalid' }).optional(),
 	kind: z.enum(['', ...KINDS], { message: 'dashboard.error.filter_invalid' }).optional()

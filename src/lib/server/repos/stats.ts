@@ -21,6 +21,10 @@ export interface AggregateParams {
 	kind: string;
 	/** Actions as province-wide totals only (the dashboard), not per unit (the report's Biểu 05). */
 	totalsOnly?: boolean;
+	/** Months covered whole (read from the roll-ups); absent: fromMonth to toMonth; null: none. */
+	fullMonths?: { fromMonth: string; toMonth: string } | null;
+	/** Months covered in part, counted from the base tables by day. */
+	edges?: { month: string; fromDay: string; toDay: string; fromUtc: string; toUtc: string }[];
 }
 
 /** A condition that a finding / action / check may be counted (not a surprise check not yet started). */

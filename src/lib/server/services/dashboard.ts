@@ -39,7 +39,10 @@ export function periodBounds(period: Period) {
 		fromDay: period.fromDay,
 		toDay: period.toDay,
 		fromUtc: vnLocalToUtc(period.fromDay),
-		toUtc: vnLocalToUtc(addDays(period.toDay, 1))
+		toUtc: vnLocalToUtc(addDays(period.toDay, 1)),
+		// Whole months come from the roll-ups; months covered in part, from the base tables by day.
+		fullMonths: period.full,
+		edges: period.edges.map((e) => ({ ...e, fromUtc: vnLocalToUtc(e.fromDay), toUtc: vnLocalToUtc(addDays(e.toDay, 1)) }))
 	};
 }
 
@@ -47,7 +50,7 @@ export function periodBounds(period: Period) {
 const VI = new Intl.Collator('vi');
 
 function periodOf(p: AggregateParams) {
-	return { fromMonth: p.fromMonth, toMonth: p.toMonth, fromDay: p.fromDay, toDay: p.toDay, fromUtc: p.fromUtc, toUtc: p.toUtc };
+	return { fromMonth: p.fromMonth, toMonth: p.toMonth, fromDay: p.fromDay, toDay: p.toDay, fromUtc: p.fromUtc, toUtc: p.toUtc, fullMonths: p.fullMonths, edges: p.edges };
 }
 
 export function dashboardService(pb: Pb, clock: Clock) {
@@ -130,9 +133,10 @@ export function dashboardService(pb: Pb, clock: Clock) {
 			const month = search.get('m');
 			let bounds = { fromUtc: s.params.fromUtc, toUtc: s.params.toUtc, fromDay: s.params.fromDay, toDay: s.params.toDay };
 			if (month && s.filter.period.months.includes(month)) {
-				const first = `${month}-01`;
-				const next = addDays(`${month}-28`, 4).slice(0, 7) + '-01';
-				bounds = { fromUtc: vnLocalToUtc(first), toUtc: vnLocalToUtc(next), fromDay: first, toDay: addDays(next, -1) };
+				// The month, within the period (a custom period of days may cover it in part).
+				const first = [`${month}-01`, s.params.fromDay].sort()[1]!;
+				const last = [addDays(addDays(`${month}-28`, 4).slice(0, 7) + '-01', -1), s.params.toDay].sort()[0]!;
+				bounds = { fromUtc: vnLocalToUtc(first), toUtc: vnLocalToUtc(addDays(last, 1)), fromDay: first, toDay: last };
 			}
 			const outcome = ['on_time', 'late', 'open', 'overdue', 'done'].find((o) => o === search.get('outcome')) ?? '';
 			const page = Math.min(Math.max(Number.parseInt(search.get('page') ?? '1', 10) || 1, 1), 1000);
