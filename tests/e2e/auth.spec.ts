@@ -32,6 +32,18 @@ test.describe('sign-in', () => {
 		await shot(page, info, 'login-error');
 	});
 
+	test('after five wrong passwords the sign-in waits a while, said in Vietnamese', async ({ page }, info) => {
+		// An address no account has, one per project, so no demo account is locked.
+		const email = `khong-co-${info.project.name}@cuuan.congvu.vn`;
+		for (let i = 0; i < 5; i++) {
+			await login(page, email, 'mat-khau-sai');
+			await expect(page.getByRole('alert')).toHaveText('Thư điện tử hoặc mật khẩu không đúng.');
+		}
+		await login(page, email, 'mat-khau-sai');
+		await expect(page.getByRole('alert')).toHaveText('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.');
+		await expect(page.getByLabel('Thư điện tử')).toHaveValue(email);
+	});
+
 	test('a page opened while signed out asks to sign in, then returns to it', async ({ page }) => {
 		await page.goto('/account');
 		await expectOnLogin(page);

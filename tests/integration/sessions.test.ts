@@ -39,6 +39,23 @@ describe('sign-in', () => {
 		expect(await sessionRows(u.id)).toHaveLength(0);
 	});
 
+	test('five wrong passwords lock the email for 15 minutes, even with the right password; others are not affected', async () => {
+		const clock = manualClock();
+		const s = await testServices(clock);
+		const u = await makeUser('inspector');
+		const other = await makeUser('inspector');
+		for (let i = 0; i < 5; i++) expect(await s.auth.login({ email: u.email, password: 'sai-mat-khau' }, { ip: '10.0.0.7' })).toEqual({ ok: false, code: 'login.error.invalid' });
+		// Locked: the right password is not even checked; the same email in other letter case too.
+		expect(await s.auth.login({ email: u.email.toUpperCase(), password: TEST_PASSWORD }, { ip: '10.0.0.8' })).toEqual({ ok: false, code: 'login.error.throttled', minutes: 15 });
+		expect(await sessionRows(u.id)).toHaveLength(0);
+		// Another account from the same address signs in.
+		expect((await s.auth.login({ email: other.email, password: TEST_PASSWORD }, { ip: '10.0.0.7' })).ok).toBe(true);
+		clock.advance(14 * 60_000);
+		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.0.7' })).toEqual({ ok: false, code: 'login.error.throttled', minutes: 1 });
+		clock.advance(60_000);
+		expect((await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.0.7' })).ok).toBe(true);
+	});
+
 	test('an inactive account cannot sign in', async () => {
 		const s = await testServices();
 		const u = await makeUser('unit_head', { active: false });

@@ -45,7 +45,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		pb,
 		clock,
 		sessions,
-		auth: authService(pb, sessions),
+		auth: authService(pb, sessions, clock),
 		home: homeService(pb),
 		units: unitsService(pb, clock),
 		accounts: accountsService(pb, sessions),

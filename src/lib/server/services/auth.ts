@@ -1,22 +1,33 @@
 // Sign-in, sign-out and session management use cases.
 import type { Actor } from '../../domain/user';
 import { checkPassword } from '../auth/password';
+import { createLoginThrottle } from '../../domain/login-throttle';
+import type { Clock } from '../auth/session';
 import type { SessionService } from '../auth/session';
 import { authorize } from '../authz';
 import type { Pb } from '../pb/create';
 import { auditRepo } from '../repos/audit';
 import { sessionsRepo } from '../repos/sessions';
 
-export function authService(pb: Pb, sessions: SessionService) {
+export function authService(pb: Pb, sessions: SessionService, clock: Clock = () => new Date()) {
 	const audit = auditRepo(pb);
+	const throttle = createLoginThrottle(() => clock().getTime());
 	return {
 		/**
-		 * Checks email + password and opens a session.
-		 * Failure codes: login.error.invalid | login.error.inactive | login.error.unavailable.
+		 * Checks email + password and opens a session; too many wrong passwords for an email (or from
+		 * an address) refuse further tries for a while without checking them.
+		 * Failure codes: login.error.invalid | login.error.inactive | login.error.unavailable |
+		 * login.error.throttled (with `minutes`).
 		 */
 		async login(input: { email: string; password: string }, meta: { userAgent?: string; ip?: string }) {
+			const minutes = throttle.waitMinutes(input.email, meta.ip ?? '');
+			if (minutes > 0) return { ok: false as const, code: 'login.error.throttled' as const, minutes };
 			const checked = await checkPassword(pb.baseURL, input.email, input.password);
-			if (!checked.ok) return checked;
+			if (!checked.ok) {
+				if (checked.code === 'login.error.invalid') throttle.failed(input.email, meta.ip ?? '');
+				return checked;
+			}
+			throttle.succeeded(input.email);
 			const { token, session } = await sessions.create(checked.user.id, meta);
 			await audit.write({ actorId: checked.user.id, action: 'auth.login', ip: meta.ip });
 			return { ok: true as const, token, session, user: checked.user };

@@ -23,10 +23,11 @@ export const actions: Actions = {
 			ip: getClientAddress()
 		});
 		if (!r.ok) {
-			return fail(r.code === 'login.error.unavailable' ? 503 : 400, {
+			const status = r.code === 'login.error.unavailable' ? 503 : r.code === 'login.error.throttled' ? 429 : 400;
+			return fail(status, {
 				values: { email: input.data.email } as Record<string, string>,
 				errors: {} as Record<string, string>,
-				message: t(locals.locale, r.code)
+				message: t(locals.locale, r.code, 'minutes' in r ? { minutes: r.minutes } : undefined)
 			});
 		}
 		setSessionCookie(cookies, r.token, r.session.expiresAt, getConfig().cookieSecure);
