@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, expectOnLogin, login, shot } from './helpers';
+import { randomBytes } from 'node:crypto';
+import { DEMO, e2ePb, expectOnLogin, login, shot } from './helpers';
 
 test.describe('sign-in', () => {
 	test('the login page is in Vietnamese', async ({ page }, info) => {
@@ -113,6 +114,40 @@ test.describe('sign-out', () => {
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 		await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+	});
+});
+
+test.describe('own password', () => {
+	test('a user changes their password on the account page; a wrong or mismatched entry is explained', async ({ page }, info) => {
+		// A fresh account, so no demo account's password changes.
+		const pb = await e2ePb();
+		const email = `doi-mat-khau-${randomBytes(4).toString('hex')}@cuuan.congvu.vn`;
+		await pb.collection('users').create({ email, password: 'Mat-khau-cu-1', passwordConfirm: 'Mat-khau-cu-1', name: 'Người đổi mật khẩu', role: 'inspector', active: true });
+		await login(page, email, 'Mat-khau-cu-1');
+		await page.goto('/account');
+		const form = page.locator('form[action="?/password"]');
+		await form.getByLabel('Mật khẩu hiện tại').fill('Mat-khau-cu-1');
+		await form.getByLabel('Mật khẩu mới (ít nhất 8 ký tự)').fill('Mat-khau-moi-2026');
+		await form.getByLabel('Nhập lại mật khẩu mới').fill('Mat-khau-moi-2025');
+		await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+		await expect(form.getByText('Hai lần nhập mật khẩu mới không khớp.')).toBeVisible();
+		await form.getByLabel('Mật khẩu hiện tại').fill('sai-mat-khau');
+		await form.getByLabel('Mật khẩu mới (ít nhất 8 ký tự)').fill('Mat-khau-moi-2026');
+		await form.getByLabel('Nhập lại mật khẩu mới').fill('Mat-khau-moi-2026');
+		await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+		await expect(form.getByText('Mật khẩu hiện tại không đúng.')).toBeVisible();
+		await shot(page, info, 'account-password-error');
+		await form.getByLabel('Mật khẩu hiện tại').fill('Mat-khau-cu-1');
+		await form.getByLabel('Mật khẩu mới (ít nhất 8 ký tự)').fill('Mat-khau-moi-2026');
+		await form.getByLabel('Nhập lại mật khẩu mới').fill('Mat-khau-moi-2026');
+		await Promise.all([page.waitForURL(/saved=password/), form.getByRole('button', { name: 'Đổi mật khẩu' }).click()]);
+		await expect(page.getByRole('status')).toHaveText('Đã đổi mật khẩu. Các phiên đăng nhập khác đã được kết thúc.');
+		// Still signed in here; next time only the new password works.
+		await page.context().clearCookies();
+		await login(page, email, 'Mat-khau-cu-1');
+		await expect(page.getByRole('alert')).toHaveText('Thư điện tử hoặc mật khẩu không đúng.');
+		await login(page, email, 'Mat-khau-moi-2026');
+		await expect(page).not.toHaveURL(/\/login/);
 	});
 });
 

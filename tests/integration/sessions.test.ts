@@ -56,6 +56,23 @@ describe('sign-in', () => {
 		expect((await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.0.7' })).ok).toBe(true);
 	});
 
+	test('changing one\'s own password: the current one must be right; afterwards only the new one works and other sessions end', async () => {
+		const s = await testServices();
+		const u = await makeUser('leader');
+		const here = await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.1.1' });
+		const phone = await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.1.2' });
+		if (!here.ok || !phone.ok) throw new Error('sign-in failed');
+		const actor = { id: u.id, role: u.role, unitId: null };
+		expect(await s.auth.changePassword(actor, here.session.id, { current: 'sai-mat-khau', next: 'Mat-khau-moi-2026' }, {})).toEqual({ ok: false, code: 'account.password.wrong' });
+		expect(await sessionRows(u.id)).toHaveLength(2);
+		expect(await s.auth.changePassword(actor, here.session.id, { current: TEST_PASSWORD, next: 'Mat-khau-moi-2026' }, {})).toEqual({ ok: true });
+		// The session that changed it stays; the phone's is gone.
+		expect((await sessionRows(u.id)).map((r) => r.id)).toEqual([here.session.id]);
+		expect(await s.sessions.validate(phone.token)).toBeNull();
+		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, {})).toEqual({ ok: false, code: 'login.error.invalid' });
+		expect((await s.auth.login({ email: u.email, password: 'Mat-khau-moi-2026' }, {})).ok).toBe(true);
+	});
+
 	test('an inactive account cannot sign in', async () => {
 		const s = await testServices();
 		const u = await makeUser('unit_head', { active: false });

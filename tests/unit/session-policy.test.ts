@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkSession, describeUserAgent, newSessionTimes } from '../../src/lib/domain/session';
 import { generateSessionToken, hashSessionToken } from '../../src/lib/server/auth/session';
-import { loginSchema, safeNext } from '../../src/lib/domain/schemas/auth';
+import { loginSchema, passwordChangeSchema, safeNext } from '../../src/lib/domain/schemas/auth';
 
 const H = 3600_000;
 const policy = { idleMs: 10 * H, absoluteMs: 24 * H };
@@ -64,5 +64,20 @@ describe('login input', () => {
 			os: 'Android'
 		});
 		expect(describeUserAgent('')).toBeNull();
+	});
+});
+
+describe('password change form', () => {
+	const form = (current: string, next: string, confirm: string) =>
+		passwordChangeSchema.safeParse({ current_password: current, new_password: next, confirm_password: confirm });
+	const codes = (r: ReturnType<typeof form>) => (r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message])));
+	test('a new password typed twice the same, different from the current one, is accepted', () => {
+		expect(form('cu-mat-khau-1', 'Mat-khau-moi-2026', 'Mat-khau-moi-2026').success).toBe(true);
+	});
+	test('mismatch, reuse, too short and missing fields each name their field', () => {
+		expect(codes(form('cu-mat-khau-1', 'Mat-khau-moi-2026', 'Mat-khau-moi-2025'))).toEqual({ confirm_password: 'account.password.mismatch' });
+		expect(codes(form('Mat-khau-moi-2026', 'Mat-khau-moi-2026', 'Mat-khau-moi-2026'))).toEqual({ new_password: 'account.password.same' });
+		expect(codes(form('cu-mat-khau-1', 'ngan', 'ngan'))).toMatchObject({ new_password: 'accounts.error.password_short' });
+		expect(codes(form('', 'Mat-khau-moi-2026', 'Mat-khau-moi-2026'))).toMatchObject({ current_password: 'errors.required' });
 	});
 });

@@ -122,7 +122,8 @@ const email = z
 	.pipe(z.email('errors.email'))
 	.transform((s) => s.toLowerCase());
 
-const password = z
+/** A new password (account creation, reset, and a user's own change). */
+export const newPassword = z
 	.string({ message: 'errors.required' })
 	.min(1, 'errors.required')
 	.min(PASSWORD_MIN, 'accounts.error.password_short')
@@ -136,7 +137,7 @@ export const accountCreateSchema = z.object({
 	role,
 	unit: optionalId,
 	position: optionalText(200),
-	password
+	password: newPassword
 });
 
 export const accountEditSchema = z.object({
@@ -146,7 +147,7 @@ export const accountEditSchema = z.object({
 	position: optionalText(200)
 });
 
-export const passwordResetSchema = z.object({ password });
+export const passwordResetSchema = z.object({ password: newPassword });
 
 export const accountFilterSchema = z.object({
 	q: optionalText(100),

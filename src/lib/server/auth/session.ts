@@ -70,6 +70,8 @@ export function sessionService(pb: Pb, clock: Clock, policy: SessionPolicy) {
 
 		invalidate: (sessionId: string) => repo.delete(sessionId),
 		invalidateAllForUser: (userId: string) => repo.deleteForUser(userId),
+		/** Ends every session of the user but `keepId` (after a password change). */
+		invalidateOthers: (userId: string, keepId: string) => repo.deleteForUser(userId, keepId),
 		listForUser: (userId: string) => repo.listForUser(userId),
 		deleteExpired: () => repo.deleteExpired(clock())
 	};

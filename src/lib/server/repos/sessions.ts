@@ -76,9 +76,10 @@ export function sessionsRepo(pb: Pb) {
 			});
 			return rows.map(toSession);
 		},
-		async deleteForUser(userId: string) {
+		/** Deletes every session of the user except `keepId` (if given). */
+		async deleteForUser(userId: string, keepId?: string) {
 			const rows = await col().getFullList({ filter: pb.filter('user = {:u}', { u: userId }), fields: 'id' });
-			for (const r of rows) await orNull(col().delete(r.id));
+			for (const r of rows) if (r.id !== keepId) await orNull(col().delete(r.id));
 		},
 		async deleteExpired(now: Date) {
 			const t = toPbDate(now);

@@ -8,6 +8,7 @@ import { authorize } from '../authz';
 import type { Pb } from '../pb/create';
 import { auditRepo } from '../repos/audit';
 import { sessionsRepo } from '../repos/sessions';
+import { usersRepo } from '../repos/users';
 
 export function authService(pb: Pb, sessions: SessionService, clock: Clock = () => new Date()) {
 	const audit = auditRepo(pb);
@@ -31,6 +32,28 @@ export function authService(pb: Pb, sessions: SessionService, clock: Clock = () 
 			const { token, session } = await sessions.create(checked.user.id, meta);
 			await audit.write({ actorId: checked.user.id, action: 'auth.login', ip: meta.ip });
 			return { ok: true as const, token, session, user: checked.user };
+		},
+
+		/**
+		 * The actor's own password change: the current password must be right (wrong ones count
+		 * towards the sign-in throttle), then every other session of the account ends.
+		 * Failure codes: account.password.wrong | login.error.throttled (with `minutes`) | login.error.unavailable.
+		 */
+		async changePassword(actor: Actor, keepSessionId: string, input: { current: string; next: string }, meta: { ip?: string }) {
+			const user = await usersRepo(pb).get(actor.id);
+			if (!user) return { ok: false as const, code: 'errors.not_found' as const };
+			const minutes = throttle.waitMinutes(user.email, meta.ip ?? '');
+			if (minutes > 0) return { ok: false as const, code: 'login.error.throttled' as const, minutes };
+			const checked = await checkPassword(pb.baseURL, user.email, input.current);
+			if (!checked.ok) {
+				if (checked.code === 'login.error.unavailable') return checked;
+				throttle.failed(user.email, meta.ip ?? '');
+				return { ok: false as const, code: 'account.password.wrong' as const };
+			}
+			await usersRepo(pb).update(actor.id, { password: input.next });
+			await sessions.invalidateOthers(actor.id, keepSessionId);
+			await audit.write({ actorId: actor.id, action: 'auth.password_changed', ip: meta.ip });
+			return { ok: true as const };
 		},
 
 		async logout(actor: Actor, sessionId: string) {

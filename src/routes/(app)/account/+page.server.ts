@@ -4,7 +4,8 @@ import { getConfig } from '$lib/server/config';
 import { requireUser } from '$lib/server/auth/guards';
 import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { parseForm, readForm } from '$lib/server/forms';
-import { revokeSchema } from '$lib/domain/schemas/auth';
+import { passwordChangeSchema, revokeSchema } from '$lib/domain/schemas/auth';
+import { t } from '$lib/i18n/t';
 import { emailPrefsSchema } from '$lib/domain/schemas/actions';
 import { describeUserAgent } from '$lib/domain/session';
 import { formatDateTime } from '$lib/domain/time';
@@ -49,6 +50,25 @@ export const actions: Actions = {
 		const { notifications } = await getServices();
 		await notifications.setEmailPrefs(user.actor, input.data.email);
 		redirect(303, '/account?saved=email');
+	},
+	password: async ({ request, locals, getClientAddress }) => {
+		const user = requireUser();
+		const input = parseForm(passwordChangeSchema, await readForm(request), locals.locale);
+		if (!input.ok) return fail(400, { password: input.failure });
+		const { auth } = await getServices();
+		const r = await auth.changePassword(
+			user.actor,
+			locals.session?.id ?? '',
+			{ current: input.data.current_password, next: input.data.new_password },
+			{ ip: getClientAddress() }
+		);
+		if (!r.ok) {
+			const status = r.code === 'login.error.throttled' ? 429 : r.code === 'login.error.unavailable' ? 503 : 400;
+			const message = t(locals.locale, r.code, 'minutes' in r && r.minutes !== undefined ? { minutes: r.minutes } : undefined);
+			const errors: Record<string, string> = r.code === 'account.password.wrong' ? { current_password: message } : {};
+			return fail(status, { password: { values: {}, errors, message: r.code === 'account.password.wrong' ? undefined : message } });
+		}
+		redirect(303, '/account?saved=password');
 	},
 	everywhere: async ({ cookies }) => {
 		const user = requireUser();
