@@ -189,6 +189,28 @@ describe('merging units', () => {
 		]);
 	});
 
+	test('a merge of more than a thousand people runs in one transaction, and undo brings them back', async () => {
+		const { s, admin, a, b, c } = await setup();
+		const pb = await superPb();
+		for (let k = 0; k < 3; k++) {
+			const batch = pb.createBatch();
+			for (let i = 0; i < 400; i++) {
+				batch.collection('staff').create({ employee_code: uid('NV'), full_name: `Cán bộ ${k}-${i}`, search_key: `can bo ${k}-${i}`, unit: a.id, category: 'cong_chuc', active: true });
+			}
+			await batch.send();
+		}
+		const r = await s.units.merge(admin, mergeForm({ sources: [a.id, b.id], target_mode: 'existing', target: c.id, effective_date: '01/07/2025', reference: 'NQ lớn' }));
+		if (!r.ok) throw new Error(r.code);
+		const count = async (u: string) => (await pb.collection('staff').getList(1, 1, { filter: pb.filter('unit = {:u} && active = true', { u }) })).totalItems;
+		// 1,200 + the two already in A and one in B, plus C's own.
+		expect(await count(c.id)).toBe(1200 + 3 + 1);
+		expect(await count(a.id)).toBe(0);
+		expect((await transfersOf(r.data.eventId)).length).toBe(1203);
+		expect((await s.units.undoMerge(admin, r.data.eventId)).ok).toBe(true);
+		expect(await count(a.id)).toBe(1202);
+		expect(await count(c.id)).toBe(1);
+	});
+
 	test('undo is refused once C has a new record (a check), and nothing changes', async () => {
 		const { s, admin, a, b, c, aStaff } = await setup();
 		const r = await s.units.merge(

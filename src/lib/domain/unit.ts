@@ -43,5 +43,8 @@ export interface UnitEvent {
 	created: string;
 }
 
-/** Largest merge in one transaction: two writes per person must fit PocketBase's batch limit (1000). */
-export const MAX_MERGE_STAFF = 480;
+/**
+ * Largest merge in one transaction: two writes per person (the move and its transfer record) plus the
+ * units' own writes must fit PocketBase's batch limit (20,000, pb_migrations/1795602000).
+ */
+export const MAX_MERGE_STAFF = 9000;
