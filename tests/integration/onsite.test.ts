@@ -252,6 +252,28 @@ describe('signatures', () => {
 	});
 });
 
+describe('record numbers', () => {
+	test('completed checks take the next number of the year, once; two completed at the same moment get two numbers', async () => {
+		const one = await started();
+		const two = await started();
+		const three = await started();
+		const numberOf = async (x: typeof one) => {
+			const { doc } = await x.s.onsite.record(x.lead, x.fx.check.id);
+			return doc.number;
+		};
+		// Not completed yet: the number is left blank to fill in.
+		expect(await numberOf(one)).toBe('Số:       /BB-ĐKTCV');
+		expect(await one.s.onsite.complete(one.lead, one.fx.check.id, { signedOnPaper: true, grouping: 'per_type' })).toEqual({ ok: true });
+		const first = Number(/^Số: (\d+)\/BB-ĐKTCV$/.exec(await numberOf(one))![1]);
+		// Completing again (a double submit) keeps it.
+		await one.s.onsite.complete(one.lead, one.fx.check.id, { signedOnPaper: true, grouping: 'per_type' });
+		expect(await numberOf(one)).toBe(`Số: ${String(first).padStart(2, '0')}/BB-ĐKTCV`);
+		await Promise.all([two, three].map((x) => x.s.onsite.complete(x.lead, x.fx.check.id, { signedOnPaper: true, grouping: 'per_type' })));
+		const both = (await Promise.all([numberOf(two), numberOf(three)])).map((n) => Number(/^Số: (\d+)\//.exec(n)![1])).sort((a, b) => a - b);
+		expect(both).toEqual([first + 1, first + 2]);
+	});
+});
+
 describe('the record as a PDF', () => {
 	test('its extracted text has the unit, the date dd/MM/yyyy, every finding and the headings with diacritics', async () => {
 		const { s, fx, lead } = await started({ unitName: 'phường Mỹ Hưng Thử' });

@@ -138,6 +138,7 @@ describe('the record (biên bản)', () => {
 
 	const input: RecordInput = {
 		issuer: { parent: 'Sở Nội vụ', body: 'Đoàn kiểm tra công vụ', abbr: 'ĐKTCV' },
+		number: null,
 		place: 'Mỹ Hưng',
 		unitName: 'phường Mỹ Hưng',
 		day: '2025-09-17',
@@ -185,6 +186,12 @@ describe('the record (biên bản)', () => {
 		]) {
 			expect(text).toContain(s);
 		}
+	});
+
+	test('the number: blank to fill in before completion, then two digits at least (Số: 07/BB-ĐKTCV)', () => {
+		expect(buildRecord(input).number).toBe('Số:       /BB-ĐKTCV');
+		expect(buildRecord({ ...input, number: 7 }).number).toBe('Số: 07/BB-ĐKTCV');
+		expect(buildRecord({ ...input, number: 142 }).number).toBe('Số: 142/BB-ĐKTCV');
 	});
 
 	test('no explanation prints the fixed sentence', () => {

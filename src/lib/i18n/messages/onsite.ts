@@ -152,6 +152,7 @@ export const vi = {
 	'record.motto1': 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
 	'record.motto2': 'Độc lập - Tự do - Hạnh phúc',
 	'record.number': 'Số:       /BB-{abbr}',
+	'record.number_given': 'Số: {n}/BB-{abbr}',
 	'record.title': 'BIÊN BẢN',
 	'record.subtitle': 'Kiểm tra công vụ tại {unit}',
 	'record.opening':
@@ -351,6 +352,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'record.motto1': 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
 	'record.motto2': 'Độc lập - Tự do - Hạnh phúc',
 	'record.number': 'Số:       /BB-{abbr}',
+	'record.number_given': 'Số: {n}/BB-{abbr}',
 	'record.title': 'BIÊN BẢN',
 	'record.subtitle': 'Kiểm tra công vụ tại {unit}',
 	'record.opening': vi['record.opening'],

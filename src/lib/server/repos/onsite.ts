@@ -54,6 +54,8 @@ export interface OnsiteCheck {
 	signatures: Partial<Record<SignatureParty, string>>;
 	signedOnPaper: boolean;
 	amendments: Amendment[];
+	/** Biên bản number of its year, given when the check is completed; null before (or for older checks). */
+	recordNumber: number | null;
 }
 
 export interface StaffRow {
@@ -109,7 +111,8 @@ function toCheck(r: RecordModel): OnsiteCheck {
 		conclusions: String(r.conclusions ?? ''),
 		signatures: sigs,
 		signedOnPaper: r.signed_on_paper === true,
-		amendments: (r.amendments as Amendment[]) ?? []
+		amendments: (r.amendments as Amendment[]) ?? [],
+		recordNumber: Number(r.record_number) > 0 ? Number(r.record_number) : null
 	};
 }
 
@@ -135,6 +138,12 @@ export function onsiteRepo(pb: Pb) {
 			if (!/^[a-z0-9]{15}$/.test(id)) return null;
 			const r = await orNull(inspections().getOne(id, { expand: 'unit,unit.parent,lead,team' }));
 			return r ? toCheck(r) : null;
+		},
+
+		/** The check's biên bản number: its own if given, else the next of the issuer's sequence for `year`. */
+		async assignRecordNumber(id: string, year: number, issuer: string): Promise<number> {
+			const r = await pb.send<{ number: number }>(`/api/congvu/checks/${id}/record-number`, { method: 'POST', body: { year, issuer } });
+			return r.number;
 		},
 
 		async update(id: string, p: CheckPatch): Promise<void> {

@@ -49,6 +49,9 @@ export function scopeOf(c: OnsiteCheck): Scoped {
 
 const statusLabel = (s: RollCallStatus) => t('vi', `rollcall.status.${s}`);
 
+/** The issuing body's abbreviation on the record number (Số: 07/BB-ĐKTCV); one issuer for now. */
+const RECORD_ISSUER_ABBR = 'ĐKTCV';
+
 export function onsiteService(pb: Pb, clock: () => Date) {
 	const checks = onsiteRepo(pb);
 	const att = attendanceRepo(pb);
@@ -400,6 +403,8 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				await checks.createActions(c.id, c.unitId, proposed);
 			}
 			await checks.update(c.id, { status: tr.status, completedAt: now, signedOnPaper: opts.signedOnPaper });
+			// The record is final now: it takes the next number of the year (Vietnamese local year).
+			await checks.assignRecordNumber(c.id, Number(vnDay(now).slice(0, 4)), RECORD_ISSUER_ABBR);
 			await log(actor, 'check.complete', 'inspections', c.id, { grouping: opts.grouping, signedOnPaper: opts.signedOnPaper });
 			return { ok: true };
 		},
@@ -504,7 +509,8 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				.map((ty) => ({ code: ty.code, name: ty.name, note: c.checklist[ty.code]!.note }));
 			const place = c.unitName.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').replace(/^(phường|xã|thị trấn|đặc khu|tỉnh)\s+/i, '');
 			const doc = buildRecord({
-				issuer: { parent: t('vi', 'record.issuer.parent'), body: t('vi', 'record.issuer.body'), abbr: 'ĐKTCV' },
+				issuer: { parent: t('vi', 'record.issuer.parent'), body: t('vi', 'record.issuer.body'), abbr: RECORD_ISSUER_ABBR },
+				number: c.recordNumber,
 				place,
 				unitName: c.unitName,
 				day: vnDay(start),
