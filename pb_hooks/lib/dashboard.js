@@ -59,7 +59,7 @@ const PARTS = {
 		// run SQLite prefers a skip-scan of the (unit, month) index, measured 2.3× slower here.
 		const from = p.allUnits ? 'rollup_findings INDEXED BY sqlite_autoindex_rollup_findings_1' : 'rollup_findings';
 		const f = `FROM ${from} WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}`;
-		// Every unit: the province-wide monthly totals (kept by triggers) answer the monthly series.
+		// Every unit: the province-wide monthly totals answer the monthly series.
 		const fm = p.allUnits ? `FROM rollup_findings_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')}` : f;
 		// Every unit, no group or kind filter: the per-unit monthly totals (1795609001).
 		const fu = p.allUnits && !p.category && !p.kind ? `FROM rollup_findings_u WHERE ${inMonths}` : f;
@@ -153,7 +153,7 @@ const PARTS = {
 
 /** `body.parts`: which of findings / attendance / actions to compute (default: all). */
 function dashboard(app, body) {
-	// Writes since the last fold are still in the roll-up logs: fold them first, so figures are exact.
+	// Rows written since the last fold (new rows, the logs) are not in the roll-ups yet: fold them first.
 	fold(app);
 	const p = params(body);
 	const inMonths = 'month >= {:fullFrom} AND month <= {:fullTo}';

@@ -188,7 +188,7 @@ describe('roll-ups equal a recount over the base records', () => {
 		['days inside one month, one category', { period: 'custom', from: '2025-03-04', to: '2025-03-27', category: 'attendance' }],
 		['surprise checks only', { period: 'custom', from: '2024-11', to: '2025-12', kind: 'surprise' }],
 		['one category', { period: 'custom', from: '2024-11', to: '2025-12', category: 'conduct' }],
-		// Every unit in the database (the province-wide monthly totals kept by triggers).
+		// Every unit in the database (the province-wide monthly totals).
 		['all units, year 2025', { period: 'year', year: '2025', unit: '' }],
 		['all units, surprise checks', { period: 'custom', from: '2024-11', to: '2025-12', kind: 'surprise', unit: '' }],
 		['all units, a custom span of days', { period: 'custom', from: '2025-02-03', to: '2025-06-20', unit: '' }]

@@ -1,6 +1,6 @@
 // Aggregates for the dashboard, reports and repeat offenders. The counting happens in SQLite: the
 // routes in pb_hooks/dashboard.pb.js run hand-written SQL over roll-up tables (kept exact by
-// pb_hooks/rollups.pb.js) and answer grouped rows. Lists (drill-downs, histories) page through the SDK.
+// pb_migrations/1795608000_rollup_log.js and pb_hooks/lib/rollups.js) and answer grouped rows. Lists (drill-downs, histories) page through the SDK.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { orNull } from '../pb/errors';
