@@ -42,6 +42,28 @@ export function isAuthFailure(e: unknown): boolean {
 	return isClientError(e) && (e.status === 400 || e.status === 401 || e.status === 403);
 }
 
+/**
+ * True when a versioned write lost a race (pb_hooks/versions.pb.js answers 409 "stale"), alone or as
+ * one request of a batch (the batch answers 400 and names the failing request's response).
+ */
+export function isStale(e: unknown): boolean {
+	if (!isClientError(e)) return false;
+	if (e.status === 409) return true;
+	const requests = (e.response?.data as { requests?: Record<string, { response?: { status?: number } }> } | undefined)?.requests;
+	return !!requests && Object.values(requests).some((r) => r?.response?.status === 409);
+}
+
+/** Runs a versioned write; a lost race becomes `false`, success `true`. */
+export async function unlessStale(p: Promise<unknown>): Promise<boolean> {
+	try {
+		await p;
+		return true;
+	} catch (e) {
+		if (isStale(e)) return false;
+		throw mapPbError(e);
+	}
+}
+
 export function isUnavailable(e: unknown): boolean {
 	return isClientError(e) && e.status === 0;
 }
