@@ -2,7 +2,7 @@
 // bad input refused with nothing saved, warnings, and the secrecy of surprise checks in every list.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { makeUnit, makeUser, manualClock, superPb, testServices, uid } from '../support/services';
-import { checkInput } from '../support/planning';
+import { checkInput, completeCheck, startCheck } from '../support/planning';
 import { toActor, type User } from '../../src/lib/domain/user';
 
 const clock = manualClock(new Date('2026-03-02T01:00:00Z'));
@@ -45,7 +45,8 @@ describe('plans', () => {
 		}
 		expect((await s.plans.submit(a(inspector), planId))?.ok).toBe(true);
 		// An inspector cannot approve.
-		expect(await s.plans.approve(a(inspector), planId)).toMatchObject({ ok: false, code: 'plan.error.leader_required' });
+		// issue #11: who may approve is the policy's (plan.approve), answered 403 before any domain rule.
+		await expect(s.plans.approve(a(inspector), planId)).rejects.toMatchObject({ status: 403 });
 		expect((await s.plans.approve(a(leader), planId))?.ok).toBe(true);
 		const d = await s.plans.detail(a(leader), planId);
 		expect(d!.plan.status).toBe('approved');
@@ -64,8 +65,8 @@ describe('plans', () => {
 
 		// Completing one: 1/4 (25%).
 		const first = after!.checks[0]!;
-		await s.checks.transition(a(inspector), first.id, 'start');
-		await s.checks.transition(a(inspector), first.id, 'complete');
+		expect((await startCheck(s, a(inspector), first.id)).ok).toBe(true);
+		expect((await completeCheck(s, a(inspector), first.id)).ok).toBe(true);
 		expect((await s.plans.detail(a(leader), planId))!.progress.label).toBe('1/4 (25%)');
 	});
 
@@ -118,7 +119,9 @@ describe('checks: bad input saves nothing', () => {
 	test('editing a closed check is refused and changes nothing', async () => {
 		const r = await s.checks.create(a(inspector), checkInput({ unit: otherUnitId, lead: inspector.id, date: '2026-03-20' }));
 		if (!r.ok) throw new Error(r.code);
-		for (const e of ['start', 'complete', 'close'] as const) expect((await s.checks.transition(a(inspector), r.value, e))?.ok).toBe(true);
+		expect((await startCheck(s, a(inspector), r.value)).ok).toBe(true);
+		expect((await completeCheck(s, a(inspector), r.value)).ok).toBe(true);
+		expect((await s.checks.transition(a(inspector), r.value, 'close'))?.ok).toBe(true);
 		const edit = await s.checks.update(a(inspector), r.value, checkInput({ unit: otherUnitId, lead: inspector.id, date: '2026-03-25' }));
 		expect(edit).toMatchObject({ ok: false, code: 'check.error.locked' });
 		const d = await s.checks.detail(a(inspector), r.value);
@@ -132,11 +135,11 @@ describe('checks: status changes', () => {
 		if (!r.ok) throw new Error(r.code);
 		expect(await s.checks.transition(a(inspector), r.value, 'postpone', { reason: '  ' })).toMatchObject({ ok: false, code: 'check.error.reason_required' });
 		expect((await s.checks.transition(a(inspector), r.value, 'postpone', { reason: 'Đơn vị họp đột xuất' }))?.ok).toBe(true);
-		expect(await s.checks.transition(a(inspector), r.value, 'start')).toMatchObject({ ok: false, code: 'check.error.postponed' });
+		expect(await startCheck(s, a(inspector), r.value)).toMatchObject({ ok: false, code: 'check.error.postponed' });
 		const rs = await s.checks.transition(a(inspector), r.value, 'reschedule', { window: { date: '2026-04-09', week: null, startTime: '08:00', endDate: null, endTime: '11:00' } });
 		expect(rs).toMatchObject({ ok: true, value: 'planned' });
 		clock.set(new Date('2026-04-09T01:05:00Z'));
-		expect((await s.checks.transition(a(inspector), r.value, 'start'))?.ok).toBe(true);
+		expect((await startCheck(s, a(inspector), r.value)).ok).toBe(true);
 		const d = await s.checks.detail(a(inspector), r.value);
 		expect(d!.check.status).toBe('in_progress');
 		expect(d!.check.startedAt).toBe('2026-04-09T01:05:00.000Z');
@@ -207,7 +210,7 @@ describe('secrecy of surprise checks in lists', () => {
 		await expect(s.checks.detail(a(uh), r.value)).rejects.toMatchObject({ status: 404 });
 		await expect(s.checks.detail(a(otherHead), r.value)).rejects.toMatchObject({ status: 404 });
 
-		await s.checks.transition(a(inspector), r.value, 'start');
+		expect((await startCheck(s, a(inspector), r.value)).ok).toBe(true);
 		expect(ids(await s.checks.forUnit(a(uh)))).toContain(r.value);
 		expect(ids(await s.checks.list(a(inspector2), all))).toContain(r.value);
 		expect((await s.checks.detail(a(uh), r.value))!.check.id).toBe(r.value);

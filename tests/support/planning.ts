@@ -26,3 +26,16 @@ export function checkInput(over: Partial<CheckInput> & { unit: string; lead: str
 export async function unitById(id: string) {
 	return (await superPb()).collection('units').getOne(id);
 }
+
+type Services = Awaited<ReturnType<typeof import('./services').testServices>>;
+type Actor = import('../../src/lib/domain/user').Actor;
+
+/** Starts a check the one way there is: on site (roster snapshot included). */
+export function startCheck(s: Services, actor: Actor, id: string) {
+	return s.onsite.start(actor, id, { lat: null, lon: null, accuracy: null });
+}
+
+/** Completes a check the one way there is: by its lead on site (signed on paper, one action per finding). */
+export function completeCheck(s: Services, actor: Actor, id: string) {
+	return s.onsite.complete(actor, id, { signedOnPaper: true, grouping: 'per_finding' });
+}

@@ -70,8 +70,9 @@ describe('who manages a check (check.manage)', () => {
 	});
 	test.each([
 		['the team lead manages the check', { id: 'lead1', role: 'inspector' }, true],
-		['a team member manages the check', { id: 'member1', role: 'inspector' }, true],
-		['the inspector who created it manages the check', { id: 'creator', role: 'inspector' }, true],
+		// issue #11 point 5: members conduct the check but cannot edit it (and so make themselves lead).
+		['issue #11 point 5: a team member cannot manage the check', { id: 'member1', role: 'inspector' }, false],
+		['issue #11 point 5: the inspector who created it but does not lead it cannot manage it', { id: 'creator', role: 'inspector' }, false],
 		['an observer cannot manage the check (read-only)', { id: 'obs1', role: 'inspector' }, false],
 		['an inspector off the team cannot manage the check', { id: 'other', role: 'inspector' }, false],
 		['a leader manages any check', { id: 'l', role: 'leader' }, true],

@@ -64,7 +64,8 @@ export const CHECK_ERROR_CODES = [
 	'check.error.reason_required',
 	'check.error.window_required',
 	'check.error.window_invalid',
-	'check.error.window_end_before_start'
+	'check.error.window_end_before_start',
+	'check.error.team_locked'
 ] as const;
 export type CheckErrorCode = (typeof CHECK_ERROR_CODES)[number];
 
@@ -175,6 +176,38 @@ export function transitionCheck(
 			break;
 	}
 	return refuse('check.error.illegal_transition');
+}
+
+/**
+ * A campaign's checks are surprise checks when what triggered it is (a surprise or a complaint): they
+ * stay hidden from each unit until the team arrives (issue #11 §3). A directive or plan is announced.
+ */
+export function campaignKind(trigger: 'plan' | 'surprise' | 'complaint' | 'directive'): CheckKind {
+	return trigger === 'surprise' || trigger === 'complaint' ? 'surprise' : 'scheduled';
+}
+
+/** Who and what a check is about: fixed once the team is on site (issue #11 §5). */
+export interface CheckStaffing {
+	readonly unitId: string;
+	readonly leadId: string | null;
+	readonly teamIds: readonly string[];
+	readonly observerIds: readonly string[];
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * May an edit change the inspected unit, the lead, the members or the observers? Only before the check
+ * has started (planned or postponed): once the team is on site, the record names who inspected whom.
+ */
+export function staffingChange(current: CheckStatus, before: CheckStaffing, after: CheckStaffing): CheckTransitionResult {
+	const changed =
+		before.unitId !== after.unitId ||
+		(before.leadId ?? '') !== (after.leadId ?? '') ||
+		!sameSet(before.teamIds, after.teamIds) ||
+		!sameSet(before.observerIds, after.observerIds);
+	if (!changed || current === 'planned' || current === 'postponed') return { ok: true, status: current };
+	return fail('check.error.team_locked', current, 'edit');
 }
 
 // --- Confidentiality of surprise checks ------------------------------------------------------------

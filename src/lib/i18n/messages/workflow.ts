@@ -38,6 +38,7 @@ export const vi = {
 	'check.error.window_required': 'Vui lòng nhập thời gian bắt đầu và kết thúc mới.',
 	'check.error.window_invalid': 'Thời gian không hợp lệ.',
 	'check.error.window_end_before_start': 'Thời gian kết thúc phải sau thời gian bắt đầu.',
+	'check.error.team_locked': 'Cuộc kiểm tra đã bắt đầu: không thay đổi được đơn vị được kiểm tra, trưởng đoàn, thành viên hay quan sát viên.',
 
 	// Corrective action (chấn chỉnh, khắc phục)
 	'action.status.open': 'Chưa thực hiện',
@@ -136,6 +137,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'check.error.window_required': 'Please enter the new start and end time.',
 	'check.error.window_invalid': 'The time is not valid.',
 	'check.error.window_end_before_start': 'The end time must be after the start time.',
+	'check.error.team_locked': 'The check has started: the inspected unit, lead, members and observers can no longer change.',
 
 	'action.status.open': 'Not started',
 	'action.status.in_progress': 'In progress',

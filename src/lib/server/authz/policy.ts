@@ -20,6 +20,8 @@ export interface Scoped {
 	/** For corrective actions: who answered, so they cannot verify their own answer. */
 	responderId?: string | null;
 	delegateId?: string | null;
+	/** For a plan's checks: the plan's author and whether it is still a draft. */
+	plan?: { authorId: string | null; isDraft: boolean };
 }
 
 export type Action =
@@ -42,6 +44,7 @@ export type Action =
 	| 'check.conduct'
 	| 'check.lead'
 	| 'check.manage'
+	| 'plan.remove_check'
 	| 'finding.view'
 	| 'action.list'
 	| 'action.view'
@@ -96,7 +99,8 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 		case 'plan.view':
 			return isOffice(actor);
 		case 'plan.draft':
-			return actor.role === 'inspector' || actor.role === 'leader' || actor.role === 'admin';
+			// Plans are drafted by those who run inspections; an admin keeps the data, not the plans.
+			return actor.role === 'inspector' || actor.role === 'leader';
 		case 'plan.approve':
 			return actor.role === 'leader';
 		case 'check.list':
@@ -116,13 +120,17 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 		case 'check.lead':
 			// Completing and signing the record is the team lead's (trưởng đoàn) alone (issue #5 §6).
 			return (actor.role === 'inspector' || actor.role === 'leader') && !!r.check && r.check.leadId === actor.id;
-			return (actor.role === 'inspector' || actor.role === 'leader') && onTeam(actor, r);
 		case 'check.manage':
-			// Edit, reschedule, start, postpone, cancel, close (issue #4): a leader, or an inspector who
-			// leads, is a member of, or created the check. Observers are read-only.
+			// Edit, reschedule, postpone, cancel, close, and who is on the team and which unit is checked
+			// (issue #11 §5): a leader, or the inspector who leads the check. Members conduct the check but
+			// cannot make themselves lead; observers are read-only. Start and complete are check.conduct /
+			// check.lead on the on-site pages, the only path for them.
 			if (actor.role === 'leader') return true;
-			if (actor.role !== 'inspector' || !r.check) return false;
-			return r.check.leadId === actor.id || r.check.teamIds.includes(actor.id) || r.ownerId === actor.id;
+			return actor.role === 'inspector' && !!r.check && r.check.leadId === actor.id;
+		case 'plan.remove_check':
+			// A draft plan's author may drop any of its checks; once approved, only who manages the check.
+			if (can(actor, 'check.manage', r)) return true;
+			return (actor.role === 'inspector' || actor.role === 'leader') && !!r.plan?.isDraft && r.plan.authorId === actor.id;
 		case 'finding.view':
 			return isOffice(actor) || ownUnit(actor, r);
 		case 'action.list':

@@ -14,6 +14,9 @@ export interface PersonRef {
 	id: string;
 	name: string;
 	role: string;
+	/** The account's unit (unit heads; office accounts usually have none). */
+	unitId?: string | null;
+	active?: boolean;
 }
 
 /** Every row, 1000 per request and no COUNT(*) (getFullList pages by 500 with totals: twice as slow). */
@@ -52,9 +55,9 @@ export function checkLookupsRepo(pb: Pb) {
 			if (ids.length === 0) return [];
 			const rows = await pb.collection('users').getFullList({
 				filter: ids.map((id) => pb.filter('id = {:id}', { id })).join(' || '),
-				fields: 'id,name,role,active'
+				fields: 'id,name,role,active,unit'
 			});
-			return rows.map((r) => ({ id: r.id, name: String(r.name), role: String(r.role) }));
+			return rows.map((r) => ({ id: r.id, name: String(r.name), role: String(r.role), unitId: r.unit ? String(r.unit) : null, active: r.active === true }));
 		}
 	};
 }

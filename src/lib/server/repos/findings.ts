@@ -1,7 +1,7 @@
 // findings: violations recorded at a check, with protected photo files and the written explanation.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { AppError, mapPbError, orNull } from '../pb/errors';
+import { AppError, mapPbError, orNull, unlessStale } from '../pb/errors';
 import { toPbDate } from '../../domain/time';
 
 export interface PhotoMeta {
@@ -37,6 +37,8 @@ export interface Finding {
 	amendReason: string;
 	superseded: boolean;
 	created: string;
+	/** Read version for conditional writes (pb_hooks/versions.pb.js). */
+	version: number;
 }
 
 function toFinding(r: RecordModel): Finding {
@@ -63,7 +65,8 @@ function toFinding(r: RecordModel): Finding {
 		amendsId: r.amends ? String(r.amends) : null,
 		amendReason: String(r.amend_reason ?? ''),
 		superseded: r.superseded === true,
-		created: String(r.created ?? '')
+		created: String(r.created ?? ''),
+		version: Number(r.version ?? 0)
 	};
 }
 
@@ -149,6 +152,37 @@ export function findingsRepo(pb: Pb) {
 				r = await col().update(r.id, { photo_meta: meta }, { expand: EXPAND });
 			}
 			return toFinding(r);
+		},
+
+		/**
+		 * An amendment in one transaction: the original marked superseded (if still at the version it was
+		 * read in) and its replacement created. Null when someone else amended or changed it first. The
+		 * photos are copied afterwards with {@link copyPhotos}.
+		 */
+		async amend(orig: Finding, f: NewFinding): Promise<string | null> {
+			const batch = pb.createBatch();
+			batch.collection('findings').update(orig.id, { superseded: true, version: orig.version + 1 });
+			batch.collection('findings').create({
+				inspection: f.inspectionId,
+				unit: f.unitId,
+				staff: f.staffId ?? '',
+				violation_type: f.typeId,
+				category: f.category,
+				description: f.description,
+				observed_at: toPbDate(f.observedAt),
+				source: f.source,
+				attendance: f.attendanceId ?? '',
+				client_key: f.clientKey,
+				created_by: f.createdBy,
+				explanation_status: f.explanation?.explanationStatus ?? 'none',
+				explanation_text: f.explanation?.explanationText ?? '',
+				amends: orig.id,
+				amend_reason: f.amendReason ?? '',
+				superseded: false
+			});
+			let out: { body: unknown }[] = [];
+			const ok = await unlessStale(batch.send().then((r) => (out = r)));
+			return ok ? String((out[1]?.body as { id: string }).id) : null;
 		},
 
 		/** Copies an original's photos into its amendment (same bytes, same hashes). */

@@ -3,7 +3,7 @@
 // never even load a hidden surprise check for someone outside its team.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { orNull } from '../pb/errors';
+import { orNull, unlessStale } from '../pb/errors';
 import { fromPbDate, toPbDate } from '../../domain/time';
 import type { Actor } from '../../domain/user';
 import type { CheckKind, CheckStatus } from '../../domain/check';
@@ -31,6 +31,8 @@ export interface Check {
 	startedAt: string | null;
 	completedAt: string | null;
 	createdById: string | null;
+	/** Read version for conditional writes (pb_hooks/versions.pb.js). */
+	version: number;
 }
 
 export interface CheckWrite {
@@ -79,7 +81,8 @@ export function toCheck(r: RecordModel): Check {
 		statusReason: String(r.status_reason ?? ''),
 		startedAt: iso(r.started_at),
 		completedAt: iso(r.completed_at),
-		createdById: r.created_by ? String(r.created_by) : null
+		createdById: r.created_by ? String(r.created_by) : null,
+		version: Number(r.version ?? 0)
 	};
 }
 
@@ -225,13 +228,16 @@ export function inspectionsRepo(pb: Pb) {
 			const res = await batch.send();
 			return res.map((r) => String((r.body as { id: string }).id));
 		},
-		async update(id: string, c: Omit<CheckWrite, 'createdById'>): Promise<void> {
-			await col().update(id, body(c));
+		/** Writes an edit if the check is still at `version`; false when someone else wrote first. */
+		async update(id: string, version: number, c: Omit<CheckWrite, 'createdById'>): Promise<boolean> {
+			return unlessStale(col().update(id, { ...body(c), version: version + 1 }));
 		},
+		/** A status change from the state read at `version`; false when someone else wrote first. */
 		async setStatus(
 			id: string,
+			version: number,
 			patch: { status: CheckStatus; reason?: string; startedAt?: Date; completedAt?: Date; window?: { startsAt: string; endsAt: string } }
-		): Promise<void> {
+		): Promise<boolean> {
 			const b: Record<string, unknown> = { status: patch.status };
 			if (patch.reason !== undefined) b.status_reason = patch.reason;
 			if (patch.startedAt) b.started_at = toPbDate(patch.startedAt);
@@ -240,7 +246,7 @@ export function inspectionsRepo(pb: Pb) {
 				b.scheduled_start = pbDate(patch.window.startsAt);
 				b.scheduled_end = pbDate(patch.window.endsAt);
 			}
-			await col().update(id, b);
+			return unlessStale(col().update(id, { ...b, version: version + 1 }));
 		},
 		async delete(id: string): Promise<void> {
 			await col().delete(id);

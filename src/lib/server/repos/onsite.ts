@@ -3,7 +3,7 @@
 // announced calendar days, and corrective actions proposed at completion. Only repos know field names.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { orNull } from '../pb/errors';
+import { orNull, unlessStale } from '../pb/errors';
 import type { CheckKind, CheckStatus } from '../../domain/check';
 import type { Announcement } from '../../domain/holidays';
 import { signatureParty, type SignatureParty } from '../../domain/onsite';
@@ -56,6 +56,8 @@ export interface OnsiteCheck {
 	amendments: Amendment[];
 	/** Biên bản number of its year, given when the check is completed; null before (or for older checks). */
 	recordNumber: number | null;
+	/** Read version for conditional writes (pb_hooks/versions.pb.js). */
+	version: number;
 }
 
 export interface StaffRow {
@@ -112,7 +114,8 @@ function toCheck(r: RecordModel): OnsiteCheck {
 		signatures: sigs,
 		signedOnPaper: r.signed_on_paper === true,
 		amendments: (r.amendments as Amendment[]) ?? [],
-		recordNumber: Number(r.record_number) > 0 ? Number(r.record_number) : null
+		recordNumber: Number(r.record_number) > 0 ? Number(r.record_number) : null,
+		version: Number(r.version ?? 0)
 	};
 }
 
@@ -131,6 +134,45 @@ export type CheckPatch = Partial<{
 	amendments: Amendment[];
 }>;
 
+function patchBody(p: CheckPatch): Record<string, unknown> {
+	const body: Record<string, unknown> = {};
+	if (p.status !== undefined) body.status = p.status;
+	if (p.startedAt) body.started_at = toPbDate(p.startedAt);
+	if (p.completedAt) body.completed_at = toPbDate(p.completedAt);
+	if (p.location !== undefined) body.location = p.location;
+	if (p.checklist !== undefined) body.checklist = p.checklist;
+	if (p.procedures !== undefined) body.procedures = p.procedures;
+	if (p.representativeName !== undefined) body.representative_name = p.representativeName;
+	if (p.representativePosition !== undefined) body.representative_position = p.representativePosition;
+	if (p.unitExplanation !== undefined) body.unit_explanation = p.unitExplanation;
+	if (p.conclusions !== undefined) body.conclusions = p.conclusions;
+	if (p.signedOnPaper !== undefined) body.signed_on_paper = p.signedOnPaper;
+	if (p.amendments !== undefined) body.amendments = p.amendments;
+	return body;
+}
+
+
+export interface ProposedAction {
+	title: string;
+	findingIds: string[];
+	category: string;
+	dueDate: string;
+}
+
+function actionBody(inspectionId: string, unitId: string, a: ProposedAction): Record<string, unknown> {
+	return {
+		title: a.title,
+		inspection: inspectionId,
+		findings: a.findingIds,
+		unit: unitId,
+		category: a.category,
+		status: 'open',
+		due_date: a.dueDate,
+		original_due_date: a.dueDate,
+		return_count: 0
+	};
+}
+
 export function onsiteRepo(pb: Pb) {
 	const inspections = () => pb.collection('inspections');
 	return {
@@ -146,29 +188,29 @@ export function onsiteRepo(pb: Pb) {
 			return r.number;
 		},
 
-		async update(id: string, p: CheckPatch): Promise<void> {
-			const body: Record<string, unknown> = {};
-			if (p.status !== undefined) body.status = p.status;
-			if (p.startedAt) body.started_at = toPbDate(p.startedAt);
-			if (p.completedAt) body.completed_at = toPbDate(p.completedAt);
-			if (p.location !== undefined) body.location = p.location;
-			if (p.checklist !== undefined) body.checklist = p.checklist;
-			if (p.procedures !== undefined) body.procedures = p.procedures;
-			if (p.representativeName !== undefined) body.representative_name = p.representativeName;
-			if (p.representativePosition !== undefined) body.representative_position = p.representativePosition;
-			if (p.unitExplanation !== undefined) body.unit_explanation = p.unitExplanation;
-			if (p.conclusions !== undefined) body.conclusions = p.conclusions;
-			if (p.signedOnPaper !== undefined) body.signed_on_paper = p.signedOnPaper;
-			if (p.amendments !== undefined) body.amendments = p.amendments;
-			await inspections().update(id, body);
+		/** Writes `p` if the check is still at `version` (one transaction); false when someone else wrote first. */
+		async update(id: string, version: number, p: CheckPatch): Promise<boolean> {
+			return unlessStale(inspections().update(id, { ...patchBody(p), version: version + 1 }));
+		},
+
+		/**
+		 * Completion in one transaction: the check's new state (if still at `version`) and its proposed
+		 * corrective actions. Of two completions at once one wins; the other creates nothing.
+		 */
+		async complete(id: string, version: number, p: CheckPatch, unitId: string, items: ProposedAction[]): Promise<boolean> {
+			const batch = pb.createBatch();
+			batch.collection('inspections').update(id, { ...patchBody(p), version: version + 1 });
+			for (const a of items) batch.collection('corrective_actions').create(actionBody(id, unitId, a));
+			return unlessStale(batch.send());
 		},
 
 		/** Replaces one party's drawn signature (PNG), keeping the other's. */
-		async putSignature(id: string, party: SignatureParty, png: Uint8Array, previous?: string): Promise<void> {
+		async putSignature(id: string, version: number, party: SignatureParty, png: Uint8Array, previous?: string): Promise<boolean> {
 			const form = new FormData();
+			form.append('version', String(version + 1));
 			form.append('signatures+', new Blob([png as BlobPart], { type: 'image/png' }), `${party}.png`);
 			if (previous) form.append('signatures-', previous);
-			await inspections().update(id, form);
+			return unlessStale(inspections().update(id, form));
 		},
 
 		/** The unit's active staff today (the roster the roll call starts from). */
@@ -240,30 +282,6 @@ export function onsiteRepo(pb: Pb) {
 				fields: 'id'
 			});
 			return r.totalItems;
-		},
-
-		/** Proposed corrective actions, status open, in one transaction. */
-		async createActions(
-			inspectionId: string,
-			unitId: string,
-			items: { title: string; findingIds: string[]; category: string; dueDate: string }[]
-		): Promise<void> {
-			if (items.length === 0) return;
-			const batch = pb.createBatch();
-			for (const a of items) {
-				batch.collection('corrective_actions').create({
-					title: a.title,
-					inspection: inspectionId,
-					findings: a.findingIds,
-					unit: unitId,
-					category: a.category,
-					status: 'open',
-					due_date: a.dueDate,
-					original_due_date: a.dueDate,
-					return_count: 0
-				});
-			}
-			await batch.send();
 		},
 
 		async actions(inspectionId: string) {

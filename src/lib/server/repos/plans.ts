@@ -1,7 +1,7 @@
 // inspection_plans <-> domain Plan.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { orNull } from '../pb/errors';
+import { orNull, unlessStale } from '../pb/errors';
 import { fromPbDate, toPbDate } from '../../domain/time';
 import type { PlanPeriod, PlanRevision, PlanStatus } from '../../domain/plan';
 
@@ -20,6 +20,8 @@ export interface Plan {
 	approvedAt: string | null;
 	revision: number;
 	revisions: PlanRevision[];
+	/** Read version for conditional writes (pb_hooks/versions.pb.js). */
+	version: number;
 }
 
 export interface PlanWrite {
@@ -47,7 +49,8 @@ function toPlan(r: RecordModel): Plan {
 		approvedById: r.approved_by ? String(r.approved_by) : null,
 		approvedAt: fromPbDate(r.approved_at)?.toISOString() ?? null,
 		revision: Number(r.revision ?? 0),
-		revisions: Array.isArray(r.revisions) ? (r.revisions as PlanRevision[]) : []
+		revisions: Array.isArray(r.revisions) ? (r.revisions as PlanRevision[]) : [],
+		version: Number(r.version ?? 0)
 	};
 }
 
@@ -78,14 +81,28 @@ export function plansRepo(pb: Pb) {
 		async updateHeader(id: string, p: PlanWrite): Promise<void> {
 			await col().update(id, header(p));
 		},
-		async setStatus(id: string, status: PlanStatus, approval?: { by: string; at: Date }): Promise<void> {
-			await col().update(id, {
-				status,
-				...(approval ? { approved_by: approval.by, approved_at: toPbDate(approval.at) } : {})
-			});
+		/** A status change from the plan as read at `version`; false when someone else wrote first. */
+		async setStatus(id: string, version: number, status: PlanStatus, approval?: { by: string; at: Date }): Promise<boolean> {
+			return unlessStale(
+				col().update(id, {
+					status,
+					version: version + 1,
+					...(approval ? { approved_by: approval.by, approved_at: toPbDate(approval.at) } : {})
+				})
+			);
 		},
-		async addRevision(id: string, revisions: PlanRevision[], revision: number): Promise<void> {
-			await col().update(id, { revisions, revision });
+		/**
+		 * Appends a revision with the next number, onto the list as it is when written (re-read and retried
+		 * when another revision landed in between), so concurrent revisions are all kept, numbered 1, 2, 3…
+		 */
+		async appendRevision(id: string, entry: Omit<PlanRevision, 'revision'>): Promise<PlanRevision> {
+			for (;;) {
+				const plan = await this.get(id);
+				if (!plan) throw new Error(`plan ${id} vanished`);
+				const rev: PlanRevision = { ...entry, revision: plan.revision + 1 };
+				const body = { revisions: [...plan.revisions, rev], revision: rev.revision, version: plan.version + 1 };
+				if (await unlessStale(col().update(id, body))) return rev;
+			}
 		}
 	};
 }

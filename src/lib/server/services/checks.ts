@@ -9,7 +9,7 @@ import { inspectionsRepo, type Check, type CheckQuery, type CheckWrite } from '.
 import { plansRepo } from '../repos/plans';
 import { checkLookupsRepo, type UnitRef } from '../repos/check-lookups';
 import { auditRepo } from '../repos/audit';
-import { transitionCheck, type CheckEvent, type CheckStatus } from '../../domain/check';
+import { campaignKind, staffingChange, transitionCheck, type CheckEvent, type CheckStatus } from '../../domain/check';
 import { planWarnings, type PlanWarning } from '../../domain/plan-warnings';
 import { decidePlan, isoWeekRange, type PlanRevision } from '../../domain/plan';
 import { addDays, isoWeekday } from '../../domain/format';
@@ -72,6 +72,10 @@ export function subtree(units: readonly UnitRef[], rootId: string): string[] {
 	return out;
 }
 
+/** The status changes the planning side offers; start and complete are the on-site pages' alone. */
+export const PLANNING_EVENTS = ['close', 'postpone', 'cancel', 'reschedule'] as const;
+export type PlanningEvent = (typeof PLANNING_EVENTS)[number] & CheckEvent;
+
 export interface CheckFilter extends Omit<CheckFilterInput, 'mine'> {
 	mine: boolean;
 }
@@ -111,6 +115,21 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		return null;
 	}
 
+	/**
+	 * Observers are read-only guests: active office accounts (other agencies' inspectors, leaders,
+	 * admins) or names typed in; never an account of the inspected unit, whose head would otherwise learn
+	 * of a surprise check before it starts (issue #11 §5).
+	 */
+	async function checkObservers(observerIds: string[], unitIds: string[]): Promise<Refusal | null> {
+		if (observerIds.length === 0) return null;
+		const found = await lookups.people(observerIds);
+		const ok = (id: string) => {
+			const p = found.find((x) => x.id === id);
+			return !!p && p.active !== false && p.role !== 'unit_head' && !(p.unitId && unitIds.includes(p.unitId));
+		};
+		return observerIds.every(ok) ? null : refuse(400, 'check.error.observer_invalid', 'observers');
+	}
+
 	function teamOf(input: { lead: string | null; team: string[]; observers: string[] }) {
 		const lead = input.lead;
 		return {
@@ -130,8 +149,7 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: 1 }, 'change', actor, reason);
 		if (!d.ok) return refuse(409, d.code, 'reason');
 		if (d.needsRevision) {
-			const entry: PlanRevision = { at: clock().toISOString(), by: actor.id, reason: reason!.trim(), revision: plan.revision + 1, change, details };
-			await plans.addRevision(plan.id, [...plan.revisions, entry], plan.revision + 1);
+			const entry = await plans.appendRevision(plan.id, { at: clock().toISOString(), by: actor.id, reason: reason!.trim(), change, details });
 			await audit.write({ actorId: actor.id, action: 'plan.revise', collection: 'inspection_plans', id: plan.id, data: entry });
 		}
 		return null;
@@ -152,6 +170,8 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		if (unit) return unit;
 		const team = await checkTeam(input);
 		if (team) return team;
+		const observers = await checkObservers(teamOf(input).observerIds, [input.unit]);
+		if (observers) return observers;
 		const write: CheckWrite = {
 			title: input.title,
 			kind,
@@ -238,9 +258,12 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			const bad = chosen.filter((id) => !units.get(id)?.active);
 			if (bad.length) return refuse(400, 'campaign.error.inactive_units', 'units');
 			const trigger = input.trigger === 'plan' ? 'directive' : input.trigger;
+			const observers = await checkObservers(teamOf(input).observerIds, chosen);
+			if (observers) return observers;
+			const kind = campaignKind(trigger);
 			const writes: CheckWrite[] = chosen.map((unitId) => ({
 				title: input.campaign,
-				kind: 'scheduled',
+				kind,
 				trigger,
 				planId: null,
 				campaign: input.campaign,
@@ -258,7 +281,11 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			return { ok: true, value: ids.length };
 		},
 
-		/** Edits a check that is not locked. Authz: check.manage. Failures: check.error.locked, cancelled, as create. */
+		/**
+		 * Edits a check that is not locked, conditional on the check as read. Authz: check.manage (a leader
+		 * or the lead). The unit, lead, members and observers change only before the check starts.
+		 * Failures: check.error.locked, cancelled, team_locked, errors.stale, as create.
+		 */
 		async update(actor: Actor, id: string, input: CheckInput & { reason?: string }): Promise<Result<string> | Refusal | null> {
 			const c = await visible(actor, id);
 			if (!c) return null;
@@ -267,30 +294,34 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			if (!t.ok) return refuse(409, t.code);
 			const built = await buildWrite(actor, input, c.kind, c.trigger ?? (c.kind === 'scheduled' ? 'plan' : 'surprise'), c.planId);
 			if (!built.ok) return built;
+			const staffing = staffingChange(c.status, c, built.write);
+			if (!staffing.ok) return refuse(409, staffing.code, 'lead');
 			if (c.planId) {
 				const r = await recordPlanChange(actor, c.planId, input.reason, 'check.edit', { check: id });
 				if (r) return r;
 			}
 			const { createdById: _, ...rest } = built.write;
-			await repo.update(id, { ...rest, campaign: c.campaign, reportBackDate: c.reportBackDate });
+			if (!(await repo.update(id, c.version, { ...rest, campaign: c.campaign, reportBackDate: c.reportBackDate }))) return refuse(409, 'errors.stale');
 			await audit.write({ actorId: actor.id, action: 'check.edit', collection: 'inspections', id });
 			return { ok: true, value: id };
 		},
 
 		/**
-		 * A status change. start records started_at; complete records completed_at; cancel/postpone need a
-		 * reason; reschedule needs a new window. Authz: check.manage. Failures: every check.error.* of
-		 * transitionCheck.
+		 * A status change of the planning side: close, postpone, cancel (with a reason), reschedule (a new
+		 * window), conditional on the status read. Start and complete are not here: they exist once, on the
+		 * on-site pages (services/onsite.ts), with the roster snapshot, signatures and actions they need
+		 * (issue #11 §1–2). Authz: check.manage. Failures: every check.error.* of transitionCheck, errors.stale.
 		 */
 		async transition(
 			actor: Actor,
 			id: string,
-			event: Exclude<CheckEvent, 'edit' | 'amend'>,
+			event: PlanningEvent,
 			ctx: { reason?: string; window?: RescheduleInput } = {}
 		): Promise<Result<CheckStatus> | Refusal | null> {
 			const c = await visible(actor, id);
 			if (!c) return null;
 			authorize(actor, 'check.manage', scopedCheck(c));
+			if (!(PLANNING_EVENTS as readonly string[]).includes(event)) return refuse(400, 'check.error.illegal_transition');
 			let window: { startsAt: string; endsAt: string } | null = null;
 			if (event === 'reschedule') {
 				const w = ctx.window ? windowOf(ctx.window) : refuse(400, 'check.error.window_required');
@@ -299,14 +330,12 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			}
 			const t = transitionCheck(c.status, event, { leadId: c.leadId, reason: ctx.reason, window });
 			if (!t.ok) return refuse(409, t.code);
-			const now = clock();
-			await repo.setStatus(id, {
+			const written = await repo.setStatus(id, c.version, {
 				status: t.status,
 				reason: event === 'cancel' || event === 'postpone' ? ctx.reason!.trim() : event === 'reschedule' ? '' : undefined,
-				startedAt: event === 'start' ? now : undefined,
-				completedAt: event === 'complete' ? now : undefined,
 				window: window ?? undefined
 			});
+			if (!written) return refuse(409, 'errors.stale');
 			await audit.write({ actorId: actor.id, action: `check.${event}`, collection: 'inspections', id, data: { from: c.status, to: t.status, reason: ctx.reason ?? '' } });
 			return { ok: true, value: t.status };
 		},

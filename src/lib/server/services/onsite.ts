@@ -12,7 +12,7 @@ import type { Actor } from '../../domain/user';
 import { authorize, can, type Scoped } from '../authz';
 import type { Pb } from '../pb/create';
 import { AppError } from '../pb/errors';
-import { onsiteRepo, type OnsiteCheck, type Amendment } from '../repos/onsite';
+import { onsiteRepo, type OnsiteCheck, type Amendment, type CheckPatch } from '../repos/onsite';
 import { attendanceRepo, type AttendanceRow } from '../repos/attendance';
 import { findingsRepo, type Finding } from '../repos/findings';
 import { auditRepo } from '../repos/audit';
@@ -39,6 +39,7 @@ export type Result<T = object> = ({ ok: true } & T) | { ok: false; status: numbe
 
 const refuse = (status: number, code: string, params?: Record<string, string | number>) =>
 	({ ok: false, status, code, params }) as const;
+type Refusal = ReturnType<typeof refuse>;
 
 export function scopeOf(c: OnsiteCheck): Scoped {
 	return {
@@ -73,6 +74,37 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 		if (c.status === 'planned') return refuse(409, 'check.error.not_started');
 		const r = transitionCheck(c.status, 'edit');
 		return r.ok ? null : refuse(409, r.code, r.params);
+	}
+
+	const stale = () => refuse(409, 'errors.stale');
+
+	/**
+	 * A write that merges onto the check's current state (checklist items, an appended amendment): read,
+	 * check, write conditionally on the version read; when someone else wrote in between, read again and
+	 * merge onto their state, so two inspectors saving at once lose nothing (docs/integrity.md).
+	 */
+	async function mergeWrite(actor: Actor, id: string, build: (c: OnsiteCheck) => CheckPatch | Refusal): Promise<Result> {
+		// Every failed attempt means another write succeeded, so this ends; the bound is a safety net.
+		for (let attempt = 0; attempt < 50; attempt++) {
+			const c = await load(actor, id, 'check.conduct');
+			const p = build(c);
+			if ('ok' in p) return p;
+			if (await checks.update(c.id, c.version, p)) return { ok: true };
+			await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(attempt + 1, 5)));
+		}
+		return stale();
+	}
+
+	/** The roster snapshot (the unit's active staff, all present), taken once per check. */
+	async function snapshot(c: OnsiteCheck) {
+		if ((await att.list(c.id)).length > 0) return;
+		const staff = await checks.activeRoster(c.unitId);
+		try {
+			await att.createRoster(c.id, c.unitId, staff.map((s) => s.id), clock());
+		} catch (e) {
+			// A concurrent start already took the snapshot (unique inspection+staff): keep that one.
+			if ((await att.list(c.id)).length === 0) throw e;
+		}
 	}
 
 	async function calendar(day: string) {
@@ -135,28 +167,29 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 
 		/**
 		 * Starts the check: status in_progress, actual start time, optional device location, and the
-		 * roster snapshot (the unit's active staff, all present). Starting twice is harmless.
+		 * roster snapshot (the unit's active staff, all present). Starting twice is harmless. This is the
+		 * only way a check starts (the detail page links here), so no started check lacks its roster; a
+		 * check started without one by an older version gets its snapshot when opened here (issue #11 §1).
 		 */
 		async start(actor: Actor, id: string, loc: { lat: number | null; lon: number | null; accuracy: number | null }): Promise<Result> {
 			const c = await load(actor, id, 'check.conduct');
-			if (c.status === 'in_progress') return { ok: true };
+			if (c.status === 'in_progress') {
+				await snapshot(c);
+				return { ok: true };
+			}
 			const tr = transitionCheck(c.status, 'start', { leadId: c.leadId });
 			if (!tr.ok) return refuse(409, tr.code, tr.params);
-			const existing = await att.list(c.id);
-			if (existing.length === 0) {
-				const staff = await checks.activeRoster(c.unitId);
-				try {
-					await att.createRoster(c.id, c.unitId, staff.map((s) => s.id), clock());
-				} catch (e) {
-					// A concurrent start already took the snapshot (unique inspection+staff): keep that one.
-					if ((await att.list(c.id)).length === 0) throw e;
-				}
-			}
-			await checks.update(c.id, {
+			await snapshot(c);
+			const written = await checks.update(c.id, c.version, {
 				status: tr.status,
 				startedAt: clock(),
 				location: loc.lat !== null && loc.lon !== null ? { lat: loc.lat, lon: loc.lon, accuracy: loc.accuracy } : null
 			});
+			if (!written) {
+				// Someone on the team started it at the same moment: that start stands.
+				const now = await checks.get(c.id);
+				return now?.status === 'in_progress' ? { ok: true } : stale();
+			}
 			await log(actor, 'check.start', 'inspections', c.id);
 			return { ok: true };
 		},
@@ -206,20 +239,13 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			return { check: c, ...flags(actor, c), items };
 		},
 
+		/** Saves checklist items, merged onto what teammates saved meanwhile (nothing lost). */
 		async saveChecklist(actor: Actor, id: string, items: Record<string, { result: ChecklistResult; note: string }>): Promise<Result> {
-			const c = await load(actor, id, 'check.conduct');
-			const bad = editable(c);
-			if (bad) return bad;
-			await checks.update(c.id, { checklist: { ...c.checklist, ...items } });
-			return { ok: true };
+			return mergeWrite(actor, id, (c) => editable(c) ?? { checklist: { ...c.checklist, ...items } });
 		},
 
 		async saveProcedures(actor: Actor, id: string, p: Procedures): Promise<Result> {
-			const c = await load(actor, id, 'check.conduct');
-			const bad = editable(c);
-			if (bad) return bad;
-			await checks.update(c.id, { procedures: p });
-			return { ok: true };
+			return mergeWrite(actor, id, (c) => editable(c) ?? { procedures: p });
 		},
 
 		async findings(actor: Actor, id: string) {
@@ -337,21 +363,26 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			id: string,
 			d: { representative_name: string; representative_position: string; unit_explanation: string; conclusions: string }
 		): Promise<Result> {
-			const c = await load(actor, id, 'check.conduct');
-			const bad = editable(c);
-			if (bad) return bad;
-			await checks.update(c.id, {
-				representativeName: d.representative_name,
-				representativePosition: d.representative_position,
-				unitExplanation: d.unit_explanation,
-				conclusions: d.conclusions
-			});
-			return { ok: true };
+			return mergeWrite(
+				actor,
+				id,
+				(c) =>
+					editable(c) ?? {
+						representativeName: d.representative_name,
+						representativePosition: d.representative_position,
+						unitExplanation: d.unit_explanation,
+						conclusions: d.conclusions
+					}
+			);
 		},
 
-		/** Stores a drawn signature (PNG data URL) of the lead or the unit's representative. */
+		/**
+		 * Stores a drawn signature (PNG data URL): the lead's by the lead alone (check.lead), the unit
+		 * representative's by any member of the team (it is drawn on the member's device).
+		 */
 		async saveSignature(actor: Actor, id: string, party: 'lead' | 'representative', dataUrl: string): Promise<Result> {
 			const c = await load(actor, id, 'check.conduct');
+			if (party === 'lead' && !can(actor, 'check.lead', scopeOf(c))) return refuse(403, 'onsite.error.lead_only');
 			const bad = editable(c);
 			if (bad) return bad;
 			let bytes: Uint8Array;
@@ -363,8 +394,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			if (bytes.length < 67 || bytes.length > SIGNATURE_MAX_BYTES || sniffImage(bytes) !== 'image/png') {
 				return refuse(400, 'onsite.error.signature');
 			}
-			await checks.putSignature(c.id, party, bytes, c.signatures[party]);
-			return { ok: true };
+			return (await checks.putSignature(c.id, c.version, party, bytes, c.signatures[party])) ? { ok: true } : stale();
 		},
 
 		/**
@@ -382,10 +412,11 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			const signed = opts.signedOnPaper || (!!c.signatures.lead && !!c.signatures.representative);
 			if (!signed) return refuse(409, 'onsite.error.signatures_required');
 			const now = clock();
+			const day = vnDay(now);
+			let proposed: ReturnType<typeof proposeActions> = [];
 			if ((await checks.actionCount(c.id)) === 0) {
-				const day = vnDay(now);
 				const list = (await fnd.list(c.id)).filter((f) => !f.superseded);
-				const proposed = proposeActions(
+				proposed = proposeActions(
 					list.map((f) => ({
 						id: f.id,
 						typeId: f.typeId,
@@ -400,9 +431,11 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 					day,
 					await calendar(day)
 				);
-				await checks.createActions(c.id, c.unitId, proposed);
 			}
-			await checks.update(c.id, { status: tr.status, completedAt: now, signedOnPaper: opts.signedOnPaper });
+			// The new state and the actions in one transaction, conditional on the state read above: of two
+			// completions at once exactly one writes; the other creates nothing (issue #11 §6).
+			const written = await checks.complete(c.id, c.version, { status: tr.status, completedAt: now, signedOnPaper: opts.signedOnPaper }, c.unitId, proposed);
+			if (!written) return stale();
 			// The record is final now: it takes the next number of the year (Vietnamese local year).
 			await checks.assignRecordNumber(c.id, Number(vnDay(now).slice(0, 4)), RECORD_ISSUER_ABBR);
 			await log(actor, 'check.complete', 'inspections', c.id, { grouping: opts.grouping, signedOnPaper: opts.signedOnPaper });
@@ -422,7 +455,9 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			const dup = await fnd.byClientKey(c.id, input.clientKey);
 			if (dup) return { ok: true, findingId: dup.id };
 			if (orig.superseded) return refuse(409, 'onsite.error.already_superseded');
-			const f = await fnd.create({
+			// Superseding the original and creating its replacement are one transaction, conditional on the
+			// original as read: of two amendments at once exactly one stands (issue #11 §6).
+			const newId = await fnd.amend(orig, {
 				inspectionId: c.id,
 				unitId: orig.unitId,
 				staffId: orig.staffId,
@@ -437,10 +472,13 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				amendReason: input.reason,
 				explanation: { explanationStatus: orig.explanationStatus, explanationText: orig.explanationText }
 			});
-			await fnd.copyPhotos(orig, f.id);
-			await fnd.update(orig.id, { superseded: true });
-			await log(actor, 'finding.amend', 'findings', f.id, { amends: orig.id, reason: input.reason });
-			return { ok: true, findingId: f.id };
+			if (!newId) {
+				const same = await fnd.byClientKey(c.id, input.clientKey);
+				return same ? { ok: true, findingId: same.id } : refuse(409, 'onsite.error.already_superseded');
+			}
+			await fnd.copyPhotos(orig, newId);
+			await log(actor, 'finding.amend', 'findings', newId, { amends: orig.id, reason: input.reason });
+			return { ok: true, findingId: newId };
 		},
 
 		/** Corrects a record detail of a locked check: an amendments entry keeps the before and after. */
@@ -450,27 +488,29 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			input: { field: 'representative_name' | 'representative_position' | 'unit_explanation' | 'conclusions'; after: string; reason: string },
 			actorName: string
 		): Promise<Result> {
-			const c = await load(actor, id, 'check.conduct');
-			const tr = transitionCheck(c.status, 'amend', { reason: input.reason });
-			if (!tr.ok) return refuse(409, tr.code, tr.params);
-			const current = {
+			// Appended onto the list as it is when written, so two amendments at once are both kept.
+			const r = await mergeWrite(actor, id, (c) => {
+				const tr = transitionCheck(c.status, 'amend', { reason: input.reason });
+				if (!tr.ok) return refuse(409, tr.code, tr.params);
+				const current = {
 				representative_name: c.representativeName,
 				representative_position: c.representativePosition,
 				unit_explanation: c.unitExplanation,
 				conclusions: c.conclusions
 			}[input.field];
-			const entry: Amendment = {
-				at: clock().toISOString(),
-				by: actor.id,
-				byName: actorName,
-				reason: input.reason,
-				field: input.field,
-				before: current,
-				after: input.after
-			};
-			await checks.update(c.id, { amendments: [...c.amendments, entry] });
-			await log(actor, 'check.amend', 'inspections', c.id, { field: input.field, reason: input.reason });
-			return { ok: true };
+				const entry: Amendment = {
+					at: clock().toISOString(),
+					by: actor.id,
+					byName: actorName,
+					reason: input.reason,
+					field: input.field,
+					before: current,
+					after: input.after
+				};
+				return { amendments: [...c.amendments, entry] };
+			});
+			if (r.ok) await log(actor, 'check.amend', 'inspections', id, { field: input.field, reason: input.reason });
+			return r;
 		},
 
 		/** The record (biên bản) as a document, with signature file names for rendering. */

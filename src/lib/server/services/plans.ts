@@ -6,7 +6,8 @@ import { plansRepo, type Plan } from '../repos/plans';
 import { inspectionsRepo } from '../repos/inspections';
 import { checkLookupsRepo } from '../repos/check-lookups';
 import { auditRepo } from '../repos/audit';
-import { decidePlan, planProgress, type PlanRevision } from '../../domain/plan';
+import { decidePlan, planProgress } from '../../domain/plan';
+import { scopedCheck } from './checks';
 import type { Actor } from '../../domain/user';
 import type { PlanInput } from '../../domain/schemas/planning';
 import type { Result } from './calendar';
@@ -26,8 +27,7 @@ export function plansService(pb: Pb, clock: () => Date) {
 	const audit = auditRepo(pb);
 
 	async function revise(actor: Actor, plan: Plan, reason: string, change: string, details: Record<string, unknown>) {
-		const entry: PlanRevision = { at: clock().toISOString(), by: actor.id, reason: reason.trim(), revision: plan.revision + 1, change, details };
-		await repo.addRevision(plan.id, [...plan.revisions, entry], plan.revision + 1);
+		const entry = await repo.appendRevision(plan.id, { at: clock().toISOString(), by: actor.id, reason: reason.trim(), change, details });
 		await audit.write({ actorId: actor.id, action: 'plan.revise', collection: 'inspection_plans', id: plan.id, data: entry });
 	}
 
@@ -102,13 +102,13 @@ export function plansService(pb: Pb, clock: () => Date) {
 		},
 
 		async decide(actor: Actor, id: string, event: 'submit' | 'approve' | 'return'): Promise<Result | Refusal | null> {
-			authorize(actor, event === 'submit' ? 'plan.draft' : 'plan.view');
+			authorize(actor, event === 'submit' ? 'plan.draft' : 'plan.approve');
 			const plan = await repo.get(id);
 			if (!plan) return null;
 			const count = (await checks.listForPlan(id)).filter((c) => c.status !== 'cancelled').length;
 			const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: count }, event, actor);
 			if (!d.ok) return refuse(409, d.code);
-			await repo.setStatus(id, d.status, event === 'approve' ? { by: actor.id, at: clock() } : undefined);
+			if (!(await repo.setStatus(id, plan.version, d.status, event === 'approve' ? { by: actor.id, at: clock() } : undefined))) return refuse(409, 'errors.stale');
 			await audit.write({ actorId: actor.id, action: `plan.${event}`, collection: 'inspection_plans', id });
 			return { ok: true, value: undefined };
 		},
@@ -122,11 +122,12 @@ export function plansService(pb: Pb, clock: () => Date) {
 			const plan = await repo.get(planId);
 			const c = await checks.get(checkId);
 			if (!plan || !c || c.planId !== planId) return null;
+			authorize(actor, 'plan.remove_check', { ...scopedCheck(c), plan: { authorId: plan.createdById, isDraft: plan.status === 'draft' } });
 			if (c.status !== 'planned' && c.status !== 'postponed') return refuse(409, 'plan.error.check_started');
 			const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: 1 }, 'change', actor, reason);
 			if (!d.ok) return refuse(409, d.code, 'reason');
 			if (d.needsRevision) {
-				await checks.setStatus(checkId, { status: 'cancelled', reason: reason.trim() });
+				if (!(await checks.setStatus(checkId, c.version, { status: 'cancelled', reason: reason.trim() }))) return refuse(409, 'errors.stale');
 				await revise(actor, plan, reason, 'check.remove', { check: checkId, unit: c.unitName });
 			} else {
 				await checks.delete(checkId);

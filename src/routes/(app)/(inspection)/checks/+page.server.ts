@@ -1,4 +1,5 @@
 import { getServices } from '$lib/server/app';
+import { can } from '$lib/server/authz';
 import { requireRole } from '$lib/server/auth/guards';
 import { checkFilterSchema } from '$lib/domain/schemas/planning';
 import { checkRow } from '$lib/domain/check-view';
@@ -16,6 +17,6 @@ export const load: PageServerLoad = async ({ url }) => {
 		filter: { ...f, mine },
 		units,
 		people,
-		canCreate: user.role === 'inspector' || user.role === 'leader'
+		canCreate: can(user.actor, 'check.create')
 	};
 };

@@ -1,4 +1,5 @@
 import { getServices } from '$lib/server/app';
+import { can } from '$lib/server/authz';
 import { requireRole } from '$lib/server/auth/guards';
 import type { PageServerLoad } from './$types';
 
@@ -8,6 +9,6 @@ export const load: PageServerLoad = async () => {
 	const list = await plans.list(user.actor);
 	return {
 		plans: list.map((p) => ({ id: p.id, title: p.title, periodKind: p.periodKind, year: p.year, quarter: p.quarter, status: p.status, reference: p.reference, progress: p.progress.label })),
-		canDraft: user.role !== 'admin'
+		canDraft: can(user.actor, 'plan.draft')
 	};
 };

@@ -1,9 +1,10 @@
 import { getServices } from '$lib/server/app';
+import { can } from '$lib/server/authz';
 import { requireRole } from '$lib/server/auth/guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('leader', 'admin', 'inspector');
 	const { dashboard } = await getServices();
-	return { view: await dashboard.load(user.actor, url.searchParams), canExport: user.role === 'leader' || user.role === 'admin' };
+	return { view: await dashboard.load(user.actor, url.searchParams), canExport: can(user.actor, 'report.export') };
 };

@@ -8,6 +8,7 @@ import { checkRow } from '$lib/domain/check-view';
 import { formatDateTime, vnDay, formatDay } from '$lib/domain/time';
 import { t } from '$lib/i18n/t';
 import { transitionCheck } from '$lib/domain/check';
+import { PLANNING_EVENTS, type PlanningEvent } from '$lib/server/services/checks';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLES = ['inspector', 'leader', 'admin'] as const;
@@ -20,7 +21,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const c = d.check;
 	const warnings = c.status === 'planned' || c.status === 'postponed' ? await checks.warnings(user.actor, c) : [];
 	const options = d.canManage ? await checks.formOptions(user.actor).catch(() => null) : null;
-	const events = (['start', 'complete', 'close', 'postpone', 'cancel', 'reschedule'] as const).filter(
+	// Start and complete are offered on the on-site pages only (one path each, issue #11 §1–2).
+	const events = PLANNING_EVENTS.filter(
 		(e) => transitionCheck(c.status, e, { leadId: c.leadId, reason: 'x', window: { startsAt: '2000-01-01T00:00:00Z', endsAt: '2000-01-02T00:00:00Z' } }).ok
 	);
 	return {
@@ -35,7 +37,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			lead: c.leadId ? (d.names[c.leadId] ?? '') : '',
 			members: c.teamIds.map((id) => d.names[id] ?? ''),
 			observers: [...c.observerIds.map((id) => d.names[id] ?? ''), ...(c.observerNames ? [c.observerNames] : [])],
-			locked: !transitionCheck(c.status, 'edit').ok
+			locked: !transitionCheck(c.status, 'edit').ok,
+			staffingLocked: c.status !== 'planned' && c.status !== 'postponed'
 		},
 		plan: d.plan,
 		warnings: warnings.map((w) =>
@@ -62,9 +65,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	};
 };
 
-type Event = 'start' | 'complete' | 'close' | 'postpone' | 'cancel' | 'reschedule';
-
-async function transition(event: Event, id: string, request: Request, locale: 'vi' | 'en') {
+async function transition(event: PlanningEvent, id: string, request: Request, locale: 'vi' | 'en') {
 	const user = requireRole(...ROLES);
 	const form = await readForm(request);
 	const { checks } = await getServices();
@@ -88,8 +89,6 @@ async function transition(event: Event, id: string, request: Request, locale: 'v
 }
 
 export const actions: Actions = {
-	start: ({ params, request, locals }) => transition('start', params.id, request, locals.locale),
-	complete: ({ params, request, locals }) => transition('complete', params.id, request, locals.locale),
 	close: ({ params, request, locals }) => transition('close', params.id, request, locals.locale),
 	postpone: ({ params, request, locals }) => transition('postpone', params.id, request, locals.locale),
 	cancel: ({ params, request, locals }) => transition('cancel', params.id, request, locals.locale),

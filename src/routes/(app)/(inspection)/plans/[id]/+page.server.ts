@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const d = await plans.detail(user.actor, params.id);
 	if (!d) error(404, 'errors.not_found');
 	const p = d.plan;
-	const options = d.canDraft && user.role !== 'admin' ? await checks.formOptions(user.actor) : null;
+	const options = d.canDraft ? await checks.formOptions(user.actor) : null;
 	// Right after a check was added: its scheduling warnings (they warn, they do not block).
 	const added = d.checks.find((c) => c.id === url.searchParams.get('added'));
 	const warnings = added ? await checks.warnings(user.actor, added) : [];
