@@ -1,8 +1,9 @@
 // Issue #11 on a real PocketBase (no mocks): point 4 — the verifying side of a corrective action is the
 // policy's (the originating check's team or a leader; an inspector off the team is refused 403, and the
-// page offers them no button); point 6 — 20 parallel requests on one action's workflow give exactly one
-// winner, the losers a 409 (errors.stale when they read the state the winner replaced), one history row
-// and a consistent final state; the scheduler's overdue write neither loses its flag nor clobbers a step.
+// page offers them no button); point 6 — 20 parallel requests on one action's workflow, each sent from
+// the same page (the version it showed), give exactly one winner, every loser 409 errors.stale, one
+// history row and a consistent final state; without the page's version the write itself is still
+// guarded; the scheduler's overdue write neither loses its flag nor clobbers a step.
 import { describe, expect, test } from 'vitest';
 import { toActor, type User } from '../../src/lib/domain/user';
 import { actionsRepo } from '../../src/lib/server/repos/actions';
@@ -19,15 +20,12 @@ async function stored(id: string) {
 	return (await superPb()).collection('corrective_actions').getOne(id);
 }
 
-/** Every result is either the one success or a 409 whose code is one of `codes`. */
-function tally(results: StepResult[], codes: string[]) {
-	const wins = results.filter((r) => r.ok);
-	const losses = results.filter((r): r is Extract<StepResult, { ok: false }> => !r.ok);
-	for (const l of losses) {
-		expect(l.status).toBe(409);
-		expect(codes).toContain(l.code);
-	}
-	return { wins: wins.length, stale: losses.filter((l) => l.code === 'errors.stale').length };
+/** Exactly one success; every other result a 409 whose code is one of `codes`. */
+function expectOneWinner(results: StepResult[], codes: string[] = ['errors.stale']) {
+	expect(results.filter((r) => r.ok)).toHaveLength(1);
+	const losses = results.filter((r) => !r.ok);
+	expect(losses).toHaveLength(results.length - 1);
+	for (const l of losses) expect(l).toMatchObject({ ok: false, status: 409, code: expect.toBeOneOf(codes) });
 }
 
 describe('issue #11 point 4: verification is the policy’s (originating check’s team or a leader)', () => {
@@ -73,17 +71,16 @@ describe('issue #11 point 6: parallel workflow requests on one corrective action
 		expect(await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Đã khắc phục' })).toEqual({ ok: true });
 		const before = await stored(w.action.id);
 		const rows = (await historyOf(w.action.id)).length;
+		const seen = { version: before.version }; // both pages show the submitted answer
 
 		const results = await Promise.all(
 			Array.from({ length: N }, (_, i) =>
 				i % 2 === 0
-					? s.actions.step(as(w.inspector), w.action.id, { type: 'verify' })
-					: s.actions.step(as(w.leader), w.action.id, { type: 'return', reason: `Chưa đạt ${i}` })
+					? s.actions.step(as(w.inspector), w.action.id, { type: 'verify' }, [], seen)
+					: s.actions.step(as(w.leader), w.action.id, { type: 'return', reason: `Chưa đạt ${i}` }, [], seen)
 			)
 		);
-		const t = tally(results, ['errors.stale', 'action.error.not_submitted', 'action.error.already_verified']);
-		expect(t.wins).toBe(1);
-		expect(t.stale).toBeGreaterThan(0);
+		expectOneWinner(results);
 
 		const history = await historyOf(w.action.id);
 		expect(history).toHaveLength(rows + 1);
@@ -106,17 +103,16 @@ describe('issue #11 point 6: parallel workflow requests on one corrective action
 		const s = await testServices(manualClock(VN_MORNING('2026-03-04')));
 		expect(await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ sửa bảng', newDueDate: '2026-03-20' })).toEqual({ ok: true });
 		const rows = (await historyOf(w.action.id)).length;
+		const seen = { version: (await stored(w.action.id)).version };
 
 		const results = await Promise.all(
 			Array.from({ length: N }, (_, i) =>
 				i % 2 === 0
-					? s.actions.step(as(i % 4 === 0 ? w.inspector : w.leader), w.action.id, { type: 'approve_extension' })
-					: s.actions.step(as(w.leader), w.action.id, { type: 'refuse_extension', reason: `Không đồng ý ${i}` })
+					? s.actions.step(as(i % 4 === 0 ? w.inspector : w.leader), w.action.id, { type: 'approve_extension' }, [], seen)
+					: s.actions.step(as(w.leader), w.action.id, { type: 'refuse_extension', reason: `Không đồng ý ${i}` }, [], seen)
 			)
 		);
-		const t = tally(results, ['errors.stale', 'action.error.no_pending_extension']);
-		expect(t.wins).toBe(1);
-		expect(t.stale).toBeGreaterThan(0);
+		expectOneWinner(results);
 
 		const history = await historyOf(w.action.id);
 		expect(history).toHaveLength(rows + 1);
@@ -138,16 +134,48 @@ describe('issue #11 point 6: parallel workflow requests on one corrective action
 		const w = await actionWorld('2026-03-10');
 		const s = await testServices(manualClock(VN_MORNING('2026-03-04')));
 		const results = await Promise.all(
-			Array.from({ length: N }, (_, i) => s.actions.step(as(w.head), w.action.id, { type: 'submit', text: `Báo cáo ${i}` }))
+			Array.from({ length: N }, (_, i) => s.actions.step(as(w.head), w.action.id, { type: 'submit', text: `Báo cáo ${i}` }, [], { version: 0 }))
 		);
-		const t = tally(results, ['errors.stale', 'action.error.awaiting_verification']);
-		expect(t.wins).toBe(1);
-		expect(t.stale).toBeGreaterThan(0);
+		expectOneWinner(results);
 		const submits = (await historyOf(w.action.id)).filter((h) => h.kind === 'submit');
 		expect(submits).toHaveLength(1);
 		const rec = await stored(w.action.id);
 		expect(rec.status).toBe('submitted');
 		expect(rec.version).toBe(1);
+	});
+
+	test(`${N} parallel verify / return without the page's version → still one winner (the write's own guard)`, async () => {
+		const w = await actionWorld('2026-03-10');
+		const s = await testServices(manualClock(VN_MORNING('2026-03-04')));
+		expect(await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Đã khắc phục' })).toEqual({ ok: true });
+		const rows = (await historyOf(w.action.id)).length;
+		const results = await Promise.all(
+			Array.from({ length: N }, (_, i) =>
+				i % 2 === 0
+					? s.actions.step(as(w.inspector), w.action.id, { type: 'verify' })
+					: s.actions.step(as(w.leader), w.action.id, { type: 'return', reason: `Chưa đạt ${i}` })
+			)
+		);
+		// A loser that read before the winner wrote is stale; one that read after is told the new state.
+		expectOneWinner(results, ['errors.stale', 'action.error.not_submitted', 'action.error.already_verified']);
+		expect(await historyOf(w.action.id)).toHaveLength(rows + 1);
+	});
+
+	test('a page showing an older version is refused as stale, even when the step would still fit', async () => {
+		const w = await actionWorld('2026-03-10');
+		const s = await testServices(manualClock(VN_MORNING('2026-03-04')));
+		expect(await s.actions.explain(as(w.head), w.action.id, 'Giải trình lần 1', { version: 0 })).toEqual({ ok: true });
+		// Someone else's page, opened before the explanation was saved, starts the work: refused, nothing written.
+		expect(await s.actions.step(as(w.head), w.action.id, { type: 'start' }, [], { version: 0 })).toEqual({ ok: false, status: 409, code: 'errors.stale', params: {} });
+		expect(await s.actions.explain(as(w.head), w.action.id, 'Giải trình cũ', { version: 0 })).toMatchObject({ status: 409, code: 'errors.stale' });
+		// A comment changes no state: it is not refused for an older page.
+		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'comment', text: 'Đề nghị bổ sung ảnh' }, [], { version: 0 })).toEqual({ ok: true });
+		const rec = await stored(w.action.id);
+		expect(rec.status).toBe('open');
+		expect(rec.unit_explanation).toBe('Giải trình lần 1');
+		expect((await historyOf(w.action.id)).map((h) => h.kind)).toEqual(['explain', 'comment']);
+		// The page reloaded (its current version) goes through.
+		expect(await s.actions.step(as(w.head), w.action.id, { type: 'start' }, [], { version: rec.version })).toEqual({ ok: true });
 	});
 
 	test('a write decided on a version someone else has since replaced is refused, in the batch as a whole', async () => {

@@ -82,6 +82,12 @@ export const STEP_POLICY: Record<ActionType, { action: Action; refusal: ActionEr
 
 const STALE: StepResult = { ok: false, status: 409, code: 'errors.stale', params: {} };
 
+/** What the page showed when the user acted: the action's version (hidden form field). */
+export interface Seen {
+	version?: number;
+}
+const isStaleRead = (a: ActionRecord, seen: Seen) => seen.version !== undefined && seen.version !== a.version;
+
 function scopeOf(a: ActionRecord, actor: Actor): Scoped {
 	return {
 		unitId: a.unitId,
@@ -223,8 +229,10 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const history = await repo.history(a.id);
 			const isHead = can(actor, 'action.delegate', scopeOf(a, actor));
 			const canRespond = can(actor, 'action.respond', scopeOf(a, actor)) && checkExplanation(state, actor, 'x') === null;
+			// The originating team's ids decide who verifies; the page needs only the flags they give.
+			const { originTeam: _team, ...action } = a;
 			return {
-				action: a,
+				action,
 				history,
 				findings: await repo.findings(a.findingIds),
 				steps: stepsFor(a, actor, day),
@@ -243,13 +251,15 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		 * One workflow step (start, submit, return, verify, close, request/approve/refuse extension,
 		 * comment) with optional evidence files. Authz: action.view, then the step's policy action
 		 * ({@link STEP_POLICY}: 403 with its code), then the domain's when/input rules. Failure codes:
-		 * action.error.* (domain), action.error.file_* (evidence), errors.stale (409: another step was
-		 * written after this one read the action; nothing written).
+		 * action.error.* (domain), action.error.file_* (evidence), errors.stale (409: the action changed
+		 * since `seen.version`, the version the page showed, or another step was written between this
+		 * one's read and write; nothing written). A comment changes no state and skips the page check.
 		 */
-		async step(actor: Actor, id: string, input: ActionInput, files: File[] = []): Promise<StepResult> {
+		async step(actor: Actor, id: string, input: ActionInput, files: File[] = [], seen: Seen = {}): Promise<StepResult> {
 			const a = await load(actor, id);
 			const rule = STEP_POLICY[input.type];
 			if (!rule || !can(actor, rule.action, scopeOf(a, actor))) return refusal(rule?.refusal ?? 'action.error.forbidden');
+			if (input.type !== 'comment' && isStaleRead(a, seen)) return STALE;
 			const bad = checkEvidence(await evidenceFacts(files));
 			if (bad) return refusal(bad.code, bad.params);
 			const withEvidence: ActionInput =
@@ -306,9 +316,10 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		 * The unit's explanation (giải trình), kept apart from the fix. Authz: action.view + action.respond
 		 * (else 403 not_responder). Failure codes: action.error.*, errors.stale.
 		 */
-		async explain(actor: Actor, id: string, text: string): Promise<StepResult> {
+		async explain(actor: Actor, id: string, text: string, seen: Seen = {}): Promise<StepResult> {
 			const a = await load(actor, id);
 			if (!can(actor, 'action.respond', scopeOf(a, actor))) return refusal('action.error.not_responder');
+			if (isStaleRead(a, seen)) return STALE;
 			const code = checkExplanation(toState(a), actor, text);
 			if (code) return refusal(code);
 			const written = await repo.applyStep(a.id, a.version, { unitExplanation: text.trim() }, {
@@ -325,9 +336,10 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		 * The unit head names (or clears) delegates who may respond. Authz: action.view, then
 		 * action.delegate (the unit's head; else 403 not_unit_head). Failure codes: action.error.*, errors.stale.
 		 */
-		async setDelegates(actor: Actor, id: string, ids: string[]): Promise<StepResult> {
+		async setDelegates(actor: Actor, id: string, ids: string[], seen: Seen = {}): Promise<StepResult> {
 			const a = await load(actor, id);
 			if (!can(actor, 'action.delegate', scopeOf(a, actor))) return refusal('action.error.not_unit_head');
+			if (isStaleRead(a, seen)) return STALE;
 			const people = await scope.people(ids);
 			if (people.length !== new Set(ids).size) return refusal('action.error.delegate_invalid');
 			const code = checkDelegates(toState(a), actor, people);
