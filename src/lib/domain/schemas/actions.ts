@@ -13,6 +13,17 @@ export const explainSchema = z.object({
 	text: z.string({ message: 'action.error.text_required' }).trim().min(1, 'action.error.text_required').max(20000, 'errors.too_long')
 });
 export const reasonSchema = z.object({ reason: requiredReason });
+
+/**
+ * The action's version the page showed (hidden `version` field of every step form): a step decided on
+ * an older state is refused as stale (issue #11 §6). Absent or malformed → undefined (no page check).
+ */
+export function seenVersion(form: FormData | null): number | undefined {
+	const raw = form?.get('version');
+	if (typeof raw !== 'string' || raw === '') return undefined;
+	const r = z.coerce.number().int().min(0).safeParse(raw);
+	return r.success ? r.data : undefined;
+}
 export const extensionSchema = z.object({ reason: requiredReason, new_due_date: isoDay });
 export const delegateSchema = z.object({
 	delegates: z

@@ -66,7 +66,7 @@ export const vi = {
 	'action.error.not_responder':
 		'Chỉ thủ trưởng đơn vị được kiểm tra (hoặc người được thủ trưởng ủy quyền) mới được thực hiện thao tác này.',
 	'action.error.not_verifier':
-		'Chỉ công chức kiểm tra hoặc lãnh đạo không thuộc đơn vị được kiểm tra mới được xác minh, trả lại, đóng hoặc quyết định gia hạn.',
+		'Chỉ thành viên đoàn kiểm tra đã lập biên bản hoặc lãnh đạo (không thuộc đơn vị được kiểm tra, không phải người đã gửi báo cáo) mới được xác minh, trả lại, đóng hoặc quyết định gia hạn.',
 	'action.error.own_response': 'Không thể tự xác minh hoặc tự quyết định đối với báo cáo, đề nghị do chính mình gửi.',
 	'action.error.conflict_of_interest': 'Không thể xác minh nội dung khắc phục của đơn vị nơi mình công tác.',
 	'action.error.already_started': 'Việc khắc phục đã được bắt đầu.',
@@ -163,7 +163,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'action.error.forbidden': 'You are not allowed to do this on this corrective action.',
 	'action.error.not_responder': 'Only the head of the inspected unit (or a delegate they named) can do this.',
 	'action.error.not_verifier':
-		'Only an inspector or leader from outside the inspected unit can verify, return, close or decide on extensions.',
+		'Only a member of the inspection team that made the record, or a leader (from outside the inspected unit, and not the one who submitted), can verify, return, close or decide on extensions.',
 	'action.error.own_response': 'You cannot verify or decide on a response or request you submitted yourself.',
 	'action.error.conflict_of_interest': 'You cannot verify a corrective action of the unit you work in.',
 	'action.error.already_started': 'Work on this corrective action has already started.',

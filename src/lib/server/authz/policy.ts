@@ -19,9 +19,16 @@ export interface Scoped {
 	};
 	/** For corrective actions: who answered, so they cannot verify their own answer. */
 	responderId?: string | null;
+	/** For corrective actions: who asked for the pending extension, so they cannot decide on it. */
+	requesterId?: string | null;
 	delegateId?: string | null;
 	/** For a plan's checks: the plan's author and whether it is still a draft. */
 	plan?: { authorId: string | null; isDraft: boolean };
+	/**
+	 * For corrective actions: the lead and members (not observers) of the check the action came from —
+	 * the team that verifies it (issue #11 §4). Empty when the action has no originating check.
+	 */
+	originTeam?: { leadId: string | null; memberIds: string[] };
 }
 
 export type Action =
@@ -51,6 +58,7 @@ export type Action =
 	| 'action.respond'
 	| 'action.verify'
 	| 'action.delegate'
+	| 'action.comment'
 	| 'notification.manage'
 	| 'session.manage';
 
@@ -138,9 +146,13 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 		case 'action.view':
 			return isOffice(actor) || ownUnit(actor, r) || (!!r.delegateId && r.delegateId === actor.id);
 		case 'action.respond':
-			return ownUnit(actor, r) || (!!r.delegateId && r.delegateId === actor.id);
+			// Unit side (start, submit, request an extension, explain): the unit's head or a named delegate.
+			return isActionResponder(actor, r);
 		case 'action.verify':
-			return (actor.role === 'inspector' || actor.role === 'leader') && r.responderId !== actor.id;
+			// Verification side (verify, return, close, approve / refuse an extension), issue #11 §4.
+			return isActionVerifier(actor, r);
+		case 'action.comment':
+			return isActionResponder(actor, r) || isOnVerifyingSide(actor, r);
 		case 'action.delegate':
 			return ownUnit(actor, r);
 		case 'notification.manage':
@@ -178,4 +190,34 @@ export function routeGroupOf(routeId: string): RouteGroup {
 	if (routeId.includes('/(inspection)')) return 'inspection';
 	if (routeId.includes('/(unit)')) return 'unit';
 	return 'common';
+}
+
+// --- Corrective actions (the action.* cases above) ----------------------------------------------
+
+/** The unit side of a corrective action: the head of its unit, or a delegate the head named. */
+function isActionResponder(a: Actor, r: Scoped): boolean {
+	return ownUnit(a, r) || (!!r.delegateId && r.delegateId === a.id);
+}
+
+/**
+ * The verifying side of a corrective action: any leader, or an inspector or leader who led or was a
+ * member of the check the action came from (observers are read-only). Nobody of the unit itself.
+ */
+function isOnVerifyingSide(a: Actor, r: Scoped): boolean {
+	if (a.role !== 'inspector' && a.role !== 'leader') return false;
+	if (a.unitId && a.unitId === r.unitId) return false;
+	if (a.role === 'leader') return true;
+	const t = r.originTeam;
+	return !!t && (t.leadId === a.id || t.memberIds.includes(a.id));
+}
+
+/**
+ * Who verifies, returns, closes and decides on extensions: the verifying side, never the responder —
+ * not the unit's head or a delegate, not whoever submitted the answer or asked for the extension
+ * (issue #6 §2, §7; issue #11 §4).
+ */
+function isActionVerifier(a: Actor, r: Scoped): boolean {
+	if (isActionResponder(a, r)) return false;
+	if ((r.responderId && r.responderId === a.id) || (r.requesterId && r.requesterId === a.id)) return false;
+	return isOnVerifyingSide(a, r);
 }

@@ -1,7 +1,7 @@
 // corrective_actions + action_updates <-> domain. Only this module knows their field names.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { orNull } from '../pb/errors';
+import { orNull, unlessStale } from '../pb/errors';
 import type { ActionStatus, CorrectiveAction, PendingExtension } from '../../domain/corrective-action';
 import type { Role } from '../../domain/user';
 
@@ -30,6 +30,13 @@ export interface ActionRecord {
 	/** Reminder keys already sent (`kind@dueDate`) → when. */
 	reminders: Record<string, string>;
 	reminderKeys: string[];
+	/**
+	 * The lead and members of the check the action came from (who verifies it); read by `get` only,
+	 * empty elsewhere and when there is no originating check.
+	 */
+	originTeam: { leadId: string | null; memberIds: string[] };
+	/** Optimistic-concurrency version (pb_hooks/versions.pb.js): every write sends `version + 1`. */
+	version: number;
 	updated: string;
 }
 
@@ -77,6 +84,11 @@ function toRecord(r: RecordModel): ActionRecord {
 		overdue: r.overdue === true,
 		reminders: r.reminders && typeof r.reminders === 'object' && !Array.isArray(r.reminders) ? (r.reminders as Record<string, string>) : {},
 		reminderKeys: r.reminders && typeof r.reminders === 'object' && !Array.isArray(r.reminders) ? Object.keys(r.reminders) : [],
+		originTeam: {
+			leadId: orNullStr(r.expand?.inspection?.lead),
+			memberIds: Array.isArray(r.expand?.inspection?.team) ? r.expand.inspection.team.map(String) : []
+		},
+		version: Number(r.version ?? 0),
 		updated: str(r.updated)
 	};
 }
@@ -181,7 +193,7 @@ export function actionsRepo(pb: Pb) {
 
 	return {
 		async get(id: string): Promise<ActionRecord | null> {
-			const r = await orNull(col().getOne(id, { expand: 'unit' }));
+			const r = await orNull(col().getOne(id, { expand: 'unit,inspection' }));
 			return r ? toRecord(r) : null;
 		},
 
@@ -222,14 +234,22 @@ export function actionsRepo(pb: Pb) {
 			return (await col().getFullList({ filter: 'overdue = true', batch: 500 })).map(toRecord);
 		},
 
-		async update(id: string, patch: ActionPatch): Promise<void> {
-			await col().update(id, toBody(patch));
+		/**
+		 * A state change without a history row (scheduler flags), written only if the action is still at
+		 * `version` (the one read): false when someone else wrote in between (nothing written).
+		 */
+		async update(id: string, version: number, patch: ActionPatch): Promise<boolean> {
+			return unlessStale(col().update(id, { ...toBody(patch), version: version + 1 }));
 		},
 
-		/** One workflow step: the state and its history row in one transaction (batch). */
-		async applyStep(id: string, patch: ActionPatch, u: NewUpdate): Promise<void> {
+		/**
+		 * One workflow step: the state and its history row in one transaction (batch), written only if the
+		 * action is still at `version` (the one the step was decided on). False when another write came
+		 * first: then neither the state nor the history row is written.
+		 */
+		async applyStep(id: string, version: number, patch: ActionPatch, u: NewUpdate): Promise<boolean> {
 			const batch = pb.createBatch();
-			batch.collection('corrective_actions').update(id, toBody(patch));
+			batch.collection('corrective_actions').update(id, { ...toBody(patch), version: version + 1 });
 			batch.collection('action_updates').create({
 				action: id,
 				actor: u.actorId ?? '',
@@ -240,7 +260,7 @@ export function actionsRepo(pb: Pb) {
 				new_due_date: u.newDueDate ?? '',
 				...(u.files && u.files.length ? { files: u.files } : {})
 			});
-			await batch.send();
+			return unlessStale(batch.send());
 		},
 
 		async history(actionId: string): Promise<ActionUpdate[]> {

@@ -1,13 +1,15 @@
 // Corrective actions after the check: the board, the detail with its history, every workflow step,
 // the unit's explanation, delegates, evidence files and the deadline checks of the scheduler.
 //
-// Every step: authorize('action.view') (a unit head of another unit gets 403) → domain applyAction
-// (who, when, input) → the new state and ONE action_updates row written in one batch transaction →
-// notifications (stored; mail goes out in the background and never fails the step).
+// Every step: authorize('action.view') (a unit head of another unit gets 403) → the policy's rule for
+// the step's side (`STEP_POLICY`: action.respond / action.verify / action.comment; refused → 403) →
+// domain applyAction (when, input) → the new state and ONE action_updates row written in one batch
+// transaction, only if the action is still at the version it was read in (else 409 errors.stale,
+// nothing written) → notifications (stored; mail goes out in the background and never fails the step).
 import { error } from '@sveltejs/kit';
 import type { Pb } from '../pb/create';
 import type { Actor } from '../../domain/user';
-import { authorize, can, type Scoped } from '../authz';
+import { authorize, can, type Action, type Scoped } from '../authz';
 import { actionsRepo, toState, type ActionPatch, type ActionRecord } from '../repos/actions';
 import { actionScopeRepo, subtreeIds } from '../repos/action-scope';
 import type { NotificationService } from './notifications';
@@ -21,6 +23,7 @@ import {
 	isResponder,
 	type ActionErrorCode,
 	type ActionInput,
+	type ActionType,
 	type CorrectiveAction
 } from '../../domain/corrective-action';
 import {
@@ -41,8 +44,9 @@ export type StepResult =
 	| { ok: true }
 	| { ok: false; status: 400 | 403 | 409; code: string; params: Record<string, string | number> };
 
-const STATUS_OF_CODE: Partial<Record<ActionErrorCode, 400 | 403>> = {
+const STATUS_OF_CODE: Partial<Record<ActionErrorCode | 'action.error.not_unit_head', 400 | 403>> = {
 	'action.error.forbidden': 403,
+	'action.error.not_unit_head': 403,
 	'action.error.not_responder': 403,
 	'action.error.not_verifier': 403,
 	'action.error.own_response': 403,
@@ -56,12 +60,46 @@ const STATUS_OF_CODE: Partial<Record<ActionErrorCode, 400 | 403>> = {
 };
 
 function refusal(code: string, params: Record<string, string | number> = {}): StepResult {
-	return { ok: false, status: STATUS_OF_CODE[code as ActionErrorCode] ?? (code.includes('.file_') ? 400 : 409), code, params };
+	return { ok: false, status: STATUS_OF_CODE[code as keyof typeof STATUS_OF_CODE] ?? (code.includes('.file_') ? 400 : 409), code, params };
 }
 
-function scopeOf(a: ActionRecord, actor: Actor): Scoped {
-	return { unitId: a.unitId, delegateId: a.delegateIds.includes(actor.id) ? actor.id : null, responderId: a.submittedBy };
+/**
+ * The policy action that authorizes each step (issue #11 §4): the unit side's steps are
+ * `action.respond`, the verifying side's `action.verify` (the originating check's team or a leader,
+ * never the responder), comments either side's. Refused → 403 with the side's message.
+ */
+export const STEP_POLICY: Record<ActionType, { action: Action; refusal: ActionErrorCode }> = {
+	start: { action: 'action.respond', refusal: 'action.error.not_responder' },
+	submit: { action: 'action.respond', refusal: 'action.error.not_responder' },
+	request_extension: { action: 'action.respond', refusal: 'action.error.not_responder' },
+	return: { action: 'action.verify', refusal: 'action.error.not_verifier' },
+	verify: { action: 'action.verify', refusal: 'action.error.not_verifier' },
+	close: { action: 'action.verify', refusal: 'action.error.not_verifier' },
+	approve_extension: { action: 'action.verify', refusal: 'action.error.not_verifier' },
+	refuse_extension: { action: 'action.verify', refusal: 'action.error.not_verifier' },
+	comment: { action: 'action.comment', refusal: 'action.error.forbidden' }
+};
+
+const STALE: StepResult = { ok: false, status: 409, code: 'errors.stale', params: {} };
+
+/** What the page showed when the user acted: the action's version (hidden form field). */
+export interface Seen {
+	version?: number;
 }
+const isStaleRead = (a: ActionRecord, seen: Seen) => seen.version !== undefined && seen.version !== a.version;
+
+function scopeOf(a: ActionRecord, actor: Actor): Scoped {
+	return {
+		unitId: a.unitId,
+		delegateId: a.delegateIds.includes(actor.id) ? actor.id : null,
+		responderId: a.submittedBy,
+		requesterId: a.pendingExtension?.requestedBy ?? null,
+		originTeam: a.originTeam
+	};
+}
+
+/** How often the scheduler re-reads and retries an action another write changed under it. */
+const SCHEDULER_RETRIES = 5;
 
 /** Working days left until the due date (negative when past); null outside the calendar's years. */
 function workingDaysLeft(today: string, due: string, cal: WorkingCalendar): number | null {
@@ -104,6 +142,12 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		return team.length ? team : (await scope.leaders()).map((p) => p.id);
 	}
 
+	/** The steps `actor` may take now: allowed by the policy and by the state (the domain's probe). */
+	function stepsFor(a: ActionRecord, actor: Actor, day: string): ActionType[] {
+		const s = scopeOf(a, actor);
+		return availableSteps(toState(a), actor, day, clock().toISOString()).filter((t) => can(actor, STEP_POLICY[t].action, s));
+	}
+
 	async function tell(a: ActionRecord, actor: Actor | null, to: string[], kind: NotificationKind, extra: Record<string, string | number> = {}, dedupeKey?: string) {
 		try {
 			await notifications.notify({
@@ -143,12 +187,16 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 	}
 
 	return {
-		/** The board: filtered, sorted, with counts per status. A unit head sees only their own unit. Authz: action.list. */
+		/**
+		 * The board: filtered, sorted, with counts per status. Authz: action.list; who reads the unit tree
+		 * (org.read: the office) sees every unit's actions and may pick a unit, everyone else only their own unit.
+		 */
 		async board(actor: Actor, f: BoardFilter) {
 			authorize(actor, 'action.list');
+			const canPickUnit = can(actor, 'org.read');
 			const units = await scope.units();
 			let unitIds: string[] | undefined;
-			if (actor.role === 'unit_head') unitIds = actor.unitId ? [actor.unitId] : [];
+			if (!canPickUnit) unitIds = actor.unitId ? [actor.unitId] : [];
 			else if (f.unit) unitIds = subtreeIds(units, f.unit);
 			const q = { unitIds, status: f.status, category: f.category, dueFrom: f.due_from, dueTo: f.due_to, overdue: f.overdue, sort: f.sort };
 			const [items, counts] = await Promise.all([repo.list(q), repo.countByStatus(q, ACTION_STATUSES)]);
@@ -156,7 +204,8 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			return {
 				items: items.map((a) => ({ ...a, outcome: actionOutcome(a, day), isOverdue: isOverdue(a, day) })),
 				counts,
-				units: actor.role === 'unit_head' ? [] : units
+				canPickUnit,
+				units: canPickUnit ? units : []
 			};
 		},
 
@@ -179,12 +228,14 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const state = toState(a);
 			const history = await repo.history(a.id);
 			const isHead = can(actor, 'action.delegate', scopeOf(a, actor));
-			const canRespond = isResponder(actor, state) && a.status !== 'closed' && a.status !== 'verified';
+			const canRespond = can(actor, 'action.respond', scopeOf(a, actor)) && checkExplanation(state, actor, 'x') === null;
+			// The originating team's ids decide who verifies; the page needs only the flags they give.
+			const { originTeam: _team, ...action } = a;
 			return {
-				action: a,
+				action,
 				history,
 				findings: await repo.findings(a.findingIds),
-				steps: availableSteps(state, actor, day, clock().toISOString()),
+				steps: stepsFor(a, actor, day),
 				canExplain: canRespond,
 				canDelegate: isHead && a.status !== 'closed',
 				delegateCandidates: isHead ? (await scope.usersOfUnit(a.unitId)).filter((p) => p.active && p.id !== actor.id) : [],
@@ -198,11 +249,17 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 
 		/**
 		 * One workflow step (start, submit, return, verify, close, request/approve/refuse extension,
-		 * comment) with optional evidence files. Authz: action.view, then the domain's who/when rules.
-		 * Failure codes: action.error.* (domain) and action.error.file_* (evidence).
+		 * comment) with optional evidence files. Authz: action.view, then the step's policy action
+		 * ({@link STEP_POLICY}: 403 with its code), then the domain's when/input rules. Failure codes:
+		 * action.error.* (domain), action.error.file_* (evidence), errors.stale (409: the action changed
+		 * since `seen.version`, the version the page showed, or another step was written between this
+		 * one's read and write; nothing written). A comment changes no state and skips the page check.
 		 */
-		async step(actor: Actor, id: string, input: ActionInput, files: File[] = []): Promise<StepResult> {
+		async step(actor: Actor, id: string, input: ActionInput, files: File[] = [], seen: Seen = {}): Promise<StepResult> {
 			const a = await load(actor, id);
+			const rule = STEP_POLICY[input.type];
+			if (!rule || !can(actor, rule.action, scopeOf(a, actor))) return refusal(rule?.refusal ?? 'action.error.forbidden');
+			if (input.type !== 'comment' && isStaleRead(a, seen)) return STALE;
 			const bad = checkEvidence(await evidenceFacts(files));
 			if (bad) return refusal(bad.code, bad.params);
 			const withEvidence: ActionInput =
@@ -213,7 +270,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const day = today();
 			const r = applyAction(toState(a), withEvidence, actor, { now, today: day });
 			if (!r.ok) return refusal(r.code, r.params as Record<string, string | number>);
-			await repo.applyStep(a.id, patchOf(a, r.state, input.type, now, day), {
+			const written = await repo.applyStep(a.id, a.version, patchOf(a, r.state, input.type, now, day), {
 				actorId: actor.id,
 				kind: input.type,
 				fromStatus: r.entry.from,
@@ -222,6 +279,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 				newDueDate: r.entry.dueDate,
 				files
 			});
+			if (!written) return STALE;
 			const unit = () => unitSide(a);
 			const verifiers = () => verifierSide(a);
 			switch (input.type) {
@@ -254,35 +312,46 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			return { ok: true };
 		},
 
-		/** The unit's explanation (giải trình), kept apart from the fix. Authz: action.view + responder. */
-		async explain(actor: Actor, id: string, text: string): Promise<StepResult> {
+		/**
+		 * The unit's explanation (giải trình), kept apart from the fix. Authz: action.view + action.respond
+		 * (else 403 not_responder). Failure codes: action.error.*, errors.stale.
+		 */
+		async explain(actor: Actor, id: string, text: string, seen: Seen = {}): Promise<StepResult> {
 			const a = await load(actor, id);
+			if (!can(actor, 'action.respond', scopeOf(a, actor))) return refusal('action.error.not_responder');
+			if (isStaleRead(a, seen)) return STALE;
 			const code = checkExplanation(toState(a), actor, text);
 			if (code) return refusal(code);
-			await repo.applyStep(a.id, { unitExplanation: text.trim() }, {
+			const written = await repo.applyStep(a.id, a.version, { unitExplanation: text.trim() }, {
 				actorId: actor.id,
 				kind: 'explain',
 				fromStatus: a.status,
 				toStatus: a.status,
 				text: text.trim()
 			});
-			return { ok: true };
+			return written ? { ok: true } : STALE;
 		},
 
-		/** The unit head names (or clears) delegates who may respond. Authz: action.view, then unit head of the unit. */
-		async setDelegates(actor: Actor, id: string, ids: string[]): Promise<StepResult> {
+		/**
+		 * The unit head names (or clears) delegates who may respond. Authz: action.view, then
+		 * action.delegate (the unit's head; else 403 not_unit_head). Failure codes: action.error.*, errors.stale.
+		 */
+		async setDelegates(actor: Actor, id: string, ids: string[], seen: Seen = {}): Promise<StepResult> {
 			const a = await load(actor, id);
+			if (!can(actor, 'action.delegate', scopeOf(a, actor))) return refusal('action.error.not_unit_head');
+			if (isStaleRead(a, seen)) return STALE;
 			const people = await scope.people(ids);
 			if (people.length !== new Set(ids).size) return refusal('action.error.delegate_invalid');
 			const code = checkDelegates(toState(a), actor, people);
 			if (code) return refusal(code);
-			await repo.applyStep(a.id, { delegateIds: people.map((p) => p.id) }, {
+			const written = await repo.applyStep(a.id, a.version, { delegateIds: people.map((p) => p.id) }, {
 				actorId: actor.id,
 				kind: 'delegate',
 				fromStatus: a.status,
 				toStatus: a.status,
 				text: people.map((p) => p.name).join(', ')
 			});
+			if (!written) return STALE;
 			const added = people.map((p) => p.id).filter((p) => !a.delegateIds.includes(p));
 			await tell(a, actor, added, 'action_delegated');
 			return { ok: true };
@@ -307,35 +376,47 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		/**
 		 * Scheduler step (no actor): reminders 3 and 1 days before the due date and the overdue flag,
 		 * each once. Restart-safe: the keys sent are stored on the action and every notification has a
-		 * dedupe key unique per user, so a crash between the two only re-tries a no-op.
+		 * dedupe key unique per user, so a crash between the two only re-tries a no-op. Each action's
+		 * flags are one versioned write: when a user's step lands between the read and the write, the
+		 * write is refused, the action re-read and the run decided again on what is stored now — the
+		 * scheduler neither loses its own flag nor clobbers the step (issue #11 §6).
 		 */
 		async runDueChecks(now: Date = clock()) {
 			const day = vnDay(now);
 			const due = await repo.listDueBy(addDays(day, 3));
 			let sent = 0;
 			let flagged = 0;
-			for (const a of due) {
-				const state = toState(a);
-				let storedOverdue = a.overdue;
-				for (const r of dueReminders(state, day, a.reminderKeys)) {
-					const leaders = r.audience === 'unit_and_leadership' ? (await scope.leaders()).map((p) => p.id) : [];
-					await tell(a, null, [...(await unitSide(a)), ...leaders], r.kind, { date: r.params.date }, `action:${a.id}:${r.key}`);
-					const reminders = { ...a.reminders, [r.key]: now.toISOString() };
-					if (r.kind === 'overdue') {
-						await repo.applyStep(a.id, { reminderKeys: reminders, overdue: true }, {
-							actorId: null,
-							kind: 'overdue',
-							fromStatus: a.status,
-							toStatus: a.status,
-							newDueDate: a.dueDate
-						});
-						storedOverdue = true;
-						flagged++;
-					} else await repo.update(a.id, { reminderKeys: reminders });
-					sent++;
+			for (const first of due) {
+				let a: ActionRecord | null = first;
+				for (let attempt = 0; a && attempt < SCHEDULER_RETRIES; attempt++) {
+					const state = toState(a);
+					// At most one reminder is due (domain/corrective-action.ts dueReminders).
+					const reminders = dueReminders(state, day, a.reminderKeys);
+					for (const r of reminders) {
+						const leaders = r.audience === 'unit_and_leadership' ? (await scope.leaders()).map((p) => p.id) : [];
+						await tell(a, null, [...(await unitSide(a)), ...leaders], r.kind, { date: r.params.date }, `action:${a.id}:${r.key}`);
+					}
+					const overdue = isOverdue(state, day);
+					if (reminders.length === 0 && overdue === a.overdue) break;
+					const patch: ActionPatch = { overdue };
+					if (reminders.length) patch.reminderKeys = { ...a.reminders, ...Object.fromEntries(reminders.map((r) => [r.key, now.toISOString()])) };
+					const flags = reminders.some((r) => r.kind === 'overdue');
+					const written = flags
+						? await repo.applyStep(a.id, a.version, patch, {
+								actorId: null,
+								kind: 'overdue',
+								fromStatus: a.status,
+								toStatus: a.status,
+								newDueDate: a.dueDate
+							})
+						: await repo.update(a.id, a.version, patch);
+					if (written) {
+						sent += reminders.length;
+						if (flags) flagged++;
+						break;
+					}
+					a = await repo.get(a.id);
 				}
-				const overdue = isOverdue(state, day);
-				if (overdue !== storedOverdue) await repo.update(a.id, { overdue });
 			}
 			return { checked: due.length, reminders: sent, flagged };
 		}

@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const board = await actions.board(user.actor, filter);
 	return {
 		filter,
-		isUnitHead: user.role === 'unit_head',
+		canPickUnit: board.canPickUnit,
 		counts: board.counts,
 		units: board.units.map((u) => ({ id: u.id, name: u.name })),
 		items: board.items.map((a) => ({

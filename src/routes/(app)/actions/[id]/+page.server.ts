@@ -9,7 +9,7 @@ import { formatDateTime } from '$lib/domain/time';
 import { isImageName } from '$lib/domain/action-extras';
 import type { ActionInput } from '$lib/domain/corrective-action';
 import type { StepResult } from '$lib/server/services/actions';
-import { delegateSchema, explainSchema, extensionSchema, noteSchema, reasonSchema, textSchema } from '$lib/domain/schemas/actions';
+import { delegateSchema, explainSchema, extensionSchema, noteSchema, reasonSchema, seenVersion, textSchema } from '$lib/domain/schemas/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -45,7 +45,7 @@ function step<S extends z.ZodType>(name: string, schema: S, toInput: (d: z.outpu
 		const input = parseForm(schema, form, e.locals.locale);
 		if (!input.ok) return fail(400, { form: name, ...input.failure });
 		const { actions } = await getServices();
-		const r = await actions.step(user.actor, e.params.id, toInput(input.data), withFiles ? filesOf(form) : []);
+		const r = await actions.step(user.actor, e.params.id, toInput(input.data), withFiles ? filesOf(form) : [], { version: seenVersion(form) });
 		// Refused: echo what was typed (files cannot be echoed) so nothing is lost, also without JavaScript.
 		const typed = Object.fromEntries([...(form?.entries() ?? [])].filter((kv): kv is [string, string] => typeof kv[1] === 'string'));
 		return answer(e, r, name, typed);
@@ -65,17 +65,20 @@ export const actions: Actions = {
 
 	explain: async (e) => {
 		const user = requireUser();
-		const input = parseForm(explainSchema, await readForm(e.request), e.locals.locale);
+		const form = await readForm(e.request);
+		const input = parseForm(explainSchema, form, e.locals.locale);
 		if (!input.ok) return fail(400, { form: 'explain', ...input.failure });
 		const { actions } = await getServices();
-		return answer(e, await actions.explain(user.actor, e.params.id, input.data.text), 'explain', { text: input.data.text });
+		const r = await actions.explain(user.actor, e.params.id, input.data.text, { version: seenVersion(form) });
+		return answer(e, r, 'explain', { text: input.data.text });
 	},
 
 	delegate: async (e) => {
 		const user = requireUser();
-		const input = parseForm(delegateSchema, await readForm(e.request), e.locals.locale);
+		const form = await readForm(e.request);
+		const input = parseForm(delegateSchema, form, e.locals.locale);
 		if (!input.ok) return fail(400, { form: 'delegate', ...input.failure });
 		const { actions } = await getServices();
-		return answer(e, await actions.setDelegates(user.actor, e.params.id, input.data.delegates), 'delegate', {});
+		return answer(e, await actions.setDelegates(user.actor, e.params.id, input.data.delegates, { version: seenVersion(form) }), 'delegate', {});
 	}
 };
