@@ -5,60 +5,16 @@
 // once after (ids in paths, queries and form bodies are that id), and every answer must be the same.
 // Then the check is started, and the unit head now sees it.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startStack, type Stack } from '../support/stack';
+import { enumerateRoutes, fillAll as fill, type RouteFile } from '../support/routes';
 import { createPb, type Pb } from '../../src/lib/server/pb/create';
 import { usersRepo } from '../../src/lib/server/repos/users';
 import { toPbDate } from '../../src/lib/domain/time';
 
-const ROUTES = resolve(import.meta.dirname, '..', '..', 'src', 'routes');
 const PASSWORD = 'Mat-khau-bi-mat-2025';
 const SECRET_TITLE = 'Kiểm tra đột xuất XK-7731 bí mật';
 const newId = () => Array.from(randomBytes(15), (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
-
-interface RouteFile {
-	/** URL pattern, e.g. /checks/[id]. */
-	pattern: string;
-	kinds: Set<'page' | 'server'>;
-	actions: string[];
-	methods: string[];
-}
-
-/** Walks src/routes: every folder with +page.svelte, +page.server.ts or +server.ts is a route. */
-function enumerateRoutes(dir = ROUTES): RouteFile[] {
-	const out: RouteFile[] = [];
-	const files = readdirSync(dir);
-	const pattern =
-		'/' +
-		relative(ROUTES, dir)
-			.split('/')
-			.filter((seg) => seg && !/^\(.*\)$/.test(seg))
-			.join('/');
-	const r: RouteFile = { pattern, kinds: new Set(), actions: [], methods: [] };
-	for (const f of files) {
-		const full = join(dir, f);
-		if (statSync(full).isDirectory()) out.push(...enumerateRoutes(full));
-		else if (/^\+page(\.server)?\.(ts|js|svelte)$/.test(f)) {
-			r.kinds.add('page');
-			if (f.startsWith('+page.server')) {
-				const src = readFileSync(full, 'utf8');
-				const block = src.slice(src.indexOf('export const actions'));
-				if (src.includes('export const actions')) r.actions.push(...[...block.matchAll(/^\t(\w+):/gm)].map((m) => m[1]!));
-			}
-		} else if (/^\+server\.(ts|js)$/.test(f)) {
-			r.kinds.add('server');
-			const src = readFileSync(full, 'utf8');
-			r.methods.push(...[...src.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!));
-		}
-	}
-	if (r.kinds.size) out.push(r);
-	return out;
-}
-
-/** Fills every [param], [[optional]] and [...rest] with `value`. */
-const fill = (pattern: string, value: string) => pattern.replace(/\[\[?(?:\.\.\.)?\w+(?:=\w+)?\]?\]/g, value);
 
 interface Answer {
 	key: string;

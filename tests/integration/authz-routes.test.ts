@@ -1,0 +1,626 @@
+// Issue #11, "Done when": an authorization matrix generated from the route tree. Every page load (GET),
+// every named form action (POST ?/name) and every +server.ts method of src/routes is requested by each
+// actor below against the real built app (`npm start` on free ports), with route params filled from
+// real fixtures: a completed check of unit A with a team (lead, member, observer), its finding with a
+// photo, its signatures and closed corrective action with evidence, a plan, a unit, a staff member, an
+// account, a catalogue entry, a notification. GETs of routes with params are also sent with a planned
+// surprise check (same team) and with an unknown id.
+//
+// EXPECTED below is what issue #11 REQUIRES, not what the app does today: cells where today's app
+// disagrees are marked `TODAY:` and fail until the rule is fixed. A route in the tree that is not in
+// EXPECTED fails, and so does a row of EXPECTED whose route is gone.
+//
+// A cell is one of
+//   +  allowed: 2xx, a redirect to a page of the app, or a refusal AFTER authorization: 400 (bad
+//      input) or 409 (state: the check is locked, the action closed). Mutating actions are sent with
+//      bodies that pass validation and then hit such a harmless state (the check is completed, the
+//      action closed, the unit picked is inactive), so a 400/409 here cannot hide a missing check.
+//   -  forbidden: 403 or 404.
+//   L  sent to /login (anonymous).
+// Anything else (a 500, a 405) is an error and fails the cell.
+//
+// Runs in about a minute: one stack for the file, the actors of one row in parallel. The printed matrix
+// marks a wrong cell "got!" and lists every wrong cell with its HTTP status; AUTHZ_MATRIX_STATUS=1 adds
+// the status of every cell.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startStack, type Stack } from '../support/stack';
+import { enumerateRoutes, fillParams, type RouteFile } from '../support/routes';
+import { createPb, type Pb } from '../../src/lib/server/pb/create';
+import { createServices } from '../../src/lib/server/app';
+import { usersRepo } from '../../src/lib/server/repos/users';
+import { seedCalendar, seedCatalogue } from '../../src/lib/server/seed/index';
+import { checkSchema, planSchema } from '../../src/lib/domain/schemas/planning';
+import { vnDay } from '../../src/lib/domain/time';
+import { addDays } from '../../src/lib/domain/format';
+import { toActor, type Actor, type Role } from '../../src/lib/domain/user';
+
+const PASSWORD = 'Mat-khau-ma-tran-2025';
+
+/** The columns of the matrix, in this order in every row of EXPECTED. */
+const ACTORS = ['admin', 'leader', 'lead', 'member', 'observer', 'outsider', 'head', 'otherHead', 'anon'] as const;
+type ActorName = (typeof ACTORS)[number];
+const ACTOR_NOTES: Record<ActorName, string> = {
+	admin: 'admin',
+	leader: 'leader (not on the team)',
+	lead: "inspector, the check's lead",
+	member: 'inspector, team member',
+	observer: 'inspector, observer (read-only)',
+	outsider: 'inspector not on the team',
+	head: 'unit head of the inspected unit A',
+	otherHead: 'unit head of unit B',
+	anon: 'anonymous'
+};
+type Cell = '+' | '-' | 'L';
+
+// prettier-ignore
+/**
+ * route key → one symbol per actor:   admin leader | lead member observer outsider | head otherHead | anon
+ * Keys: `GET <pattern>` for a page load or a GET endpoint, `POST <pattern>?/<action>` for a named form
+ * action, `POST <pattern>` for a default one.
+ */
+const EXPECTED: Record<string, string> = {
+	// ——— public
+	'GET /':                                  '++|++++|++|L', // redirects to the actor's home
+	'GET /login':                             '++|++++|++|+',
+	'POST /login':                            '++|++++|++|+', // empty body: 400 for everyone
+	'GET /locale':                            '++|++++|++|+',
+	'POST /locale':                           '++|++++|++|+',
+	// ——— everyone signed in
+	'GET /logout':                            '++|++++|++|L',
+	'POST /logout':                           '++|++++|++|L',
+	'GET /account':                           '++|++++|++|L',
+	'POST /account?/revoke':                  '++|++++|++|L', // another session of the actor's own
+	'POST /account?/emailPrefs':              '++|++++|++|L',
+	'POST /account?/password':                '++|++++|++|L', // wrong current password: 400
+	'POST /account?/everywhere':              '++|++++|++|L',
+	'GET /notifications':                     '++|++++|++|L',
+	'POST /notifications?/read':              '--|+---|--|L', // the lead's notification: only the lead may mark it
+	'POST /notifications?/all':               '++|++++|++|L',
+	'GET /staff':                             '++|++++|++|L', // a unit head reads their own unit only
+	'GET /staff/[id]':                        '++|++++|+-|L', // a person of unit A
+	'GET /actions':                           '++|++++|++|L',
+	'GET /actions/[id]':                      '++|++++|+-|L', // the closed action of unit A
+	'GET /action-files/[id]/[name]':          '++|++++|+-|L',
+	'GET /files/[kind]/[id]/[name]':          '++|++++|+-|L', // photo of the finding, lead's signature
+	// corrective-action steps on a CLOSED action (allowed → 409 "closed"). Responder steps are the unit's;
+	// verifier steps are the originating check's team (lead, members) or a leader (issue #11 §4).
+	'POST /actions/[id]?/start':              '--|----|+-|L',
+	'POST /actions/[id]?/submit':             '--|----|+-|L',
+	'POST /actions/[id]?/explain':            '--|----|+-|L',
+	'POST /actions/[id]?/request_extension':  '--|----|+-|L',
+	'POST /actions/[id]?/delegate':           '--|----|+-|L',
+	// TODAY (§4): observer and outsider + (409 "closed"): applyAction lets any inspector verify, return, close
+	// or decide an extension, and the policy's action.verify is never consulted.
+	'POST /actions/[id]?/return':             '-+|++--|--|L', // TODAY: observer, outsider + (409)
+	'POST /actions/[id]?/verify':             '-+|++--|--|L', // TODAY: observer, outsider + (409)
+	'POST /actions/[id]?/close':              '-+|++--|--|L', // TODAY: observer, outsider + (409)
+	'POST /actions/[id]?/approve_extension':  '-+|++--|--|L', // TODAY: observer, outsider + (409)
+	'POST /actions/[id]?/refuse_extension':   '-+|++--|--|L', // TODAY: observer, outsider + (409)
+	'POST /actions/[id]?/comment':            '-+|++++|+-|L', // a comment is not a decision: any inspector, the unit
+	// ——— the check, from the inspection side (the check is COMPLETED: allowed writes answer 409 "locked")
+	'GET /checks':                            '++|++++|--|L',
+	'GET /checks/calendar':                   '++|++++|--|L',
+	'GET /checks/new':                        '-+|++++|--|L', // check.create: inspectors and leaders
+	'POST /checks/new?/create':               '-+|++++|--|L', // the unit picked is inactive: 400 after authorization
+	'GET /checks/campaign':                   '-+|++++|--|L',
+	'POST /checks/campaign?/create':          '-+|++++|--|L',
+	'GET /checks/[id]':                       '++|++++|--|L',
+	// ?/start and ?/complete are gone from the detail page (issue #11 §1, §2): start and complete live
+	// once, on /checks/[id]/onsite… — so they have no row here and the route check fails while they exist.
+	'POST /checks/[id]?/edit':                '-+|+---|--|L', // lead or leader only (§5). TODAY: member + (409)
+	'POST /checks/[id]?/close':               '-+|++--|--|L',
+	'POST /checks/[id]?/postpone':            '-+|++--|--|L',
+	'POST /checks/[id]?/cancel':              '-+|++--|--|L',
+	'POST /checks/[id]?/reschedule':          '-+|++--|--|L',
+	'GET /checks/[id]/onsite':                '++|++++|--|L',
+	'POST /checks/[id]/onsite?/start':        '--|++--|--|L', // conduct: lead and members (observers read-only)
+	'GET /checks/[id]/onsite/roll-call':      '++|++++|--|L',
+	'POST /checks/[id]/onsite/roll-call?/save': '--|++--|--|L',
+	'GET /checks/[id]/onsite/checklist':      '++|++++|--|L',
+	'POST /checks/[id]/onsite/checklist?/checklist':  '--|++--|--|L',
+	'POST /checks/[id]/onsite/checklist?/procedures': '--|++--|--|L',
+	'GET /checks/[id]/onsite/findings':       '++|++++|--|L',
+	'POST /checks/[id]/onsite/findings?/add':     '--|++--|--|L',
+	'POST /checks/[id]/onsite/findings?/request': '--|++--|--|L',
+	'POST /checks/[id]/onsite/findings?/receive': '--|++--|--|L',
+	'POST /checks/[id]/onsite/findings?/amend':   '--|++--|--|L', // corrections of a completed check: the team
+	'GET /checks/[id]/onsite/complete':       '++|++++|--|L',
+	'POST /checks/[id]/onsite/complete?/details':   '--|++--|--|L',
+	'POST /checks/[id]/onsite/complete?/signature': '--|+---|--|L', // the lead's signature is the lead's (§5). TODAY: member + (409)
+	'POST /checks/[id]/onsite/complete?/complete':  '--|+---|--|L', // completing is the lead's
+	'POST /checks/[id]/onsite/complete?/amend':     '--|++--|--|L',
+	'GET /checks/[id]/onsite/record':         '++|++++|--|L',
+	'GET /checks/[id]/onsite/record.pdf':     '++|++++|--|L',
+	// ——— plans (the plan is APPROVED and holds the completed check)
+	'GET /plans':                             '++|++++|--|L',
+	// plan.draft is every office role in the policy, admins included (they may add checks to and edit a
+	// plan below); the route names its roles itself. TODAY: admin - (403, requireRole('inspector', 'leader')).
+	'GET /plans/new':                         '++|++++|--|L',
+	'POST /plans/new?/create':                '++|++++|--|L', // empty body: 400
+	'GET /plans/[id]':                        '++|++++|--|L',
+	'POST /plans/[id]?/submit':               '++|++++|--|L', // not a draft: 409
+	// Leaders only (policy plan.approve). TODAY: everyone else + (409 plan.error.leader_required): the route
+	// authorizes plan.view and leaves the role to domain/plan.ts, so a refusal of the actor reads as a state conflict.
+	'POST /plans/[id]?/approve':              '-+|----|--|L',
+	'POST /plans/[id]?/sendBack':             '-+|----|--|L',
+	'POST /plans/[id]?/addCheck':             '++|++++|--|L', // the unit picked is inactive: 400
+	'POST /plans/[id]?/edit':                 '++|++++|--|L', // empty body: 400
+	'POST /plans/[id]?/removeCheck':          '-+|+---|--|L', // removing a check is its lead's or a leader's (§5). TODAY: admin, member, observer, outsider + (409)
+	'GET /units':                             '++|++++|--|L',
+	// ——— leadership
+	'GET /dashboard':                         '++|++++|--|L',
+	'GET /dashboard/records':                 '++|++++|--|L', // the dashboard's drill-down; inspectors see the dashboard
+	'GET /reports':                           '++|----|--|L',
+	'GET /reports/pdf':                       '++|----|--|L',
+	'GET /reports/xlsx':                      '++|----|--|L',
+	'GET /offenders':                         '++|----|--|L',
+	'GET /offenders/[id]':                    '++|----|--|L',
+	'GET /offenders/[id]/xlsx':               '++|----|--|L',
+	// ——— the unit's own pages
+	'GET /unit':                              '--|----|++|L',
+	'GET /unit/checks':                       '--|----|++|L',
+	'GET /unit/checks/[id]':                  '--|----|+-|L',
+	'GET /unit/dashboard':                    '--|----|++|L',
+	// ——— administration (every POST with an empty body: 400 for the admin)
+	'GET /admin':                             '+-|----|--|L',
+	'GET /admin/accounts':                    '+-|----|--|L',
+	'GET /admin/accounts/new':                '+-|----|--|L',
+	'POST /admin/accounts/new':               '+-|----|--|L',
+	'GET /admin/accounts/[id]':               '+-|----|--|L',
+	'POST /admin/accounts/[id]?/update':      '+-|----|--|L',
+	'POST /admin/accounts/[id]?/password':    '+-|----|--|L',
+	'POST /admin/accounts/[id]?/deactivate':  '+-|----|--|L',
+	'POST /admin/accounts/[id]?/reactivate':  '+-|----|--|L',
+	'GET /admin/calendar':                    '+-|----|--|L',
+	'POST /admin/calendar?/add':              '+-|----|--|L',
+	'POST /admin/calendar?/remove':           '+-|----|--|L',
+	'GET /admin/catalogue':                   '+-|----|--|L',
+	'GET /admin/catalogue/new':               '+-|----|--|L',
+	'POST /admin/catalogue/new':              '+-|----|--|L',
+	'GET /admin/catalogue/[id]':              '+-|----|--|L',
+	'POST /admin/catalogue/[id]?/update':     '+-|----|--|L',
+	'POST /admin/catalogue/[id]?/deactivate': '+-|----|--|L',
+	'POST /admin/catalogue/[id]?/reactivate': '+-|----|--|L',
+	'GET /admin/export':                      '+-|----|--|L',
+	'GET /admin/import':                      '+-|----|--|L',
+	'POST /admin/import?/preview':            '+-|----|--|L',
+	'POST /admin/import?/commit':             '+-|----|--|L',
+	'GET /admin/staff':                       '+-|----|--|L',
+	'GET /admin/staff/new':                   '+-|----|--|L',
+	'POST /admin/staff/new?/create':          '+-|----|--|L',
+	'GET /admin/staff/[id]':                  '+-|----|--|L',
+	'POST /admin/staff/[id]?/update':         '+-|----|--|L',
+	'POST /admin/staff/[id]?/transfer':       '+-|----|--|L',
+	'POST /admin/staff/[id]?/deactivate':     '+-|----|--|L',
+	'POST /admin/staff/[id]?/reactivate':     '+-|----|--|L',
+	'GET /admin/units':                       '+-|----|--|L',
+	'GET /admin/units/new':                   '+-|----|--|L',
+	'POST /admin/units/new':                  '+-|----|--|L',
+	'GET /admin/units/merge':                 '+-|----|--|L',
+	'POST /admin/units/merge':                '+-|----|--|L',
+	'GET /admin/units/[id]':                  '+-|----|--|L',
+	'POST /admin/units/[id]?/rename':         '+-|----|--|L',
+	'POST /admin/units/[id]?/move':           '+-|----|--|L',
+	'POST /admin/units/[id]?/deactivate':     '+-|----|--|L',
+	'POST /admin/units/[id]?/reactivate':     '+-|----|--|L',
+	'POST /admin/units/[id]?/undo':           '+-|----|--|L'
+};
+
+/** Requests that end sessions run last, in this order (everyone signs in again before each). */
+const LAST = ['POST /account?/everywhere', 'POST /logout'];
+
+function parseRow(key: string, row: string): Record<ActorName, Cell> {
+	const cells = row.replace(/[|\s]/g, '').split('');
+	if (cells.length !== ACTORS.length || cells.some((c) => !['+', '-', 'L'].includes(c))) {
+		throw new Error(`EXPECTED['${key}'] must have ${ACTORS.length} cells of + - L, has "${row}"`);
+	}
+	return Object.fromEntries(ACTORS.map((a, i) => [a, cells[i] as Cell])) as Record<ActorName, Cell>;
+}
+
+/** The keys the tree asks for. */
+function treeKeys(routes: RouteFile[]): { key: string; route: RouteFile; method: 'GET' | 'POST'; action: string | null }[] {
+	const out: { key: string; route: RouteFile; method: 'GET' | 'POST'; action: string | null }[] = [];
+	for (const r of routes) {
+		if (r.kinds.has('page')) out.push({ key: `GET ${r.pattern}`, route: r, method: 'GET', action: null });
+		for (const a of r.actions) out.push({ key: a === 'default' ? `POST ${r.pattern}` : `POST ${r.pattern}?/${a}`, route: r, method: 'POST', action: a });
+		for (const m of r.methods) {
+			if (m !== 'GET' && m !== 'POST') throw new Error(`${r.pattern}: method ${m} is not covered by this matrix yet`);
+			out.push({ key: `${m} ${r.pattern}`, route: r, method: m, action: null });
+		}
+	}
+	return out;
+}
+
+// ——— fixtures
+
+interface Fixtures {
+	unitA: string;
+	unitB: string;
+	inactiveUnit: string;
+	staffA: string;
+	check: string; // completed, scheduled, unit A, in plan
+	secret: string; // planned surprise, unit A, same team
+	plan: string;
+	finding: string; // of the check, with a person and a photo
+	finding2: string; // of the check, the one amended by ?/amend
+	photoName: string;
+	signatureName: string;
+	action: string; // closed corrective action of the check
+	actionUpdate: string; // its submit step, with an evidence file
+	actionFile: string;
+	notification: string; // the lead's
+	account: string; // a spare account for /admin/accounts/[id]
+	violationType: string;
+	ids: Record<ActorName, string>;
+	emails: Record<ActorName, string>;
+}
+
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const TINY_JPEG = Buffer.from(
+	'/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAAIAAgBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=',
+	'base64'
+);
+// A signature the app accepts (a PNG of at least 67 bytes): the 1×1 PNG with padding after IEND.
+const SIGNATURE = `data:image/png;base64,${Buffer.concat([TINY_PNG, Buffer.alloc(40)]).toString('base64')}`;
+
+async function makeFixtures(pb: Pb): Promise<Fixtures> {
+	await seedCatalogue(pb);
+	await seedCalendar(pb);
+	const s = createServices(pb, () => new Date(), { mail: null });
+	const users = usersRepo(pb);
+	const unitA = (await pb.collection('units').create({ code: 'MT.A', name: 'Phường Ma Trận A', kind: 'ward', active: true })).id;
+	const unitB = (await pb.collection('units').create({ code: 'MT.B', name: 'Phường Ma Trận B', kind: 'ward', active: true })).id;
+	const inactiveUnit = (await pb.collection('units').create({ code: 'MT.X', name: 'Phường Đã Giải Thể', kind: 'ward', active: false })).id;
+	const staff = [];
+	for (const [i, name] of ['Nguyễn Văn Ma', 'Trần Thị Trận'].entries()) {
+		staff.push(
+			(await pb.collection('staff').create({ employee_code: `MT.${i}`, full_name: name, unit: unitA, position: 'Công chức', category: 'cong_chuc', active: true })).id
+		);
+	}
+	const roles: Record<Exclude<ActorName, 'anon'>, [Role, string | null, string]> = {
+		admin: ['admin', null, 'Quản Trị Ma Trận'],
+		leader: ['leader', null, 'Lãnh Đạo Ma Trận'],
+		lead: ['inspector', null, 'Trưởng Đoàn Ma Trận'],
+		member: ['inspector', null, 'Thành Viên Ma Trận'],
+		observer: ['inspector', null, 'Quan Sát Viên Ma Trận'],
+		outsider: ['inspector', null, 'Kiểm Tra Viên Khác'],
+		head: ['unit_head', unitA, 'Thủ Trưởng A'],
+		otherHead: ['unit_head', unitB, 'Thủ Trưởng B']
+	};
+	const ids = { anon: '' } as Record<ActorName, string>;
+	const emails = { anon: '' } as Record<ActorName, string>;
+	const actors = {} as Record<Exclude<ActorName, 'anon'>, Actor>;
+	for (const [name, [role, unitId, full]] of Object.entries(roles) as [Exclude<ActorName, 'anon'>, [Role, string | null, string]][]) {
+		const email = `${name.toLowerCase()}@matran.test`;
+		const u = await users.create({ email, password: PASSWORD, name: full, role, unitId });
+		ids[name] = u.id;
+		emails[name] = email;
+		actors[name] = toActor(u);
+	}
+	const account = (await users.create({ email: 'du-phong@matran.test', password: PASSWORD, name: 'Tài Khoản Dự Phòng', role: 'inspector', unitId: null })).id;
+
+	const plan = await s.plans.create(actors.leader, planSchema.parse({ title: 'Kế hoạch ma trận', periodKind: 'year', year: '2026' }));
+	if (!plan.ok) throw new Error(`plan: ${JSON.stringify(plan)}`);
+	const today = vnDay(new Date());
+	const team = { lead: ids.lead, team: [ids.member], observers: [ids.observer] };
+	const created = await s.checks.create(
+		actors.leader,
+		checkSchema.parse({ kind: 'scheduled', trigger: 'plan', title: 'Kiểm tra ma trận', unit: unitA, plan: plan.value, date: today, startTime: '00:00', endTime: '23:59', ...team })
+	);
+	if (!created.ok) throw new Error(`check: ${JSON.stringify(created)}`);
+	const check = created.value;
+	const secretR = await s.checks.create(
+		actors.leader,
+		checkSchema.parse({ kind: 'surprise', trigger: 'complaint', title: 'Đột xuất ma trận', unit: unitA, date: addDays(today, 7), ...team })
+	);
+	if (!secretR.ok) throw new Error(`secret: ${JSON.stringify(secretR)}`);
+
+	// Conduct the check as its lead: start, two findings (one with a photo), signatures, completion.
+	const started = await s.onsite.start(actors.lead, check, { lat: null, lon: null, accuracy: null });
+	if (!started.ok) throw new Error(`start: ${JSON.stringify(started)}`);
+	const type = await pb.collection('violation_types').getFirstListItem(pb.filter('category = "office_culture"'));
+	const photo = new File([TINY_JPEG], 'vi-pham.jpg', { type: 'image/jpeg', lastModified: Date.now() });
+	const f1 = await s.onsite.addFinding(
+		actors.lead,
+		check,
+		{ clientKey: 'matran-finding-1', staffId: staff[0]!, typeId: type.id, description: 'Không đeo thẻ', observedTime: '', keepLocation: false, photoMeta: '[]' },
+		[photo]
+	);
+	const f2 = await s.onsite.addFinding(
+		actors.lead,
+		check,
+		{ clientKey: 'matran-finding-2', staffId: staff[1]!, typeId: type.id, description: 'Hút thuốc', observedTime: '', keepLocation: false, photoMeta: '[]' },
+		[]
+	);
+	if (!f1.ok || !f2.ok) throw new Error(`findings: ${JSON.stringify([f1, f2])}`);
+	for (const party of ['lead', 'representative'] as const) {
+		const r = await s.onsite.saveSignature(actors.lead, check, party, SIGNATURE);
+		if (!r.ok) throw new Error(`signature: ${JSON.stringify(r)}`);
+	}
+	const done = await s.onsite.complete(actors.lead, check, { signedOnPaper: false, grouping: 'per_finding' });
+	if (!done.ok) throw new Error(`complete: ${JSON.stringify(done)}`);
+	await pb.collection('inspection_plans').update(plan.value, { status: 'approved' });
+
+	// One of its actions answered by the unit with evidence, verified by the lead, closed by a leader.
+	const action = (await pb.collection('corrective_actions').getFirstListItem(pb.filter('inspection = {:c}', { c: check }))).id;
+	const evidence = new File([TINY_PNG], 'anh-khac-phuc.png', { type: 'image/png' });
+	for (const [who, input, files] of [
+		['head', { type: 'submit', text: 'Đã chấn chỉnh' }, [evidence]],
+		['lead', { type: 'verify', note: '' }, []],
+		['leader', { type: 'close', note: '' }, []]
+	] as const) {
+		const r = await s.actions.step(actors[who], action, input as never, [...files]);
+		if (!r.ok) throw new Error(`action ${input.type}: ${JSON.stringify(r)}`);
+	}
+	const update = await pb.collection('action_updates').getFirstListItem(pb.filter('action = {:a} && kind = "submit"', { a: action }));
+	const notification = await pb.collection('notifications').getFirstListItem(pb.filter('user = {:u}', { u: ids.lead }));
+	const finding = await pb.collection('findings').getOne(f1.findingId);
+	const checkRec = await pb.collection('inspections').getOne(check);
+	const sig = checkRec.signatures as Record<string, string> | string[] | undefined;
+	const signatureName = Array.isArray(sig) ? sig[0]! : Object.values(sig ?? {})[0]!;
+	return {
+		unitA,
+		unitB,
+		inactiveUnit,
+		staffA: staff[0]!,
+		check,
+		secret: secretR.value,
+		plan: plan.value,
+		finding: f1.findingId,
+		finding2: f2.findingId,
+		photoName: (finding.photos as string[])[0]!,
+		signatureName,
+		action,
+		actionUpdate: update.id,
+		actionFile: (update.files as string[])[0]!,
+		notification: notification.id,
+		account,
+		violationType: type.id,
+		ids,
+		emails
+	};
+}
+
+/** Param sets per route: the fixture first; for GETs also the hidden surprise check and an unknown id. */
+type Variant = 'fixture' | 'secret' | 'unknown';
+const UNKNOWN = 'zzzzzzzzzzzzzzz';
+function paramSets(pattern: string, fx: Fixtures): { variant: Variant; label: string; params: Record<string, string> }[] {
+	if (!pattern.includes('[')) return [{ variant: 'fixture', label: '', params: {} }];
+	const isCheck = pattern.startsWith('/checks/[id]') || pattern.startsWith('/unit/checks/[id]');
+	let sets: { label: string; params: Record<string, string> }[];
+	if (isCheck) sets = [{ label: '', params: { id: fx.check } }];
+	else if (pattern.startsWith('/plans/')) sets = [{ label: '', params: { id: fx.plan } }];
+	else if (pattern.startsWith('/actions/')) sets = [{ label: '', params: { id: fx.action } }];
+	else if (pattern.startsWith('/action-files/')) sets = [{ label: '', params: { id: fx.actionUpdate, name: fx.actionFile } }];
+	else if (pattern.startsWith('/files/'))
+		sets = [
+			{ label: 'photo', params: { kind: 'photo', id: fx.finding, name: fx.photoName } },
+			{ label: 'signature', params: { kind: 'signature', id: fx.check, name: fx.signatureName } }
+		];
+	else if (pattern.startsWith('/staff/') || pattern.startsWith('/admin/staff/') || pattern.startsWith('/offenders/')) sets = [{ label: '', params: { id: fx.staffA } }];
+	else if (pattern.startsWith('/admin/units/')) sets = [{ label: '', params: { id: fx.unitA } }];
+	else if (pattern.startsWith('/admin/accounts/')) sets = [{ label: '', params: { id: fx.account } }];
+	else if (pattern.startsWith('/admin/catalogue/')) sets = [{ label: '', params: { id: fx.violationType } }];
+	else throw new Error(`no fixture for the params of ${pattern}: add one to paramSets`);
+	const out: { variant: Variant; label: string; params: Record<string, string> }[] = sets.map((s) => ({ variant: 'fixture', ...s }));
+	if (isCheck) out.push({ variant: 'secret', label: 'surprise', params: { id: fx.secret } });
+	const first = sets[0]!.params;
+	out.push({ variant: 'unknown', label: 'unknown', params: Object.fromEntries(Object.entries(first).map(([k, v]) => [k, k === 'kind' || k === 'name' ? v : UNKNOWN])) });
+	return out;
+}
+
+/** What a variant expects, derived from the fixture's row. */
+function expectedFor(variant: Variant, row: Record<ActorName, Cell>): Record<ActorName, Cell> {
+	if (variant === 'fixture') return row;
+	const out = { ...row };
+	for (const a of ACTORS) {
+		if (out[a] === 'L') continue;
+		// Unknown: nothing to see. Hidden surprise check: only its team, leaders and admins learn it exists.
+		if (variant === 'unknown' || a === 'outsider' || a === 'head' || a === 'otherHead') out[a] = '-';
+	}
+	return out;
+}
+
+/** Form bodies that pass validation and reach authorization (see the header). Default: empty. */
+function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, string | string[]> {
+	const window = { date: vnDay(new Date()), startTime: '08:00', endTime: '11:00' };
+	const checkForm = { kind: 'scheduled', trigger: 'plan', title: 'Kiểm tra ma trận', unit: fx.unitA, plan: fx.plan, ...window, lead: fx.ids.lead, team: [fx.ids.member], reason: 'Điều chỉnh' };
+	const bodies: Record<string, Record<string, string | string[]>> = {
+		'POST /account?/revoke': { id: extraSessions[actor] ?? UNKNOWN },
+		'POST /account?/password': { current: 'sai-mat-khau-1', password: 'Mat-khau-moi-2025', confirm: 'Mat-khau-moi-2025' },
+		'POST /locale': { locale: 'vi' },
+		'POST /notifications?/read': { id: fx.notification },
+		'POST /actions/[id]?/start': { note: '' },
+		'POST /actions/[id]?/submit': { text: 'Đã khắc phục' },
+		'POST /actions/[id]?/explain': { text: 'Giải trình' },
+		'POST /actions/[id]?/request_extension': { reason: 'Cần thêm thời gian', new_due_date: addDays(vnDay(new Date()), 30) },
+		'POST /actions/[id]?/delegate': { delegates: '' },
+		'POST /actions/[id]?/return': { reason: 'Chưa đạt' },
+		'POST /actions/[id]?/verify': { note: '' },
+		'POST /actions/[id]?/close': { note: '' },
+		'POST /actions/[id]?/approve_extension': { note: '' },
+		'POST /actions/[id]?/refuse_extension': { reason: 'Không đồng ý' },
+		'POST /actions/[id]?/comment': { text: 'Ghi chú' },
+		'POST /checks/new?/create': { kind: 'surprise', trigger: 'complaint', title: 'Đột xuất', unit: fx.inactiveUnit, ...window, lead: fx.ids.lead },
+		'POST /checks/campaign?/create': { campaign: 'Chuyên đề', trigger: 'directive', units: fx.inactiveUnit, ...window, lead: fx.ids.lead },
+		'POST /checks/[id]?/edit': checkForm,
+		'POST /checks/[id]?/close': { reason: '' },
+		'POST /checks/[id]?/postpone': { reason: 'Hoãn' },
+		'POST /checks/[id]?/cancel': { reason: 'Hủy' },
+		'POST /checks/[id]?/reschedule': window,
+		'POST /checks/[id]/onsite/roll-call?/save': { [`s.${fx.staffA}`]: 'present' },
+		'POST /checks/[id]/onsite/findings?/add': { client_key: `matran-add-${actor}`, violation_type: fx.violationType, description: 'Vi phạm' },
+		'POST /checks/[id]/onsite/findings?/request': { finding: fx.finding },
+		'POST /checks/[id]/onsite/findings?/receive': { finding: fx.finding, text: 'Tường trình' },
+		'POST /checks/[id]/onsite/findings?/amend': { client_key: `matran-amend-${actor}`, finding: fx.finding2, description: 'Sửa mô tả', reason: 'Ghi nhầm' },
+		'POST /checks/[id]/onsite/complete?/signature': { party: 'lead', png: SIGNATURE },
+		'POST /checks/[id]/onsite/complete?/complete': { signed_on_paper: 'on', grouping: 'per_finding' },
+		'POST /checks/[id]/onsite/complete?/amend': { field: 'conclusions', after: 'Kết luận đã sửa', reason: 'Bổ sung' },
+		'POST /plans/[id]?/addCheck': { title: 'Thêm', unit: fx.inactiveUnit, ...window, lead: fx.ids.lead, reason: 'Bổ sung' },
+		'POST /plans/[id]?/removeCheck': { check: fx.check, reason: 'Không cần' }
+	};
+	return bodies[key] ?? {};
+}
+
+// ——— requests
+
+interface Answer {
+	status: number;
+	location: string;
+}
+
+let stack: Stack;
+let pb: Pb;
+let fx: Fixtures;
+let routes: RouteFile[];
+const cookies = {} as Record<ActorName, string>;
+/** A second session of each actor, for ?/revoke (revoking one's own other session). */
+const extraSessions = {} as Record<ActorName, string>;
+
+async function login(a: ActorName): Promise<void> {
+	if (a === 'anon') {
+		cookies.anon = '';
+		return;
+	}
+	const r = await fetch(`${stack.url}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: stack.url, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email: fx.emails[a], password: PASSWORD })
+	});
+	const cookie = (r.headers.getSetCookie?.() ?? []).find((c) => c.startsWith('congvu_session='));
+	if (!cookie) throw new Error(`login of ${a} failed: ${r.status}`);
+	cookies[a] = cookie.split(';')[0]!;
+}
+
+function form(body: Record<string, string | string[]>): URLSearchParams {
+	const f = new URLSearchParams();
+	for (const [k, v] of Object.entries(body)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
+	return f;
+}
+
+/** One request; a form action's JSON answer (type failure/redirect/error) is turned back into a status. */
+async function send(a: ActorName, method: 'GET' | 'POST', path: string, action: string | null, body: Record<string, string | string[]>): Promise<Answer> {
+	const headers: Record<string, string> = { origin: stack.url };
+	if (cookies[a]) headers.cookie = cookies[a];
+	let url = `${stack.url}${path}`;
+	const init: RequestInit = { method, redirect: 'manual', headers };
+	if (method === 'POST' && action !== null) {
+		if (action !== 'default') url += `?/${action}`;
+		headers['content-type'] = 'application/x-www-form-urlencoded';
+		headers.accept = 'application/json';
+		headers['x-sveltekit-action'] = 'true';
+		init.body = form(body);
+	} else headers.accept = 'text/html,*/*';
+	const r = await fetch(url, init);
+	const text = await r.text();
+	const location = r.headers.get('location') ?? '';
+	if (r.status === 200 && (r.headers.get('content-type') ?? '').includes('application/json') && action !== null) {
+		const j = JSON.parse(text) as { type: string; status?: number; location?: string };
+		if (j.type === 'failure') return { status: j.status ?? 400, location: '' };
+		if (j.type === 'redirect') return { status: 303, location: j.location ?? '' };
+		return { status: j.status ?? 200, location: '' };
+	}
+	return { status: r.status, location };
+}
+
+function classify(a: ActorName, ans: Answer): Cell | `x${number}` {
+	const { status, location } = ans;
+	if (status >= 300 && status < 400) {
+		const u = new URL(location, stack.url);
+		if (u.origin !== new URL(stack.url).origin) return `x${status}`;
+		if (u.pathname === '/login' && (a === 'anon' || u.searchParams.has('next'))) return 'L';
+		return '+';
+	}
+	if ((status >= 200 && status < 300) || status === 400 || status === 409) return '+';
+	if (status === 403 || status === 404) return '-';
+	return `x${status}`;
+}
+
+interface Result {
+	key: string;
+	label: string;
+	got: Record<ActorName, string>;
+	want: Record<ActorName, Cell>;
+	status: Record<ActorName, number>;
+}
+
+beforeAll(async () => {
+	routes = enumerateRoutes();
+	stack = await startStack({ seed: false, env: { CONGVU_SCHEDULER: 'off' } });
+	const su = stack.superuser();
+	pb = await createPb(stack.pbUrl, su.email, su.password);
+	fx = await makeFixtures(pb);
+	for (const a of ACTORS) await login(a);
+	const sessionsOf = async (a: ActorName) =>
+		(await pb.collection('sessions').getFullList({ filter: pb.filter('user = {:u}', { u: fx.ids[a] }), fields: 'id' })).map((r) => r.id);
+	for (const a of ACTORS) {
+		if (a === 'anon') continue;
+		const before = await sessionsOf(a);
+		const main = cookies[a];
+		await login(a);
+		cookies[a] = main;
+		extraSessions[a] = (await sessionsOf(a)).find((id) => !before.includes(id))!;
+	}
+}, 180_000);
+
+afterAll(async () => {
+	await stack?.stop();
+});
+
+describe('authorization matrix of every route (issue #11)', () => {
+	test('every route of the tree has a row in the matrix, and every row is a route of the tree', () => {
+		const keys = treeKeys(routes).map((k) => k.key);
+		const missing = keys.filter((k) => !(k in EXPECTED));
+		const stale = Object.keys(EXPECTED).filter((k) => !keys.includes(k));
+		for (const [k, row] of Object.entries(EXPECTED)) parseRow(k, row);
+		expect(missing, `routes in src/routes without a row in EXPECTED (add them): ${missing.join(', ')}`).toEqual([]);
+		expect(stale, `rows of EXPECTED whose route is gone (remove them): ${stale.join(', ')}`).toEqual([]);
+	});
+
+	test('every cell answers as the rule requires', async () => {
+		const all = treeKeys(routes).filter((k) => k.key in EXPECTED);
+		const ordered = [
+			...all.filter((k) => k.method === 'GET'),
+			...all.filter((k) => k.method === 'POST' && !LAST.includes(k.key)),
+			...LAST.map((l) => all.find((k) => k.key === l)).filter((k) => !!k)
+		];
+		const results: Result[] = [];
+		for (const k of ordered) {
+			if (LAST.includes(k.key)) for (const a of ACTORS) await login(a);
+			const row = parseRow(k.key, EXPECTED[k.key]!);
+			const sets = paramSets(k.route.pattern, fx).filter((s) => s.variant === 'fixture' || k.method === 'GET');
+			for (const set of sets) {
+				const path = fillParams(k.route.pattern, set.params);
+				const want = expectedFor(set.variant, row);
+				const answers = await Promise.all(ACTORS.map((a) => send(a, k.method, path, k.action, bodyFor(k.key, fx, a))));
+				const got = {} as Record<ActorName, string>;
+				const status = {} as Record<ActorName, number>;
+				ACTORS.forEach((a, i) => {
+					got[a] = classify(a, answers[i]!);
+					status[a] = answers[i]!.status;
+				});
+				results.push({ key: k.key, label: set.label, got, want, status });
+			}
+		}
+
+		// The matrix: one line per route (and param set), one symbol per actor; a wrong cell is shown as
+		// "got!" and explained below.
+		const lines = [`columns: ${ACTORS.map((a, i) => `${i + 1}=${ACTOR_NOTES[a]}`).join(', ')}`];
+		const wrong: string[] = [];
+		const width = Math.max(...results.map((r) => r.key.length + r.label.length + 3));
+		for (const r of results) {
+			const name = (r.label ? `${r.key} [${r.label}]` : r.key).padEnd(width);
+			const cells = ACTORS.map((a) => (r.got[a] === r.want[a] ? ` ${r.got[a]} ` : `${r.got[a]}!`.padEnd(3).slice(0, 3)));
+			// AUTHZ_MATRIX_STATUS=1 adds the HTTP status of every cell (to check why a cell is what it is).
+			lines.push(`${name} ${cells.join('')}${process.env.AUTHZ_MATRIX_STATUS ? '  ' + ACTORS.map((a) => r.status[a]).join(' ') : ''}`);
+			for (const a of ACTORS) {
+				if (r.got[a] !== r.want[a]) wrong.push(`${r.key}${r.label ? ` [${r.label}]` : ''} as ${a}: want ${r.want[a]}, got ${r.got[a]} (HTTP ${r.status[a]})`);
+			}
+		}
+		const cells = results.length * ACTORS.length;
+		console.log(`${lines.join('\n')}\n\nauthz matrix: ${cells} cells (${results.length} rows × ${ACTORS.length} actors), ${wrong.length} wrong${wrong.length ? ':\n  ' + wrong.join('\n  ') : ''}`);
+		expect(cells).toBeGreaterThan(1000);
+		expect(wrong).toEqual([]);
+	}, 300_000);
+});
