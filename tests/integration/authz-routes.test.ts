@@ -6,9 +6,9 @@
 // account, a catalogue entry, a notification. GETs of routes with params are also sent with a planned
 // surprise check (same team) and with an unknown id.
 //
-// EXPECTED below is what issue #11 REQUIRES, not what the app does today: cells where today's app
-// disagrees are marked `TODAY:` and fail until the rule is fixed. A route in the tree that is not in
-// EXPECTED fails, and so does a row of EXPECTED whose route is gone.
+// EXPECTED below is what issue #11 requires (every cell failed before its fix was made: verifiers off
+// the team, members editing or signing as lead, plan approval and removal by anyone). A route in the tree
+// that is not in EXPECTED fails, and so does a row of EXPECTED whose route is gone.
 //
 // A cell is one of
 //   +  allowed: 2xx, a redirect to a page of the app, or a refusal AFTER authorization: 400 (bad
@@ -89,14 +89,13 @@ const EXPECTED: Record<string, string> = {
 	'POST /actions/[id]?/explain':            '--|----|+-|L',
 	'POST /actions/[id]?/request_extension':  '--|----|+-|L',
 	'POST /actions/[id]?/delegate':           '--|----|+-|L',
-	// TODAY (§4): observer and outsider + (409 "closed"): applyAction lets any inspector verify, return, close
-	// or decide an extension, and the policy's action.verify is never consulted.
-	'POST /actions/[id]?/return':             '-+|++--|--|L', // TODAY: observer, outsider + (409)
-	'POST /actions/[id]?/verify':             '-+|++--|--|L', // TODAY: observer, outsider + (409)
-	'POST /actions/[id]?/close':              '-+|++--|--|L', // TODAY: observer, outsider + (409)
-	'POST /actions/[id]?/approve_extension':  '-+|++--|--|L', // TODAY: observer, outsider + (409)
-	'POST /actions/[id]?/refuse_extension':   '-+|++--|--|L', // TODAY: observer, outsider + (409)
-	'POST /actions/[id]?/comment':            '-+|++++|+-|L', // a comment is not a decision: any inspector, the unit
+	// §4: verification-side steps are the originating team's (lead, members) or a leader's (action.verify).
+	'POST /actions/[id]?/return':             '-+|++--|--|L',
+	'POST /actions/[id]?/verify':             '-+|++--|--|L',
+	'POST /actions/[id]?/close':              '-+|++--|--|L',
+	'POST /actions/[id]?/approve_extension':  '-+|++--|--|L',
+	'POST /actions/[id]?/refuse_extension':   '-+|++--|--|L',
+	'POST /actions/[id]?/comment':            '-+|++--|+-|L', // action.comment: the originating team, a leader, the unit
 	// ——— the check, from the inspection side (the check is COMPLETED: allowed writes answer 409 "locked")
 	'GET /checks':                            '++|++++|--|L',
 	'GET /checks/calendar':                   '++|++++|--|L',
@@ -107,11 +106,11 @@ const EXPECTED: Record<string, string> = {
 	'GET /checks/[id]':                       '++|++++|--|L',
 	// ?/start and ?/complete are gone from the detail page (issue #11 §1, §2): start and complete live
 	// once, on /checks/[id]/onsite… — so they have no row here and the route check fails while they exist.
-	'POST /checks/[id]?/edit':                '-+|+---|--|L', // lead or leader only (§5). TODAY: member + (409)
-	'POST /checks/[id]?/close':               '-+|++--|--|L',
-	'POST /checks/[id]?/postpone':            '-+|++--|--|L',
-	'POST /checks/[id]?/cancel':              '-+|++--|--|L',
-	'POST /checks/[id]?/reschedule':          '-+|++--|--|L',
+	'POST /checks/[id]?/edit':                '-+|+---|--|L', // lead or leader only (§5).
+	'POST /checks/[id]?/close':               '-+|+---|--|L', // check.manage: a leader or the lead (§5)
+	'POST /checks/[id]?/postpone':            '-+|+---|--|L',
+	'POST /checks/[id]?/cancel':              '-+|+---|--|L',
+	'POST /checks/[id]?/reschedule':          '-+|+---|--|L',
 	'GET /checks/[id]/onsite':                '++|++++|--|L',
 	'POST /checks/[id]/onsite?/start':        '--|++--|--|L', // conduct: lead and members (observers read-only)
 	'GET /checks/[id]/onsite/roll-call':      '++|++++|--|L',
@@ -126,26 +125,23 @@ const EXPECTED: Record<string, string> = {
 	'POST /checks/[id]/onsite/findings?/amend':   '--|++--|--|L', // corrections of a completed check: the team
 	'GET /checks/[id]/onsite/complete':       '++|++++|--|L',
 	'POST /checks/[id]/onsite/complete?/details':   '--|++--|--|L',
-	'POST /checks/[id]/onsite/complete?/signature': '--|+---|--|L', // the lead's signature is the lead's (§5). TODAY: member + (409)
+	'POST /checks/[id]/onsite/complete?/signature': '--|+---|--|L', // the lead's signature is the lead's (§5).
 	'POST /checks/[id]/onsite/complete?/complete':  '--|+---|--|L', // completing is the lead's
 	'POST /checks/[id]/onsite/complete?/amend':     '--|++--|--|L',
 	'GET /checks/[id]/onsite/record':         '++|++++|--|L',
 	'GET /checks/[id]/onsite/record.pdf':     '++|++++|--|L',
 	// ——— plans (the plan is APPROVED and holds the completed check)
 	'GET /plans':                             '++|++++|--|L',
-	// plan.draft is every office role in the policy, admins included (they may add checks to and edit a
-	// plan below); the route names its roles itself. TODAY: admin - (403, requireRole('inspector', 'leader')).
-	'GET /plans/new':                         '++|++++|--|L',
-	'POST /plans/new?/create':                '++|++++|--|L', // empty body: 400
+	'GET /plans/new':                         '-+|++++|--|L', // plan.draft: inspectors and leaders, not admins
+	'POST /plans/new?/create':                '-+|++++|--|L', // empty body: 400
 	'GET /plans/[id]':                        '++|++++|--|L',
-	'POST /plans/[id]?/submit':               '++|++++|--|L', // not a draft: 409
-	// Leaders only (policy plan.approve). TODAY: everyone else + (409 plan.error.leader_required): the route
-	// authorizes plan.view and leaves the role to domain/plan.ts, so a refusal of the actor reads as a state conflict.
+	'POST /plans/[id]?/submit':               '-+|++++|--|L', // not a draft: 409
+	// Leaders only (policy plan.approve), refused before any state rule.
 	'POST /plans/[id]?/approve':              '-+|----|--|L',
 	'POST /plans/[id]?/sendBack':             '-+|----|--|L',
-	'POST /plans/[id]?/addCheck':             '++|++++|--|L', // the unit picked is inactive: 400
+	'POST /plans/[id]?/addCheck':             '-+|++++|--|L', // the unit picked is inactive: 400
 	'POST /plans/[id]?/edit':                 '++|++++|--|L', // empty body: 400
-	'POST /plans/[id]?/removeCheck':          '-+|+---|--|L', // removing a check is its lead's or a leader's (§5). TODAY: admin, member, observer, outsider + (409)
+	'POST /plans/[id]?/removeCheck':          '-+|+---|--|L', // removing a check is its lead's or a leader's (§5).
 	'GET /units':                             '++|++++|--|L',
 	// ——— leadership
 	'GET /dashboard':                         '++|++++|--|L',
