@@ -277,7 +277,7 @@ async function main() {
 				rawTimes.push(ms(process.hrtime(t)));
 			}
 			const fig = (await services.dashboard.load(leader, v.search)).figures;
-			log(`\n[${v.name}] ${fig.findingsTotal.toLocaleString('en')} findings, ${fig.attendanceTotals.total.toLocaleString('en')} roll-call rows, ${fig.actions.total.toLocaleString('en')} actions, ${fig.checks.planned.toLocaleString('en')} checks`);
+			log(`\n[${v.name}] ${fig.findingsTotal.toLocaleString('en')} findings, ${fig.attendanceTotals.roster.toLocaleString('en')} roll-call rows, ${fig.actions.total.toLocaleString('en')} actions, ${(fig.checks.scheduled + fig.checks.surprise).toLocaleString('en')} checks`);
 			log(`  ours (services.dashboard.load, roll-ups): p50 ${pct(ours, 50).toFixed(1)} ms, p95 ${pct(ours, 95).toFixed(1)} ms over ${RUNS} warm runs`);
 			log(`  raw SQL on base tables (better-sqlite3): p50 ${pct(rawTimes, 50).toFixed(1)} ms, p95 ${pct(rawTimes, 95).toFixed(1)} ms`);
 			log(`  our/raw: p50 ${(pct(ours, 50) / pct(rawTimes, 50)).toFixed(2)}, p95 ${(pct(ours, 95) / pct(rawTimes, 95)).toFixed(2)}`);

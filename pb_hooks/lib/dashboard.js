@@ -3,6 +3,10 @@
 // SvelteKit server has already authorized the actor and resolved the unit scope: these routes accept
 // only the service superuser. Filters arrive as bound parameters, never in the SQL text.
 const { VISIBLE, OUTCOME, fold } = require(`${__hooks}/lib/rollups.js`);
+// Which checks count as done: the same file src/lib/domain/figures.ts imports (issue #11 point 9).
+const FIGURES = require(`${__hooks}/lib/figures.json`);
+const sqlList = (xs) => xs.map((x) => `'${String(x).replace(/'/g, "''")}'`).join(', ');
+const DONE = `i.status IN (${sqlList(FIGURES.doneCheckStatuses)})`;
 
 // `units` is a JSON array of unit ids, or null for "every unit". Two SQL texts rather than one
 // `(all OR unit IN …)`: with the OR, SQLite cannot use the (unit, …) indexes for a subtree.
@@ -130,14 +134,19 @@ const PARTS = {
 	},
 	checks(app, p) {
 		return {
+			// withFindings: the done checks among them with a counted finding (Biểu 01 "Số đơn vị có vi
+			// phạm" counts units checked, i.e. done checks only; findings_inspection index).
 			checksByUnit: all(
 				app,
-				`SELECT i.unit AS unit, i.kind AS kind, i.status AS status, COUNT(*) AS n FROM inspections i
+				`SELECT i.unit AS unit, i.kind AS kind, i.status AS status, COUNT(*) AS n,
+					SUM(CASE WHEN ${DONE} AND EXISTS (SELECT 1 FROM findings f WHERE f.inspection = i.id AND f.superseded = FALSE
+						AND ${EQ('f.category', 'category')}) THEN 1 ELSE 0 END) AS withFindings
+				FROM inspections i
 				WHERE i.scheduled_start >= {:fromUtc} AND i.scheduled_start < {:toUtc} AND ${VISIBLE}
 					AND ${UNIT(p, 'i.unit')} AND ${EQ('i.kind', 'kind')}
 				GROUP BY i.unit, i.kind, i.status`,
 				p,
-				{ unit: '', kind: '', status: '', n: 0 }
+				{ unit: '', kind: '', status: '', n: 0, withFindings: 0 }
 			),
 			// Lets the app keep its unit tree cached: any unit change (merge, move, rename) changes this.
 			unitsVersion: unitsVersion(app),

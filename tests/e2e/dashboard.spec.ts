@@ -63,7 +63,9 @@ test('a leader filters the dashboard, drills into a figure and exports the quart
 	// 5 in August + 1 at the merged phường Mỹ Phước; the unstarted surprise check's 3 are not counted.
 	await expect(page.locator('[data-kpi="dashboard.kpi.findings"]')).toHaveText('6');
 	await expect(page.locator('[data-kpi="dashboard.kpi.checks"]')).toHaveText('2/2 (100%)');
-	await expect(page.locator('[data-kpi="dashboard.kpi.compliance"]')).toHaveText('80%');
+	// Both attendance rates, labelled: 10 on the list, 8 on time and 2 late (issue #11 point 9).
+	await expect(page.locator('[data-kpi="dashboard.kpi.present"]')).toHaveText('100%');
+	await expect(page.locator('[data-kpi="dashboard.kpi.on_time"]')).toHaveText('80%');
 	await expect(page.locator('[data-kpi="dashboard.kpi.actions"]')).toHaveText('1/2 (50%)');
 	await expect(page.getByTestId('chart').first()).toBeVisible();
 	await page.waitForTimeout(300);
@@ -92,10 +94,10 @@ test('a leader filters the dashboard, drills into a figure and exports the quart
 	const cats = wb.getWorksheet('Vi phạm theo nhóm')!;
 	const total = cats.getRow(cats.rowCount).values as unknown[];
 	expect(total.slice(2, 4)).toEqual(['Tổng cộng', 6]);
-	// Biểu 02: the roll calls of the quarter; its total compliance is the dashboard's 80%.
+	// Biểu 02: the roll calls of the quarter; its two rates are the dashboard's 100% and 80%.
 	const t02 = wb.getWorksheet('Biểu 02')!;
 	const t02Total = t02.getRow(t02.rowCount - 1).values as unknown[];
-	expect([t02Total[2], t02Total.at(-1)]).toEqual(['Tổng cộng', '80%']);
+	expect([t02Total[2], t02Total.at(-2), t02Total.at(-1)]).toEqual(['Tổng cộng', '100%', '80%']);
 	const summary = wb.getWorksheet('Tổng hợp')!;
 	expect(String(summary.getCell('A1').value)).toBe('Báo cáo kết quả kiểm tra công vụ quý III năm 2025');
 	const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải PDF' }).click()]);
@@ -115,7 +117,9 @@ test('a leader picks a custom period of days: only those days count', async ({ p
 	await shot(page, info, 'dashboard-custom-days');
 	await page.goto(`/dashboard?period=custom&from=2025-08-12&to=2025-08-12&unit=${myHung}`);
 	await expect(page.locator('[data-kpi="dashboard.kpi.findings"]')).toHaveText('5');
-	await expect(page.locator('[data-kpi="dashboard.kpi.compliance"]')).toHaveText('80%');
+	// Both attendance rates, labelled: 10 on the list, 8 on time and 2 late (issue #11 point 9).
+	await expect(page.locator('[data-kpi="dashboard.kpi.present"]')).toHaveText('100%');
+	await expect(page.locator('[data-kpi="dashboard.kpi.on_time"]')).toHaveText('80%');
 });
 
 test('bad filters in the URL show a Vietnamese message, not an error page', async ({ page }) => {

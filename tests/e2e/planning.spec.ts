@@ -87,8 +87,11 @@ test.describe('planning', () => {
 		await page.getByLabel('Tên cuộc kiểm tra').fill(title);
 		await fillCheck(page, page, 'phường Mỹ Hưng', '2026-12-08', '10:00', '09:00');
 		await page.getByRole('button', { name: 'Tạo cuộc kiểm tra' }).click();
-		// End before start: the Vietnamese message, and what was typed is kept.
-		await expect(page.getByRole('alert')).toHaveText('Thời gian kết thúc phải sau thời gian bắt đầu.');
+		// End before start: the Vietnamese message next to the end time (once: issue #11 point 10), and
+		// what was typed is kept.
+		await expect(page.locator('#endTime-error')).toHaveText('Thời gian kết thúc phải sau thời gian bắt đầu.');
+		await expect(page.getByLabel('Giờ kết thúc')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByText('Thời gian kết thúc phải sau thời gian bắt đầu.')).toHaveCount(1);
 		await expect(page.getByLabel('Tên cuộc kiểm tra')).toHaveValue(title);
 		await shot(page, info, 'check-new-error');
 		await page.getByLabel('Giờ kết thúc').fill('11:30');
@@ -121,6 +124,33 @@ test.describe('planning', () => {
 		await page.goto(`/unit/checks/${id}`);
 		await expect(page.getByTestId('check-status')).toHaveText('Đang kiểm tra');
 		await shot(page, info, 'unit-check-detail');
+	});
+
+	test('issue #11 point 10: /checks/new shows each refusal once, next to its field, with the typed text kept', async ({ page }, info) => {
+		await login(page, DEMO.inspector);
+		await page.goto('/checks/new');
+		const long = 'Kiểm tra '.repeat(556).slice(0, 5000);
+		await page.getByLabel('Tên cuộc kiểm tra').fill(long);
+		await fillCheck(page, page, 'phường Mỹ Hưng', '2026-12-09');
+		await page.getByRole('button', { name: 'Tạo cuộc kiểm tra' }).click();
+		// A 5,000-character title: refused by the server, and the page says so next to the title.
+		await expect(page.locator('#title-error')).toHaveText('Nội dung quá dài (tối đa 500 ký tự).');
+		await expect(page.getByLabel('Tên cuộc kiểm tra')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByLabel('Tên cuộc kiểm tra')).toHaveValue(long);
+		await expect(page).toHaveURL(/\/checks\/new/);
+		await shot(page, info, 'check-new-title-error');
+
+		// No dates: the message once, next to the day, the title typed kept.
+		const title = `Kiểm tra không có ngày (${info.project.name})`;
+		await page.getByLabel('Tên cuộc kiểm tra').fill(title);
+		await page.getByLabel('Ngày kiểm tra', { exact: true }).fill('');
+		await page.getByRole('button', { name: 'Tạo cuộc kiểm tra' }).click();
+		await expect(page.locator('#date-error')).toHaveText('Vui lòng nhập thời gian bắt đầu và kết thúc mới.');
+		await expect(page.getByText('Vui lòng nhập thời gian bắt đầu và kết thúc mới.')).toHaveCount(1);
+		await expect(page.locator('#title-error')).toHaveCount(0);
+		await expect(page.getByLabel('Tên cuộc kiểm tra')).toHaveValue(title);
+		await expect(page.getByLabel('Đơn vị được kiểm tra')).toHaveValue(/\w{15}/);
+		await shot(page, info, 'check-new-date-error');
 	});
 
 	test('the other planning pages render on phone and desktop', async ({ page }, info) => {

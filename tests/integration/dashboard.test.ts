@@ -96,11 +96,11 @@ describe('dashboard figures (year 2025, fixture subtree)', () => {
 		]);
 	});
 
-	test('attendance compliance and late arrivals per month (hidden roll call not counted)', async () => {
+	test('attendance (late arrivals included, and on time) and late arrivals per month (hidden roll call not counted)', async () => {
 		const f = (await services.dashboard.load(leader, q())).figures;
 		const march = f.attendance.find((a) => a.month === '2025-03')!;
-		expect(march).toEqual({ month: '2025-03', total: 10, compliant: 7, late: 2 });
-		expect(f.attendanceTotals).toEqual({ total: 10, compliant: 7, late: 2 });
+		expect(march).toEqual({ month: '2025-03', roster: 10, present: 8, onTime: 6, late: 2 });
+		expect(f.attendanceTotals).toEqual({ roster: 10, present: 8, onTime: 6, late: 2 });
 	});
 
 	test('corrective actions closed on time, late, open; overdue by unit', async () => {
@@ -109,9 +109,9 @@ describe('dashboard figures (year 2025, fixture subtree)', () => {
 		expect(f.overdueByUnit).toEqual([{ unitId: ids.a, n: 1 }]);
 	});
 
-	test('checks done vs planned: cancelled and hidden surprise checks are not planned work', async () => {
+	test('checks done vs planned: cancelled and hidden surprise checks are not planned work; surprise checks apart from the plan', async () => {
 		const f = (await services.dashboard.load(leader, q())).figures;
-		expect(f.checks).toEqual({ planned: 3, done: 1, scheduled: 2, surprise: 1, unitsChecked: 1 });
+		expect(f.checks).toEqual({ scheduled: 2, scheduledDone: 1, surprise: 1, surpriseDone: 0, done: 1, unitsChecked: 1, unitsWithFindings: 1 });
 	});
 
 	test('category, check kind and period filters narrow every figure', async () => {
@@ -120,7 +120,7 @@ describe('dashboard figures (year 2025, fixture subtree)', () => {
 		expect(byCat.actions.total).toBe(2);
 		const surprise = (await services.dashboard.load(leader, q({ kind: 'surprise' }))).figures;
 		expect(surprise.findingsTotal).toBe(2);
-		expect(surprise.checks).toMatchObject({ planned: 1, done: 0 });
+		expect(surprise.checks).toMatchObject({ scheduled: 0, surprise: 1, done: 0 });
 		const q1 = (await services.dashboard.load(leader, q({ period: 'quarter', quarter: '1' }))).figures;
 		expect(q1.findingsTotal).toBe(4);
 		expect(q1.months).toEqual(['2025-01', '2025-02', '2025-03']);
@@ -133,15 +133,15 @@ describe('dashboard figures (year 2025, fixture subtree)', () => {
 		const a = (await services.dashboard.load(leader, q({ period: 'custom', from: '2025-03-10', to: '2025-04-04' }))).figures;
 		expect(a.months).toEqual(['2025-03', '2025-04']);
 		expect(a.findingsTotal).toBe(4);
-		expect(a.attendanceTotals).toEqual({ total: 10, compliant: 7, late: 2 });
+		expect(a.attendanceTotals).toEqual({ roster: 10, present: 8, onTime: 6, late: 2 });
 		expect(a.actions).toMatchObject({ on_time: 1, late: 1, open: 0, total: 2 });
-		expect(a.checks).toMatchObject({ planned: 1, done: 1 });
+		expect(a.checks).toMatchObject({ scheduled: 1, scheduledDone: 1, done: 1 });
 		// 11/03 to 10/04: c2's 2 findings, the three actions due 25/03, 31/03 and 10/04 (overdue), no roll call.
 		const b = (await services.dashboard.load(leader, q({ period: 'custom', from: '2025-03-11', to: '2025-04-10' }))).figures;
 		expect(b.findingsTotal).toBe(2);
-		expect(b.attendanceTotals.total).toBe(0);
+		expect(b.attendanceTotals.roster).toBe(0);
 		expect(b.actions).toMatchObject({ on_time: 1, late: 1, open: 1, overdue: 1, total: 3 });
-		expect(b.checks).toMatchObject({ planned: 1, done: 0, surprise: 1 });
+		expect(b.checks).toMatchObject({ scheduled: 0, done: 0, surprise: 1 });
 		// One day, every unit of the database (the province-wide totals path).
 		const day = (await services.dashboard.load(leader, q({ period: 'custom', from: '2025-03-10', to: '2025-03-10', unit: '' }))).figures;
 		expect(day.findingsByMonth).toHaveLength(1);
@@ -154,8 +154,8 @@ describe('dashboard figures (year 2025, fixture subtree)', () => {
 		expect(v.filter.unitId).toBe(ids.b);
 		expect(v.figures.findingsTotal).toBe(2);
 		expect(v.figures.units.map((u) => u.unitId)).toEqual([ids.b]);
-		expect(v.figures.checks).toMatchObject({ planned: 1, done: 0 });
-		expect(v.figures.attendanceTotals.total).toBe(0);
+		expect(v.figures.checks).toMatchObject({ scheduled: 0, surprise: 1, done: 0 });
+		expect(v.figures.attendanceTotals.roster).toBe(0);
 		expect(v.unitOptions).toEqual([]);
 	});
 
@@ -205,7 +205,8 @@ describe('periodic report and repeat offenders', () => {
 	test('the yearly report: checks, categories with the previous year, Biểu 02 to 06, top units', async () => {
 		const r = await services.reports.report(leader, q());
 		if (!r.ok) throw new Error(r.code);
-		expect(r.report.planRatio).toBe('1/3 (33,3%)');
+		// Plan completion counts scheduled checks only (c1 done of c1, c4); the surprise c2 is apart.
+		expect(r.report.planRatio).toBe('1/2 (50%)');
 		expect(r.report.findingsTotal).toBe(7);
 		expect(r.report.previousFindingsTotal).toBe(1);
 		expect(r.report.byCategory.find((c) => c.category === 'other')).toEqual({ category: 'other', current: 0, previous: 1 });
@@ -214,9 +215,9 @@ describe('periodic report and repeat offenders', () => {
 		expect(r.report.topUnits[0]).toMatchObject({ unitName: 'Phường A', findings: 5, per100: '50' });
 		// Biểu 02: one row per counted check with a roll call; the hidden check's three late people are not there.
 		expect(r.report.table02).toEqual([
-			{ unitName: 'Phường A', date: '10/03/2025', total: 10, present: 6, excused: 1, late: 2, leftEarly: 0, unexcused: 1, away: 0, rate: '70%' }
+			{ unitName: 'Phường A', date: '10/03/2025', total: 10, present: 6, excused: 1, late: 2, leftEarly: 0, unexcused: 1, away: 0, presentRate: '80%', onTimeRate: '60%' }
 		]);
-		expect(r.report.table02Total).toMatchObject({ total: 10, late: 2, rate: '70%' });
+		expect(r.report.table02Total).toMatchObject({ total: 10, late: 2, presentRate: '80%', onTimeRate: '60%' });
 		// Biểu 04: dossier samples of counted checks, per unit, with the on-time rate.
 		expect(r.report.table04).toEqual([
 			{ unitName: 'Phường A', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, rate: '90%' },
@@ -242,7 +243,7 @@ describe('periodic report and repeat offenders', () => {
 		const t02 = wb.getWorksheet('Biểu 02')!;
 		// Title, header, one check, the total row, the footnote.
 		expect(t02.rowCount).toBe(5);
-		expect((t02.getRow(4).values as unknown[]).slice(2)).toEqual(['Tổng cộng', '', 10, 6, 1, 2, 0, 1, 0, '70%']);
+		expect((t02.getRow(4).values as unknown[]).slice(2)).toEqual(['Tổng cộng', '', 10, 6, 1, 2, 0, 1, 0, '80%', '60%']);
 		const t04 = wb.getWorksheet('Biểu 04')!;
 		expect((t04.getRow(t04.rowCount - 1).values as unknown[]).slice(2)).toEqual(['Tổng cộng', 30, 27, 3, 2, 1, '90%']);
 		const cats = wb.getWorksheet('Vi phạm theo nhóm')!;

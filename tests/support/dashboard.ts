@@ -1,6 +1,7 @@
 // Fixtures for the dashboard tests: a private unit subtree per test (so figures never mix with other
 // tests' data on the shared PocketBase) and small record factories.
 import { superPb, uid } from './services';
+import { isDoneCheck } from '../../src/lib/domain/figures';
 import type { AggregateRows } from '../../src/lib/domain/stats';
 import type { AggregateParams } from '../../src/lib/server/repos/stats';
 
@@ -126,11 +127,19 @@ export async function recount(p: AggregateParams): Promise<AggregateRows> {
 		const overdue = !accepted && due >= p.fromDay && due <= p.toDay && due < p.today && !(c.status === 'submitted' && subDay && subDay <= due);
 		if (overdue) add(ou, s(c.unit), { unit: s(c.unit) });
 	}
+	// Checks with a counted finding (any unit's finding; the category filter applies), for Biểu 01.
+	const withFinding = new Set(
+		(await pb.collection('findings').getFullList({ batch: 1000 }))
+			.filter((f) => !f.superseded && (!p.category || f.category === p.category))
+			.map((f) => s(f.inspection))
+	);
 	for (const i of inspections.values()) {
 		if (!inUnits(i.unit) || !visible(i) || !kindOk(s(i.kind))) continue;
 		const start = s(i.scheduled_start);
 		if (start < p.fromUtc || start >= p.toUtc) continue;
-		add(ch, `${i.unit}|${i.kind}|${i.status}`, { unit: s(i.unit), kind: s(i.kind), status: s(i.status) });
+		const key = `${i.unit}|${i.kind}|${i.status}`;
+		add(ch, key, { unit: s(i.unit), kind: s(i.kind), status: s(i.status), withFindings: 0 });
+		if (isDoneCheck(s(i.status)) && withFinding.has(s(i.id))) (ch.get(key) as { withFindings: number }).withFindings++;
 	}
 	for (const x of await all('staff')) if (x.active) add(st, s(x.unit), { unit: s(x.unit) });
 	const list = (m: Map<string, unknown>) => [...m.values()] as never[];

@@ -177,7 +177,7 @@ describe('the record (biên bản)', () => {
 			'VI. KẾT LUẬN VÀ KIẾN NGHỊ',
 			'- Thời gian: từ 07 giờ 05 phút đến 10 giờ 40 phút ngày 17/09/2025.',
 			'- Hình thức: kiểm tra đột xuất (không báo trước).',
-			'3/5 có mặt (60%); vắng 2, trong đó 1 không lý do',
+			'3/5 có mặt, kể cả đi muộn (60%); đúng giờ 2/5 (40%); vắng 2, trong đó 1 không lý do',
 			'Gạt tàn trong phòng',
 			'Phạm Hữu Lộc (ATT-ABSENT-UNEXCUSED): Đi xác minh thực địa',
 			'a) Chấm dứt hút thuốc lá; báo cáo kết quả trước ngày 24/09/2025.',

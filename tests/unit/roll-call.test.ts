@@ -4,7 +4,6 @@ import {
 	DEFAULT_ROLL_CALL_STATUS,
 	ROLL_CALL_STATUSES,
 	ROLL_CALL_VIOLATION_CODES,
-	formatComplianceRate,
 	formatRollCallTally,
 	isCountedAbsent,
 	isCountedPresent,
@@ -76,7 +75,7 @@ describe('tally', () => {
 
 	test('counts the sample roll call', () => {
 		const t = tallyRollCall(sample);
-		expect(t).toMatchObject({ total: 236, present: 185, absent: 51, unexcused: 9, violations: 34, presentPercent: 78.39 });
+		expect(t).toMatchObject({ total: 236, present: 185, onTime: 160, absent: 51, unexcused: 9, violations: 34, presentPercent: 78.39 });
 		expect(t.byStatus).toEqual({
 			present: 160,
 			late: 15,
@@ -89,7 +88,7 @@ describe('tally', () => {
 	});
 
 	test('prints the sentence inspection reports use', () => {
-		expect(formatRollCallTally(tallyRollCall(sample))).toBe('185/236 có mặt (78,39%); vắng 51, trong đó 9 không lý do');
+		expect(formatRollCallTally(tallyRollCall(sample))).toBe('185/236 có mặt, kể cả đi muộn (78,39%); đúng giờ 160/236 (67,8%); vắng 51, trong đó 9 không lý do');
 	});
 
 	test('the biên bản example of report-formats.md: 28 people, 21 on time, 4 excused, 2 late, 1 unexcused', () => {
@@ -103,18 +102,17 @@ describe('tally', () => {
 			'late',
 			'absent_unexcused'
 		]);
-		expect(formatRollCallTally(t)).toBe('23/28 có mặt (82,14%); vắng 5, trong đó 1 không lý do');
-		// Biểu 02 "Tỷ lệ chấp hành" = (on time 21 + excused 4) / 28 = 89,29%.
-		expect(formatComplianceRate(t)).toBe('89,29%');
+		// Both rates, labelled (issue #11 point 9): 23/28 came, late included; 21/28 on time.
+		expect(formatRollCallTally(t)).toBe('23/28 có mặt, kể cả đi muộn (82,14%); đúng giờ 21/28 (75%); vắng 5, trong đó 1 không lý do');
 	});
 
 	test('large rosters get a thousands separator', () => {
 		const t = tallyRollCall([...many('present', 1200), ...many('absent_unexcused', 34)]);
-		expect(formatRollCallTally(t)).toBe('1.200/1.234 có mặt (97,24%); vắng 34, trong đó 34 không lý do');
+		expect(formatRollCallTally(t)).toBe('1.200/1.234 có mặt, kể cả đi muộn (97,24%); đúng giờ 1.200/1.234 (97,24%); vắng 34, trong đó 34 không lý do');
 	});
 
 	test('everyone present prints 100%, not 100,00%', () => {
-		expect(formatRollCallTally(tallyRollCall(many('present', 40)))).toBe('40/40 có mặt (100%); vắng 0, trong đó 0 không lý do');
+		expect(formatRollCallTally(tallyRollCall(many('present', 40)))).toBe('40/40 có mặt, kể cả đi muộn (100%); đúng giờ 40/40 (100%); vắng 0, trong đó 0 không lý do');
 	});
 
 	test('percent rounds half up at 2 decimals from the counts', () => {
@@ -127,8 +125,8 @@ describe('tally', () => {
 	test('an empty roster does not divide by zero', () => {
 		const t = tallyRollCall([]);
 		expect(t.presentPercent).toBeNull();
-		expect(formatRollCallTally(t)).toBe('0/0 có mặt (-); vắng 0, trong đó 0 không lý do');
-		expect(formatComplianceRate(t)).toBe('-');
+		expect(formatRollCallTally(t)).toBe('0/0 có mặt, kể cả đi muộn (-); đúng giờ 0/0 (-); vắng 0, trong đó 0 không lý do');
+		expect(rollCallTallyParams(t).onTimePercent).toBe('-');
 	});
 
 	test('an unknown status is a programming error', () => {
@@ -137,7 +135,7 @@ describe('tally', () => {
 
 	test('the English template gets the same figures', () => {
 		expect(formatRollCallTally(tallyRollCall(sample), en['rollcall.tally'])).toBe(
-			'185/236 present (78,39%); absent 51, of whom 9 without reason'
+			'185/236 present, late arrivals included (78,39%); on time 160/236 (67,8%); absent 51, of whom 9 without reason'
 		);
 	});
 });

@@ -46,6 +46,7 @@ export interface RecordInput {
 	representative: RecordPerson;
 	scope: ('attendance' | 'office_culture' | 'procedures')[];
 	tally: RollCallTally;
+	/** Criteria met, worded as criteria (domain/criteria.ts metCriteria). */
 	checklistCompliant: string[];
 	/** Checklist items marked as violations that no finding records (so they still reach the record). */
 	checklistViolations: { code: string; name: string; note: string }[];

@@ -4,7 +4,8 @@
  * the page, XLSX and PDF reads this same structure, so the three always agree.
  */
 import { formatNumber, formatRatio, formatShare } from './format';
-import { formatComplianceRate, ROLL_CALL_STATUSES, tallyRollCall, type RollCallStatus } from './roll-call';
+import { ROLL_CALL_STATUSES, tallyRollCall, type RollCallStatus } from './roll-call';
+import { attendanceCounts, attendanceRates } from './figures';
 import { compareVietnamese, compareVnNames } from './text';
 import { formatDate } from './time';
 import { CATEGORIES, romanQuarter, type Category, type Figures, type Period, type UnitTree } from './stats';
@@ -27,6 +28,7 @@ export interface ReportData {
 	fromDay: string;
 	toDay: string;
 	checks: Figures['checks'];
+	/** Plan completion: done scheduled checks / scheduled checks (surprise checks never in it). */
 	planRatio: string;
 	findingsTotal: number;
 	previousFindingsTotal: number;
@@ -59,8 +61,9 @@ export interface Table02Row {
 	leftEarly: number;
 	unexcused: number;
 	away: number;
-	/** Tỷ lệ chấp hành: (present + absent with reason) ÷ roster. */
-	rate: string;
+	/** Both attendance rates (domain/figures.ts): present incl. late ÷ roster, present on time ÷ roster. */
+	presentRate: string;
+	onTimeRate: string;
 }
 
 export interface Table04Row {
@@ -104,7 +107,7 @@ function table02Row(unitName: string, date: string, statuses: Partial<Record<Rol
 		leftEarly: b.left_early,
 		unexcused: b.absent_unexcused,
 		away: b.away_from_post,
-		rate: formatComplianceRate(tally, 1)
+		...(({ present, onTime }) => ({ presentRate: present, onTimeRate: onTime }))(attendanceRates(attendanceCounts(tally.byStatus)))
 	};
 }
 
@@ -158,14 +161,16 @@ export function buildReport(r: ReportInput): ReportData {
 	const kindOf = (id: string) => unitGroup(tree.byId.get(id)?.kind ?? '');
 
 	const groups = new Map(UNIT_GROUPS.map((g) => [g, { group: g, units: 0, scheduled: 0, surprise: 0, total: 0, unitsWithFindings: 0 }]));
+	// Biểu 01 counts done checks only (domain/figures.ts), so every column speaks of the same checks
+	// and a unit with violations is always one of the units checked.
 	for (const c of current.checksByUnit) {
 		const g = groups.get(kindOf(c.unitId))!;
 		if (c.done > 0) g.units += 1;
-		g.scheduled += c.scheduled;
-		g.surprise += c.surprise;
-		g.total += c.planned;
+		if (c.withFindings > 0) g.unitsWithFindings += 1;
+		g.scheduled += c.scheduledDone;
+		g.surprise += c.surpriseDone;
+		g.total += c.done;
 	}
-	for (const u of current.units) if (u.findings > 0) groups.get(kindOf(u.unitId))!.unitsWithFindings += 1;
 
 	const sumType = (rows: ReportInput['byType']) => {
 		const m = new Map<string, { n: number; units: Set<string> }>();
@@ -224,7 +229,7 @@ export function buildReport(r: ReportInput): ReportData {
 	const actionsRate = formatShare(current.actions.on_time, current.actions.total);
 	const diff = current.findingsTotal - previous.findingsTotal;
 	const remarks: ReportData['remarks'] = [
-		{ key: 'report.remark.plan', params: { ratio: formatRatio(current.checks.done, current.checks.planned) } },
+		{ key: 'report.remark.plan', params: { ratio: formatRatio(current.checks.scheduledDone, current.checks.scheduled), surprise: formatNumber(current.checks.surpriseDone) } },
 		{
 			key: diff > 0 ? 'report.remark.findings_up' : diff < 0 ? 'report.remark.findings_down' : 'report.remark.findings_same',
 			params: { n: formatNumber(current.findingsTotal), diff: formatNumber(Math.abs(diff)), previous: formatNumber(previous.findingsTotal) }
@@ -239,7 +244,7 @@ export function buildReport(r: ReportInput): ReportData {
 		fromDay: r.period.fromDay,
 		toDay: r.period.toDay,
 		checks: current.checks,
-		planRatio: formatRatio(current.checks.done, current.checks.planned),
+		planRatio: formatRatio(current.checks.scheduledDone, current.checks.scheduled),
 		findingsTotal: current.findingsTotal,
 		previousFindingsTotal: previous.findingsTotal,
 		byCategory: CATEGORIES.map((c) => ({ category: c, current: current.findingsByCategory[c], previous: previous.findingsByCategory[c] })),

@@ -17,12 +17,13 @@
  * 185/236 = 78,39%. (Issue #5 prints "185/263", where 185/263 would be 70,34%; the digits look
  * transposed.)
  *
- * The compliance rate of report Biểu 02 is different and also offered here:
- * (Có mặt đúng giờ + Vắng có lý do) ÷ Tổng số theo danh sách, where "Có mặt" there means on time
- * and compliant (`present` only) and business trips count as "Vắng có lý do".
+ * Both attendance rates come from domain/figures.ts (issue #11 point 9), the one definition the
+ * biên bản, the dashboard and the report use too: có mặt kể cả đi muộn (the tally's "có mặt") and
+ * có mặt đúng giờ (status `present`), each ÷ the roster, always printed together.
  */
 import { vi } from '../i18n/messages/workflow';
 import { formatNumber, formatShare, percentScaled } from './format';
+import { attendanceCounts } from './figures';
 
 export const ROLL_CALL_STATUSES = [
 	'present',
@@ -73,8 +74,10 @@ export function isCountedAbsent(status: RollCallStatus): boolean {
 export interface RollCallTally {
 	/** People on the roster snapshot. */
 	readonly total: number;
-	/** có mặt: present + late + left_early + away_from_post. */
+	/** có mặt (kể cả đi muộn): present + late + left_early + away_from_post (figures.ts). */
 	readonly present: number;
+	/** có mặt đúng giờ: status `present` only (figures.ts). */
+	readonly onTime: number;
 	/** vắng: absent_excused + business_trip + absent_unexcused. */
 	readonly absent: number;
 	/** vắng không lý do: absent_unexcused. */
@@ -96,13 +99,14 @@ export function tallyRollCall(statuses: Iterable<RollCallStatus>): RollCallTally
 		byStatus[s] += 1;
 		total += 1;
 	}
-	const present = byStatus.present + byStatus.late + byStatus.left_early + byStatus.away_from_post;
+	const { present, onTime } = attendanceCounts(byStatus);
 	const absent = byStatus.absent_excused + byStatus.business_trip + byStatus.absent_unexcused;
 	const violations = byStatus.late + byStatus.absent_unexcused + byStatus.left_early + byStatus.away_from_post;
 	const scaled = percentScaled(present, total, 2);
 	return {
 		total,
 		present,
+		onTime,
 		absent,
 		unexcused: byStatus.absent_unexcused,
 		violations,
@@ -111,17 +115,13 @@ export function tallyRollCall(statuses: Iterable<RollCallStatus>): RollCallTally
 	};
 }
 
-/** Tỷ lệ chấp hành of report Biểu 02: (on time + absent with reason) ÷ roster, e.g. `92,86%`. */
-export function formatComplianceRate(tally: RollCallTally, digits = 2): string {
-	const compliant = tally.byStatus.present + tally.byStatus.absent_excused + tally.byStatus.business_trip;
-	return formatShare(compliant, tally.total, digits);
-}
-
 /** Params of the `rollcall.tally` message, already formatted for vi-VN. */
 export function rollCallTallyParams(tally: RollCallTally): {
 	present: string;
 	total: string;
 	percent: string;
+	onTime: string;
+	onTimePercent: string;
 	absent: string;
 	unexcused: string;
 } {
@@ -129,14 +129,16 @@ export function rollCallTallyParams(tally: RollCallTally): {
 		present: formatNumber(tally.present),
 		total: formatNumber(tally.total),
 		percent: formatShare(tally.present, tally.total, 2),
+		onTime: formatNumber(tally.onTime),
+		onTimePercent: formatShare(tally.onTime, tally.total, 2),
 		absent: formatNumber(tally.absent),
 		unexcused: formatNumber(tally.unexcused)
 	};
 }
 
 /**
- * The tally as the Vietnamese sentence: "185/236 có mặt (78,39%); vắng 51, trong đó 9 không lý
- * do". Percent with up to 2 decimals, integer when exact ("100%"); an empty roster prints "0/0 có
+ * The tally as the Vietnamese sentence, both attendance rates labelled: "185/236 có mặt, kể cả đi
+ * muộn (78,39%); đúng giờ 180/236 (76,27%); vắng 51, trong đó 9 không lý do". Percent with up to 2 decimals, integer when exact ("100%"); an empty roster prints "0/0 có
  * mặt (-)" (no division by zero). `template` defaults to the `rollcall.tally` message.
  */
 export function formatRollCallTally(tally: RollCallTally, template: string = vi['rollcall.tally']): string {

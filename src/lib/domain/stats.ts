@@ -3,8 +3,9 @@
  * units rolled up under their successor, and the series/tables built from the aggregate rows the
  * database returns. No I/O; the caller passes `today` (Vietnamese local date).
  */
-import { addDays, daysBetween, isIsoDate, percentScaled } from './format';
+import { addDays, daysBetween, isIsoDate } from './format';
 import { ROLL_CALL_STATUSES } from './roll-call';
+import { addAttendance, attendanceCounts, isCountedCheck, isDoneCheck, isPlanCheck, NO_ATTENDANCE, type AttendanceCounts } from './figures';
 
 export const CATEGORIES = ['attendance', 'office_culture', 'conduct', 'procedures', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -14,12 +15,8 @@ export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 /** The roll-call statuses (domain/roll-call.ts), as the attendance aggregates group them. */
 export const ATTENDANCE_STATUSES = ROLL_CALL_STATUSES;
-/** Counted as complying (report-formats.md: Tỷ lệ chấp hành = (Có mặt + Vắng có lý do) ÷ Tổng số). */
-export const COMPLIANT_STATUSES: readonly string[] = ['present', 'absent_excused', 'business_trip'];
 export const OUTCOMES = ['on_time', 'late', 'open'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-/** A check counts as done once completed or closed ("54/59 nhiệm vụ"). */
-export const DONE_STATUSES: readonly string[] = ['completed', 'closed'];
 /** Longest period a dashboard or report may cover. */
 export const MAX_PERIOD_MONTHS = 120;
 
@@ -239,7 +236,8 @@ export interface AggregateRows {
 	attendanceByMonth: { month: string; status: string; n: number }[];
 	actionsByUnit: { unit: string; outcome: string; n: number }[];
 	overdueByUnit: { unit: string; n: number }[];
-	checksByUnit: { unit: string; kind: string; status: string; n: number }[];
+	/** `withFindings`: of these checks, the done ones with a counted finding (pb_hooks/lib/dashboard.js). */
+	checksByUnit: { unit: string; kind: string; status: string; n: number; withFindings?: number }[];
 	staffByUnit: { unit: string; n: number }[];
 	/** Changes whenever any unit changes (count and latest update): the key of a cached unit tree. */
 	unitsVersion?: string;
@@ -260,14 +258,30 @@ export interface Figures {
 	findingsTotal: number;
 	findingsByCategory: Record<Category, number>;
 	units: UnitFigure[];
-	attendance: { month: string; total: number; compliant: number; late: number }[];
-	attendanceTotals: { total: number; compliant: number; late: number };
+	/** Both attendance rates' counts per month (domain/figures.ts). */
+	attendance: ({ month: string } & AttendanceCounts)[];
+	attendanceTotals: AttendanceCounts;
 	actions: Record<Outcome, number> & { overdue: number; total: number };
 	/** Per unit when the rows are per unit (the report); from province-wide totals only overdue rows. */
 	actionsByUnit: { unitId: string; total: number; onTime: number; late: number; open: number; overdue: number }[];
 	overdueByUnit: { unitId: string; n: number }[];
-	checks: { planned: number; done: number; scheduled: number; surprise: number; unitsChecked: number };
-	checksByUnit: { unitId: string; planned: number; done: number; scheduled: number; surprise: number }[];
+	/**
+	 * Checks not cancelled (domain/figures.ts): `scheduled` (the plan) and `scheduledDone` give plan
+	 * completion; surprise checks are counted beside it, never in it. `done`, `unitsChecked` and
+	 * `unitsWithFindings` count done checks only, so units with findings ≤ units checked.
+	 */
+	checks: ChecksFigure;
+	checksByUnit: ({ unitId: string } & Omit<ChecksFigure, 'unitsChecked' | 'unitsWithFindings'> & { withFindings: number })[];
+}
+
+export interface ChecksFigure {
+	scheduled: number;
+	scheduledDone: number;
+	surprise: number;
+	surpriseDone: number;
+	done: number;
+	unitsChecked: number;
+	unitsWithFindings: number;
 }
 
 /** Plain code-unit order for ids (a tie-breaker; Intl collation would cost far more on 500 units). */
@@ -308,19 +322,10 @@ export function buildFigures(rows: AggregateRows, months: readonly string[], tre
 		})
 		.sort((a, b) => (b.per100x10 ?? -1) - (a.per100x10 ?? -1) || b.findings - a.findings || byId(a.unitId, b.unitId));
 
-	const att = new Map(months.map((m) => [m, { month: m, total: 0, compliant: 0, late: 0 }]));
-	for (const r of rows.attendanceByMonth) {
-		const a = att.get(r.month);
-		if (!a) continue;
-		a.total += r.n;
-		if (COMPLIANT_STATUSES.includes(r.status)) a.compliant += r.n;
-		if (r.status === 'late') a.late += r.n;
-	}
-	const attendance = months.map((m) => att.get(m)!);
-	const attendanceTotals = attendance.reduce(
-		(s, a) => ({ total: s.total + a.total, compliant: s.compliant + a.compliant, late: s.late + a.late }),
-		{ total: 0, compliant: 0, late: 0 }
-	);
+	const attRows = new Map<string, [string, number][]>(months.map((m) => [m, []]));
+	for (const r of rows.attendanceByMonth) attRows.get(r.month)?.push([r.status, r.n]);
+	const attendance = months.map((month) => ({ month, ...attendanceCounts(attRows.get(month)!) }));
+	const attendanceTotals = attendance.reduce<AttendanceCounts>((s, a) => addAttendance(s, a), NO_ATTENDANCE);
 
 	const perUnit = new Map<string, { unitId: string; total: number; onTime: number; late: number; open: number; overdue: number }>();
 	const unitRow = (u: string) => {
@@ -349,29 +354,30 @@ export function buildFigures(rows: AggregateRows, months: readonly string[], tre
 		.map(([unitId, n]) => ({ unitId, n }))
 		.sort((a, b) => b.n - a.n || byId(a.unitId, b.unitId));
 
-	const checks = { planned: 0, done: 0, scheduled: 0, surprise: 0, unitsChecked: 0 };
+	const checks: ChecksFigure = { scheduled: 0, scheduledDone: 0, surprise: 0, surpriseDone: 0, done: 0, unitsChecked: 0, unitsWithFindings: 0 };
 	const cUnit = new Map<string, Figures['checksByUnit'][number]>();
 	for (const r of rows.checksByUnit) {
-		if (r.status === 'cancelled') continue;
+		if (!isCountedCheck(r.status)) continue;
 		const u = eff(r.unit);
-		const c = cUnit.get(u) ?? { unitId: u, planned: 0, done: 0, scheduled: 0, surprise: 0 };
+		const c = cUnit.get(u) ?? { unitId: u, scheduled: 0, scheduledDone: 0, surprise: 0, surpriseDone: 0, done: 0, withFindings: 0 };
 		cUnit.set(u, c);
-		checks.planned += r.n;
-		c.planned += r.n;
-		if (r.kind === 'surprise') {
-			checks.surprise += r.n;
-			c.surprise += r.n;
-		} else {
-			checks.scheduled += r.n;
-			c.scheduled += r.n;
+		const done = isDoneCheck(r.status) ? r.n : 0;
+		for (const t of [checks, c]) {
+			if (isPlanCheck(r.kind)) {
+				t.scheduled += r.n;
+				t.scheduledDone += done;
+			} else {
+				t.surprise += r.n;
+				t.surpriseDone += done;
+			}
+			t.done += done;
 		}
-		if (DONE_STATUSES.includes(r.status)) {
-			checks.done += r.n;
-			c.done += r.n;
-		}
+		// The SQL counts only done checks here (the same figures.json list).
+		c.withFindings += r.withFindings ?? 0;
 	}
-	const checksByUnit = [...cUnit.values()].sort((a, b) => b.planned - a.planned || byId(a.unitId, b.unitId));
+	const checksByUnit = [...cUnit.values()].sort((a, b) => b.scheduled + b.surprise - (a.scheduled + a.surprise) || byId(a.unitId, b.unitId));
 	checks.unitsChecked = checksByUnit.filter((c) => c.done > 0).length;
+	checks.unitsWithFindings = checksByUnit.filter((c) => c.withFindings > 0).length;
 
 	return {
 		months: [...months],
@@ -387,11 +393,6 @@ export function buildFigures(rows: AggregateRows, months: readonly string[], tre
 		checks,
 		checksByUnit
 	};
-}
-
-/** Compliance as a share with one decimal (×10), null when nobody was on the list. */
-export function complianceX10(a: { total: number; compliant: number }): number | null {
-	return percentScaled(a.compliant, a.total, 1);
 }
 
 /** `2025-09` → `09/2025` (axis labels and table rows). */

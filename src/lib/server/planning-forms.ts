@@ -25,11 +25,15 @@ export function failParse(failure: FormFailure, form: FormData | null, action?: 
 	return fail(400, { ...failure, lists: listsOf(form), action });
 }
 
-/** A refusal from a service (`{ status, code, field }`): translated, input echoed, nothing saved. */
+/**
+ * A refusal from a service (`{ status, code, field }`): translated, input echoed, nothing saved. A
+ * refusal of one field is shown next to that field only (not a second time at the top of the form,
+ * issue #11 point 10); one without a field, at the top.
+ */
 export function failRefusal(locale: Locale, r: { status: number; code: string; field?: string }, form: FormData | null, action?: string) {
 	const message = t(locale, r.code);
 	return fail(r.status, {
-		message,
+		message: r.field ? undefined : message,
 		values: valuesOf(form),
 		errors: r.field ? { [r.field]: message } : ({} as Record<string, string>),
 		lists: listsOf(form),

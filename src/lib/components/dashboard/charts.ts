@@ -2,7 +2,8 @@
 // CSV export) and the drill-down link behind each bar / row. Presentation only: figures come from
 // domain/stats.ts buildFigures().
 import type { Series } from '$lib/components/Chart.svelte';
-import { CATEGORIES, complianceX10, monthLabel, type Figures } from '$lib/domain/stats';
+import { CATEGORIES, monthLabel, type Figures } from '$lib/domain/stats';
+import { attendanceScaled } from '$lib/domain/figures';
 import { formatNumber, formatRatio, formatShare } from '$lib/domain/format';
 
 export interface ChartSpec {
@@ -85,13 +86,16 @@ export function buildCharts(
 			type: 'line',
 			percent: true,
 			labels: months,
-			series: [{ label: tr('dashboard.col.rate'), data: f.attendance.map((a) => { const x = complianceX10(a); return x === null ? null : x / 10; }), color: COLORS[3]! }],
+			series: [
+				{ label: tr('dashboard.col.present_rate'), data: f.attendance.map((a) => { const x = attendanceScaled(a).present; return x === null ? null : x / 10; }), color: COLORS[3]! },
+				{ label: tr('dashboard.col.on_time_rate'), data: f.attendance.map((a) => { const x = attendanceScaled(a).onTime; return x === null ? null : x / 10; }), color: COLORS[1]! }
+			],
 			// Roll calls are taken in checks: a month's figure opens that month's checks.
-			links: [f.months.map((m) => link({ type: 'checks', m }))],
+			links: [f.months.map((m) => link({ type: 'checks', m })), f.months.map((m) => link({ type: 'checks', m }))],
 			table: {
-				head: [tr('dashboard.col.month'), tr('dashboard.col.listed'), tr('dashboard.col.compliant'), tr('dashboard.col.rate')],
+				head: [tr('dashboard.col.month'), tr('dashboard.col.listed'), tr('dashboard.col.present'), tr('dashboard.col.present_rate'), tr('dashboard.col.on_time'), tr('dashboard.col.on_time_rate')],
 				rows: f.attendance.map((a) => ({
-					cells: [monthLabel(a.month), formatNumber(a.total), formatNumber(a.compliant), formatShare(a.compliant, a.total)],
+					cells: [monthLabel(a.month), formatNumber(a.roster), formatNumber(a.present), formatShare(a.present, a.roster), formatNumber(a.onTime), formatShare(a.onTime, a.roster)],
 					href: link({ type: 'checks', m: a.month })
 				}))
 			}
@@ -105,7 +109,7 @@ export function buildCharts(
 			links: [f.months.map((m) => link({ type: 'findings', m, category: 'attendance' }))],
 			table: {
 				head: [tr('dashboard.col.month'), tr('dashboard.col.late'), tr('dashboard.col.listed')],
-				rows: f.attendance.map((a) => ({ cells: [monthLabel(a.month), formatNumber(a.late), formatNumber(a.total)], href: link({ type: 'findings', m: a.month, category: 'attendance' }) }))
+				rows: f.attendance.map((a) => ({ cells: [monthLabel(a.month), formatNumber(a.late), formatNumber(a.roster)], href: link({ type: 'findings', m: a.month, category: 'attendance' }) }))
 			}
 		},
 		{
@@ -140,12 +144,12 @@ export function buildCharts(
 			id: 'checks',
 			title: tr('dashboard.chart.checks'),
 			type: 'bar',
-			labels: [tr('dashboard.col.planned'), tr('dashboard.col.done')],
-			series: [{ label: tr('dashboard.col.count'), data: [f.checks.planned, f.checks.done], color: COLORS[2]! }],
-			links: [[link({ type: 'checks' }), link({ type: 'checks', outcome: 'done' })]],
+			labels: [tr('dashboard.col.planned'), tr('dashboard.col.plan_done'), tr('dashboard.col.surprise_done')],
+			series: [{ label: tr('dashboard.col.count'), data: [f.checks.scheduled, f.checks.scheduledDone, f.checks.surpriseDone], color: COLORS[2]! }],
+			links: [[link({ type: 'checks', kind: 'scheduled' }), link({ type: 'checks', outcome: 'done', kind: 'scheduled' }), link({ type: 'checks', outcome: 'done', kind: 'surprise' })]],
 			table: {
-				head: [tr('dashboard.col.planned'), tr('dashboard.col.done'), tr('dashboard.col.rate')],
-				rows: [{ cells: [formatNumber(f.checks.planned), formatNumber(f.checks.done), formatRatio(f.checks.done, f.checks.planned)], href: link({ type: 'checks', outcome: 'done' }) }]
+				head: [tr('dashboard.col.planned'), tr('dashboard.col.plan_done'), tr('dashboard.col.rate'), tr('dashboard.col.surprise_done')],
+				rows: [{ cells: [formatNumber(f.checks.scheduled), formatNumber(f.checks.scheduledDone), formatRatio(f.checks.scheduledDone, f.checks.scheduled), formatNumber(f.checks.surpriseDone)], href: link({ type: 'checks', outcome: 'done' }) }]
 			}
 		}
 	];

@@ -96,7 +96,7 @@ export const vi = {
 	'rollcall.status.absent_unexcused': 'Vắng không lý do',
 	'rollcall.status.business_trip': 'Đi công tác',
 	'rollcall.status_short.away_from_post': 'Bỏ vị trí',
-	'rollcall.tally': '{present}/{total} có mặt ({percent}); vắng {absent}, trong đó {unexcused} không lý do',
+	'rollcall.tally': '{present}/{total} có mặt, kể cả đi muộn ({percent}); đúng giờ {onTime}/{total} ({onTimePercent}); vắng {absent}, trong đó {unexcused} không lý do',
 
 	// Planning warnings (cảnh báo khi lập lịch) — they warn, they do not block
 	'warning.double_booked': '{person} đã được phân công cuộc kiểm tra khác trùng thời gian ({unit}, ngày {date}).',
@@ -191,7 +191,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'rollcall.status.absent_unexcused': 'Absent without reason',
 	'rollcall.status.business_trip': 'On business trip',
 	'rollcall.status_short.away_from_post': 'Away from post',
-	'rollcall.tally': '{present}/{total} present ({percent}); absent {absent}, of whom {unexcused} without reason',
+	'rollcall.tally': '{present}/{total} present, late arrivals included ({percent}); on time {onTime}/{total} ({onTimePercent}); absent {absent}, of whom {unexcused} without reason',
 
 	'warning.double_booked': '{person} is already on another check at the same time ({unit}, {date}).',
 	'warning.unit_recently_checked': '{unit} has another check on {date} ({days} days apart).',

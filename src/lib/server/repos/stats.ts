@@ -5,6 +5,7 @@ import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { orNull } from '../pb/errors';
 import type { AggregateRows, UnitNode } from '../../domain/stats';
+import { DONE_CHECK_STATUSES, NOT_COUNTED_CHECK_STATUSES } from '../../domain/figures';
 
 export interface AggregateParams {
 	fromMonth: string;
@@ -110,9 +111,9 @@ export function statsRepo(pb: Pb) {
 		}
 		parts.push(pb.filter('scheduled_start >= {:a} && scheduled_start < {:b}', { a: q.fromUtc, b: q.toUtc }));
 		parts.push(VISIBLE(''));
-		parts.push("status != 'cancelled'");
+		parts.push(NOT_COUNTED_CHECK_STATUSES.map((s) => pb.filter('status != {:s}', { s })).join(' && '));
 		if (q.checkKind) parts.push(pb.filter('kind = {:k}', { k: q.checkKind }));
-		if (q.outcome === 'done') parts.push("(status = 'completed' || status = 'closed')");
+		if (q.outcome === 'done') parts.push(`(${DONE_CHECK_STATUSES.map((s) => pb.filter('status = {:s}', { s })).join(' || ')})`);
 		return { collection: 'inspections', filter: parts.join(' && '), sort: '-scheduled_start', expand: 'unit' };
 	}
 

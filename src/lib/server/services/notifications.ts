@@ -9,6 +9,7 @@ import { notificationsRepo, type Notification } from '../repos/notifications';
 import type { Mailer } from '../mail';
 import { NOTIFICATION_KINDS, nextEmailAttempt, wantsEmail } from '../../domain/action-extras';
 import { t } from '../../i18n/t';
+import { notificationMessage } from '../../domain/notification-text';
 import { error } from '@sveltejs/kit';
 
 export interface NotifyInput {
@@ -20,14 +21,19 @@ export interface NotifyInput {
 	dedupeKey?: string;
 }
 
+/** Subject and body of a notification, the same in the inbox and in the mail (dates dd/MM/yyyy). */
+export function notificationText(n: Pick<Notification, 'kind' | 'params'>, locale: 'vi' | 'en'): { subject: string; body: string } {
+	const m = notificationMessage(n.kind, n.params);
+	return { subject: t(locale, m.subjectKey, m.params), body: t(locale, m.bodyKey, m.params) };
+}
+
 export function notificationService(pb: Pb, clock: () => Date, mailer: Mailer) {
 	const repo = notificationsRepo(pb);
 	const inFlight = new Set<Promise<void>>();
 	const sending = new Set<string>();
 
 	function messageOf(n: Notification, locale: 'vi' | 'en') {
-		const subject = t(locale, `notify.${n.kind}.subject`, n.params);
-		const body = t(locale, `notify.${n.kind}`, n.params);
+		const { subject, body } = notificationText(n, locale);
 		const link = n.link ? `\n\n${mailer.publicUrl}${n.link}` : '';
 		return { subject, text: `${body}${link}\n\n— ${t(locale, 'app.name')}` };
 	}

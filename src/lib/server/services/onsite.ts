@@ -34,6 +34,7 @@ import { compareVnNames } from '../../domain/text';
 import { t } from '../../i18n/t';
 import { parseHints, preparePhotos } from '../photos';
 import { buildRecord, type RecordDoc, type RecordFinding } from '../../domain/record';
+import { metCriteria } from '../../domain/criteria';
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; status: number; code: string; params?: Record<string, string | number> };
 
@@ -542,11 +543,12 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				amendment: f.amendsId ? { reason: f.amendReason, original: byId.get(f.amendsId)?.description ?? '' } : undefined
 			});
 			const scope = (c.focus.length ? c.focus : ['attendance', 'office_culture', 'procedures']) as ('attendance' | 'office_culture' | 'procedures')[];
-			const compliant = ocTypes.filter((ty) => c.checklist[ty.code]?.result === 'compliant').map((ty) => ty.name);
 			const recorded = new Set(list.filter((f) => !f.superseded).map((f) => f.typeCode));
 			const checklistViolations = ocTypes
 				.filter((ty) => c.checklist[ty.code]?.result === 'violation' && !recorded.has(ty.code))
 				.map((ty) => ({ code: ty.code, name: ty.name, note: c.checklist[ty.code]!.note }));
+			// "Thực hiện tốt": criteria met, worded as criteria, none the record reports as violated.
+			const compliant = metCriteria(ocTypes, c.checklist, new Set([...recorded, ...checklistViolations.map((v) => v.code)]));
 			const place = c.unitName.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').replace(/^(phường|xã|thị trấn|đặc khu|tỉnh)\s+/i, '');
 			const doc = buildRecord({
 				issuer: { parent: t('vi', 'record.issuer.parent'), body: t('vi', 'record.issuer.body'), abbr: RECORD_ISSUER_ABBR },

@@ -48,7 +48,8 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 		rows: [
 			...r.table01.map((g, i) => [i + 1, tr(`report.group.${g.group}`), g.units, g.scheduled, g.surprise, g.total, g.unitsWithFindings]),
 			['', tr('report.grand_total'), sum(r.table01.map((g) => g.units)), sum(r.table01.map((g) => g.scheduled)), sum(r.table01.map((g) => g.surprise)), sum(r.table01.map((g) => g.total)), sum(r.table01.map((g) => g.unitsWithFindings))]
-		]
+		],
+		note: tr('report.footnote.checks')
 	};
 	const tCat: Table = {
 		title: tr('report.section.findings'),
@@ -62,12 +63,12 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	const t02: Table = {
 		title: tr('report.table02'),
 		sheet: tr('report.sheet.02'),
-		head: cols(['stt', 'unit', 'check_date', 'roster', 'present', 'excused', 'late_people', 'left_early', 'unexcused', 'away', 'compliance']),
+		head: cols(['stt', 'unit', 'check_date', 'roster', 'present_on_time', 'excused', 'late_people', 'left_early', 'unexcused', 'away', 'present_rate', 'on_time_rate']),
 		rows: [
-			...r.table02.map((x, i) => [i + 1, x.unitName, x.date, x.total, x.present, x.excused, x.late, x.leftEarly, x.unexcused, x.away, x.rate]),
+			...r.table02.map((x, i) => [i + 1, x.unitName, x.date, ...t02Cells(x)]),
 			['', tr('report.grand_total'), '', ...t02Cells(r.table02Total)]
 		],
-		note: tr('report.footnote.compliance')
+		note: tr('report.footnote.attendance')
 	};
 	const t04: Table = {
 		title: tr('report.table04'),
@@ -110,8 +111,8 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	const summary = [
 		tr('report.checks.line', {
 			ratio: r.planRatio,
-			scheduled: formatNumber(r.checks.scheduled),
-			surprise: formatNumber(r.checks.surprise),
+			surprise: formatNumber(r.checks.surpriseDone),
+			done: formatNumber(r.checks.done),
 			units: formatNumber(r.checks.unitsChecked)
 		}),
 		...r.remarks.map((m) => tr(m.key, m.params))
@@ -120,7 +121,7 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 }
 
 function t02Cells(x: ReportData['table02Total']): (string | number)[] {
-	return [x.total, x.present, x.excused, x.late, x.leftEarly, x.unexcused, x.away, x.rate];
+	return [x.total, x.present, x.excused, x.late, x.leftEarly, x.unexcused, x.away, x.presentRate, x.onTimeRate];
 }
 
 function t04Cells(x: ReportData['table04Total']): (string | number)[] {

@@ -4,14 +4,15 @@ import { requireUser } from '$lib/server/auth/guards';
 import { parseForm, readForm } from '$lib/server/forms';
 import { notificationIdSchema } from '$lib/domain/schemas/actions';
 import { formatDateTime } from '$lib/domain/time';
+import { notificationText } from '$lib/server/services/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser();
 	const { notifications } = await getServices();
 	const items = await notifications.inbox(user.actor);
 	return {
-		items: items.map((n) => ({ id: n.id, kind: n.kind, params: n.params, link: n.link, unread: !n.readAt, at: formatDateTime(n.created) }))
+		items: items.map((n) => ({ id: n.id, ...notificationText(n, locals.locale), link: n.link, unread: !n.readAt, at: formatDateTime(n.created) }))
 	};
 };
 
