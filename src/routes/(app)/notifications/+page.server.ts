@@ -4,6 +4,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { parseForm, readForm } from '$lib/server/forms';
 import { notificationIdSchema } from '$lib/domain/schemas/actions';
 import { formatDateTime } from '$lib/domain/time';
+import { safeNext } from '$lib/domain/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -17,13 +18,13 @@ export const load: PageServerLoad = async () => {
 
 export const actions: Actions = {
 	/** Marks one read and opens what it points to. */
-	read: async ({ request, locals }) => {
+	read: async ({ request, locals, url }) => {
 		const user = requireUser();
 		const input = parseForm(notificationIdSchema, await readForm(request), locals.locale);
 		if (!input.ok) return fail(400, input.failure);
 		const { notifications } = await getServices();
 		const n = await notifications.markRead(user.actor, input.data.id);
-		redirect(303, n.link.startsWith('/') && !n.link.startsWith('//') ? n.link : '/notifications');
+		redirect(303, safeNext(n.link, url.origin) ?? '/notifications');
 	},
 	all: async () => {
 		const user = requireUser();
