@@ -70,8 +70,9 @@ export function withSecurityHeaders(response: Response, https: boolean): Respons
 export function redirectResponse(event: RequestEvent, e: unknown): Response | null {
 	if (!isRedirect(e)) return null;
 	if (event.isDataRequest) return json({ type: 'redirect', location: e.location });
-	const accept = event.request.headers.get('accept') ?? '';
-	if (event.request.method === 'POST' && accept.includes('application/json') && !accept.includes('text/html')) {
+	// Kit answers a form action in JSON unless the client prefers HTML (`*/*` included), as here.
+	const accept = event.request.headers.get('accept') ?? '*/*';
+	if (event.request.method === 'POST' && !accept.includes('text/html')) {
 		return json({ type: 'redirect', status: e.status, location: e.location });
 	}
 	return new Response(null, { status: e.status, headers: { location: e.location } });
