@@ -19,7 +19,6 @@ export const PERMISSIONS_POLICY = [
 	'serial=()',
 	'hid=()',
 	'midi=()',
-	'bluetooth=()',
 	'display-capture=()',
 	'accelerometer=()',
 	'gyroscope=()',
