@@ -3,9 +3,31 @@ import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getServices } from '$lib/server/app';
 import { getConfig } from '$lib/server/config';
-import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { SESSION_COOKIE, clearSessionCookie, clearSessionCookieHeader, setSessionCookie } from '$lib/server/auth/cookies';
 import { canEnterGroup, routeGroupOf } from '$lib/server/authz';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n/t';
+import { redirectResponse, withSecurityHeaders } from '$lib/server/security-headers';
+
+/**
+ * Outermost: every response, whatever made it (page, form action, +server.ts file, redirect, error
+ * page), leaves with the security headers (issue #11 point 8); HSTS only when ORIGIN is https.
+ */
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		const r = redirectResponse(event, e);
+		if (!r) throw e;
+		// Kit adds cookies set by the handles only to responses from `resolve`. The guard redirects only
+		// requests without a user, so the one cookie to carry is the session cookie cleared for a stale token.
+		if (event.request.headers.get('cookie')?.includes(`${SESSION_COOKIE}=`) && !event.locals.session) {
+			r.headers.append('set-cookie', clearSessionCookieHeader(event.cookies, getConfig().cookieSecure));
+		}
+		response = r;
+	}
+	return withSecurityHeaders(response, getConfig().cookieSecure);
+};
 
 const handleLocale: Handle = async ({ event, resolve }) => {
 	const fromCookie = event.cookies.get(LOCALE_COOKIE);
@@ -52,7 +74,7 @@ const handleGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleLocale, handleSession, handleGuard);
+export const handle = sequence(handleSecurityHeaders, handleLocale, handleSession, handleGuard);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	const id = crypto.randomUUID().slice(0, 8);

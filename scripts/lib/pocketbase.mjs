@@ -1,7 +1,7 @@
 // Resolves, checks, starts and stops the PocketBase binary. Used by `npm start`, the test harness and
 // the benchmarks, so every way into the database runs the same server with the same migrations.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -83,11 +83,25 @@ export function superuserCredentials(dataDir, env = process.env) {
 		return { email: env.PB_SUPERUSER_EMAIL, password: env.PB_SUPERUSER_PASSWORD };
 	}
 	const file = join(dataDir, '.congvu-superuser.json');
-	if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-	mkdirSync(dataDir, { recursive: true });
+	if (existsSync(file)) {
+		chmodSync(file, 0o600); // a copy made before issue #11 may be world-readable
+		return JSON.parse(readFileSync(file, 'utf8'));
+	}
+	ensureDataDir(dataDir);
 	const creds = { email: 'service@congvu.local', password: randomBytes(18).toString('base64url') };
-	writeFileSync(file, JSON.stringify(creds), { mode: 0o600 });
+	// `mode` applies only when the file is created; a leftover file was handled above.
+	writeFileSync(file, JSON.stringify(creds), { mode: 0o600, flag: 'wx' });
 	return creds;
+}
+
+/**
+ * The data folder holds the database and the service credentials: only its owner may enter it
+ * (0700, issue #11 point 8), also when it existed before with looser permissions.
+ * @param {string} dataDir
+ */
+export function ensureDataDir(dataDir) {
+	mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+	chmodSync(dataDir, 0o700);
 }
 
 function run(bin, args) {
@@ -123,12 +137,12 @@ export async function waitForHealth(url, timeoutMs = 20_000, child) {
  */
 export async function startPocketbase({ dataDir, port, quiet = true, env = process.env }) {
 	const bin = resolvePocketbase();
-	mkdirSync(dataDir, { recursive: true });
+	ensureDataDir(dataDir);
 	const p = port ?? (await freePort());
 	const creds = superuserCredentials(dataDir, env);
-	// Migrations first, so the superuser upsert runs against a complete schema.
+	// Migrations first, so the superuser upsert (pb_hooks/superuser.pb.js, at bootstrap) runs against
+	// a complete schema. The password never goes on a command line (`ps` shows those to every user).
 	migrate(bin, dataDir, ['up']);
-	run(bin, ['superuser', 'upsert', creds.email, creds.password, '--dir', dataDir]);
 	const args = [
 		'serve',
 		`--http=127.0.0.1:${p}`,
@@ -137,8 +151,10 @@ export async function startPocketbase({ dataDir, port, quiet = true, env = proce
 		'--automigrate=0',
 		'--dev=false'
 	];
-	if (existsSync(HOOKS_DIR)) args.push(`--hooksDir=${HOOKS_DIR}`);
-	const child = spawn(bin, args, { stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit' });
+	// The hooks are required: they upsert the service superuser, among others.
+	args.push(`--hooksDir=${HOOKS_DIR}`);
+	const childEnv = { ...process.env, CONGVU_SUPERUSER_EMAIL: creds.email, CONGVU_SUPERUSER_PASSWORD: creds.password };
+	const child = spawn(bin, args, { env: childEnv, stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit' });
 	let stderr = '';
 	child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
 	const url = `http://127.0.0.1:${p}`;

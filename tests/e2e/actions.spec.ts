@@ -1,8 +1,8 @@
 // Corrective actions end to end: the head of phường Mỹ Hưng explains and answers a finding with a photo,
 // the inspector returns it, the head answers again, the inspector verifies, the leader sees it closed
 // on time. Bad input (a file that is not an image) shows the Vietnamese message and saves nothing.
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, e2ePb, login, shot } from './helpers';
+import { type Page } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, e2ePb, login, shot, expect, test } from './helpers';
 
 const PNG = Buffer.from(
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

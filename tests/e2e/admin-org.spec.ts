@@ -1,7 +1,7 @@
 // The admin's organisation screens: the unit tree (create, move, a refused cycle, merge and undo), an
 // account, the violation catalogue; leaders read the tree but cannot open the admin pages.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO, e2ePb, login, shot } from './helpers';
+import { type Locator, type Page } from '@playwright/test';
+import { DEMO, e2ePb, login, shot, expect, test } from './helpers';
 
 const tag = (name: string) => `${name.toUpperCase()}${Date.now().toString(36).toUpperCase()}`;
 

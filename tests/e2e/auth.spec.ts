@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { DEMO, e2ePb, expectOnLogin, login, shot } from './helpers';
+import { DEMO, e2ePb, expectOnLogin, login, shot, expect, test } from './helpers';
 
 test.describe('sign-in', () => {
 	test('the login page is in Vietnamese', async ({ page }, info) => {

@@ -3,10 +3,10 @@
 // Fixtures (created once per stack): quý III/2025 at phường Mỹ Hưng (and a merged predecessor), a
 // started surprise check elsewhere, a surprise check not yet started whose findings must not count,
 // and a recent repeat offender.
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { DEMO, e2ePb, login, shot } from './helpers';
+import { DEMO, e2ePb, login, shot, expect, test } from './helpers';
 
 const TITLE = 'E2E-DASH';
 const d = (iso: string) => new Date(iso).toISOString().replace('T', ' ');

@@ -1,5 +1,54 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+
+/**
+ * Every spec imports `test` and `expect` from here (issue #11 point 8): a test fails when any page it
+ * visited reported a Content-Security-Policy violation, or a Permissions-Policy header error, in its
+ * console. Two sources, so nothing slips through: Chromium's own console messages ("Refused to …
+ * because it violates the following Content Security Policy directive …") and the page's
+ * `securitypolicyviolation` events, written to the console by an init script. Contexts a test opens
+ * itself (`browser.newContext()`) are watched too.
+ */
+const POLICY_MESSAGE = /Content Security Policy|Content-Security-Policy|Permissions-Policy/i;
+
+function watchContext(context: BrowserContext, found: string[]) {
+	const watchPage = (p: Page) => {
+		p.on('console', (m) => {
+			if (POLICY_MESSAGE.test(m.text())) found.push(`${p.url()} — ${m.text()}`);
+		});
+	};
+	context.pages().forEach(watchPage);
+	context.on('page', watchPage);
+	return context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+		});
+	});
+}
+
+export const test = base.extend<{ policyViolations: string[] }>({
+	policyViolations: [
+		async ({ context, browser }, use) => {
+			const found: string[] = [];
+			await watchContext(context, found);
+			const newContext = browser.newContext.bind(browser);
+			browser.newContext = async (...args: Parameters<typeof newContext>) => {
+				const c = await newContext(...args);
+				await watchContext(c, found);
+				return c;
+			};
+			try {
+				await use(found);
+			} finally {
+				browser.newContext = newContext;
+			}
+			expect(found, 'no CSP / Permissions-Policy violation in the console').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
 
 export const DEMO_PASSWORD = 'CongVu@2025';
 export const DEMO = {

@@ -1,9 +1,8 @@
 // Import through the page (preview with errors, corrected file, commit), the roster search, and a unit
 // head kept out of other units' staff.
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
-import { DEMO, e2ePb, login, shot } from './helpers';
+import { DEMO, e2ePb, login, shot, expect, test } from './helpers';
 
 const HEADER = ['Mã cán bộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chức vụ, chức danh', 'Mã đơn vị', 'Loại', 'Trạng thái'];
 

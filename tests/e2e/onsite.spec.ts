@@ -1,9 +1,9 @@
 // The inspector's morning at a ward office, on a phone: start the check on a 40-person unit, do the roll
 // call in at most 50 taps (counted), record a violation with a photo (a refused non-image first), sign,
 // complete, and open the PDF of the record.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { DEMO, e2ePb, login, shot } from './helpers';
+import { DEMO, e2ePb, login, shot, expect, test } from './helpers';
 
 async function fixture() {
 	const pb = await e2ePb();

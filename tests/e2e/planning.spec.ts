@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, login, shot } from './helpers';
+import { type Page } from '@playwright/test';
+import { DEMO, login, shot, expect, test } from './helpers';
 
 async function signOutAndIn(page: Page, email: string) {
 	await page.context().clearCookies();

@@ -51,11 +51,29 @@ describe('login input', () => {
 	});
 
 	test('only same-site paths are followed after login', () => {
-		expect(safeNext('/account')).toBe('/account');
-		expect(safeNext('//evil.example')).toBeNull();
-		expect(safeNext('https://evil.example')).toBeNull();
-		expect(safeNext('/\\evil')).toBeNull();
-		expect(safeNext(null)).toBeNull();
+		const o = 'http://localhost:3000';
+		expect(safeNext('/account', o)).toBe('/account');
+		expect(safeNext('/checks?status=open#x', o)).toBe('/checks?status=open#x');
+		expect(safeNext('//evil.example', o)).toBeNull();
+		expect(safeNext('https://evil.example', o)).toBeNull();
+		expect(safeNext('/\\evil', o)).toBeNull();
+		expect(safeNext(null, o)).toBeNull();
+	});
+
+	// The tab arrives decoded from `?next=/%09/evil.example`; browsers drop it and follow //evil.example.
+	test.each([
+		['/\t/evil.example'],
+		['/\n/evil.example'],
+		['\t//evil.example'],
+		['/\\/evil.example'],
+		['\\\\evil.example'],
+		['/.//evil.example'],
+		['https://evil.example/checks'],
+		['javascript:alert(1)'],
+		['  javascript:alert(1)'],
+		['http://localhost:3001/account']
+	])('issue #11 point 7: open redirect: %j is refused', (next) => {
+		expect(safeNext(next, 'http://localhost:3000')).toBeNull();
 	});
 
 	test('devices are described from the User-Agent', () => {

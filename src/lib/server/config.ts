@@ -18,6 +18,14 @@ const schema = z.object({
 	SMTP_FROM: z.string().default('congvu <no-reply@congvu.local>'),
 	SMTP_USER: z.string().optional(),
 	SMTP_PASS: z.string().optional(),
+	/**
+	 * `true` accepts any TLS certificate from the SMTP server (a relay with a self-signed one). Off
+	 * unless set: certificates are checked (issue #11 point 8).
+	 */
+	SMTP_TLS_INSECURE: z
+		.enum(['true', 'false', '1', '0'])
+		.default('false')
+		.transform((v) => v === 'true' || v === '1'),
 	/** `off` keeps the deadline scheduler from starting (e.g. a second app process on the same data). */
 	CONGVU_SCHEDULER: z.enum(['on', 'off']).default('on'),
 	/** Where links in e-mails point (defaults to ORIGIN). */

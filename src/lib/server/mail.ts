@@ -8,6 +8,8 @@ export interface MailSettings {
 	from: string;
 	user?: string;
 	pass?: string;
+	/** Accept any certificate (SMTP_TLS_INSECURE=true); otherwise TLS certificates are verified. */
+	tlsInsecure?: boolean;
 	/** Absolute base for links in mails (e.g. https://congvu.example.vn). */
 	publicUrl?: string;
 }
@@ -40,7 +42,8 @@ export function createMailer(s: MailSettings | null | undefined): Mailer {
 		secure: s.port === 465,
 		// Local relays and test sinks often lack TLS; use it when offered, don't require it.
 		ignoreTLS: !s.user,
-		tls: { rejectUnauthorized: false },
+		// Certificates are checked unless the operator explicitly turned it off (issue #11 point 8).
+		tls: { rejectUnauthorized: !s.tlsInsecure },
 		auth: s.user ? { user: s.user, pass: s.pass ?? '' } : undefined,
 		// A dead server must fail fast: the scheduler retries later.
 		connectionTimeout: 5_000,
@@ -63,6 +66,7 @@ export function mailSettingsFrom(c: {
 	SMTP_FROM: string;
 	SMTP_USER?: string;
 	SMTP_PASS?: string;
+	SMTP_TLS_INSECURE?: boolean;
 	PUBLIC_URL?: string;
 	ORIGIN?: string;
 }): MailSettings | null {
@@ -73,6 +77,7 @@ export function mailSettingsFrom(c: {
 		from: c.SMTP_FROM,
 		user: c.SMTP_USER,
 		pass: c.SMTP_PASS,
+		tlsInsecure: c.SMTP_TLS_INSECURE === true,
 		publicUrl: c.PUBLIC_URL ?? c.ORIGIN
 	};
 }

@@ -7,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ request, cookies, locals }) => {
+	default: async ({ request, cookies, locals, url }) => {
 		const input = parseForm(localeSchema, await readForm(request), locals.locale);
 		if (input.ok) {
 			cookies.set(LOCALE_COOKIE, input.data.locale, {
@@ -17,6 +17,6 @@ export const actions: Actions = {
 				maxAge: 60 * 60 * 24 * 365
 			});
 		}
-		redirect(303, safeNext(input.ok ? input.data.next : null) ?? '/');
+		redirect(303, safeNext(input.ok ? input.data.next : null, url.origin) ?? '/');
 	}
 };

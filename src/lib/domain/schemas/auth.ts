@@ -32,8 +32,26 @@ export const localeSchema = z.object({
 	next: z.string().max(500).optional()
 });
 
-/** Only same-site relative paths are followed after login (no open redirect). */
-export function safeNext(next: string | undefined | null): string | null {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-	return next;
+/**
+ * Where to go after login (or a locale switch): only a path of this same origin, decided after URL
+ * parsing (issue #11 point 7). String checks are not enough: browsers strip tabs and newlines and read
+ * `\` as `/`, so `/<TAB>/evil.example` or `/\evil` become `//evil.example`. The input is parsed against
+ * `origin`; anything of another origin (or `javascript:`), or a path the browser would read as
+ * protocol-relative, is refused (null). Returns the normalised pathname + search + hash.
+ */
+export function safeNext(next: string | undefined | null, origin: string): string | null {
+	if (!next) return null;
+	let base: URL;
+	let u: URL;
+	try {
+		base = new URL(origin);
+		u = new URL(next, base);
+	} catch {
+		return null;
+	}
+	if (u.origin !== base.origin) return null;
+	// `/.//evil.example` parses to the pathname `//evil.example` on this origin: as a Location it
+	// would leave it.
+	if (!u.pathname.startsWith('/') || u.pathname.startsWith('//')) return null;
+	return u.pathname + u.search + u.hash;
 }

@@ -21,14 +21,22 @@ export function authService(pb: Pb, sessions: SessionService, clock: Clock = () 
 		 * login.error.throttled (with `minutes`).
 		 */
 		async login(input: { email: string; password: string }, meta: { userAgent?: string; ip?: string }) {
-			const minutes = throttle.waitMinutes(input.email, meta.ip ?? '');
-			if (minutes > 0) return { ok: false as const, code: 'login.error.throttled' as const, minutes };
-			const checked = await checkPassword(pb.baseURL, input.email, input.password);
+			// Counted before the check (issue #11 point 6): 20 parallel guesses get at most the limit checked.
+			const slot = throttle.begin(input.email, meta.ip ?? '');
+			if (!slot.ok) return { ok: false as const, code: 'login.error.throttled' as const, minutes: slot.minutes };
+			let checked: Awaited<ReturnType<typeof checkPassword>>;
+			try {
+				checked = await checkPassword(pb.baseURL, input.email, input.password);
+			} catch (e) {
+				slot.attempt.released();
+				throw e;
+			}
 			if (!checked.ok) {
-				if (checked.code === 'login.error.invalid') throttle.failed(input.email, meta.ip ?? '');
+				if (checked.code === 'login.error.invalid') slot.attempt.failed();
+				else slot.attempt.released();
 				return checked;
 			}
-			throttle.succeeded(input.email);
+			slot.attempt.succeeded();
 			const { token, session } = await sessions.create(checked.user.id, meta);
 			await audit.write({ actorId: checked.user.id, action: 'auth.login', ip: meta.ip });
 			return { ok: true as const, token, session, user: checked.user };
@@ -42,14 +50,25 @@ export function authService(pb: Pb, sessions: SessionService, clock: Clock = () 
 		async changePassword(actor: Actor, keepSessionId: string, input: { current: string; next: string }, meta: { ip?: string }) {
 			const user = await usersRepo(pb).get(actor.id);
 			if (!user) return { ok: false as const, code: 'errors.not_found' as const };
-			const minutes = throttle.waitMinutes(user.email, meta.ip ?? '');
-			if (minutes > 0) return { ok: false as const, code: 'login.error.throttled' as const, minutes };
-			const checked = await checkPassword(pb.baseURL, user.email, input.current);
+			const slot = throttle.begin(user.email, meta.ip ?? '');
+			if (!slot.ok) return { ok: false as const, code: 'login.error.throttled' as const, minutes: slot.minutes };
+			let checked: Awaited<ReturnType<typeof checkPassword>>;
+			try {
+				checked = await checkPassword(pb.baseURL, user.email, input.current);
+			} catch (e) {
+				slot.attempt.released();
+				throw e;
+			}
 			if (!checked.ok) {
-				if (checked.code === 'login.error.unavailable') return checked;
-				throttle.failed(user.email, meta.ip ?? '');
+				if (checked.code === 'login.error.unavailable') {
+					slot.attempt.released();
+					return checked;
+				}
+				slot.attempt.failed();
 				return { ok: false as const, code: 'account.password.wrong' as const };
 			}
+			// The password is right, but the email's failures stay until a sign-in clears them (as before).
+			slot.attempt.released();
 			await usersRepo(pb).update(actor.id, { password: input.next });
 			await sessions.invalidateOthers(actor.id, keepSessionId);
 			await audit.write({ actorId: actor.id, action: 'auth.password_changed', ip: meta.ip });

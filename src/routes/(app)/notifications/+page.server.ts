@@ -5,6 +5,7 @@ import { parseForm, readForm } from '$lib/server/forms';
 import { notificationIdSchema } from '$lib/domain/schemas/actions';
 import { formatDateTime } from '$lib/domain/time';
 import { notificationText } from '$lib/server/services/notifications';
+import { safeNext } from '$lib/domain/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -18,13 +19,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	/** Marks one read and opens what it points to. */
-	read: async ({ request, locals }) => {
+	read: async ({ request, locals, url }) => {
 		const user = requireUser();
 		const input = parseForm(notificationIdSchema, await readForm(request), locals.locale);
 		if (!input.ok) return fail(400, input.failure);
 		const { notifications } = await getServices();
 		const n = await notifications.markRead(user.actor, input.data.id);
-		redirect(303, n.link.startsWith('/') && !n.link.startsWith('//') ? n.link : '/notifications');
+		redirect(303, safeNext(n.link, url.origin) ?? '/notifications');
 	},
 	all: async () => {
 		const user = requireUser();

@@ -9,12 +9,12 @@ import { t } from '$lib/i18n/t';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homePath(locals.user.role));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin) ?? homePath(locals.user.role));
 	return { notice: url.searchParams.get('notice') };
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies, getClientAddress }) => {
+	default: async ({ request, locals, cookies, getClientAddress, url }) => {
 		const input = parseForm(loginSchema, await readForm(request), locals.locale);
 		if (!input.ok) return fail(400, input.failure);
 		const { auth } = await getServices();
@@ -31,6 +31,6 @@ export const actions: Actions = {
 			});
 		}
 		setSessionCookie(cookies, r.token, r.session.expiresAt, getConfig().cookieSecure);
-		redirect(303, safeNext(input.data.next) ?? homePath(r.user.role));
+		redirect(303, safeNext(input.data.next, url.origin) ?? homePath(r.user.role));
 	}
 };
