@@ -7,14 +7,18 @@
 // Here: fold the new rows and the logs into the roll-ups, one set-wise statement per roll-up table, and
 // rebuild from the base tables (watermarks to zero, fold).
 //
-// The rule "no figure counts a surprise check that has not started" (domain/check.ts isSurpriseHidden)
-// is VISIBLE below: a scheduled check always counts; a surprise check counts once in progress,
-// completed or closed, or cancelled after a recorded start. The migration applies the same rule when
-// it pins rows. Superseded findings do not count; an action without a check counts under kind '', one
+// The rule "no figure counts a surprise check that has not started" is VISIBLE below, built from
+// lib/visibility.json, the file domain/check.ts and authz/policy.ts read too (one definition; tests/
+// integration/visibility-agree.test.ts proves they agree): a scheduled check always counts; a surprise
+// check counts once in progress, completed or closed, or cancelled after a recorded start. The log
+// triggers of pb_migrations/1795608000_rollup_log.js hold a copy of it written when that migration was
+// applied (an applied migration is never edited); the same test covers figures kept through them. Superseded findings do not count; an action without a check counts under kind '', one
 // whose check no longer exists counts nowhere. Months are Vietnamese local months (UTC+7, no DST).
 
-const VIS = (i) => `(${i}.kind != 'surprise' OR ${i}.status IN ('in_progress', 'completed', 'closed')
-	OR (${i}.status = 'cancelled' AND COALESCE(${i}.started_at, '') != ''))`;
+const RULE = require(`${__hooks}/lib/visibility.json`);
+const list = (xs) => xs.map((x) => `'${x}'`).join(', ');
+const VIS = (i) => `(${i}.kind != '${RULE.secretKind}' OR ${i}.status IN (${list(RULE.startedStatuses)})
+	OR (${i}.status IN (${list(RULE.startedIfRecorded)}) AND COALESCE(${i}.started_at, '') != ''))`;
 const VISIBLE = VIS('i');
 const MONTH = (col) => `strftime('%Y-%m', ${col}, '+7 hours')`;
 // A log row's check: as pinned when the check changed after the row was logged, else as it is now.

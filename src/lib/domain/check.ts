@@ -18,6 +18,17 @@
  * Who may trigger an event (lead, leader …) is `authz/policy.ts`'s business, not this module's.
  */
 import type { Actor, Role } from './user';
+import visibility from '../../../pb_hooks/lib/visibility.json';
+
+/**
+ * When a surprise check stops being secret: the one definition, in a file the PocketBase hooks'
+ * SQL reads too (pb_hooks/lib/visibility.json; docs/integrity.md).
+ */
+export const CHECK_VISIBILITY: {
+	readonly secretKind: CheckKind;
+	readonly startedStatuses: readonly CheckStatus[];
+	readonly startedIfRecorded: readonly CheckStatus[];
+} = visibility as never;
 
 export type { Actor, Role };
 
@@ -237,24 +248,15 @@ export function hasCheckStarted(
 	check: Pick<CheckVisibilityFacts, 'status' | 'startedAt'>,
 	now?: string
 ): boolean {
-	switch (check.status) {
-		case 'in_progress':
-		case 'completed':
-		case 'closed':
-			return true;
-		case 'planned':
-		case 'postponed':
-			return false;
-		case 'cancelled': {
-			if (check.startedAt == null) return false;
-			const started = Date.parse(check.startedAt);
-			if (Number.isNaN(started)) return false;
-			return now === undefined || started <= Date.parse(now);
-		}
-		default:
-			// An unknown status (bad data): keep the secret.
-			return false;
+	if (CHECK_VISIBILITY.startedStatuses.includes(check.status)) return true;
+	if (CHECK_VISIBILITY.startedIfRecorded.includes(check.status)) {
+		if (check.startedAt == null) return false;
+		const started = Date.parse(check.startedAt);
+		if (Number.isNaN(started)) return false;
+		return now === undefined || started <= Date.parse(now);
 	}
+	// Planned, postponed, or an unknown status (bad data): keep the secret.
+	return false;
 }
 
 /**
@@ -269,7 +271,7 @@ export function isSurpriseHidden(
 	check: Pick<CheckVisibilityFacts, 'kind' | 'status' | 'startedAt'>,
 	now?: string
 ): boolean {
-	return check.kind === 'surprise' && !hasCheckStarted(check, now);
+	return check.kind === CHECK_VISIBILITY.secretKind && !hasCheckStarted(check, now);
 }
 
 /** Lead, member or observer of the check's team. */

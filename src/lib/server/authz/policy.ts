@@ -1,7 +1,7 @@
 // Who may do what: the one place that answers it. Pure (no I/O), default deny, exhaustive switch.
 // Services call authorize() before reading or writing; `can` flags for buttons are only cosmetic.
 import type { Actor, Role } from '../../domain/user';
-import { isOnCheckTeam, isSurpriseHidden, type CheckStatus } from '../../domain/check';
+import { CHECK_VISIBILITY, isOnCheckTeam, isSurpriseHidden, type CheckStatus } from '../../domain/check';
 
 /** A record as authorization sees it: the unit it belongs to, and for checks who is on the team. */
 export interface Scoped {
@@ -83,6 +83,40 @@ export function checkIsSecretFrom(a: Actor, r: Scoped): boolean {
 	if (!r.check || !isSurpriseHidden(r.check)) return false;
 	if (a.role === 'admin' || a.role === 'leader') return false;
 	return !onTeam(a, r);
+}
+
+/** A list filter in PocketBase's filter syntax with `{:name}` placeholders, bound by the repo. */
+export interface ScopeFilter {
+	expr: string;
+	params: Record<string, string>;
+}
+
+/**
+ * "This check is not a secret surprise check" as a PocketBase filter on a check (or, with `prefix`
+ * 'inspection.', on a record that belongs to one): the same rule as {@link checkIsSecretFrom} for
+ * someone off the team, built from the definition the dashboard SQL uses (domain/check.ts
+ * CHECK_VISIBILITY). Figures use it alone: no figure counts a surprise check that has not started.
+ */
+export function checkStartedFilter(prefix = ''): string {
+	const V = CHECK_VISIBILITY;
+	const oneOf = (xs: readonly string[]) => `(${xs.map((x) => `${prefix}status = '${x}'`).join(' || ')})`;
+	return `(${prefix}kind != '${V.secretKind}' || ${oneOf(V.startedStatuses)} || (${oneOf(V.startedIfRecorded)} && ${prefix}started_at != ''))`;
+}
+
+/**
+ * The checks `actor` may learn about, as a list filter (null: all of them) — the query form of
+ * `can(actor, 'check.view', …)`: leaders and admins see every check; the team (lead, members,
+ * observers) its own; otherwise a secret surprise check is invisible, inspectors see the rest and a
+ * unit head only their unit's.
+ */
+export function checkScopeFilter(actor: Actor): ScopeFilter | null {
+	if (actor.role === 'admin' || actor.role === 'leader') return null;
+	const team = '(lead = {:me} || team ~ {:me} || observers ~ {:me})';
+	if (actor.role === 'inspector') return { expr: `(${checkStartedFilter()} || ${team})`, params: { me: actor.id } };
+	if (actor.role === 'unit_head' && actor.unitId) {
+		return { expr: `(unit = {:unit} && (${checkStartedFilter()} || ${team}))`, params: { me: actor.id, unit: actor.unitId } };
+	}
+	return { expr: team, params: { me: actor.id } };
 }
 
 export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {

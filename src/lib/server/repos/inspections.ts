@@ -1,11 +1,12 @@
-// inspections <-> domain Check. The confidentiality rule of surprise checks (domain/check.ts
-// isSurpriseHidden / canSeeCheck) is applied here as a query filter, so lists, counts and calendars
-// never even load a hidden surprise check for someone outside its team.
+// inspections <-> domain Check. The confidentiality rule of surprise checks is the policy's
+// (authz checkScopeFilter, built from domain/check.ts CHECK_VISIBILITY); lists bind it as a query
+// filter, so lists, counts and calendars never even load a hidden surprise check for an outsider.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { orNull, unlessStale } from '../pb/errors';
 import { fromPbDate, toPbDate } from '../../domain/time';
 import type { Actor } from '../../domain/user';
+import { checkScopeFilter } from '../authz/policy';
 import type { CheckKind, CheckStatus } from '../../domain/check';
 import type { FocusArea, Trigger } from '../../domain/schemas/planning';
 
@@ -126,23 +127,10 @@ export interface CheckQuery {
 export function inspectionsRepo(pb: Pb) {
 	const col = () => pb.collection('inspections');
 
-	/**
-	 * The query equivalent of canSeeCheck(actor, check, now) (domain/check.ts): leaders and admins see
-	 * everything; anyone else sees a surprise check only once started (in progress, completed, closed,
-	 * or cancelled after a recorded start) unless they are on its team; a unit head only their unit's.
-	 */
-	function visibility(actor: Actor, now: Date): string {
-		if (actor.role === 'admin' || actor.role === 'leader') return '';
-		const notHidden = pb.filter(
-			"(kind = 'scheduled' || status = 'in_progress' || status = 'completed' || status = 'closed' || (status = 'cancelled' && started_at != '' && started_at <= {:now}))",
-			{ now: toPbDate(now) }
-		);
-		const team = pb.filter('(lead = {:me} || team ~ {:me} || observers ~ {:me})', { me: actor.id });
-		if (actor.role === 'inspector') return `(${notHidden} || ${team})`;
-		if (actor.role === 'unit_head' && actor.unitId) {
-			return `(${pb.filter('unit = {:u}', { u: actor.unitId })} && (${notHidden} || ${team}))`;
-		}
-		return team;
+	/** Who may learn about which check is the policy's (authz checkScopeFilter); this only binds it. */
+	function visibility(actor: Actor): string {
+		const f = checkScopeFilter(actor);
+		return f ? pb.filter(f.expr, f.params) : '';
 	}
 
 	function where(q: CheckQuery): string[] {
@@ -162,9 +150,9 @@ export function inspectionsRepo(pb: Pb) {
 
 	return {
 		/** Checks `actor` may learn about, matching `q`. Large unit subtrees are narrowed after the query. */
-		async listVisible(actor: Actor, now: Date, q: CheckQuery = {}): Promise<Check[]> {
+		async listVisible(actor: Actor, q: CheckQuery = {}): Promise<Check[]> {
 			const parts = where(q);
-			const vis = visibility(actor, now);
+			const vis = visibility(actor);
 			if (vis) parts.push(vis);
 			if (q.unitIds && q.unitIds.length === 0) return [];
 			const rows = await col().getList(1, q.limit ?? 500, {

@@ -4,6 +4,7 @@
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { orNull } from '../pb/errors';
+import { checkStartedFilter } from '../authz/policy';
 import type { AggregateRows, UnitNode } from '../../domain/stats';
 import { DONE_CHECK_STATUSES, NOT_COUNTED_CHECK_STATUSES } from '../../domain/figures';
 
@@ -29,8 +30,7 @@ export interface AggregateParams {
 }
 
 /** A condition that a finding / action / check may be counted (not a surprise check not yet started). */
-const VISIBLE = (p: string) =>
-	`(${p}kind = 'scheduled' || ${p}status = 'in_progress' || ${p}status = 'completed' || ${p}status = 'closed' || (${p}status = 'cancelled' && ${p}started_at != ''))`;
+const VISIBLE = checkStartedFilter;
 
 export type DrillKind = 'findings' | 'actions' | 'checks';
 

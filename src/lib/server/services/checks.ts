@@ -387,7 +387,7 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			if (f.to) q.to = new Date(vnLocalToUtc(addDays(f.to, 1)).replace(' ', 'T')).toISOString();
 			if (f.unit) q.unitIds = subtree(units ?? (await unitTree()), f.unit);
 			q.personId = f.mine ? actor.id : f.inspector;
-			return repo.listVisible(actor, clock(), q);
+			return repo.listVisible(actor, q);
 		},
 
 		/** What the list page shows: the rows, and the unit and inspector pickers of its filter. */
@@ -407,7 +407,7 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 				personId: mine ? actor.id : null,
 				limit: 1000
 			};
-			const [checks, days] = await Promise.all([repo.listVisible(actor, clock(), q), calendar.days(from, to)]);
+			const [checks, days] = await Promise.all([repo.listVisible(actor, q), calendar.days(from, to)]);
 			return { checks, days };
 		},
 
@@ -418,8 +418,7 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		async forUnit(actor: Actor): Promise<Check[]> {
 			authorize(actor, 'check.list');
 			if (actor.role !== 'unit_head' || !actor.unitId) return [];
-			const now = clock();
-			const checks = await repo.listVisible(actor, now, {
+			const checks = await repo.listVisible(actor, {
 				unitIds: [actor.unitId],
 				statuses: ['planned', 'in_progress', 'postponed'],
 				sort: 'start',
