@@ -116,8 +116,17 @@ test.describe('planning', () => {
 		// Once the team starts it, the unit head sees it.
 		await signOutAndIn(page, DEMO.inspector);
 		await page.goto(checkUrl);
+		// issue #11 points 1–2: the detail page offers no start or completion of its own; it links to the
+		// on-site pages, the one path (roster snapshot, signatures, the lead).
+		await expect(page.getByRole('button', { name: 'Bắt đầu kiểm tra' })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Hoàn thành kiểm tra' })).toHaveCount(0);
+		await page.getByTestId('onsite-link').click();
 		await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
+		await expect(page).toHaveURL(/\/onsite\/roll-call$/);
+		await page.goto(checkUrl);
 		await expect(page.getByTestId('check-status')).toHaveText('Đang kiểm tra');
+		await expect(page.getByTestId('staffing-locked')).toHaveCount(1);
+		await shot(page, info, 'check-detail-started');
 		await signOutAndIn(page, DEMO.unit_head);
 		await page.goto('/unit/checks');
 		await expect(page.getByText(title)).toBeVisible();

@@ -78,8 +78,9 @@ export function plansRepo(pb: Pb) {
 		async create(p: PlanWrite, createdById: string): Promise<Plan> {
 			return toPlan(await col().create({ ...header(p), status: 'draft', created_by: createdById, revision: 0, revisions: [] }));
 		},
-		async updateHeader(id: string, p: PlanWrite): Promise<void> {
-			await col().update(id, header(p));
+		/** Writes the header if the plan is still at `version`; false when someone else wrote first. */
+		async updateHeader(id: string, version: number, p: PlanWrite): Promise<boolean> {
+			return unlessStale(col().update(id, { ...header(p), version: version + 1 }));
 		},
 		/** A status change from the plan as read at `version`; false when someone else wrote first. */
 		async setStatus(id: string, version: number, status: PlanStatus, approval?: { by: string; at: Date }): Promise<boolean> {

@@ -82,7 +82,7 @@ export function plansService(pb: Pb, clock: () => Date) {
 			const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: 0 }, 'change', actor, input.reason);
 			if (!d.ok) return refuse(409, d.code, 'reason');
 			const { reason: _r, ...header } = input;
-			await repo.updateHeader(id, header);
+			if (!(await repo.updateHeader(id, plan.version, header))) return refuse(409, 'errors.stale');
 			if (d.needsRevision) await revise(actor, plan, input.reason, 'plan.edit', { before: { title: plan.title, reference: plan.reference, scope: plan.scope } });
 			else await audit.write({ actorId: actor.id, action: 'plan.edit', collection: 'inspection_plans', id });
 			return { ok: true, value: id };
