@@ -44,10 +44,15 @@ async function login(): Promise<string> {
 	return cookie.split(';')[0]!;
 }
 
-/** Masks what legitimately differs between two passes: record ids (sessions), clock times, build hashes. */
+/**
+ * Masks what legitimately differs between two passes: record ids (sessions), clock times, build hashes,
+ * and the CSP script nonce of each HTML answer (random per request, issue #11).
+ */
 function normalise(s: string): string {
 	return s
 		.replaceAll(secretId, '<SECRET>')
+		.replace(/nonce="[^"]+"/g, 'nonce="<nonce>"')
+		.replace(/'nonce-[^']+'/g, "'nonce-<nonce>'")
 		.replace(/\b[a-z0-9]{15}\b/g, '<id>')
 		.replace(/\d{2}\/\d{2}\/\d{4}( \d{2}:\d{2})?/g, '<date>')
 		.replace(/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g, '<instant>');
