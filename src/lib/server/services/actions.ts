@@ -36,7 +36,7 @@ import {
 	type ExtraErrorCode,
 	type NotificationKind
 } from '../../domain/action-extras';
-import { ok, refuse, stale, type MessageParams, type Refusal, type Result } from '../../domain/result';
+import { ok, refuse, type MessageParams, type Refusal, type Result } from '../../domain/result';
 import { addDays } from '../../domain/format';
 import { vnDay } from '../../domain/time';
 import { workingDaysBetween, type WorkingCalendar } from '../../domain/holidays';
@@ -47,7 +47,7 @@ import type { BoardFilter } from '../../domain/schemas/actions';
  * The HTTP status of every refusal a step can give: who may not (403), what the input lacks (400),
  * or the action's state (409). Total over the codes, so a new code cannot be left to a guess.
  */
-type StepCode = ActionErrorCode | ExtraErrorCode | EvidenceError['code'];
+type StepCode = ActionErrorCode | ExtraErrorCode | EvidenceError['code'] | 'errors.stale';
 const STATUS_OF_CODE: Record<StepCode, 400 | 403 | 409> = {
 	'action.error.forbidden': 403,
 	'action.error.not_unit_head': 403,
@@ -75,7 +75,8 @@ const STATUS_OF_CODE: Record<StepCode, 400 | 403 | 409> = {
 	'action.error.extension_limit': 409,
 	'action.error.no_pending_extension': 409,
 	'action.error.illegal_transition': 409,
-	'action.error.delegate_invalid': 409
+	'action.error.delegate_invalid': 409,
+	'errors.stale': 409
 };
 
 function refusal(code: StepCode, params: MessageParams = {}): Refusal {
@@ -276,7 +277,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const a = await load(actor, id);
 			const rule = STEP_POLICY[input.type];
 			if (!rule || !can(actor, rule.action, scopeOf(a, actor))) return refusal(rule?.refusal ?? 'action.error.forbidden');
-			if (input.type !== 'comment' && isStaleRead(a, seen)) return stale();
+			if (input.type !== 'comment' && isStaleRead(a, seen)) return refusal('errors.stale');
 			const bad = checkEvidence(await evidenceFacts(files));
 			if (bad) return refusal(bad.code, bad.params);
 			const withEvidence: ActionInput =
@@ -296,7 +297,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 				newDueDate: r.entry.dueDate,
 				files
 			});
-			if (!written) return stale();
+			if (!written) return refusal('errors.stale');
 			const unit = () => unitSide(a);
 			const verifiers = () => verifierSide(a);
 			switch (input.type) {
@@ -336,7 +337,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		async explain(actor: Actor, id: string, text: string, seen: Seen = {}): Promise<Result> {
 			const a = await load(actor, id);
 			if (!can(actor, 'action.respond', scopeOf(a, actor))) return refusal('action.error.not_responder');
-			if (isStaleRead(a, seen)) return stale();
+			if (isStaleRead(a, seen)) return refusal('errors.stale');
 			const code = checkExplanation(toState(a), actor, text);
 			if (code) return refusal(code);
 			const written = await repo.applyStep(a.id, a.version, { unitExplanation: text.trim() }, {
@@ -346,7 +347,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 				toStatus: a.status,
 				text: text.trim()
 			});
-			return written ? ok() : stale();
+			return written ? ok() : refusal('errors.stale');
 		},
 
 		/**
@@ -356,7 +357,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		async setDelegates(actor: Actor, id: string, ids: string[], seen: Seen = {}): Promise<Result> {
 			const a = await load(actor, id);
 			if (!can(actor, 'action.delegate', scopeOf(a, actor))) return refusal('action.error.not_unit_head');
-			if (isStaleRead(a, seen)) return stale();
+			if (isStaleRead(a, seen)) return refusal('errors.stale');
 			const people = await scope.people(ids);
 			if (people.length !== new Set(ids).size) return refusal('action.error.delegate_invalid');
 			const code = checkDelegates(toState(a), actor, people);
@@ -368,7 +369,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 				toStatus: a.status,
 				text: people.map((p) => p.name).join(', ')
 			});
-			if (!written) return stale();
+			if (!written) return refusal('errors.stale');
 			const added = people.map((p) => p.id).filter((p) => !a.delegateIds.includes(p));
 			await tell(a, actor, added, 'action_delegated');
 			return ok();
