@@ -231,7 +231,7 @@ describe('periodic report and repeat offenders', () => {
 		]);
 		expect(r.value.report.table06.every((x) => /^[A-Z0-9-]+$/.test(x.codes))).toBe(true);
 		const month = await services.reports.report(leader, q({ period: 'month', month: '3' }));
-		expect(month).toEqual({ ok: false, code: 'report.error.period_kind' });
+		expect(month).toEqual({ ok: false, status: 400, code: 'report.error.period_kind' });
 	});
 
 	test('the XLSX has the expected sheets and totals; the PDF is a PDF', async () => {
