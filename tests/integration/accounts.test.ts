@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { makeUnit, makeUser, superPb, testServices, uid, TEST_PASSWORD } from '../support/services';
 import { makeAdmin } from '../support/org';
-import { parseForm } from '../../src/lib/server/forms';
+import { failure, parseForm } from '../../src/lib/server/forms';
 import { accountCreateSchema } from '../../src/lib/domain/schemas/org';
 import { toActor } from '../../src/lib/domain/user';
 
@@ -37,7 +37,7 @@ describe('accounts', () => {
 		expect(await s.accounts.create(admin, { email: e, name: 'Thiếu đơn vị', role: 'unit_head', unit: null, position: '', password: 'mat-khau-moi-1' })).toMatchObject({
 			ok: false,
 			code: 'accounts.error.unit_required',
-			field: 'unit'
+			fields: { unit: 'accounts.error.unit_required' }
 		});
 		const pb = await superPb();
 		expect((await pb.collection('users').getList(1, 1, { filter: pb.filter('email = {:e}', { e }) })).totalItems).toBe(0);
@@ -48,17 +48,17 @@ describe('accounts', () => {
 		const admin = await makeAdmin();
 		const existing = await makeUser('inspector');
 		const r = await s.accounts.create(admin, { email: existing.email, name: 'Trùng', role: 'inspector', unit: null, position: '', password: 'mat-khau-moi-1' });
-		expect(r).toMatchObject({ ok: false, status: 400, code: 'accounts.error.email_taken', field: 'email' });
+		expect(r).toMatchObject({ ok: false, status: 400, code: 'accounts.error.email_taken', fields: { email: 'accounts.error.email_taken' } });
 	});
 
 	test('a password shorter than 8 characters is refused by the form', () => {
 		const f = new FormData();
 		for (const [k, v] of Object.entries({ email: 'a@b.vn', name: 'X', role: 'leader', password: 'ngan' })) f.append(k, v);
-		const r = parseForm(accountCreateSchema, f, 'vi');
+		const r = parseForm(accountCreateSchema, f);
 		expect(r.ok).toBe(false);
 		if (!r.ok) {
-			expect(r.failure.errors.password).toBe('Mật khẩu phải có ít nhất 8 ký tự.');
-			expect(r.failure.values.password).toBeUndefined();
+			expect(failure('vi', r, f).errors.password).toBe('Mật khẩu phải có ít nhất 8 ký tự.');
+			expect(failure('vi', r, f).values.password).toBeUndefined();
 		}
 	});
 

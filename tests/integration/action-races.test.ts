@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { toActor, type User } from '../../src/lib/domain/user';
 import { actionsRepo } from '../../src/lib/server/repos/actions';
-import type { StepResult } from '../../src/lib/server/services/actions';
+import type { Result } from '../../src/lib/domain/result';
 import type { ActionInput } from '../../src/lib/domain/corrective-action';
 import { manualClock, makeUser, superPb, testServices } from '../support/services';
 import { actionWorld, historyOf } from '../support/actions';
@@ -21,7 +21,7 @@ async function stored(id: string) {
 }
 
 /** Exactly one success; every other result a 409 whose code is one of `codes`. */
-function expectOneWinner(results: StepResult[], codes: string[] = ['errors.stale']) {
+function expectOneWinner(results: Result[], codes: string[] = ['errors.stale']) {
 	expect(results.filter((r) => r.ok)).toHaveLength(1);
 	const losses = results.filter((r) => !r.ok);
 	expect(losses).toHaveLength(results.length - 1);

@@ -350,7 +350,7 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 	}
 	const update = await pb.collection('action_updates').getFirstListItem(pb.filter('action = {:a} && kind = "submit"', { a: action }));
 	const notification = await pb.collection('notifications').getFirstListItem(pb.filter('user = {:u}', { u: ids.lead }));
-	const finding = await pb.collection('findings').getOne(f1.findingId);
+	const finding = await pb.collection('findings').getOne(f1.value.findingId);
 	const checkRec = await pb.collection('inspections').getOne(check);
 	const sig = checkRec.signatures as Record<string, string> | string[] | undefined;
 	const signatureName = Array.isArray(sig) ? sig[0]! : Object.values(sig ?? {})[0]!;
@@ -362,8 +362,8 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 		check,
 		secret: secretR.value,
 		plan: plan.value,
-		finding: f1.findingId,
-		finding2: f2.findingId,
+		finding: f1.value.findingId,
+		finding2: f2.value.findingId,
 		photoName: (finding.photos as string[])[0]!,
 		signatureName,
 		action,

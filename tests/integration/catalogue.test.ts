@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { makeUser, superPb, testServices, uid } from '../support/services';
 import { makeAdmin } from '../support/org';
-import { parseForm } from '../../src/lib/server/forms';
+import { failure, parseForm } from '../../src/lib/server/forms';
 import { catalogueCreateSchema, catalogueEditSchema } from '../../src/lib/domain/schemas/org';
 import { toActor } from '../../src/lib/domain/user';
 
@@ -38,7 +38,7 @@ describe('violation catalogue', () => {
 		expect(await s.catalogue.create(admin, { code: c, ...wording, name_vi: 'Khác' })).toMatchObject({
 			ok: false,
 			code: 'catalogue.error.code_taken',
-			field: 'code'
+			fields: { code: 'catalogue.error.code_taken' }
 		});
 		const pb = await superPb();
 		expect((await pb.collection('violation_types').getFullList({ filter: pb.filter('code = {:c}', { c }) })).map((r) => r.name_vi)).toEqual([
@@ -50,9 +50,9 @@ describe('violation catalogue', () => {
 		for (const bad of ['vh-05', 'VH 05', '-VH']) {
 			const f = new FormData();
 			for (const [k, v] of Object.entries({ ...wording, code: bad, default_fix_days: '10' })) f.append(k, String(v));
-			const r = parseForm(catalogueCreateSchema, f, 'vi');
+			const r = parseForm(catalogueCreateSchema, f);
 			expect(r.ok).toBe(false);
-			if (!r.ok) expect(r.failure.errors.code).toContain('chữ in hoa không dấu');
+			if (!r.ok) expect(failure('vi', r, f).errors.code).toContain('chữ in hoa không dấu');
 		}
 	});
 
@@ -64,19 +64,19 @@ describe('violation catalogue', () => {
 		if (!r.ok) throw new Error(r.code);
 		const f = new FormData();
 		for (const [k, v] of Object.entries({ ...wording, name_vi: 'Không đeo thẻ theo quy định', severity: 'medium', default_fix_days: '7', code: 'HACKED' })) f.append(k, String(v));
-		const input = parseForm(catalogueEditSchema, f, 'vi');
+		const input = parseForm(catalogueEditSchema, f);
 		if (!input.ok) throw new Error('form');
-		expect((await s.catalogue.update(admin, r.data.id, input.data)).ok).toBe(true);
-		const got = await s.catalogue.get(admin, r.data.id);
+		expect((await s.catalogue.update(admin, r.value.id, input.value)).ok).toBe(true);
+		const got = await s.catalogue.get(admin, r.value.id);
 		expect(got).toMatchObject({ code: c, nameVi: 'Không đeo thẻ theo quy định', severity: 'medium', defaultFixDays: 7 });
 	});
 
 	test('days to fix outside 0..365 are refused', () => {
 		const f = new FormData();
 		for (const [k, v] of Object.entries({ ...wording, default_fix_days: '400' })) f.append(k, String(v));
-		const r = parseForm(catalogueEditSchema, f, 'vi');
+		const r = parseForm(catalogueEditSchema, f);
 		expect(r.ok).toBe(false);
-		if (!r.ok) expect(r.failure.errors.default_fix_days).toBe('Số ngày khắc phục phải là số nguyên từ 0 đến 365.');
+		if (!r.ok) expect(failure('vi', r, f).errors.default_fix_days).toBe('Số ngày khắc phục phải là số nguyên từ 0 đến 365.');
 	});
 
 	test('deactivating keeps the type (listed as inactive) and reactivating restores it', async () => {
@@ -84,10 +84,10 @@ describe('violation catalogue', () => {
 		const admin = await makeAdmin();
 		const r = await s.catalogue.create(admin, { code: code(), ...wording });
 		if (!r.ok) throw new Error(r.code);
-		expect((await s.catalogue.setActive(admin, r.data.id, false)).ok).toBe(true);
-		expect(await s.catalogue.get(admin, r.data.id)).toMatchObject({ active: false });
-		expect((await s.catalogue.setActive(admin, r.data.id, true)).ok).toBe(true);
-		expect(await s.catalogue.get(admin, r.data.id)).toMatchObject({ active: true });
+		expect((await s.catalogue.setActive(admin, r.value.id, false)).ok).toBe(true);
+		expect(await s.catalogue.get(admin, r.value.id)).toMatchObject({ active: false });
+		expect((await s.catalogue.setActive(admin, r.value.id, true)).ok).toBe(true);
+		expect(await s.catalogue.get(admin, r.value.id)).toMatchObject({ active: true });
 	});
 
 	test('an inspector cannot change the catalogue', async () => {

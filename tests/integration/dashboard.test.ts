@@ -206,39 +206,39 @@ describe('periodic report and repeat offenders', () => {
 		const r = await services.reports.report(leader, q());
 		if (!r.ok) throw new Error(r.code);
 		// Plan completion counts scheduled checks only (c1 done of c1, c4); the surprise c2 is apart.
-		expect(r.report.planRatio).toBe('1/2 (50%)');
-		expect(r.report.findingsTotal).toBe(7);
-		expect(r.report.previousFindingsTotal).toBe(1);
-		expect(r.report.byCategory.find((c) => c.category === 'other')).toEqual({ category: 'other', current: 0, previous: 1 });
-		expect(r.report.table03.reduce((s, x) => s + x.current, 0)).toBe(7);
-		expect(r.report.table05.find((x) => x.unitName === 'Phường A')).toMatchObject({ total: 3, onTime: 1, late: 1, overdue: 1, inTime: 0, rate: '33,3%' });
-		expect(r.report.topUnits[0]).toMatchObject({ unitName: 'Phường A', findings: 5, per100: '50' });
+		expect(r.value.report.planRatio).toBe('1/2 (50%)');
+		expect(r.value.report.findingsTotal).toBe(7);
+		expect(r.value.report.previousFindingsTotal).toBe(1);
+		expect(r.value.report.byCategory.find((c) => c.category === 'other')).toEqual({ category: 'other', current: 0, previous: 1 });
+		expect(r.value.report.table03.reduce((s, x) => s + x.current, 0)).toBe(7);
+		expect(r.value.report.table05.find((x) => x.unitName === 'Phường A')).toMatchObject({ total: 3, onTime: 1, late: 1, overdue: 1, inTime: 0, rate: '33,3%' });
+		expect(r.value.report.topUnits[0]).toMatchObject({ unitName: 'Phường A', findings: 5, per100: '50' });
 		// Biểu 02: one row per counted check with a roll call; the hidden check's three late people are not there.
-		expect(r.report.table02).toEqual([
+		expect(r.value.report.table02).toEqual([
 			{ unitName: 'Phường A', date: '10/03/2025', total: 10, present: 6, excused: 1, late: 2, leftEarly: 0, unexcused: 1, away: 0, presentRate: '80%', onTimeRate: '60%' }
 		]);
-		expect(r.report.table02Total).toMatchObject({ total: 10, late: 2, presentRate: '80%', onTimeRate: '60%' });
+		expect(r.value.report.table02Total).toMatchObject({ total: 10, late: 2, presentRate: '80%', onTimeRate: '60%' });
 		// Biểu 04: dossier samples of counted checks, per unit, with the on-time rate.
-		expect(r.report.table04).toEqual([
+		expect(r.value.report.table04).toEqual([
 			{ unitName: 'Phường A', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, rate: '90%' },
 			{ unitName: 'Phường B', sampled: 10, onTime: 10, overdue: 0, withApology: 0, withoutApology: 0, rate: '100%' }
 		]);
-		expect(r.report.table04Total).toMatchObject({ sampled: 40, onTime: 37, overdue: 3, withoutApology: 1, rate: '92,5%' });
+		expect(r.value.report.table04Total).toMatchObject({ sampled: 40, onTime: 37, overdue: 3, withoutApology: 1, rate: '92,5%' });
 		// Biểu 06: people with counted violations this year; the hidden check's five make nobody listed.
-		expect(r.report.table06.map((x) => [x.name, x.unitName, x.count, x.proposal])).toEqual([
+		expect(r.value.report.table06.map((x) => [x.name, x.unitName, x.count, x.proposal])).toEqual([
 			['Cán bộ A0', 'Phường A', 3, 'review'],
 			['Cán bộ B1', 'Phường B', 2, 'remind']
 		]);
-		expect(r.report.table06.every((x) => /^[A-Z0-9-]+$/.test(x.codes))).toBe(true);
+		expect(r.value.report.table06.every((x) => /^[A-Z0-9-]+$/.test(x.codes))).toBe(true);
 		const month = await services.reports.report(leader, q({ period: 'month', month: '3' }));
-		expect(month).toEqual({ ok: false, code: 'report.error.period_kind' });
+		expect(month).toEqual({ ok: false, status: 400, code: 'report.error.period_kind' });
 	});
 
 	test('the XLSX has the expected sheets and totals; the PDF is a PDF', async () => {
 		const r = await services.reports.report(leader, q({ period: 'quarter', quarter: '1' }));
 		if (!r.ok) throw new Error(r.code);
 		const wb = new ExcelJS.Workbook();
-		await wb.xlsx.load((await services.reports.xlsx(r.report, 'vi')) as never);
+		await wb.xlsx.load((await services.reports.xlsx(r.value.report, 'vi')) as never);
 		expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Biểu 01', 'Vi phạm theo nhóm', 'Biểu 02', 'Biểu 03', 'Biểu 04', 'Biểu 05', 'Biểu 06', 'Đơn vị có nhiều vi phạm nhất']);
 		const t02 = wb.getWorksheet('Biểu 02')!;
 		// Title, header, one check, the total row, the footnote.
@@ -249,7 +249,7 @@ describe('periodic report and repeat offenders', () => {
 		const cats = wb.getWorksheet('Vi phạm theo nhóm')!;
 		const total = cats.getRow(cats.rowCount).values as unknown[];
 		expect(total.slice(2, 4)).toEqual(['Tổng cộng', 4]);
-		const pdf = await services.reports.pdf(r.report, 'vi');
+		const pdf = await services.reports.pdf(r.value.report, 'vi');
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 	});
 

@@ -72,8 +72,8 @@ describe('issue #11 point 9: figures that agree', () => {
 
 		const r = await services.reports.report(leader, q());
 		if (!r.ok) throw new Error(r.code);
-		expect(r.report.table02).toHaveLength(1);
-		expect(r.report.table02[0]).toMatchObject({ total: 27, present: 24, late: 2, unexcused: 1, presentRate: '96,3%', onTimeRate: '88,9%' });
+		expect(r.value.report.table02).toHaveLength(1);
+		expect(r.value.report.table02[0]).toMatchObject({ total: 27, present: 24, late: 2, unexcused: 1, presentRate: '96,3%', onTimeRate: '88,9%' });
 	});
 
 	test('plan completion counts scheduled checks only; surprise checks are reported apart', async () => {
@@ -81,9 +81,9 @@ describe('issue #11 point 9: figures that agree', () => {
 		expect(dash.checks).toEqual({ scheduled: 3, scheduledDone: 1, surprise: 1, surpriseDone: 1, done: 2, unitsChecked: 2, unitsWithFindings: 1 });
 		const r = await services.reports.report(leader, q());
 		if (!r.ok) throw new Error(r.code);
-		expect(r.report.planRatio).toBe('1/3 (33,3%)');
+		expect(r.value.report.planRatio).toBe('1/3 (33,3%)');
 		const { reportTables } = await import('../../src/lib/server/services/reports');
-		const summary = reportTables(r.report, 'vi').summary;
+		const summary = reportTables(r.value.report, 'vi').summary;
 		expect(summary[0]).toBe('Cuộc kiểm tra theo kế hoạch đã thực hiện: 1/3 (33,3%); ngoài kế hoạch, 1 cuộc kiểm tra đột xuất đã thực hiện; tổng cộng 2 cuộc đã thực hiện tại 2 đơn vị.');
 		expect(summary).toContain('Tỷ lệ hoàn thành kế hoạch kiểm tra: 1/3 (33,3%) (chỉ tính cuộc kiểm tra theo kế hoạch); ngoài ra 1 cuộc kiểm tra đột xuất.');
 	});
@@ -91,9 +91,9 @@ describe('issue #11 point 9: figures that agree', () => {
 	test('Biểu 01: units checked and units with violations count the same done checks (the in-progress one in neither)', async () => {
 		const r = await services.reports.report(leader, q());
 		if (!r.ok) throw new Error(r.code);
-		const local = r.report.table01.find((g) => g.group === 'local')!;
+		const local = r.value.report.table01.find((g) => g.group === 'local')!;
 		expect(local).toEqual({ group: 'local', units: 2, scheduled: 1, surprise: 1, total: 2, unitsWithFindings: 1 });
-		for (const g of r.report.table01) expect(g.unitsWithFindings).toBeLessThanOrEqual(g.units);
+		for (const g of r.value.report.table01) expect(g.unitsWithFindings).toBeLessThanOrEqual(g.units);
 	});
 
 	test('the dashboard SQL and the TypeScript recount agree on every check and attendance figure', async () => {

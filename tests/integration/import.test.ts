@@ -52,9 +52,9 @@ describe('staff import', () => {
 		const preview = await s.orgImport.preview(admin, 'staff', bad);
 		expect(preview.ok).toBe(true);
 		if (!preview.ok) return;
-		expect(preview.token).toBeNull();
-		expect(preview.rows).toBe(2000);
-		expect(preview.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+		expect(preview.value.token).toBeNull();
+		expect(preview.value.rows).toBe(2000);
+		expect(preview.value.errors.map((e) => [e.row, e.column, e.code])).toEqual([
 			[12, 'Họ và tên', 'import.error.required'],
 			[252, 'Mã đơn vị', 'import.error.unit_unknown'],
 			[779, 'Ngày sinh', 'import.error.date_invalid'],
@@ -66,10 +66,10 @@ describe('staff import', () => {
 		const good = await xlsxUpload([STAFF_HEADER, ...people.map(staffCells)], 'can-bo.xlsx');
 		const ok = await s.orgImport.preview(admin, 'staff', good);
 		if (!ok.ok) throw new Error('file error');
-		expect(ok.errors).toEqual([]);
-		expect(ok.counts).toEqual({ create: 2000, update: 0, unchanged: 0, transfer: 0 });
-		const done = await s.orgImport.commit(admin, ok.token!);
-		expect(done).toEqual({ ok: true, kind: 'staff', counts: { create: 2000, update: 0, unchanged: 0, transfer: 0 } });
+		expect(ok.value.errors).toEqual([]);
+		expect(ok.value.counts).toEqual({ create: 2000, update: 0, unchanged: 0, transfer: 0 });
+		const done = await s.orgImport.commit(admin, ok.value.token!);
+		expect(done).toEqual({ ok: true, value: { kind: 'staff', counts: { create: 2000, update: 0, unchanged: 0, transfer: 0 } } });
 		expect(await staffCount(prefix)).toBe(2000);
 
 		const pb = await superPb();
@@ -83,8 +83,8 @@ describe('staff import', () => {
 
 		const again = await s.orgImport.preview(admin, 'staff', good);
 		if (!again.ok) throw new Error('file error');
-		expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2000, transfer: 0 });
-		expect(await s.orgImport.commit(admin, again.token!)).toMatchObject({ ok: true, counts: { create: 0, update: 0, unchanged: 2000 } });
+		expect(again.value.counts).toEqual({ create: 0, update: 0, unchanged: 2000, transfer: 0 });
+		expect(await s.orgImport.commit(admin, again.value.token!)).toMatchObject({ ok: true, value: { counts: { create: 0, update: 0, unchanged: 2000 } } });
 		expect(await staffCount(prefix)).toBe(2000);
 		expect((await pb.collection('staff').getOne(sample.id)).updated).toBe(updatedBefore);
 	});
@@ -94,13 +94,13 @@ describe('staff import', () => {
 		const people = generateStaff(3, { seed: 3, units: [units[0]!], codePrefix: prefix });
 		const first = await s.orgImport.preview(admin, 'staff', csvUpload([STAFF_HEADER, ...people.map(staffCells)]));
 		if (!first.ok) throw new Error('file error');
-		await s.orgImport.commit(admin, first.token!);
+		await s.orgImport.commit(admin, first.value.token!);
 
 		const moved: StaffRecord[] = people.map((p, i) => (i === 1 ? { ...p, unitCode: units[1]!.code, position: 'Chuyên viên' } : p));
 		const second = await s.orgImport.preview(admin, 'staff', csvUpload([STAFF_HEADER, ...moved.map(staffCells)], 'dieu-chuyen.csv'));
 		if (!second.ok) throw new Error('file error');
-		expect(second.counts).toEqual({ create: 0, update: 1, unchanged: 2, transfer: 1 });
-		await s.orgImport.commit(admin, second.token!);
+		expect(second.value.counts).toEqual({ create: 0, update: 1, unchanged: 2, transfer: 1 });
+		await s.orgImport.commit(admin, second.value.token!);
 
 		const pb = await superPb();
 		const rec = await pb.collection('staff').getFirstListItem(pb.filter('employee_code = {:c}', { c: people[1]!.employeeCode }));
@@ -116,14 +116,14 @@ describe('staff import', () => {
 		const p = await s.orgImport.preview(admin, 'staff', file);
 		if (!p.ok) throw new Error('file error');
 		const otherAdmin = toActor(await makeUser('admin'));
-		expect(await s.orgImport.commit(otherAdmin, p.token!)).toEqual({ ok: false, status: 404, code: 'import.ui.expired' });
+		expect(await s.orgImport.commit(otherAdmin, p.value.token!)).toEqual({ ok: false, status: 404, code: 'import.ui.expired' });
 		expect(await s.orgImport.commit(admin, 'made-up-token')).toEqual({ ok: false, status: 404, code: 'import.ui.expired' });
 		const leader = toActor(await makeUser('leader'));
 		expect(await status(s.orgImport.preview(leader, 'staff', file))).toBe(403);
-		expect(await status(s.orgImport.commit(leader, p.token!))).toBe(403);
+		expect(await status(s.orgImport.commit(leader, p.value.token!))).toBe(403);
 		expect(await status(s.orgImport.export(leader, 'staff', 'csv'))).toBe(403);
-		expect((await s.orgImport.commit(admin, p.token!)).ok).toBe(true);
-		expect(await s.orgImport.commit(admin, p.token!)).toEqual({ ok: false, status: 404, code: 'import.ui.expired' });
+		expect((await s.orgImport.commit(admin, p.value.token!)).ok).toBe(true);
+		expect(await s.orgImport.commit(admin, p.value.token!)).toEqual({ ok: false, status: 404, code: 'import.ui.expired' });
 	});
 
 	test('a commit is one transaction: a write failing at the end leaves nothing behind', async () => {
@@ -147,15 +147,16 @@ describe('staff import', () => {
 
 	test('file-level problems: wrong type, oversize, legacy encoding', async () => {
 		const pdf = { name: 'bao-cao.pdf', bytes: new TextEncoder().encode('%PDF-1.4 …') };
-		expect(await s.orgImport.preview(admin, 'staff', pdf)).toMatchObject({ ok: false, fileError: { code: 'import.error.file_type' } });
+		expect(await s.orgImport.preview(admin, 'staff', pdf)).toMatchObject({ ok: false, code: 'import.error.file_type' });
 		const big = { name: 'lon.csv', bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(65) };
 		expect(await s.orgImport.preview(admin, 'staff', big)).toMatchObject({
 			ok: false,
-			fileError: { code: 'import.error.file_too_large', params: { limit: '5 MB' } }
+			code: 'import.error.file_too_large',
+			params: { limit: '5 MB' }
 		});
 		// "Nguyễn" in Windows-1258 (ễ = e + combining tilde 0xDE): not UTF-8.
 		const legacy = { name: 'cu.csv', bytes: new Uint8Array([...new TextEncoder().encode(STAFF_HEADER.join(',') + '\r\nCB1,Nguy'), 0x65, 0xde, 0x6e]) };
-		expect(await s.orgImport.preview(admin, 'staff', legacy)).toMatchObject({ ok: false, fileError: { code: 'import.error.bad_encoding' } });
+		expect(await s.orgImport.preview(admin, 'staff', legacy)).toMatchObject({ ok: false, code: 'import.error.bad_encoding' });
 	});
 });
 
@@ -176,8 +177,8 @@ describe('units import and the export round trip', () => {
 		];
 		const prev = await s.orgImport.preview(admin, 'units', csvUpload(rows, 'don-vi.csv'));
 		if (!prev.ok) throw new Error('file error');
-		expect(prev.counts).toMatchObject({ create: 2, update: 0 });
-		expect((await s.orgImport.commit(admin, prev.token!)).ok).toBe(true);
+		expect(prev.value.counts).toMatchObject({ create: 2, update: 0 });
+		expect((await s.orgImport.commit(admin, prev.value.token!)).ok).toBe(true);
 		const pb = await superPb();
 		const child = await pb.collection('units').getFirstListItem(pb.filter('code = {:c}', { c: `${p}.CON` }), { expand: 'parent' });
 		expect(child.expand?.parent?.code).toBe(`${p}.GOC`);
@@ -186,8 +187,8 @@ describe('units import and the export round trip', () => {
 		const cyclic = [UNIT_HEADER, [`${p}.GOC`, 'UBND xã Tân Lập Đông', 'Xã', `${p}.CON`, ''], [`${p}.X`, 'Tổ mới', 'Khác', 'KHONG.CO', '']];
 		const bad = await s.orgImport.preview(admin, 'units', csvUpload(cyclic));
 		if (!bad.ok) throw new Error('file error');
-		expect(bad.token).toBeNull();
-		expect(bad.errors.map((e) => [e.row, e.code])).toEqual([
+		expect(bad.value.token).toBeNull();
+		expect(bad.value.errors.map((e) => [e.row, e.code])).toEqual([
 			[2, 'import.error.parent_cycle'],
 			[3, 'import.error.parent_unknown']
 		]);
@@ -235,8 +236,8 @@ describe('units import and the export round trip', () => {
 			// Re-importing the export into the same data changes nothing.
 			for (const [kind, file] of [['units', unitsFile], ['staff', staffFile]] as const) {
 				const prev = await s.orgImport.preview(admin, kind, { name: file.fileName, bytes: file.bytes });
-				if (!prev.ok) throw new Error(`${kind}: ${prev.fileError.code}`);
-				expect({ kind, errors: prev.errors, create: prev.counts.create, update: prev.counts.update }).toEqual({ kind, errors: [], create: 0, update: 0 });
+				if (!prev.ok) throw new Error(`${kind}: ${prev.code}`);
+				expect({ kind, errors: prev.value.errors, create: prev.value.counts.create, update: prev.value.counts.update }).toEqual({ kind, errors: [], create: 0, update: 0 });
 			}
 			// Gone from the database, then back from the export: identical.
 			for (const r of await pb.collection('staff').getFullList({ filter: pb.filter('employee_code ~ {:p}', { p }) })) await pb.collection('staff').delete(r.id);
@@ -245,9 +246,9 @@ describe('units import and the export round trip', () => {
 			}
 			for (const [kind, file] of [['units', unitsFile], ['staff', staffFile]] as const) {
 				const prev = await s.orgImport.preview(admin, kind, { name: file.fileName, bytes: file.bytes });
-				if (!prev.ok) throw new Error(`${kind}: ${prev.fileError.code}`);
-				expect(prev.counts.create).toBeGreaterThanOrEqual(kind === 'units' ? 2 : 3);
-				expect((await s.orgImport.commit(admin, prev.token!)).ok).toBe(true);
+				if (!prev.ok) throw new Error(`${kind}: ${prev.code}`);
+				expect(prev.value.counts.create).toBeGreaterThanOrEqual(kind === 'units' ? 2 : 3);
+				expect((await s.orgImport.commit(admin, prev.value.token!)).ok).toBe(true);
 			}
 			expect(await snapshot()).toEqual(before);
 		}

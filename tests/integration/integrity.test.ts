@@ -163,7 +163,7 @@ describe('issue #11 point 5: team, lead and unit change only by the lead or a le
 		const { fx, input } = await planned();
 		const head = await makeUser('unit_head', { unitId: fx.unit.id });
 		const guest = await makeUser('inspector', { name: 'Thanh tra Sở Nội vụ' });
-		expect(await s.checks.update(toActor(fx.lead), fx.check.id, input({ observers: [head.id] }))).toMatchObject({ ok: false, code: 'check.error.observer_invalid', field: 'observers' });
+		expect(await s.checks.update(toActor(fx.lead), fx.check.id, input({ observers: [head.id] }))).toMatchObject({ ok: false, code: 'check.error.observer_invalid', fields: { observers: 'check.error.observer_invalid' } });
 		await expect(s.checks.detail(a(head), fx.check.id)).rejects.toMatchObject({ status: 404 });
 		const lead = await makeUser('inspector');
 		const created = await s.checks.create(a(lead), checkInput({ unit: fx.unit.id, lead: lead.id, observers: [head.id] }));

@@ -122,7 +122,7 @@ describe('violations with photos', () => {
 		const [r1, r2] = await Promise.all([s.onsite.addFinding(lead, fx.check.id, input, [photo()]), s.onsite.addFinding(lead, fx.check.id, input, [photo()])]);
 		expect(r1.ok && r2.ok).toBe(true);
 		if (!r1.ok || !r2.ok) return;
-		expect(r2.findingId).toBe(r1.findingId);
+		expect(r2.value.findingId).toBe(r1.value.findingId);
 		const list = await findingsOf(fx.check.id);
 		expect(list).toHaveLength(1);
 		const f = list[0]!;
@@ -153,16 +153,16 @@ describe('violations with photos', () => {
 		const { s, fx, lead } = await started();
 		const r = await s.onsite.addFinding(lead, fx.check.id, { clientKey: 'explain-00001', staffId: fx.staff[1]!.id, typeId: await typeId('OC-DRESS'), description: 'Mặc quần jean', observedTime: '', keepLocation: false, photoMeta: '[]' }, []);
 		if (!r.ok) throw new Error(r.code);
-		expect(await s.onsite.receiveExplanation(lead, r.findingId, '', null)).toMatchObject({ ok: false, code: 'onsite.error.explanation_empty' });
-		expect(await s.onsite.requestExplanation(lead, r.findingId)).toEqual({ ok: true });
-		expect(await s.onsite.receiveExplanation(lead, r.findingId, 'Hôm nay trực kho nên mặc đồ bảo hộ.', null)).toEqual({ ok: true });
+		expect(await s.onsite.receiveExplanation(lead, r.value.findingId, '', null)).toMatchObject({ ok: false, code: 'onsite.error.explanation_empty' });
+		expect(await s.onsite.requestExplanation(lead, r.value.findingId)).toEqual({ ok: true });
+		expect(await s.onsite.receiveExplanation(lead, r.value.findingId, 'Hôm nay trực kho nên mặc đồ bảo hộ.', null)).toEqual({ ok: true });
 		let f = (await findingsOf(fx.check.id))[0]!;
 		expect([f.explanationStatus, f.explanationText]).toEqual(['received', 'Hôm nay trực kho nên mặc đồ bảo hộ.']);
 		// A scan: a PDF is kept (served through the app), anything else is refused with the rule.
 		const txt = new File([new TextEncoder().encode('không phải bản quét')], 'a.txt', { type: 'text/plain' });
-		expect(await s.onsite.receiveExplanation(lead, r.findingId, '', txt)).toMatchObject({ ok: false, code: 'onsite.error.scan_type' });
+		expect(await s.onsite.receiveExplanation(lead, r.value.findingId, '', txt)).toMatchObject({ ok: false, code: 'onsite.error.scan_type' });
 		const scan = new File([new TextEncoder().encode('%PDF-1.4\n%bản tường trình\n')], 'scan.pdf', { type: 'application/pdf' });
-		expect(await s.onsite.receiveExplanation(lead, r.findingId, 'Bản quét kèm theo.', scan)).toEqual({ ok: true });
+		expect(await s.onsite.receiveExplanation(lead, r.value.findingId, 'Bản quét kèm theo.', scan)).toEqual({ ok: true });
 		f = (await findingsOf(fx.check.id))[0]!;
 		expect(f.explanationFile).toMatch(/\.pdf$/);
 		const file = await s.onsite.openFile(lead, 'explanation', f.id, f.explanationFile);
@@ -211,17 +211,17 @@ describe('completion, lock and amendments', () => {
 		expect(await s.onsite.addFinding(lead, fx.check.id, { clientKey: 'lock-test-0002', staffId: '', typeId: type, description: 'x', observedTime: '', keepLocation: false, photoMeta: '[]' }, [])).toMatchObject(locked);
 		expect(await s.onsite.saveDetails(lead, fx.check.id, { representative_name: 'Khác', representative_position: '', unit_explanation: '', conclusions: '' })).toMatchObject(locked);
 		expect(await s.onsite.saveChecklist(lead, fx.check.id, {})).toMatchObject(locked);
-		expect(await s.onsite.requestExplanation(lead, add.findingId)).toMatchObject(locked);
+		expect(await s.onsite.requestExplanation(lead, add.value.findingId)).toMatchObject(locked);
 
 		// Amendment without a reason is refused; with one, a new row amends the untouched original.
-		expect(await s.onsite.amendFinding(lead, { clientKey: 'amend-000001', findingId: add.findingId, description: 'Gạt tàn và đầu mẩu thuốc lá', reason: ' ' })).toMatchObject({ ok: false, code: 'check.error.reason_required' });
-		const am = await s.onsite.amendFinding(lead, { clientKey: 'amend-000002', findingId: add.findingId, description: 'Gạt tàn và đầu mẩu thuốc lá trong phòng họp', reason: 'Ghi thiếu chi tiết' });
-		const again = await s.onsite.amendFinding(lead, { clientKey: 'amend-000002', findingId: add.findingId, description: 'Gạt tàn và đầu mẩu thuốc lá trong phòng họp', reason: 'Ghi thiếu chi tiết' });
-		expect(am.ok && again.ok && again.findingId === am.findingId).toBe(true);
+		expect(await s.onsite.amendFinding(lead, { clientKey: 'amend-000001', findingId: add.value.findingId, description: 'Gạt tàn và đầu mẩu thuốc lá', reason: ' ' })).toMatchObject({ ok: false, code: 'check.error.reason_required' });
+		const am = await s.onsite.amendFinding(lead, { clientKey: 'amend-000002', findingId: add.value.findingId, description: 'Gạt tàn và đầu mẩu thuốc lá trong phòng họp', reason: 'Ghi thiếu chi tiết' });
+		const again = await s.onsite.amendFinding(lead, { clientKey: 'amend-000002', findingId: add.value.findingId, description: 'Gạt tàn và đầu mẩu thuốc lá trong phòng họp', reason: 'Ghi thiếu chi tiết' });
+		expect(am.ok && again.ok && again.value.findingId === am.value.findingId).toBe(true);
 		const all = await findingsOf(fx.check.id);
-		const original = all.find((f) => f.id === add.findingId)!;
-		const amendment = all.find((f) => f.amendsId === add.findingId)!;
-		expect(all.filter((f) => f.amendsId === add.findingId)).toHaveLength(1);
+		const original = all.find((f) => f.id === add.value.findingId)!;
+		const amendment = all.find((f) => f.amendsId === add.value.findingId)!;
+		expect(all.filter((f) => f.amendsId === add.value.findingId)).toHaveLength(1);
 		expect([original.description, original.superseded]).toEqual(['Gạt tàn trong phòng họp', true]);
 		expect([amendment.description, amendment.amendReason, amendment.superseded]).toEqual(['Gạt tàn và đầu mẩu thuốc lá trong phòng họp', 'Ghi thiếu chi tiết', false]);
 		expect(amendment.photoMeta[0]!.sha256).toBe(original.photoMeta[0]!.sha256);

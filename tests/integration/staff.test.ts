@@ -44,7 +44,7 @@ describe('staff roster', () => {
 			category: extra.category ?? 'cong_chuc'
 		});
 		if (!r.ok) throw new Error(r.code);
-		return r.id;
+		return r.value;
 	}
 
 	test('search ignores accents, case, đ/d and NFD input; text is stored NFC', async () => {

@@ -3,16 +3,16 @@
 import { describe, expect, test } from 'vitest';
 import { makeUnit, makeUser, superPb, testServices, uid } from '../support/services';
 import { makeAdmin, makeCheck, makeFinding, makeStaff, unitRow } from '../support/org';
-import { parseForm } from '../../src/lib/server/forms';
+import { failure, parseForm } from '../../src/lib/server/forms';
 import { unitMergeSchema, type UnitMergeInput } from '../../src/lib/domain/schemas/org';
 import { toActor } from '../../src/lib/domain/user';
 
 function mergeForm(fields: Record<string, string | string[]>): UnitMergeInput {
 	const f = new FormData();
 	for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) f.append(k, x);
-	const r = parseForm(unitMergeSchema, f, 'vi');
-	if (!r.ok) throw new Error(JSON.stringify(r.failure.errors));
-	return r.data;
+	const r = parseForm(unitMergeSchema, f);
+	if (!r.ok) throw new Error(JSON.stringify(failure('vi', r, f).errors));
+	return r.value;
 }
 
 async function transfersOf(eventId: string) {
@@ -29,12 +29,12 @@ describe('tree rules', () => {
 		const r = await s.units.create(admin, { code, name: 'Phòng Tổ chức', kind: 'office', parent: root.id });
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
-		await makeStaff(r.data.id, 'Trần Thị Bình');
-		await makeStaff(r.data.id, 'Lê Văn Cường');
-		await makeStaff(r.data.id, 'Phạm Văn Dũng', false);
+		await makeStaff(r.value.id, 'Trần Thị Bình');
+		await makeStaff(r.value.id, 'Lê Văn Cường');
+		await makeStaff(r.value.id, 'Phạm Văn Dũng', false);
 		const tree = await s.units.tree(admin);
 		const i = tree.findIndex((row) => row.id === root.id);
-		const child = tree.find((row) => row.id === r.data.id)!;
+		const child = tree.find((row) => row.id === r.value.id)!;
 		expect(child.depth).toBe(tree[i]!.depth + 1);
 		expect(child.activeStaff).toBe(2);
 		expect(tree.indexOf(child)).toBeGreaterThan(i);
@@ -45,7 +45,7 @@ describe('tree rules', () => {
 		const admin = await makeAdmin();
 		const existing = await makeUnit('Phường thử');
 		const r = await s.units.create(admin, { code: existing.code, name: 'Phường khác', kind: 'ward', parent: null });
-		expect(r).toMatchObject({ ok: false, status: 400, code: 'units.error.code_taken', field: 'code' });
+		expect(r).toMatchObject({ ok: false, status: 400, code: 'units.error.code_taken', fields: { code: 'units.error.code_taken' } });
 		const pb = await superPb();
 		const same = await pb.collection('units').getFullList({ filter: pb.filter('code = {:c}', { c: existing.code }) });
 		expect(same).toHaveLength(1);
@@ -71,7 +71,7 @@ describe('tree rules', () => {
 		expect(await s.units.move(admin, top.id, top.id)).toMatchObject({ ok: false, status: 409, code: 'units.error.cycle_self' });
 		expect(await s.units.move(admin, top.id, low.id)).toMatchObject({ ok: false, status: 409, code: 'units.error.cycle_descendant' });
 		expect((await unitRow(top.id)).parent).toBe('');
-		expect(await s.units.move(admin, mid.id, other.id)).toEqual({ ok: true, data: undefined });
+		expect(await s.units.move(admin, mid.id, other.id)).toEqual({ ok: true, value: undefined });
 		expect((await unitRow(mid.id)).parent).toBe(other.id);
 		// The move is in the unit's history.
 		const d = await s.units.detail(admin, mid.id);
@@ -150,7 +150,7 @@ describe('merging units', () => {
 		for (const p of [...aStaff, ...bStaff]) expect((await pb.collection('staff').getOne(p.id)).unit).toBe(c.id);
 		// A person who had already left stays in the old unit's history.
 		expect((await pb.collection('staff').getOne(aLeft.id)).unit).toBe(a.id);
-		const transfers = await transfersOf(r.data.eventId);
+		const transfers = await transfersOf(r.value.eventId);
 		expect(transfers).toHaveLength(3);
 		for (const t of transfers) {
 			expect(t.to_unit).toBe(c.id);
@@ -164,25 +164,25 @@ describe('merging units', () => {
 		}
 		expect((await pb.collection('findings').getOne(findingA.id)).unit).toBe(a.id);
 		expect((await pb.collection('findings').getOne(findingB.id)).unit).toBe(b.id);
-		const event = await pb.collection('unit_events').getOne(r.data.eventId);
+		const event = await pb.collection('unit_events').getOne(r.value.eventId);
 		expect(event).toMatchObject({ kind: 'merge', target: c.id, reference: 'Nghị quyết 1234/NQ-UBTVQH15', undone: false });
 		expect([...event.sources].sort()).toEqual([a.id, b.id].sort());
 		// Staff counts follow.
 		const tree = await s.units.tree(admin);
 		expect(tree.find((row) => row.id === c.id)!.activeStaff).toBe(4);
 
-		const u = await s.units.undoMerge(admin, r.data.eventId);
+		const u = await s.units.undoMerge(admin, r.value.eventId);
 		expect(u.ok).toBe(true);
 		for (const p of aStaff) expect((await pb.collection('staff').getOne(p.id)).unit).toBe(a.id);
 		for (const p of bStaff) expect((await pb.collection('staff').getOne(p.id)).unit).toBe(b.id);
 		for (const x of [a, b]) expect(await unitRow(x.id)).toMatchObject({ active: true, successor: '', valid_to: '' });
-		expect(await transfersOf(r.data.eventId)).toHaveLength(0);
-		expect((await pb.collection('unit_events').getOne(r.data.eventId)).undone).toBe(true);
+		expect(await transfersOf(r.value.eventId)).toHaveLength(0);
+		expect((await pb.collection('unit_events').getOne(r.value.eventId)).undone).toBe(true);
 		expect((await pb.collection('findings').getOne(findingA.id)).unit).toBe(a.id);
 		// Undoing twice is refused.
-		expect(await s.units.undoMerge(admin, r.data.eventId)).toMatchObject({ ok: false, code: 'units.error.undo_already' });
+		expect(await s.units.undoMerge(admin, r.value.eventId)).toMatchObject({ ok: false, code: 'units.error.undo_already' });
 		// The merge and its undo are audited with the actor.
-		const audit = await pb.collection('audit_log').getFullList({ filter: pb.filter('target_id = {:e}', { e: r.data.eventId }) });
+		const audit = await pb.collection('audit_log').getFullList({ filter: pb.filter('target_id = {:e}', { e: r.value.eventId }) });
 		expect(audit.map((x) => [x.action, x.actor]).sort()).toEqual([
 			['unit.merge', admin.id],
 			['unit.merge_undo', admin.id]
@@ -205,8 +205,8 @@ describe('merging units', () => {
 		// 1,200 + the two already in A and one in B, plus C's own.
 		expect(await count(c.id)).toBe(1200 + 3 + 1);
 		expect(await count(a.id)).toBe(0);
-		expect((await transfersOf(r.data.eventId)).length).toBe(1203);
-		expect((await s.units.undoMerge(admin, r.data.eventId)).ok).toBe(true);
+		expect((await transfersOf(r.value.eventId)).length).toBe(1203);
+		expect((await s.units.undoMerge(admin, r.value.eventId)).ok).toBe(true);
 		expect(await count(a.id)).toBe(1202);
 		expect(await count(c.id)).toBe(1);
 	});
@@ -219,11 +219,11 @@ describe('merging units', () => {
 		);
 		if (!r.ok) throw new Error(r.code);
 		await makeCheck(c.id);
-		expect(await s.units.undoMerge(admin, r.data.eventId)).toMatchObject({ ok: false, status: 409, code: 'units.error.undo_new_records' });
+		expect(await s.units.undoMerge(admin, r.value.eventId)).toMatchObject({ ok: false, status: 409, code: 'units.error.undo_new_records' });
 		const pb = await superPb();
 		expect((await pb.collection('staff').getOne(aStaff[0]!.id)).unit).toBe(c.id);
 		expect(await unitRow(a.id)).toMatchObject({ active: false, successor: c.id });
-		expect((await pb.collection('unit_events').getOne(r.data.eventId)).undone).toBe(false);
+		expect((await pb.collection('unit_events').getOne(r.value.eventId)).undone).toBe(false);
 	});
 
 	test('undo is refused once C has a new staff member', async () => {
@@ -234,7 +234,7 @@ describe('merging units', () => {
 		);
 		if (!r.ok) throw new Error(r.code);
 		await makeStaff(c.id, 'Người mới');
-		expect(await s.units.undoMerge(admin, r.data.eventId)).toMatchObject({ ok: false, code: 'units.error.undo_new_records' });
+		expect(await s.units.undoMerge(admin, r.value.eventId)).toMatchObject({ ok: false, code: 'units.error.undo_new_records' });
 	});
 
 	test('merging into a new unit creates it with the effective date; undo retires it again', async () => {
@@ -254,12 +254,12 @@ describe('merging units', () => {
 			})
 		);
 		if (!r.ok) throw new Error(r.code);
-		const c = await unitRow(r.data.targetId);
+		const c = await unitRow(r.value.targetId);
 		expect(c).toMatchObject({ code, name: 'phường Mỹ An', parent: province.id, active: true });
 		expect(c.valid_from.slice(0, 10)).toBe('2025-07-01');
 		const pb = await superPb();
 		expect((await pb.collection('staff').getOne(aStaff[1]!.id)).unit).toBe(c.id);
-		expect((await s.units.undoMerge(admin, r.data.eventId)).ok).toBe(true);
+		expect((await s.units.undoMerge(admin, r.value.eventId)).ok).toBe(true);
 		expect((await unitRow(c.id)).active).toBe(false);
 		expect((await pb.collection('staff').getOne(aStaff[1]!.id)).unit).toBe(a.id);
 	});
@@ -294,13 +294,13 @@ describe('merging units', () => {
 		f.append('target', 'bbbbbbbbbbbbbbb');
 		f.append('effective_date', '31/02/2025');
 		f.append('reference', '   ');
-		const r = parseForm(unitMergeSchema, f, 'vi');
+		const r = parseForm(unitMergeSchema, f);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
-		expect(r.failure.errors.effective_date).toBe(
+		expect(failure('vi', r, f).errors.effective_date).toBe(
 			'Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 01/07/2025.'
 		);
-		expect(r.failure.errors.reference).toBe('Vui lòng nhập thông tin này.');
+		expect(failure('vi', r, f).errors.reference).toBe('Vui lòng nhập thông tin này.');
 	});
 
 	test('a sub-unit of a merged unit moves under the receiving unit, and back on undo', async () => {
@@ -312,7 +312,7 @@ describe('merging units', () => {
 		);
 		if (!r.ok) throw new Error(r.code);
 		expect((await unitRow(team.id)).parent).toBe(c.id);
-		expect((await s.units.undoMerge(admin, r.data.eventId)).ok).toBe(true);
+		expect((await s.units.undoMerge(admin, r.value.eventId)).ok).toBe(true);
 		expect((await unitRow(team.id)).parent).toBe(a.id);
 	});
 });
@@ -328,7 +328,7 @@ describe('undo after later changes', () => {
 		const r = await s.units.merge(admin, mergeForm({ sources: a.id, target_mode: 'existing', target: c.id, effective_date: '01/07/2025', reference: 'x' }));
 		if (!r.ok) throw new Error(r.code);
 		await (await superPb()).collection('staff').update(p.id, { unit: d.id });
-		expect(await s.units.undoMerge(admin, r.data.eventId)).toMatchObject({ ok: false, code: 'units.error.undo_changed' });
+		expect(await s.units.undoMerge(admin, r.value.eventId)).toMatchObject({ ok: false, code: 'units.error.undo_changed' });
 		expect((await unitRow(a.id)).active).toBe(false);
 	});
 });
@@ -340,7 +340,7 @@ describe('audit', () => {
 		const parent = await makeUnit('Sở Kiểm toán thử');
 		const r = await s.units.create(admin, { code: uid('AU.'), name: 'Phòng A', kind: 'office', parent: null });
 		if (!r.ok) throw new Error(r.code);
-		const id = r.data.id;
+		const id = r.value.id;
 		await s.units.rename(admin, id, { name: 'Phòng B', kind: 'office' });
 		await s.units.move(admin, id, parent.id);
 		await s.units.setActive(admin, id, false);

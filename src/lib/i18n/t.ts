@@ -16,6 +16,11 @@ export function isMessageKey(k: string): k is MessageKey {
 	return Object.prototype.hasOwnProperty.call(vi, k);
 }
 
+/** A key computed at run time (a zod issue's message, a parser's code) as a MessageKey, or the fallback. */
+export function messageKey(k: string, fallback: MessageKey = 'errors.invalid'): MessageKey {
+	return isMessageKey(k) ? k : fallback;
+}
+
 export type Params = Record<string, string | number>;
 
 /** Translates a key; `{name}` placeholders take params. An unknown key falls back to itself (visible, not a crash). */

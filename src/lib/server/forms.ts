@@ -1,17 +1,22 @@
-// parseForm(): one zod schema per form; messages are i18n keys translated here. Echoes text fields back
-// (never passwords, never files) so a refused form keeps what the user typed.
+// The one route helper between forms, services and pages (issue #12, STYLE §13):
+// - parseForm(): one zod schema per form; a refused parse is a Refusal like any service's (400, field keys);
+// - settle()/refused(): a service Result becomes redirect() on success, error() when the record is not
+//   found, and otherwise fail(status, FormFailure): each message translated beside its field (or at the
+//   top when it belongs to no field), the text the user typed and the boxes they ticked echoed back
+//   (never passwords, never files), and the name of the form that failed.
+import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { t, type Locale } from '../i18n/t';
+import { t, isMessageKey, type Locale } from '../i18n/t';
+import type { FormFailure, MessageKey, MessageParams, Refusal, Result } from '../domain/result';
 
-export interface FormFailure {
-	values: Record<string, string>;
-	errors: Record<string, string>;
-	message?: string;
-}
-
-export type Parsed<T> = { ok: true; data: T } | { ok: false; failure: FormFailure };
+export type { FormFailure };
 
 const SECRET = /password|token/i;
+/** Longer values (a signature's image data) are not echoed: nobody typed them. */
+const ECHO_MAX = 20_000;
+const echoed = (k: string, v: FormDataEntryValue): v is string => typeof v === 'string' && v.length <= ECHO_MAX && !SECRET.test(k);
+/** Multi-value fields (checkbox lists) echoed as lists even when nothing is ticked. */
+const LISTS = ['team', 'observers', 'focus', 'units', 'sources'] as const;
 
 /** Reads a request body as form data; a malformed or non-form body gives null instead of a 500. */
 export async function readForm(request: Request): Promise<FormData | null> {
@@ -22,36 +27,93 @@ export async function readForm(request: Request): Promise<FormData | null> {
 	}
 }
 
-function messageFor(locale: Locale, issue: z.core.$ZodIssue): string {
-	const key = issue.message && issue.message.includes('.') ? issue.message : 'errors.invalid';
-	const params: Record<string, string | number> = {};
-	if ('maximum' in issue) params.max = Number(issue.maximum);
-	if ('minimum' in issue) params.min = Number(issue.minimum);
-	return t(locale, key, params);
+/** The text fields of a submitted form (the last value of each), never passwords, tokens or files. */
+export function typedValues(form: FormData | null): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [k, v] of form?.entries() ?? []) if (echoed(k, v)) values[k] = v;
+	return values;
 }
 
-export function parseForm<S extends z.ZodType>(
-	schema: S,
-	form: FormData | null,
-	locale: Locale
-): Parsed<z.output<S>> {
-	if (!form) return { ok: false, failure: { values: {}, errors: {}, message: t(locale, 'errors.bad_request') } };
-	const raw: Record<string, unknown> = {};
-	const values: Record<string, string> = {};
-	for (const [k, v] of form.entries()) {
-		if (typeof v === 'string') {
-			raw[k] = raw[k] === undefined ? v : ([] as unknown[]).concat(raw[k], v);
-			if (!SECRET.test(k)) values[k] = v;
-		} else {
-			raw[k] = raw[k] === undefined ? v : ([] as unknown[]).concat(raw[k], v);
-		}
-	}
-	const r = schema.safeParse(raw);
-	if (r.success) return { ok: true, data: r.data };
-	const errors: Record<string, string> = {};
-	for (const issue of r.error.issues) {
+/** Every value of the multi-value fields, so a refused form keeps every box the user ticked. */
+export function typedLists(form: FormData | null): Record<string, string[]> {
+	const lists: Record<string, string[]> = {};
+	if (!form) return lists;
+	for (const k of LISTS) lists[k] = [];
+	for (const [k, v] of form.entries()) if (echoed(k, v)) (lists[k] ??= []).push(v);
+	for (const k of Object.keys(lists)) if (lists[k]!.length === 1 && !(LISTS as readonly string[]).includes(k)) delete lists[k];
+	return lists;
+}
+
+/** A refusal of one parse: the first issue per field, its i18n key (zod messages are keys) and bounds. */
+function parseRefusal(issues: readonly z.core.$ZodIssue[]): Refusal {
+	const fields: Partial<Record<string, MessageKey>> = {};
+	const fieldParams: Partial<Record<string, MessageParams>> = {};
+	for (const issue of issues) {
 		const field = String(issue.path[0] ?? '_');
-		errors[field] ??= messageFor(locale, issue);
+		if (fields[field]) continue;
+		fields[field] = isMessageKey(issue.message) ? issue.message : 'errors.invalid';
+		const params: MessageParams = {};
+		if ('maximum' in issue) params.max = Number(issue.maximum);
+		if ('minimum' in issue) params.min = Number(issue.minimum);
+		if (Object.keys(params).length) fieldParams[field] = params;
 	}
-	return { ok: false, failure: { values, errors } };
+	return { ok: false, status: 400, code: 'errors.invalid', fields, fieldParams };
+}
+
+/** Parses a form with its schema; a refusal names each invalid field (translated by `refused`). */
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData | null): Result<z.output<S>> {
+	if (!form) return { ok: false, status: 400, code: 'errors.bad_request' };
+	const raw: Record<string, unknown> = {};
+	for (const [k, v] of form.entries()) raw[k] = raw[k] === undefined ? v : ([] as unknown[]).concat(raw[k], v);
+	const r = schema.safeParse(raw);
+	return r.success ? { ok: true, value: r.data } : parseRefusal(r.error.issues);
+}
+
+export interface Echo {
+	/** Which of the page's forms was refused (pages with several forms show the failure on that one). */
+	action?: string;
+	/** Also show the first field message at the top of the form (compact forms without per-field slots). */
+	summary?: boolean;
+}
+
+/** The translated failure a page reads: messages by field, or at the top when they belong to no field. */
+export function failure(locale: Locale, r: Refusal, form: FormData | null, echo: Echo = {}): FormFailure {
+	const errors: Record<string, string> = {};
+	for (const [field, key] of Object.entries(r.fields ?? {}))
+		if (key) errors[field] = t(locale, key, r.fieldParams?.[field] ?? r.params);
+	const first = Object.values(errors)[0];
+	const message = first === undefined ? t(locale, r.code, r.params) : echo.summary ? first : undefined;
+	const out: FormFailure = { values: typedValues(form), errors, lists: typedLists(form) };
+	if (message !== undefined) out.message = message;
+	if (echo.action !== undefined) out.action = echo.action;
+	return out;
+}
+
+/**
+ * A refusal as the page sees it: not found → the error page (404); anything else → fail(status) with
+ * the messages translated and the input echoed, nothing saved.
+ */
+export function refused(locale: Locale, r: Refusal, form: FormData | null, echo: Echo = {}): ActionFailure<FormFailure> {
+	if (r.status === 404) error(404, r.code);
+	return fail(r.status, failure(locale, r, form, echo));
+}
+
+/**
+ * The end of a form action: success → 303 to `redirectTo` (given the value); refusal → `refused`.
+ * `route: const r = await services.x.do(actor, id, input.value); return settle(locale, r, form, { redirectTo: '/x' });`
+ */
+export function settle<T>(
+	locale: Locale,
+	r: Result<T>,
+	form: FormData | null,
+	opts: Echo & { redirectTo: string | ((value: T) => string) }
+): ActionFailure<FormFailure> {
+	if (!r.ok) return refused(locale, r, form, opts);
+	redirect(303, typeof opts.redirectTo === 'string' ? opts.redirectTo : opts.redirectTo(r.value));
+}
+
+/** The success notice named by `?done=` after a redirect, when it is one of the page's own. */
+export function noticeKey(url: URL, prefix: string, allowed: readonly string[]): string | null {
+	const done = url.searchParams.get('done');
+	return done && allowed.includes(done) ? `${prefix}.notice.${done}` : null;
 }

@@ -8,15 +8,16 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async ({ request, cookies, locals, url }) => {
-		const input = parseForm(localeSchema, await readForm(request), locals.locale);
+		const form = await readForm(request);
+		const input = parseForm(localeSchema, form);
 		if (input.ok) {
-			cookies.set(LOCALE_COOKIE, input.data.locale, {
+			cookies.set(LOCALE_COOKIE, input.value.locale, {
 				path: '/',
 				httpOnly: false,
 				sameSite: 'lax',
 				maxAge: 60 * 60 * 24 * 365
 			});
 		}
-		redirect(303, safeNext(input.ok ? input.data.next : null, url.origin) ?? '/');
+		redirect(303, safeNext(input.ok ? input.value.next : null, url.origin) ?? '/');
 	}
 };

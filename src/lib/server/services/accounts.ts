@@ -10,7 +10,7 @@ import { unitsRepo } from '../repos/units';
 import { usersRepo } from '../repos/users';
 import { compareVietnamese, searchKey } from '../../domain/text';
 import type { AccountCreateInput, AccountEditInput } from '../../domain/schemas/org';
-import { done, refuse, type Outcome } from './outcome';
+import { ok, refuse, notFound, type Result } from '../../domain/result';
 
 export interface AccountRow {
 	id: string;
@@ -27,13 +27,13 @@ export function accountsService(pb: Pb, sessions: SessionService) {
 	const audit = auditRepo(pb);
 
 	/** A unit head must belong to an existing, active unit; other roles may have none. */
-	async function checkUnit(role: Role, unitId: string | null, current: string | null = null): Promise<Outcome<string | null>> {
-		if (!unitId) return role === 'unit_head' ? refuse(400, 'accounts.error.unit_required', 'unit') : done(null);
+	async function checkUnit(role: Role, unitId: string | null, current: string | null = null): Promise<Result<string | null>> {
+		if (!unitId) return role === 'unit_head' ? refuse(400, 'accounts.error.unit_required', 'unit') : ok(null);
 		const unit = await units.get(unitId);
 		if (!unit) return refuse(400, 'units.error.unit_unknown', 'unit');
 		// An account may keep the (now inactive) unit it already had; a new assignment needs an active one.
 		if (!unit.active && unitId !== current) return refuse(400, 'accounts.error.unit_inactive', 'unit');
-		return done(unitId);
+		return ok(unitId);
 	}
 
 	return {
@@ -67,14 +67,14 @@ export function accountsService(pb: Pb, sessions: SessionService) {
 		},
 
 		/** Creates an active account. Authz: account.manage. Refusals: accounts.error.email_taken, unit_required, unit_inactive. */
-		async create(actor: Actor, input: AccountCreateInput): Promise<Outcome<User>> {
+		async create(actor: Actor, input: AccountCreateInput): Promise<Result<User>> {
 			authorize(actor, 'account.manage');
 			if (await users.findByEmail(input.email)) return refuse(400, 'accounts.error.email_taken', 'email');
 			const unit = await checkUnit(input.role, input.unit);
 			if (!unit.ok) return unit;
 			let user: User;
 			try {
-				user = await users.create({ ...input, unitId: unit.data, active: true });
+				user = await users.create({ ...input, unitId: unit.value, active: true });
 			} catch (e) {
 				if (e instanceof AppError && (e.code === 'duplicate' || e.field === 'email')) {
 					return refuse(400, 'accounts.error.email_taken', 'email');
@@ -82,55 +82,55 @@ export function accountsService(pb: Pb, sessions: SessionService) {
 				throw e;
 			}
 			await audit.write({ actorId: actor.id, action: 'account.create', collection: 'users', id: user.id, data: { email: user.email, role: user.role, unitId: user.unitId } });
-			return done(user);
+			return ok(user);
 		},
 
 		/** Edits name, role, unit and position. Authz: account.manage. Refusals: accounts.error.self_role, unit_required, unit_inactive. */
-		async update(actor: Actor, id: string, input: AccountEditInput): Promise<Outcome> {
+		async update(actor: Actor, id: string, input: AccountEditInput): Promise<Result> {
 			authorize(actor, 'account.manage');
 			const user = await users.get(id);
-			if (!user) return refuse(404, 'errors.not_found');
+			if (!user) return notFound();
 			if (id === actor.id && input.role !== user.role) return refuse(409, 'accounts.error.self_role', 'role');
 			const unit = await checkUnit(input.role, input.unit, user.unitId);
 			if (!unit.ok) return unit;
-			await users.update(id, { name: input.name, role: input.role, unitId: unit.data, position: input.position });
+			await users.update(id, { name: input.name, role: input.role, unitId: unit.value, position: input.position });
 			await audit.write({
 				actorId: actor.id,
 				action: 'account.update',
 				collection: 'users',
 				id,
-				data: { from: { name: user.name, role: user.role, unitId: user.unitId }, to: { name: input.name, role: input.role, unitId: unit.data } }
+				data: { from: { name: user.name, role: user.role, unitId: user.unitId }, to: { name: input.name, role: input.role, unitId: unit.value } }
 			});
-			return done(undefined);
+			return ok();
 		},
 
 		/**
 		 * Sets a new password chosen by the admin. Another user's sessions end (whoever knew the old
 		 * password is signed out). Authz: account.manage.
 		 */
-		async resetPassword(actor: Actor, id: string, password: string): Promise<Outcome> {
+		async resetPassword(actor: Actor, id: string, password: string): Promise<Result> {
 			authorize(actor, 'account.manage');
 			const user = await users.get(id);
-			if (!user) return refuse(404, 'errors.not_found');
+			if (!user) return notFound();
 			await users.update(id, { password });
 			if (id !== actor.id) await sessions.invalidateAllForUser(id);
 			await audit.write({ actorId: actor.id, action: 'account.reset_password', collection: 'users', id });
-			return done(undefined);
+			return ok();
 		},
 
 		/**
 		 * Deactivates (ending every session of the account at once) or reactivates an account.
 		 * Authz: account.manage. Refusals: accounts.error.self_deactivate.
 		 */
-		async setActive(actor: Actor, id: string, active: boolean): Promise<Outcome> {
+		async setActive(actor: Actor, id: string, active: boolean): Promise<Result> {
 			authorize(actor, 'account.manage');
 			if (id === actor.id && !active) return refuse(409, 'accounts.error.self_deactivate');
 			const user = await users.get(id);
-			if (!user) return refuse(404, 'errors.not_found');
+			if (!user) return notFound();
 			if (user.active !== active) await users.update(id, { active });
 			if (!active) await sessions.invalidateAllForUser(id);
 			await audit.write({ actorId: actor.id, action: active ? 'account.reactivate' : 'account.deactivate', collection: 'users', id });
-			return done(undefined);
+			return ok();
 		}
 	};
 }

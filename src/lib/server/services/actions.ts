@@ -32,19 +32,23 @@ import {
 	checkEvidence,
 	checkExplanation,
 	responderQueue,
+	type EvidenceError,
+	type ExtraErrorCode,
 	type NotificationKind
 } from '../../domain/action-extras';
+import { ok, refuse, type MessageParams, type Refusal, type Result } from '../../domain/result';
 import { addDays } from '../../domain/format';
 import { vnDay } from '../../domain/time';
 import { workingDaysBetween, type WorkingCalendar } from '../../domain/holidays';
 import type { CalendarService } from './calendar';
 import type { BoardFilter } from '../../domain/schemas/actions';
 
-export type StepResult =
-	| { ok: true }
-	| { ok: false; status: 400 | 403 | 409; code: string; params: Record<string, string | number> };
-
-const STATUS_OF_CODE: Partial<Record<ActionErrorCode | 'action.error.not_unit_head', 400 | 403>> = {
+/**
+ * The HTTP status of every refusal a step can give: who may not (403), what the input lacks (400),
+ * or the action's state (409). Total over the codes, so a new code cannot be left to a guess.
+ */
+type StepCode = ActionErrorCode | ExtraErrorCode | EvidenceError['code'] | 'errors.stale';
+const STATUS_OF_CODE: Record<StepCode, 400 | 403 | 409> = {
 	'action.error.forbidden': 403,
 	'action.error.not_unit_head': 403,
 	'action.error.not_responder': 403,
@@ -56,11 +60,27 @@ const STATUS_OF_CODE: Partial<Record<ActionErrorCode | 'action.error.not_unit_he
 	'action.error.reason_required': 400,
 	'action.error.invalid_date': 400,
 	'action.error.date_in_past': 400,
-	'action.error.extension_not_later': 400
+	'action.error.extension_not_later': 400,
+	'action.error.file_type': 400,
+	'action.error.file_size': 400,
+	'action.error.file_count': 400,
+	'action.error.file_empty': 400,
+	'action.error.already_started': 409,
+	'action.error.awaiting_verification': 409,
+	'action.error.already_verified': 409,
+	'action.error.closed': 409,
+	'action.error.not_submitted': 409,
+	'action.error.not_verified': 409,
+	'action.error.extension_pending': 409,
+	'action.error.extension_limit': 409,
+	'action.error.no_pending_extension': 409,
+	'action.error.illegal_transition': 409,
+	'action.error.delegate_invalid': 409,
+	'errors.stale': 409
 };
 
-function refusal(code: string, params: Record<string, string | number> = {}): StepResult {
-	return { ok: false, status: STATUS_OF_CODE[code as keyof typeof STATUS_OF_CODE] ?? (code.includes('.file_') ? 400 : 409), code, params };
+function refusal(code: StepCode, params: MessageParams = {}): Refusal {
+	return refuse(STATUS_OF_CODE[code], code, undefined, params);
 }
 
 /**
@@ -79,8 +99,6 @@ export const STEP_POLICY: Record<ActionType, { action: Action; refusal: ActionEr
 	refuse_extension: { action: 'action.verify', refusal: 'action.error.not_verifier' },
 	comment: { action: 'action.comment', refusal: 'action.error.forbidden' }
 };
-
-const STALE: StepResult = { ok: false, status: 409, code: 'errors.stale', params: {} };
 
 /** What the page showed when the user acted: the action's version (hidden form field). */
 export interface Seen {
@@ -255,11 +273,11 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		 * since `seen.version`, the version the page showed, or another step was written between this
 		 * one's read and write; nothing written). A comment changes no state and skips the page check.
 		 */
-		async step(actor: Actor, id: string, input: ActionInput, files: File[] = [], seen: Seen = {}): Promise<StepResult> {
+		async step(actor: Actor, id: string, input: ActionInput, files: File[] = [], seen: Seen = {}): Promise<Result> {
 			const a = await load(actor, id);
 			const rule = STEP_POLICY[input.type];
 			if (!rule || !can(actor, rule.action, scopeOf(a, actor))) return refusal(rule?.refusal ?? 'action.error.forbidden');
-			if (input.type !== 'comment' && isStaleRead(a, seen)) return STALE;
+			if (input.type !== 'comment' && isStaleRead(a, seen)) return refusal('errors.stale');
 			const bad = checkEvidence(await evidenceFacts(files));
 			if (bad) return refusal(bad.code, bad.params);
 			const withEvidence: ActionInput =
@@ -269,7 +287,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const now = clock().toISOString();
 			const day = today();
 			const r = applyAction(toState(a), withEvidence, actor, { now, today: day });
-			if (!r.ok) return refusal(r.code, r.params as Record<string, string | number>);
+			if (!r.ok) return refusal(r.code, r.params);
 			const written = await repo.applyStep(a.id, a.version, patchOf(a, r.state, input.type, now, day), {
 				actorId: actor.id,
 				kind: input.type,
@@ -279,7 +297,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 				newDueDate: r.entry.dueDate,
 				files
 			});
-			if (!written) return STALE;
+			if (!written) return refusal('errors.stale');
 			const unit = () => unitSide(a);
 			const verifiers = () => verifierSide(a);
 			switch (input.type) {
@@ -309,17 +327,17 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 					await tell(a, actor, isResponder(actor, toState(a)) ? await verifiers() : await unit(), 'action_comment');
 					break;
 			}
-			return { ok: true };
+			return ok();
 		},
 
 		/**
 		 * The unit's explanation (giải trình), kept apart from the fix. Authz: action.view + action.respond
 		 * (else 403 not_responder). Failure codes: action.error.*, errors.stale.
 		 */
-		async explain(actor: Actor, id: string, text: string, seen: Seen = {}): Promise<StepResult> {
+		async explain(actor: Actor, id: string, text: string, seen: Seen = {}): Promise<Result> {
 			const a = await load(actor, id);
 			if (!can(actor, 'action.respond', scopeOf(a, actor))) return refusal('action.error.not_responder');
-			if (isStaleRead(a, seen)) return STALE;
+			if (isStaleRead(a, seen)) return refusal('errors.stale');
 			const code = checkExplanation(toState(a), actor, text);
 			if (code) return refusal(code);
 			const written = await repo.applyStep(a.id, a.version, { unitExplanation: text.trim() }, {
@@ -329,17 +347,17 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 				toStatus: a.status,
 				text: text.trim()
 			});
-			return written ? { ok: true } : STALE;
+			return written ? ok() : refusal('errors.stale');
 		},
 
 		/**
 		 * The unit head names (or clears) delegates who may respond. Authz: action.view, then
 		 * action.delegate (the unit's head; else 403 not_unit_head). Failure codes: action.error.*, errors.stale.
 		 */
-		async setDelegates(actor: Actor, id: string, ids: string[], seen: Seen = {}): Promise<StepResult> {
+		async setDelegates(actor: Actor, id: string, ids: string[], seen: Seen = {}): Promise<Result> {
 			const a = await load(actor, id);
 			if (!can(actor, 'action.delegate', scopeOf(a, actor))) return refusal('action.error.not_unit_head');
-			if (isStaleRead(a, seen)) return STALE;
+			if (isStaleRead(a, seen)) return refusal('errors.stale');
 			const people = await scope.people(ids);
 			if (people.length !== new Set(ids).size) return refusal('action.error.delegate_invalid');
 			const code = checkDelegates(toState(a), actor, people);
@@ -351,10 +369,10 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 				toStatus: a.status,
 				text: people.map((p) => p.name).join(', ')
 			});
-			if (!written) return STALE;
+			if (!written) return refusal('errors.stale');
 			const added = people.map((p) => p.id).filter((p) => !a.delegateIds.includes(p));
 			await tell(a, actor, added, 'action_delegated');
-			return { ok: true };
+			return ok();
 		},
 
 		/** An evidence file, streamed after authorizing the action it belongs to. Authz: action.view. */

@@ -15,8 +15,8 @@ import {
 import type { IsNonWorkingDay } from '../../domain/plan-warnings';
 import type { Actor } from '../../domain/user';
 import type { CalendarDayInput } from '../../domain/schemas/planning';
+import { notFound, ok, refuse, type Result } from '../../domain/result';
 
-export type Result<T = void> = { ok: true; value: T } | { ok: false; status: number; code: string };
 
 /**
  * The admin's rows as announcements. A row on a date the built-in official list already covers keeps
@@ -81,17 +81,17 @@ export function calendarService(pb: Pb) {
 		/** Adds an announced day. Failure codes: calendar.error.duplicate. */
 		async addAnnounced(actor: Actor, input: CalendarDayInput): Promise<Result<string>> {
 			authorize(actor, 'org.manage');
-			if (await days.findByDate(input.date)) return { ok: false, status: 409, code: 'calendar.error.duplicate' };
+			if (await days.findByDate(input.date)) return refuse(409, 'calendar.error.duplicate');
 			const id = await days.create({ date: input.date, kind: input.kind, name: input.name, reference: input.reference });
 			await audit.write({ actorId: actor.id, action: 'calendar_day.create', collection: 'calendar_days', id, data: input });
-			return { ok: true, value: id };
+			return ok(id);
 		},
 
 		async removeAnnounced(actor: Actor, id: string): Promise<Result> {
 			authorize(actor, 'org.manage');
-			if (!(await days.delete(id))) return { ok: false, status: 404, code: 'errors.not_found' };
+			if (!(await days.delete(id))) return notFound();
 			await audit.write({ actorId: actor.id, action: 'calendar_day.delete', collection: 'calendar_days', id });
-			return { ok: true, value: undefined };
+			return ok();
 		}
 	};
 }

@@ -8,7 +8,7 @@ import { AppError } from '../pb/errors';
 import { auditRepo } from '../repos/audit';
 import { violationTypesRepo, type ViolationType, type ViolationWording } from '../repos/violation-types';
 import { CATEGORIES, type CatalogueCreateInput, type CatalogueEditInput } from '../../domain/schemas/org';
-import { done, refuse, type Outcome } from './outcome';
+import { ok, refuse, notFound, type Result } from '../../domain/result';
 
 const wording = (i: CatalogueEditInput): ViolationWording => ({
 	category: i.category,
@@ -39,7 +39,7 @@ export function catalogueService(pb: Pb) {
 		},
 
 		/** Adds a type at the end of the catalogue. Authz: catalogue.manage. Refusal: catalogue.error.code_taken. */
-		async create(actor: Actor, input: CatalogueCreateInput): Promise<Outcome<ViolationType>> {
+		async create(actor: Actor, input: CatalogueCreateInput): Promise<Result<ViolationType>> {
 			authorize(actor, 'catalogue.manage');
 			if (await repo.findByCode(input.code)) return refuse(400, 'catalogue.error.code_taken', 'code');
 			let created: ViolationType;
@@ -50,27 +50,27 @@ export function catalogueService(pb: Pb) {
 				throw e;
 			}
 			await audit.write({ actorId: actor.id, action: 'catalogue.create', collection: 'violation_types', id: created.id, data: input });
-			return done(created);
+			return ok(created);
 		},
 
 		/** Edits the wording (names, category, severity, fix days, legal basis, notes), never the code. Authz: catalogue.manage. */
-		async update(actor: Actor, id: string, input: CatalogueEditInput): Promise<Outcome> {
+		async update(actor: Actor, id: string, input: CatalogueEditInput): Promise<Result> {
 			authorize(actor, 'catalogue.manage');
 			const before = await repo.get(id);
-			if (!before) return refuse(404, 'errors.not_found');
+			if (!before) return notFound();
 			await repo.updateWording(id, wording(input));
 			await audit.write({ actorId: actor.id, action: 'catalogue.update', collection: 'violation_types', id, data: { code: before.code, from: before, to: input } });
-			return done(undefined);
+			return ok();
 		},
 
 		/** Deactivated types stay on old findings but are no longer offered. Authz: catalogue.manage. */
-		async setActive(actor: Actor, id: string, active: boolean): Promise<Outcome> {
+		async setActive(actor: Actor, id: string, active: boolean): Promise<Result> {
 			authorize(actor, 'catalogue.manage');
 			const t = await repo.get(id);
-			if (!t) return refuse(404, 'errors.not_found');
+			if (!t) return notFound();
 			if (t.active !== active) await repo.setActive(id, active);
 			await audit.write({ actorId: actor.id, action: active ? 'catalogue.reactivate' : 'catalogue.deactivate', collection: 'violation_types', id, data: { code: t.code } });
-			return done(undefined);
+			return ok();
 		}
 	};
 }

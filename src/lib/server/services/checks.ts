@@ -16,12 +16,8 @@ import { addDays, isoWeekday } from '../../domain/format';
 import { vnDay, vnLocalToUtc } from '../../domain/time';
 import type { Actor } from '../../domain/user';
 import type { CampaignInput, CheckFilterInput, CheckInput, PlanCheckInput, RescheduleInput } from '../../domain/schemas/planning';
-import type { CalendarService, Result } from './calendar';
-
-export type { Result };
-
-const refuse = (status: number, code: string, field?: string) => ({ ok: false as const, status, code, field });
-type Refusal = ReturnType<typeof refuse>;
+import type { CalendarService } from './calendar';
+import { notFound, ok, refuse, stale, type Refusal, type Result } from '../../domain/result';
 
 /** The scoped facts authorization reads from a check. */
 export function scopedCheck(c: Check): Scoped {
@@ -42,7 +38,7 @@ export function scopedCheck(c: Check): Scoped {
 type WindowFields = Pick<CheckInput, 'date' | 'week' | 'startTime' | 'endDate' | 'endTime'>;
 
 /** Turns the form's day/week and times (Vietnamese local) into a UTC window; refuses end ≤ start. */
-export function windowOf(w: WindowFields): { ok: true; startsAt: string; endsAt: string } | Refusal {
+export function windowOf(w: WindowFields): Result<{ startsAt: string; endsAt: string }> {
 	let startDay = w.date;
 	let endDay = w.endDate ?? w.date;
 	if (!startDay && w.week) {
@@ -55,7 +51,7 @@ export function windowOf(w: WindowFields): { ok: true; startsAt: string; endsAt:
 	const startsAt = new Date(vnLocalToUtc(startDay, w.startTime).replace(' ', 'T')).toISOString();
 	const endsAt = new Date(vnLocalToUtc(endDay, w.endTime).replace(' ', 'T')).toISOString();
 	if (Date.parse(endsAt) <= Date.parse(startsAt)) return refuse(400, 'check.error.window_end_before_start', 'endTime');
-	return { ok: true, startsAt, endsAt };
+	return ok({ startsAt, endsAt });
 }
 
 /** Ids of `rootId` and every unit below it. */
@@ -179,13 +175,13 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			planId,
 			unitId: input.unit,
 			focus: input.focus,
-			startsAt: w.startsAt,
-			endsAt: w.endsAt,
+			startsAt: w.value.startsAt,
+			endsAt: w.value.endsAt,
 			...teamOf(input),
 			observerNames: input.observerNames,
 			createdById: actor.id
 		};
-		return { ok: true as const, write };
+		return ok(write);
 	}
 
 	return {
@@ -216,38 +212,38 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		 * Creates one check. Authz: check.create. Failures: check.error.window_*, unit_inactive, unit_missing,
 		 * team_required, lead_required, team_invalid, plan_required, plan.error.reason_required.
 		 */
-		async create(actor: Actor, input: CheckInput & { reason?: string }): Promise<Result<string> | Refusal> {
+		async create(actor: Actor, input: CheckInput & { reason?: string }): Promise<Result<string>> {
 			authorize(actor, 'check.create');
 			if (input.kind === 'scheduled' && !input.plan) return refuse(400, 'check.error.plan_required', 'plan');
 			const trigger = input.kind === 'scheduled' ? 'plan' : input.trigger === 'plan' ? 'surprise' : input.trigger;
 			const built = await buildWrite(actor, input, input.kind, trigger, input.kind === 'scheduled' ? input.plan : null);
 			if (!built.ok) return built;
-			if (built.write.planId) {
-				const r = await recordPlanChange(actor, built.write.planId, input.reason, 'check.add', { unit: input.unit });
+			if (built.value.planId) {
+				const r = await recordPlanChange(actor, built.value.planId, input.reason, 'check.add', { unit: input.unit });
 				if (r) return r;
 			}
-			const c = await repo.create(built.write);
+			const c = await repo.create(built.value);
 			await audit.write({ actorId: actor.id, action: 'check.create', collection: 'inspections', id: c.id, data: { kind: c.kind } });
-			return { ok: true, value: c.id };
+			return ok(c.id);
 		},
 
 		/** A scheduled check added from a plan's page (same rules; the plan's approval state decides on a reason). */
-		async addToPlan(actor: Actor, planId: string, input: PlanCheckInput): Promise<Result<string> | Refusal> {
+		async addToPlan(actor: Actor, planId: string, input: PlanCheckInput): Promise<Result<string>> {
 			authorize(actor, 'plan.draft');
 			const built = await buildWrite(actor, input, 'scheduled', 'plan', planId);
 			if (!built.ok) return built;
 			const r = await recordPlanChange(actor, planId, input.reason, 'check.add', { unit: input.unit });
 			if (r) return r;
-			const c = await repo.create(built.write);
+			const c = await repo.create(built.value);
 			await audit.write({ actorId: actor.id, action: 'check.create', collection: 'inspections', id: c.id, data: { plan: planId } });
-			return { ok: true, value: c.id };
+			return ok(c.id);
 		},
 
 		/**
 		 * A campaign: one check per unit, all in one transaction (nothing half-saved). Authz: check.create.
 		 * Failures as create, plus campaign.error.inactive_units (lists them).
 		 */
-		async createCampaign(actor: Actor, input: CampaignInput): Promise<Result<number> | Refusal> {
+		async createCampaign(actor: Actor, input: CampaignInput): Promise<Result<number>> {
 			authorize(actor, 'check.create');
 			const w = windowOf(input);
 			if (!w.ok) return w;
@@ -270,15 +266,15 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 				reportBackDate: input.reportBackDate,
 				unitId,
 				focus: input.focus,
-				startsAt: w.startsAt,
-				endsAt: w.endsAt,
+				startsAt: w.value.startsAt,
+				endsAt: w.value.endsAt,
 				...teamOf(input),
 				observerNames: input.observerNames,
 				createdById: actor.id
 			}));
 			const ids = await repo.createMany(writes);
 			await audit.write({ actorId: actor.id, action: 'check.campaign', collection: 'inspections', data: { campaign: input.campaign, count: ids.length } });
-			return { ok: true, value: ids.length };
+			return ok(ids.length);
 		},
 
 		/**
@@ -286,24 +282,24 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		 * or the lead). The unit, lead, members and observers change only before the check starts.
 		 * Failures: check.error.locked, cancelled, team_locked, errors.stale, as create.
 		 */
-		async update(actor: Actor, id: string, input: CheckInput & { reason?: string }): Promise<Result<string> | Refusal | null> {
+		async update(actor: Actor, id: string, input: CheckInput & { reason?: string }): Promise<Result<string>> {
 			const c = await visible(actor, id);
-			if (!c) return null;
+			if (!c) return notFound();
 			authorize(actor, 'check.manage', scopedCheck(c));
 			const t = transitionCheck(c.status, 'edit');
 			if (!t.ok) return refuse(409, t.code);
 			const built = await buildWrite(actor, input, c.kind, c.trigger ?? (c.kind === 'scheduled' ? 'plan' : 'surprise'), c.planId);
 			if (!built.ok) return built;
-			const staffing = staffingChange(c.status, c, built.write);
+			const staffing = staffingChange(c.status, c, built.value);
 			if (!staffing.ok) return refuse(409, staffing.code, 'lead');
 			if (c.planId) {
 				const r = await recordPlanChange(actor, c.planId, input.reason, 'check.edit', { check: id });
 				if (r) return r;
 			}
-			const { createdById: _, ...rest } = built.write;
-			if (!(await repo.update(id, c.version, { ...rest, campaign: c.campaign, reportBackDate: c.reportBackDate }))) return refuse(409, 'errors.stale');
+			const { createdById: _, ...rest } = built.value;
+			if (!(await repo.update(id, c.version, { ...rest, campaign: c.campaign, reportBackDate: c.reportBackDate }))) return stale();
 			await audit.write({ actorId: actor.id, action: 'check.edit', collection: 'inspections', id });
-			return { ok: true, value: id };
+			return ok(id);
 		},
 
 		/**
@@ -317,16 +313,16 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			id: string,
 			event: PlanningEvent,
 			ctx: { reason?: string; window?: RescheduleInput } = {}
-		): Promise<Result<CheckStatus> | Refusal | null> {
+		): Promise<Result<CheckStatus>> {
 			const c = await visible(actor, id);
-			if (!c) return null;
+			if (!c) return notFound();
 			authorize(actor, 'check.manage', scopedCheck(c));
 			if (!(PLANNING_EVENTS as readonly string[]).includes(event)) return refuse(400, 'check.error.illegal_transition');
 			let window: { startsAt: string; endsAt: string } | null = null;
 			if (event === 'reschedule') {
 				const w = ctx.window ? windowOf(ctx.window) : refuse(400, 'check.error.window_required');
 				if (!w.ok) return w;
-				window = { startsAt: w.startsAt, endsAt: w.endsAt };
+				window = w.value;
 			}
 			const t = transitionCheck(c.status, event, { leadId: c.leadId, reason: ctx.reason, window });
 			if (!t.ok) return refuse(409, t.code);
@@ -335,9 +331,9 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 				reason: event === 'cancel' || event === 'postpone' ? ctx.reason!.trim() : event === 'reschedule' ? '' : undefined,
 				window: window ?? undefined
 			});
-			if (!written) return refuse(409, 'errors.stale');
+			if (!written) return stale();
 			await audit.write({ actorId: actor.id, action: `check.${event}`, collection: 'inspections', id, data: { from: c.status, to: t.status, reason: ctx.reason ?? '' } });
-			return { ok: true, value: t.status };
+			return ok(t.status);
 		},
 
 		/** One check with its people's names and the can* flags for buttons. 404 when hidden. */

@@ -5,7 +5,7 @@
  * Authorization: reading needs `check.view`; every write needs `check.conduct` (a member of the
  * check's team); completing needs `check.lead`. State rules come from domain/check.ts: a completed
  * check is locked (`check.error.locked`), a correction is an amendment with a reason.
- * Failures are `{ ok: false, status, code, params }` with an i18n code; nothing is half-written.
+ * Answers are a Result (domain/result.ts): a refusal has an HTTP status and an i18n code; nothing is half-written.
  */
 import { error } from '@sveltejs/kit';
 import type { Actor } from '../../domain/user';
@@ -31,16 +31,15 @@ import { tallyRollCall, type RollCallStatus } from '../../domain/roll-call';
 import type { RollCallEntry, Procedures, ChecklistResult } from '../../domain/schemas/onsite';
 import { formatDateTime, vnDay, vnLocalToUtc } from '../../domain/time';
 import { compareVnNames } from '../../domain/text';
-import { t } from '../../i18n/t';
+import { messageKey, t } from '../../i18n/t';
 import { parseHints, preparePhotos } from '../photos';
 import { buildRecord, type RecordDoc, type RecordFinding } from '../../domain/record';
 import { metCriteria } from '../../domain/criteria';
 
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; status: number; code: string; params?: Record<string, string | number> };
+import { ok, refuse, stale, type MessageParams, type Refusal, type Result } from '../../domain/result';
 
-const refuse = (status: number, code: string, params?: Record<string, string | number>) =>
-	({ ok: false, status, code, params }) as const;
-type Refusal = ReturnType<typeof refuse>;
+/** A refusal with message placeholders and no form field (the on-site forms show it at the top). */
+const refuseWith = (status: 400 | 409, code: Refusal['code'], params?: MessageParams) => refuse(status, code, undefined, params);
 
 export function scopeOf(c: OnsiteCheck): Scoped {
 	return {
@@ -74,10 +73,8 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 	function editable(c: OnsiteCheck) {
 		if (c.status === 'planned') return refuse(409, 'check.error.not_started');
 		const r = transitionCheck(c.status, 'edit');
-		return r.ok ? null : refuse(409, r.code, r.params);
+		return r.ok ? null : refuseWith(409, r.code, r.params);
 	}
-
-	const stale = () => refuse(409, 'errors.stale');
 
 	/**
 	 * A write that merges onto the check's current state (checklist items, an appended amendment): read,
@@ -90,7 +87,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			const c = await load(actor, id, 'check.conduct');
 			const p = build(c);
 			if ('ok' in p) return p;
-			if (await checks.update(c.id, c.version, p)) return { ok: true };
+			if (await checks.update(c.id, c.version, p)) return ok();
 			await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(attempt + 1, 5)));
 		}
 		return stale();
@@ -176,10 +173,10 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			const c = await load(actor, id, 'check.conduct');
 			if (c.status === 'in_progress') {
 				await snapshot(c);
-				return { ok: true };
+				return ok();
 			}
 			const tr = transitionCheck(c.status, 'start', { leadId: c.leadId });
-			if (!tr.ok) return refuse(409, tr.code, tr.params);
+			if (!tr.ok) return refuseWith(409, tr.code, tr.params);
 			await snapshot(c);
 			const written = await checks.update(c.id, c.version, {
 				status: tr.status,
@@ -189,10 +186,10 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			if (!written) {
 				// Someone on the team started it at the same moment: that start stands.
 				const now = await checks.get(c.id);
-				return now?.status === 'in_progress' ? { ok: true } : stale();
+				return now?.status === 'in_progress' ? ok() : stale();
 			}
 			await log(actor, 'check.start', 'inspections', c.id);
-			return { ok: true };
+			return ok();
 		},
 
 		async rollCall(actor: Actor, id: string) {
@@ -215,7 +212,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				const r = byStaff.get(e.staffId);
 				if (!r) {
 					const [s] = await checks.staff([e.staffId]);
-					if (s && (s.unitId !== c.unitId || !s.active)) return refuse(409, 'onsite.error.left_unit', { person: s.name });
+					if (s && (s.unitId !== c.unitId || !s.active)) return refuseWith(409, 'onsite.error.left_unit', { person: s.name });
 					return refuse(409, 'onsite.error.not_on_roster');
 				}
 				const lateMinutes = e.status === 'late' ? e.lateMinutes : null;
@@ -226,12 +223,12 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			if (changed.length) {
 				const now = await checks.staff(changed.map((r) => r.staffId));
 				const gone = now.find((s) => s.unitId !== c.unitId || !s.active);
-				if (gone) return refuse(409, 'onsite.error.left_unit', { person: gone.name });
+				if (gone) return refuseWith(409, 'onsite.error.left_unit', { person: gone.name });
 				await att.updateMany(changed, clock());
 			}
 			const merged = rows.map((r) => changed.find((x) => x.id === r.id) ?? r);
 			await syncAttendanceFindings(actor, c, merged);
-			return { ok: true };
+			return ok();
 		},
 
 		async checklist(actor: Actor, id: string) {
@@ -275,19 +272,19 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			const bad = editable(c);
 			if (bad) return bad;
 			const dup = await fnd.byClientKey(c.id, input.clientKey);
-			if (dup) return { ok: true, findingId: dup.id };
+			if (dup) return ok({ findingId: dup.id });
 			const type = await checks.violationType(input.typeId);
 			if (!type) return refuse(400, 'onsite.error.type_required');
 			if (input.staffId) {
 				const onRoster = (await att.list(c.id)).some((r) => r.staffId === input.staffId);
 				const [s] = await checks.staff([input.staffId]);
 				if (!s) return refuse(400, 'onsite.error.not_on_roster');
-				if (s.unitId !== c.unitId || !s.active) return refuse(409, 'onsite.error.left_unit', { person: s.name });
+				if (s.unitId !== c.unitId || !s.active) return refuseWith(409, 'onsite.error.left_unit', { person: s.name });
 				if (!onRoster) return refuse(409, 'onsite.error.not_on_roster');
 			}
 			const now = clock();
 			const photos = await preparePhotos(files, parseHints(input.photoMeta), input.keepLocation, now);
-			if (!photos.ok) return refuse(400, photos.code, photos.params);
+			if (!photos.ok) return refuseWith(400, messageKey(photos.code), photos.params);
 			const observedAt = input.observedTime ? new Date(vnLocalToUtc(vnDay(now), input.observedTime).replace(' ', 'T')) : now;
 			try {
 				const f = await fnd.create({
@@ -304,11 +301,11 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 					photos: photos.photos,
 					photoMeta: photos.photos.map((p) => p.meta)
 				});
-				return { ok: true, findingId: f.id };
+				return ok({ findingId: f.id });
 			} catch (e) {
 				if (e instanceof AppError && e.code === 'duplicate') {
 					const first = await fnd.byClientKey(c.id, input.clientKey);
-					if (first) return { ok: true, findingId: first.id };
+					if (first) return ok({ findingId: first.id });
 				}
 				throw e;
 			}
@@ -322,7 +319,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			if (bad) return bad;
 			if (!f.staffId) return refuse(400, 'onsite.error.explanation_needs_person');
 			if (f.explanationStatus === 'none') await fnd.update(f.id, { explanationStatus: 'requested' });
-			return { ok: true };
+			return ok();
 		},
 
 		async receiveExplanation(actor: Actor, findingId: string, text: string, file: File | null): Promise<Result> {
@@ -342,7 +339,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				await fnd.attachExplanationFile(f.id, { bytes, type, name: type === 'application/pdf' ? 'tuong-trinh.pdf' : `tuong-trinh.${type.slice(6)}` });
 			}
 			await fnd.update(f.id, { explanationStatus: 'received', explanationText: text });
-			return { ok: true };
+			return ok();
 		},
 
 		/** The completion page: summary, record details, signatures, proposed actions. */
@@ -395,7 +392,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			if (bytes.length < 67 || bytes.length > SIGNATURE_MAX_BYTES || sniffImage(bytes) !== 'image/png') {
 				return refuse(400, 'onsite.error.signature');
 			}
-			return (await checks.putSignature(c.id, c.version, party, bytes, c.signatures[party])) ? { ok: true } : stale();
+			return (await checks.putSignature(c.id, c.version, party, bytes, c.signatures[party])) ? ok() : stale();
 		},
 
 		/**
@@ -405,11 +402,11 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 		 */
 		async complete(actor: Actor, id: string, opts: { signedOnPaper: boolean; grouping: ActionGrouping }): Promise<Result> {
 			const c = await load(actor, id);
-			if (c.status === 'completed' && c.leadId === actor.id) return { ok: true };
+			if (c.status === 'completed' && c.leadId === actor.id) return ok();
 			if (!c.leadId) return refuse(409, 'check.error.lead_required');
 			if (!can(actor, 'check.lead', scopeOf(c))) return refuse(403, 'onsite.error.lead_only');
 			const tr = transitionCheck(c.status, 'complete', { leadId: c.leadId });
-			if (!tr.ok) return refuse(409, tr.code, tr.params);
+			if (!tr.ok) return refuseWith(409, tr.code, tr.params);
 			const signed = opts.signedOnPaper || (!!c.signatures.lead && !!c.signatures.representative);
 			if (!signed) return refuse(409, 'onsite.error.signatures_required');
 			const now = clock();
@@ -440,7 +437,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			// The record is final now: it takes the next number of the year (Vietnamese local year).
 			await checks.assignRecordNumber(c.id, Number(vnDay(now).slice(0, 4)), RECORD_ISSUER_ABBR);
 			await log(actor, 'check.complete', 'inspections', c.id, { grouping: opts.grouping, signedOnPaper: opts.signedOnPaper });
-			return { ok: true };
+			return ok();
 		},
 
 		/**
@@ -452,9 +449,9 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			if (!orig) error(404, 'errors.not_found');
 			const c = await load(actor, orig.inspectionId, 'check.conduct');
 			const tr = transitionCheck(c.status, 'amend', { reason: input.reason });
-			if (!tr.ok) return refuse(409, tr.code, tr.params);
+			if (!tr.ok) return refuseWith(409, tr.code, tr.params);
 			const dup = await fnd.byClientKey(c.id, input.clientKey);
-			if (dup) return { ok: true, findingId: dup.id };
+			if (dup) return ok({ findingId: dup.id });
 			if (orig.superseded) return refuse(409, 'onsite.error.already_superseded');
 			// Superseding the original and creating its replacement are one transaction, conditional on the
 			// original as read: of two amendments at once exactly one stands (issue #11 §6).
@@ -475,11 +472,11 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			});
 			if (!newId) {
 				const same = await fnd.byClientKey(c.id, input.clientKey);
-				return same ? { ok: true, findingId: same.id } : refuse(409, 'onsite.error.already_superseded');
+				return same ? ok({ findingId: same.id }) : refuse(409, 'onsite.error.already_superseded');
 			}
 			await fnd.copyPhotos(orig, newId);
 			await log(actor, 'finding.amend', 'findings', newId, { amends: orig.id, reason: input.reason });
-			return { ok: true, findingId: newId };
+			return ok({ findingId: newId });
 		},
 
 		/** Corrects a record detail of a locked check: an amendments entry keeps the before and after. */
@@ -492,7 +489,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			// Appended onto the list as it is when written, so two amendments at once are both kept.
 			const r = await mergeWrite(actor, id, (c) => {
 				const tr = transitionCheck(c.status, 'amend', { reason: input.reason });
-				if (!tr.ok) return refuse(409, tr.code, tr.params);
+				if (!tr.ok) return refuseWith(409, tr.code, tr.params);
 				const current = {
 				representative_name: c.representativeName,
 				representative_position: c.representativePosition,

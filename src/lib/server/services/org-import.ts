@@ -13,6 +13,7 @@ import { orgDirectoryRepo, type UnitEntry } from '../repos/org-directory';
 import { newRecordId, orgImportRepo, type ImportWrites, type UnitWrite } from '../repos/org-import';
 import { staffRepo } from '../repos/staff';
 import { vnDay } from '../../domain/time';
+import { ok, refuse, type Refusal, type Result } from '../../domain/result';
 import { t } from '../../i18n/t';
 import {
 	diffStaff,
@@ -45,22 +46,20 @@ export interface ImportCounts {
 	transfer: number;
 }
 
-export type PreviewResult =
-	| { ok: false; fileError: FileError }
-	| {
-			ok: true;
-			kind: ImportKind;
-			fileName: string;
-			rows: number;
-			counts: ImportCounts;
-			errors: RowError[];
-			/** Present only when the file can be committed (no error at all). */
-			token: string | null;
-	  };
+export interface ImportPreview {
+	kind: ImportKind;
+	fileName: string;
+	rows: number;
+	counts: ImportCounts;
+	errors: RowError[];
+	/** Present only when the file can be committed (no error at all). */
+	token: string | null;
+}
 
-export type CommitResult =
-	| { ok: true; kind: ImportKind; counts: ImportCounts }
-	| { ok: false; status: 404 | 409; code: string };
+export interface ImportDone {
+	kind: ImportKind;
+	counts: ImportCounts;
+}
 
 interface Pending {
 	actorId: string;
@@ -75,6 +74,9 @@ interface Pending {
 /** How long a previewed file waits for its commit. */
 export const PENDING_TTL_MS = 30 * 60_000;
 const MAX_PENDING = 20;
+
+/** A file that cannot be read or has the wrong columns: one message for the whole file. */
+const fileRefusal = (e: FileError): Refusal => refuse(400, e.code, undefined, e.params);
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -220,12 +222,12 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 		 * Reads and validates an uploaded file and says what a commit would do. When the file has no
 		 * error, returns a token for `commit`. Counts describe the rows without errors.
 		 */
-		async preview(actor: Actor, kind: ImportKind, file: UploadedFile): Promise<PreviewResult> {
+		async preview(actor: Actor, kind: ImportKind, file: UploadedFile): Promise<Result<ImportPreview>> {
 			authorize(actor, 'org.manage');
 			const read = await readImportFile(file);
-			if (!read.ok) return { ok: false, fileError: read.error };
+			if (!read.ok) return fileRefusal(read.error);
 			const p = await plan(kind, read.table, file.name, actor);
-			if (p.fileError) return { ok: false, fileError: p.fileError };
+			if (p.fileError) return fileRefusal(p.fileError);
 			let token: string | null = null;
 			if (p.ok) {
 				const now = clock().getTime();
@@ -240,7 +242,7 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 					expiresAt: now + PENDING_TTL_MS
 				});
 			}
-			return { ok: true, kind, fileName: file.name, rows: p.rows, counts: p.counts, errors: p.errors, token };
+			return ok({ kind, fileName: file.name, rows: p.rows, counts: p.counts, errors: p.errors, token });
 		},
 
 		/**
@@ -249,23 +251,23 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 		 * Failure codes: import.ui.expired (404: unknown, expired, or another admin's token),
 		 * import.ui.now_invalid (409).
 		 */
-		async commit(actor: Actor, token: string): Promise<CommitResult> {
+		async commit(actor: Actor, token: string): Promise<Result<ImportDone>> {
 			authorize(actor, 'org.manage');
 			sweep(clock().getTime());
 			const p = pending.get(token);
 			if (!p || p.actorId !== actor.id) {
-				return { ok: false, status: 404, code: 'import.ui.expired' };
+				return refuse(404, 'import.ui.expired');
 			}
 			pending.delete(token);
 			const again = await plan(p.kind, p.table, p.fileName, actor);
-			if (!again.ok) return { ok: false, status: 409, code: 'import.ui.now_invalid' };
+			if (!again.ok) return refuse(409, 'import.ui.now_invalid');
 			await writer.apply(again.writes);
 			await audit.write({
 				actorId: actor.id,
 				action: `import.${p.kind}`,
 				data: { file: p.fileName, sha256: p.sha256, ...again.counts }
 			});
-			return { ok: true, kind: p.kind, counts: again.counts };
+			return ok({ kind: p.kind, counts: again.counts });
 		},
 
 		/** An export that re-imports unchanged: units or staff, CSV (UTF-8 with BOM) or XLSX. */

@@ -10,10 +10,7 @@ import { decidePlan, planProgress } from '../../domain/plan';
 import { scopedCheck } from './checks';
 import type { Actor } from '../../domain/user';
 import type { PlanInput } from '../../domain/schemas/planning';
-import type { Result } from './calendar';
-
-const refuse = (status: number, code: string, field?: string) => ({ ok: false as const, status, code, field });
-type Refusal = ReturnType<typeof refuse>;
+import { notFound, ok, refuse, stale, type Refusal, type Result } from '../../domain/result';
 
 function periodRefusal(input: PlanInput): Refusal | null {
 	if (input.periodKind === 'quarter' && (input.quarter < 1 || input.quarter > 4)) return refuse(400, 'plan.error.quarter_required', 'quarter');
@@ -63,20 +60,20 @@ export function plansService(pb: Pb, clock: () => Date) {
 		},
 
 		/** Authz: plan.draft. Failures: plan.error.quarter_required. */
-		async create(actor: Actor, input: PlanInput): Promise<Result<string> | Refusal> {
+		async create(actor: Actor, input: PlanInput): Promise<Result<string>> {
 			authorize(actor, 'plan.draft');
 			const bad = periodRefusal(input);
 			if (bad) return bad;
 			const p = await repo.create(input, actor.id);
 			await audit.write({ actorId: actor.id, action: 'plan.create', collection: 'inspection_plans', id: p.id });
-			return { ok: true, value: p.id };
+			return ok(p.id);
 		},
 
 		/** Edits the header; an approved plan needs a reason (recorded revision). Authz: plan.draft. */
-		async updateHeader(actor: Actor, id: string, input: PlanInput): Promise<Result<string> | Refusal | null> {
+		async updateHeader(actor: Actor, id: string, input: PlanInput): Promise<Result<string>> {
 			authorize(actor, 'plan.draft');
 			const plan = await repo.get(id);
-			if (!plan) return null;
+			if (!plan) return notFound();
 			const bad = periodRefusal(input);
 			if (bad) return bad;
 			const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: 0 }, 'change', actor, input.reason);
@@ -85,55 +82,55 @@ export function plansService(pb: Pb, clock: () => Date) {
 			if (!(await repo.updateHeader(id, plan.version, header))) return refuse(409, 'errors.stale');
 			if (d.needsRevision) await revise(actor, plan, input.reason, 'plan.edit', { before: { title: plan.title, reference: plan.reference, scope: plan.scope } });
 			else await audit.write({ actorId: actor.id, action: 'plan.edit', collection: 'inspection_plans', id });
-			return { ok: true, value: id };
+			return ok(id);
 		},
 
 		/** draft → submitted. Failures: plan.error.not_draft, plan.error.empty. */
-		async submit(actor: Actor, id: string): Promise<Result | Refusal | null> {
+		async submit(actor: Actor, id: string): Promise<Result> {
 			return this.decide(actor, id, 'submit');
 		},
 		/** submitted → approved by a leader who did not draft it. Failures: plan.error.own_plan, not_submitted, leader_required. */
-		async approve(actor: Actor, id: string): Promise<Result | Refusal | null> {
+		async approve(actor: Actor, id: string): Promise<Result> {
 			return this.decide(actor, id, 'approve');
 		},
 		/** submitted → draft (sent back by a leader). */
-		async sendBack(actor: Actor, id: string): Promise<Result | Refusal | null> {
+		async sendBack(actor: Actor, id: string): Promise<Result> {
 			return this.decide(actor, id, 'return');
 		},
 
-		async decide(actor: Actor, id: string, event: 'submit' | 'approve' | 'return'): Promise<Result | Refusal | null> {
+		async decide(actor: Actor, id: string, event: 'submit' | 'approve' | 'return'): Promise<Result> {
 			authorize(actor, event === 'submit' ? 'plan.draft' : 'plan.approve');
 			const plan = await repo.get(id);
-			if (!plan) return null;
+			if (!plan) return notFound();
 			const count = (await checks.listForPlan(id)).filter((c) => c.status !== 'cancelled').length;
 			const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: count }, event, actor);
 			if (!d.ok) return refuse(409, d.code);
-			if (!(await repo.setStatus(id, plan.version, d.status, event === 'approve' ? { by: actor.id, at: clock() } : undefined))) return refuse(409, 'errors.stale');
+			if (!(await repo.setStatus(id, plan.version, d.status, event === 'approve' ? { by: actor.id, at: clock() } : undefined))) return stale();
 			await audit.write({ actorId: actor.id, action: `plan.${event}`, collection: 'inspection_plans', id });
-			return { ok: true, value: undefined };
+			return ok();
 		},
 
 		/**
 		 * Takes a planned check out of the plan: deleted while the plan is a draft, cancelled with the reason
 		 * (a recorded revision) once approved. Failures: plan.error.reason_required, check.error.*.
 		 */
-		async removeCheck(actor: Actor, planId: string, checkId: string, reason: string): Promise<Result | Refusal | null> {
+		async removeCheck(actor: Actor, planId: string, checkId: string, reason: string): Promise<Result> {
 			authorize(actor, 'plan.draft');
 			const plan = await repo.get(planId);
 			const c = await checks.get(checkId);
-			if (!plan || !c || c.planId !== planId) return null;
+			if (!plan || !c || c.planId !== planId) return notFound();
 			authorize(actor, 'plan.remove_check', { ...scopedCheck(c), plan: { authorId: plan.createdById, isDraft: plan.status === 'draft' } });
 			if (c.status !== 'planned' && c.status !== 'postponed') return refuse(409, 'plan.error.check_started');
 			const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: 1 }, 'change', actor, reason);
 			if (!d.ok) return refuse(409, d.code, 'reason');
 			if (d.needsRevision) {
-				if (!(await checks.setStatus(checkId, c.version, { status: 'cancelled', reason: reason.trim() }))) return refuse(409, 'errors.stale');
+				if (!(await checks.setStatus(checkId, c.version, { status: 'cancelled', reason: reason.trim() }))) return stale();
 				await revise(actor, plan, reason, 'check.remove', { check: checkId, unit: c.unitName });
 			} else {
 				await checks.delete(checkId);
 				await audit.write({ actorId: actor.id, action: 'check.delete', collection: 'inspections', id: checkId, data: { plan: planId } });
 			}
-			return { ok: true, value: undefined };
+			return ok();
 		}
 	};
 }

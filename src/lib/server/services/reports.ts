@@ -14,7 +14,8 @@ import { buildFigures, previousPeriod } from '../../domain/stats';
 import { buildReport, type ReportData } from '../../domain/report';
 import { addDays, formatIsoDate, formatNumber } from '../../domain/format';
 import { formatDate, vnDay, vnLocalToUtc } from '../../domain/time';
-import { t, type Locale } from '../../i18n/t';
+import { messageKey, t, type Locale } from '../../i18n/t';
+import { ok, refuse, type Refusal, type Result } from '../../domain/result';
 
 export interface OffenderHistory {
 	person: { id: string; name: string; position: string; code: string; unitName: string };
@@ -32,7 +33,14 @@ export interface OffenderHistory {
 	}[];
 }
 
-export type ReportResult = { ok: true; report: ReportData; query: string } | { ok: false; code: string };
+/** A report and the filter query it was built for. */
+export interface ReportView {
+	report: ReportData;
+	query: string;
+}
+
+/** A refused filter (a message key from the dashboard's parser) as a 400. */
+const badFilter = (code: string): Refusal => refuse(400, messageKey(code, 'dashboard.error.filter_invalid'));
 
 /** Rows of one annex table: header then body, every cell already a string or number; `sheet` names its XLSX sheet. */
 type Table = { title: string; sheet: string; head: string[]; rows: (string | number)[][]; note?: string };
@@ -145,14 +153,14 @@ export function reportsService(pb: Pb, clock: Clock) {
 
 	return {
 		/** The report for the URL's quarter or year (and unit scope). */
-		async report(actor: Actor, search: URLSearchParams): Promise<ReportResult> {
+		async report(actor: Actor, search: URLSearchParams): Promise<Result<ReportView>> {
 			authorize(actor, 'report.export');
 			const first = await dashboard.resolveScope(actor, search);
-			if (first.error) return { ok: false, code: first.error };
+			if (first.error) return badFilter(first.error);
 			const { s, rows } = await dashboard.aggregates(actor, search, first);
-			if (s.error) return { ok: false, code: s.error };
+			if (s.error) return badFilter(s.error);
 			const kind = s.filter.period.input.kind;
-			if (kind !== 'quarter' && kind !== 'year') return { ok: false, code: 'report.error.period_kind' };
+			if (kind !== 'quarter' && kind !== 'year') return refuse(400, 'report.error.period_kind');
 			const prev = previousPeriod(s.filter.period);
 			const prevParams = { ...s.params, ...periodBounds(prev) };
 			const [prevRows, byType, prevByType, types, attendanceByCheck, procedures, offenders] = await Promise.all([
@@ -180,7 +188,7 @@ export function reportsService(pb: Pb, clock: Clock) {
 					return { name: p?.name ?? '', position: p?.position ?? '', unitId: p?.unitId ?? '', codes: o.codes, n: o.n };
 				})
 			});
-			return { ok: true, report, query: search.toString() };
+			return ok({ report, query: search.toString() });
 		},
 
 		async xlsx(r: ReportData, locale: Locale): Promise<Buffer> {

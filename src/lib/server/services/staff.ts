@@ -11,10 +11,9 @@ import type { StaffMember, StaffRow, UnitOption } from '../../domain/staff';
 import { searchKey, compareVietnamese } from '../../domain/text';
 import { subtreeIds, treeOrder, unitDepths } from '../../domain/org-tree';
 import type { StaffCreate, StaffEdit, StaffQuery, StaffTransferInput } from '../../domain/schemas/staff';
+import { notFound, ok, refuse, type Result } from '../../domain/result';
 
 export const STAFF_PER_PAGE = 50;
-
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; status: 400 | 404 | 409; code: string; field?: string };
 
 export type { StaffRow, UnitOption };
 
@@ -108,17 +107,17 @@ export function staffService(pb: Pb, clock: () => Date) {
 		},
 
 		/** Failure codes: staff.error.duplicate_code (409), staff.error.unit_unknown (400). */
-		async create(actor: Actor, input: StaffCreate): Promise<Result<{ id: string }>> {
+		async create(actor: Actor, input: StaffCreate): Promise<Result<string>> {
 			authorize(actor, 'org.manage');
 			const { byId } = await unitsById();
-			if (!byId.has(input.unitId)) return { ok: false, status: 400, code: 'staff.error.unit_unknown', field: 'unitId' };
+			if (!byId.has(input.unitId)) return refuse(400, 'staff.error.unit_unknown', 'unitId');
 			try {
 				const s = await repo.create({ ...input, active: true });
 				await audit.write({ actorId: actor.id, action: 'staff.create', collection: 'staff', id: s.id });
-				return { ok: true, id: s.id };
+				return ok(s.id);
 			} catch (e) {
 				if (e instanceof AppError && e.code === 'duplicate') {
-					return { ok: false, status: 409, code: 'staff.error.duplicate_code', field: 'employeeCode' };
+					return refuse(409, 'staff.error.duplicate_code', 'employeeCode');
 				}
 				throw e;
 			}
@@ -127,10 +126,10 @@ export function staffService(pb: Pb, clock: () => Date) {
 		/** Edits name, gender, birth date, position, category. Failure: staff.error.not_found (404). */
 		async update(actor: Actor, id: string, input: StaffEdit): Promise<Result> {
 			const s = await loadForManage(actor, id);
-			if (!s) return { ok: false, status: 404, code: 'errors.not_found' };
+			if (!s) return notFound();
 			await repo.update(id, input);
 			await audit.write({ actorId: actor.id, action: 'staff.update', collection: 'staff', id });
-			return { ok: true };
+			return ok();
 		},
 
 		/**
@@ -139,10 +138,10 @@ export function staffService(pb: Pb, clock: () => Date) {
 		 */
 		async transfer(actor: Actor, id: string, input: StaffTransferInput): Promise<Result> {
 			const s = await loadForManage(actor, id);
-			if (!s) return { ok: false, status: 404, code: 'errors.not_found' };
+			if (!s) return notFound();
 			const { byId } = await unitsById();
-			if (!byId.has(input.toUnitId)) return { ok: false, status: 400, code: 'staff.error.unit_unknown', field: 'toUnitId' };
-			if (input.toUnitId === s.unitId) return { ok: false, status: 409, code: 'staff.error.same_unit', field: 'toUnitId' };
+			if (!byId.has(input.toUnitId)) return refuse(400, 'staff.error.unit_unknown', 'toUnitId');
+			if (input.toUnitId === s.unitId) return refuse(409, 'staff.error.same_unit', 'toUnitId');
 			await repo.transfer({
 				staffId: id,
 				fromUnitId: s.unitId,
@@ -152,18 +151,18 @@ export function staffService(pb: Pb, clock: () => Date) {
 				actorId: actor.id
 			});
 			await audit.write({ actorId: actor.id, action: 'staff.transfer', collection: 'staff', id, data: { to: input.toUnitId } });
-			return { ok: true };
+			return ok();
 		},
 
 		/** Deactivates (never deletes: history keeps pointing at the person) or reactivates. */
 		async setActive(actor: Actor, id: string, active: boolean): Promise<Result> {
 			const s = await loadForManage(actor, id);
-			if (!s) return { ok: false, status: 404, code: 'errors.not_found' };
+			if (!s) return notFound();
 			if (s.active !== active) {
 				await repo.update(id, { active });
 				await audit.write({ actorId: actor.id, action: active ? 'staff.reactivate' : 'staff.deactivate', collection: 'staff', id, data: { at: clock().toISOString() } });
 			}
-			return { ok: true };
+			return ok();
 		}
 	};
 	return service;

@@ -13,7 +13,7 @@ import { vnDay } from '../../domain/time';
 import { descendantsOf, flattenTree, mergeRefusal, moveRefusal } from '../../domain/unit-tree';
 import { MAX_MERGE_STAFF, type MergeDetails, type Unit, type UnitKind } from '../../domain/unit';
 import type { UnitCreateInput, UnitMergeInput } from '../../domain/schemas/org';
-import { done, refuse, type Outcome } from './outcome';
+import { ok, refuse, notFound, type Result } from '../../domain/result';
 
 export interface TreeRow {
 	id: string;
@@ -40,12 +40,12 @@ export function unitsService(pb: Pb, clock: Clock) {
 	}
 
 	/** The parent a unit may be placed under: null (top level) or an existing active unit. */
-	async function checkParent(parentId: string | null): Promise<Outcome<Unit | null>> {
-		if (!parentId) return done(null);
+	async function checkParent(parentId: string | null): Promise<Result<Unit | null>> {
+		if (!parentId) return ok(null);
 		const parent = await repo.get(parentId);
 		if (!parent) return refuse(400, 'units.error.parent_unknown', 'parent');
 		if (!parent.active) return refuse(400, 'units.error.parent_inactive', 'parent');
-		return done(parent);
+		return ok(parent);
 	}
 
 	return {
@@ -110,7 +110,7 @@ export function unitsService(pb: Pb, clock: Clock) {
 		},
 
 		/** Creates an active unit. Authz: org.manage. Refusals: units.error.code_taken, parent_unknown, parent_inactive. */
-		async create(actor: Actor, input: UnitCreateInput): Promise<Outcome<Unit>> {
+		async create(actor: Actor, input: UnitCreateInput): Promise<Result<Unit>> {
 			authorize(actor, 'org.manage');
 			if (await repo.findByCode(input.code)) return refuse(400, 'units.error.code_taken', 'code');
 			const parent = await checkParent(input.parent);
@@ -123,37 +123,37 @@ export function unitsService(pb: Pb, clock: Clock) {
 				throw e;
 			}
 			await record(actor, 'unit.create', unit.id, 'create', { code: unit.code, name: unit.name, parentId: unit.parentId });
-			return done(unit);
+			return ok(unit);
 		},
 
 		/** Renames a unit (and corrects its kind); its code never changes. Authz: org.manage. */
-		async rename(actor: Actor, id: string, input: { name: string; kind: UnitKind }): Promise<Outcome> {
+		async rename(actor: Actor, id: string, input: { name: string; kind: UnitKind }): Promise<Result> {
 			authorize(actor, 'org.manage');
 			const unit = await repo.get(id);
-			if (!unit) return refuse(404, 'errors.not_found');
-			if (unit.name === input.name && unit.kind === input.kind) return done(undefined);
+			if (!unit) return notFound();
+			if (unit.name === input.name && unit.kind === input.kind) return ok();
 			await repo.update(id, { name: input.name, kind: input.kind });
 			await record(actor, 'unit.rename', id, 'rename', { from: { name: unit.name, kind: unit.kind }, to: input });
-			return done(undefined);
+			return ok();
 		},
 
 		/**
 		 * Re-parents a unit (null = top level). Authz: org.manage.
 		 * Refusals: units.error.cycle_self, cycle_descendant, parent_unknown, parent_inactive.
 		 */
-		async move(actor: Actor, id: string, parentId: string | null): Promise<Outcome> {
+		async move(actor: Actor, id: string, parentId: string | null): Promise<Result> {
 			authorize(actor, 'org.manage');
 			const all = await repo.listAll();
 			const unit = all.find((u) => u.id === id);
-			if (!unit) return refuse(404, 'errors.not_found');
+			if (!unit) return notFound();
 			const cycle = moveRefusal(all, id, parentId);
 			if (cycle) return refuse(409, cycle, 'parent');
 			const parent = await checkParent(parentId);
 			if (!parent.ok) return parent;
-			if (unit.parentId === parentId) return done(undefined);
+			if (unit.parentId === parentId) return ok();
 			await repo.update(id, { parentId });
 			await record(actor, 'unit.move', id, 'move', { from: unit.parentId, to: parentId });
-			return done(undefined);
+			return ok();
 		},
 
 		/**
@@ -161,12 +161,12 @@ export function unitsService(pb: Pb, clock: Clock) {
 		 * Refusals: units.error.has_active_children, has_active_staff (move them first),
 		 * units.error.reactivate_merged (undo the merge instead).
 		 */
-		async setActive(actor: Actor, id: string, active: boolean): Promise<Outcome> {
+		async setActive(actor: Actor, id: string, active: boolean): Promise<Result> {
 			authorize(actor, 'org.manage');
 			const all = await repo.listAll();
 			const unit = all.find((u) => u.id === id);
-			if (!unit) return refuse(404, 'errors.not_found');
-			if (unit.active === active) return done(undefined);
+			if (!unit) return notFound();
+			if (unit.active === active) return ok();
 			if (!active) {
 				if (all.some((u) => u.parentId === id && u.active)) return refuse(409, 'units.error.has_active_children');
 				if (((await repo.activeStaffCounts([id])).get(id) ?? 0) > 0) return refuse(409, 'units.error.has_active_staff');
@@ -176,7 +176,7 @@ export function unitsService(pb: Pb, clock: Clock) {
 				await repo.update(id, { active: true, validTo: null });
 			}
 			await record(actor, active ? 'unit.reactivate' : 'unit.deactivate', id, active ? 'reactivate' : 'deactivate', {});
-			return done(undefined);
+			return ok();
 		},
 
 		/**
@@ -187,7 +187,7 @@ export function unitsService(pb: Pb, clock: Clock) {
 		 * Refusals: units.error.merge_into_self, merge_into_descendant, source_unknown, source_inactive,
 		 * target_unknown, target_inactive, code_taken, parent_unknown, parent_inactive, merge_too_large.
 		 */
-		async merge(actor: Actor, input: UnitMergeInput): Promise<Outcome<{ eventId: string; targetId: string }>> {
+		async merge(actor: Actor, input: UnitMergeInput): Promise<Result<{ eventId: string; targetId: string }>> {
 			authorize(actor, 'org.manage');
 			const all = await repo.listAll();
 			const byId = new Map(all.map((u) => [u.id, u]));
@@ -214,7 +214,7 @@ export function unitsService(pb: Pb, clock: Clock) {
 					if (below.has(nu.parent)) return refuse(409, 'units.error.merge_into_descendant', 'new_parent');
 				}
 				const parent = await checkParent(nu.parent);
-				if (!parent.ok) return { ...parent, field: 'new_parent' };
+				if (!parent.ok) return refuse(parent.status, parent.code, 'new_parent');
 			}
 			const sources = new Set(sourceIds);
 			const staff = await repo.activeStaffOf(sourceIds);
@@ -240,7 +240,7 @@ export function unitsService(pb: Pb, clock: Clock) {
 				reference: input.reference,
 				details
 			});
-			return done({ eventId, targetId });
+			return ok({ eventId, targetId });
 		},
 
 		/**
@@ -249,10 +249,10 @@ export function unitsService(pb: Pb, clock: Clock) {
 		 * again without successor, the event is marked undone. Findings were never moved. Authz: org.manage.
 		 * Refusals: units.error.undo_already, undo_unavailable, undo_changed, undo_new_records.
 		 */
-		async undoMerge(actor: Actor, eventId: string): Promise<Outcome<{ targetId: string }>> {
+		async undoMerge(actor: Actor, eventId: string): Promise<Result<{ targetId: string }>> {
 			authorize(actor, 'org.manage');
 			const e = await repo.getEvent(eventId);
-			if (!e || e.kind !== 'merge' || !e.targetId) return refuse(404, 'errors.not_found');
+			if (!e || e.kind !== 'merge' || !e.targetId) return notFound();
 			if (e.undone) return refuse(409, 'units.error.undo_already');
 			const d = e.details as MergeDetails;
 			if (!Array.isArray(d.sources) || !Array.isArray(d.staff) || !Array.isArray(d.children)) {
@@ -271,7 +271,7 @@ export function unitsService(pb: Pb, clock: Clock) {
 			const where = await repo.staffUnits(d.staff.map((p) => p.id));
 			if (d.staff.some((p) => where.get(p.id) !== e.targetId)) return refuse(409, 'units.error.undo_changed');
 			await repo.applyUndo(e, d, actor.id);
-			return done({ targetId: e.targetId });
+			return ok({ targetId: e.targetId });
 		}
 	};
 }

@@ -3,7 +3,7 @@ import { getServices } from '$lib/server/app';
 import { getConfig } from '$lib/server/config';
 import { requireUser } from '$lib/server/auth/guards';
 import { clearSessionCookie } from '$lib/server/auth/cookies';
-import { parseForm, readForm } from '$lib/server/forms';
+import { failure, parseForm, readForm, refused, type FormFailure } from '$lib/server/forms';
 import { passwordChangeSchema, revokeSchema } from '$lib/domain/schemas/auth';
 import { t } from '$lib/i18n/t';
 import { emailPrefsSchema } from '$lib/domain/schemas/actions';
@@ -33,11 +33,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	revoke: async ({ request, locals, cookies }) => {
 		const user = requireUser();
-		const input = parseForm(revokeSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, input.failure);
+		const form = await readForm(request);
+		const input = parseForm(revokeSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form);
 		const { auth } = await getServices();
-		await auth.revokeSession(user.actor, input.data.id);
-		if (input.data.id === locals.session?.id) {
+		await auth.revokeSession(user.actor, input.value.id);
+		if (input.value.id === locals.session?.id) {
 			clearSessionCookie(cookies, getConfig().cookieSecure);
 			redirect(303, '/login?notice=signed_out');
 		}
@@ -45,28 +46,31 @@ export const actions: Actions = {
 	},
 	emailPrefs: async ({ request, locals }) => {
 		const user = requireUser();
-		const input = parseForm(emailPrefsSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, input.failure);
+		const form = await readForm(request);
+		const input = parseForm(emailPrefsSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form);
 		const { notifications } = await getServices();
-		await notifications.setEmailPrefs(user.actor, input.data.email);
+		await notifications.setEmailPrefs(user.actor, input.value.email);
 		redirect(303, '/account?saved=email');
 	},
 	password: async ({ request, locals, getClientAddress }) => {
 		const user = requireUser();
-		const input = parseForm(passwordChangeSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, { password: input.failure });
+		const form = await readForm(request);
+		const input = parseForm(passwordChangeSchema, form);
+		if (!input.ok) return fail(400, { password: failure(locals.locale, input, form) });
 		const { auth } = await getServices();
 		const r = await auth.changePassword(
 			user.actor,
 			locals.session?.id ?? '',
-			{ current: input.data.current_password, next: input.data.new_password },
+			{ current: input.value.current_password, next: input.value.new_password },
 			{ ip: getClientAddress() }
 		);
 		if (!r.ok) {
 			const status = r.code === 'login.error.throttled' ? 429 : r.code === 'login.error.unavailable' ? 503 : 400;
 			const message = t(locals.locale, r.code, 'minutes' in r && r.minutes !== undefined ? { minutes: r.minutes } : undefined);
-			const errors: Record<string, string> = r.code === 'account.password.wrong' ? { current_password: message } : {};
-			return fail(status, { password: { values: {}, errors, message: r.code === 'account.password.wrong' ? undefined : message } });
+			const wrong = r.code === 'account.password.wrong';
+			const refusal: FormFailure = { values: {}, errors: wrong ? { current_password: message } : {}, lists: {}, message: wrong ? undefined : message };
+			return fail(status, { password: refusal });
 		}
 		redirect(303, '/account?saved=password');
 	},

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
+import { parseForm, readForm, refused } from '$lib/server/forms';
 import { notificationIdSchema } from '$lib/domain/schemas/actions';
 import { formatDateTime } from '$lib/domain/time';
 import { notificationText } from '$lib/server/services/notifications';
@@ -21,10 +21,11 @@ export const actions: Actions = {
 	/** Marks one read and opens what it points to. */
 	read: async ({ request, locals, url }) => {
 		const user = requireUser();
-		const input = parseForm(notificationIdSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, input.failure);
+		const form = await readForm(request);
+		const input = parseForm(notificationIdSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form);
 		const { notifications } = await getServices();
-		const n = await notifications.markRead(user.actor, input.data.id);
+		const n = await notifications.markRead(user.actor, input.value.id);
 		redirect(303, safeNext(n.link, url.origin) ?? '/notifications');
 	},
 	all: async () => {

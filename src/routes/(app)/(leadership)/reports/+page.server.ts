@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		error: null,
 		filter,
 		units,
-		query: r.query,
-		report: { title: reportTitle(r.report, locals.locale), ...reportTables(r.report, locals.locale), fromDay: r.report.fromDay, toDay: r.report.toDay }
+		query: r.value.query,
+		report: { title: reportTitle(r.value.report, locals.locale), ...reportTables(r.value.report, locals.locale), fromDay: r.value.report.fromDay, toDay: r.value.report.toDay }
 	};
 };

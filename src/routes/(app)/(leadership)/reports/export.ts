@@ -9,9 +9,10 @@ export async function reportDownload(url: URL, locale: Locale, format: 'xlsx' | 
 	const { reports } = await getServices();
 	const r = await reports.report(user.actor, url.searchParams);
 	if (!r.ok) return new Response(t(locale, r.code), { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-	const p = r.report.periodParams;
+	const { report } = r.value;
+	const p = report.periodParams;
 	const name = `bao-cao-kiem-tra-cong-vu-${p.quarter ? `quy-${p.quarter}-` : ''}${p.year}.${format}`;
-	const body = format === 'xlsx' ? await reports.xlsx(r.report, locale) : await reports.pdf(r.report, locale);
+	const body = format === 'xlsx' ? await reports.xlsx(report, locale) : await reports.pdf(report, locale);
 	return new Response(new Uint8Array(body), {
 		headers: {
 			'content-type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',

@@ -1,14 +1,12 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { getServices } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
+import { parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { filesOf } from '$lib/server/uploads';
-import { t } from '$lib/i18n/t';
 import { formatDateTime } from '$lib/domain/time';
 import { isImageName } from '$lib/domain/action-extras';
 import type { ActionInput } from '$lib/domain/corrective-action';
-import type { StepResult } from '$lib/server/services/actions';
 import { delegateSchema, explainSchema, extensionSchema, noteSchema, reasonSchema, seenVersion, textSchema } from '$lib/domain/schemas/actions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,24 +29,17 @@ export const load: PageServerLoad = async ({ params }) => {
 
 type Event = RequestEvent<{ id: string }>;
 
-/** Maps a service result: success → back to the action (303); refusal → its message, the form kept. */
-function answer(e: Event, r: StepResult, form: string, values: Record<string, string>) {
-	if (!r.ok) return fail(r.status, { form, values, message: t(e.locals.locale, r.code, r.params) });
-	redirect(303, `/actions/${e.params.id}`);
-}
-
 /** One named form action = one workflow step: parse its schema, call the service once. */
 function step<S extends z.ZodType>(name: string, schema: S, toInput: (d: z.output<S>) => ActionInput, withFiles = false) {
 	return async (e: Event) => {
 		const user = requireUser();
 		const form = await readForm(e.request);
-		const input = parseForm(schema, form, e.locals.locale);
-		if (!input.ok) return fail(400, { form: name, ...input.failure });
+		const input = parseForm(schema, form);
+		if (!input.ok) return refused(e.locals.locale, input, form, { action: name });
 		const { actions } = await getServices();
-		const r = await actions.step(user.actor, e.params.id, toInput(input.data), withFiles ? filesOf(form) : [], { version: seenVersion(form) });
-		// Refused: echo what was typed (files cannot be echoed) so nothing is lost, also without JavaScript.
-		const typed = Object.fromEntries([...(form?.entries() ?? [])].filter((kv): kv is [string, string] => typeof kv[1] === 'string'));
-		return answer(e, r, name, typed);
+		const r = await actions.step(user.actor, e.params.id, toInput(input.value), withFiles ? filesOf(form) : [], { version: seenVersion(form) });
+		// Refused: what was typed is echoed (files cannot be echoed) so nothing is lost, also without JavaScript.
+		return settle(e.locals.locale, r, form, { action: name, redirectTo: `/actions/${e.params.id}` });
 	};
 }
 
@@ -66,19 +57,20 @@ export const actions: Actions = {
 	explain: async (e) => {
 		const user = requireUser();
 		const form = await readForm(e.request);
-		const input = parseForm(explainSchema, form, e.locals.locale);
-		if (!input.ok) return fail(400, { form: 'explain', ...input.failure });
+		const input = parseForm(explainSchema, form);
+		if (!input.ok) return refused(e.locals.locale, input, form, { action: 'explain' });
 		const { actions } = await getServices();
-		const r = await actions.explain(user.actor, e.params.id, input.data.text, { version: seenVersion(form) });
-		return answer(e, r, 'explain', { text: input.data.text });
+		const r = await actions.explain(user.actor, e.params.id, input.value.text, { version: seenVersion(form) });
+		return settle(e.locals.locale, r, form, { action: 'explain', redirectTo: `/actions/${e.params.id}` });
 	},
 
 	delegate: async (e) => {
 		const user = requireUser();
 		const form = await readForm(e.request);
-		const input = parseForm(delegateSchema, form, e.locals.locale);
-		if (!input.ok) return fail(400, { form: 'delegate', ...input.failure });
+		const input = parseForm(delegateSchema, form);
+		if (!input.ok) return refused(e.locals.locale, input, form, { action: 'delegate' });
 		const { actions } = await getServices();
-		return answer(e, await actions.setDelegates(user.actor, e.params.id, input.data.delegates, { version: seenVersion(form) }), 'delegate', {});
+		const r = await actions.setDelegates(user.actor, e.params.id, input.value.delegates, { version: seenVersion(form) });
+		return settle(e.locals.locale, r, form, { action: 'delegate', redirectTo: `/actions/${e.params.id}` });
 	}
 };

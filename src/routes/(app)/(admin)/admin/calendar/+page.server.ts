@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
-import { failParse, failRefusal } from '$lib/server/planning-forms';
+import { parseForm, readForm, refused } from '$lib/server/forms';
 import { calendarDaySchema, deleteDaySchema } from '$lib/domain/schemas/planning';
 import { vnDay } from '$lib/domain/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,20 +19,20 @@ export const actions: Actions = {
 	add: async ({ request, locals }) => {
 		const user = requireRole('admin');
 		const form = await readForm(request);
-		const input = parseForm(calendarDaySchema, form, locals.locale);
-		if (!input.ok) return failParse(input.failure, form, 'add');
+		const input = parseForm(calendarDaySchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'add' });
 		const { calendar } = await getServices();
-		const r = await calendar.addAnnounced(user.actor, input.data);
-		if (!r.ok) return failRefusal(locals.locale, r, form, 'add');
-		redirect(303, `/admin/calendar?year=${input.data.date.slice(0, 4)}`);
+		const r = await calendar.addAnnounced(user.actor, input.value);
+		if (!r.ok) return refused(locals.locale, r, form, { action: 'add' });
+		redirect(303, `/admin/calendar?year=${input.value.date.slice(0, 4)}`);
 	},
 	remove: async ({ request, locals, url }) => {
 		const user = requireRole('admin');
 		const form = await readForm(request);
-		const input = parseForm(deleteDaySchema, form, locals.locale);
-		if (!input.ok) return failParse(input.failure, form, 'remove');
+		const input = parseForm(deleteDaySchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'remove' });
 		const { calendar } = await getServices();
-		const r = await calendar.removeAnnounced(user.actor, input.data.id);
+		const r = await calendar.removeAnnounced(user.actor, input.value.id);
 		if (!r.ok) error(404, 'errors.not_found');
 		redirect(303, `/admin/calendar${url.search}`);
 	}

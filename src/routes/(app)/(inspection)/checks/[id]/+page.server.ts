@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
-import { failParse, failRefusal } from '$lib/server/planning-forms';
+import { parseForm, readForm, refused } from '$lib/server/forms';
 import { checkSchema, optionalReasonSchema, reasonSchema, rescheduleSchema } from '$lib/domain/schemas/planning';
 import { checkRow } from '$lib/domain/check-view';
 import { formatDateTime, vnDay, formatDay } from '$lib/domain/time';
@@ -71,20 +70,19 @@ async function transition(event: PlanningEvent, id: string, request: Request, lo
 	const { checks } = await getServices();
 	let ctx = {};
 	if (event === 'postpone' || event === 'cancel') {
-		const input = parseForm(reasonSchema, form, locale);
-		if (!input.ok) return failParse(input.failure, form, event);
-		ctx = { reason: input.data.reason };
+		const input = parseForm(reasonSchema, form);
+		if (!input.ok) return refused(locale, input, form, { action: event });
+		ctx = { reason: input.value.reason };
 	} else if (event === 'reschedule') {
-		const input = parseForm(rescheduleSchema, form, locale);
-		if (!input.ok) return failParse(input.failure, form, event);
-		ctx = { window: input.data };
+		const input = parseForm(rescheduleSchema, form);
+		if (!input.ok) return refused(locale, input, form, { action: event });
+		ctx = { window: input.value };
 	} else {
-		const input = parseForm(optionalReasonSchema, form, locale);
-		if (!input.ok) return failParse(input.failure, form, event);
+		const input = parseForm(optionalReasonSchema, form);
+		if (!input.ok) return refused(locale, input, form, { action: event });
 	}
 	const r = await checks.transition(user.actor, id, event, ctx);
-	if (!r) error(404, 'errors.not_found');
-	if (!r.ok) return failRefusal(locale, r, form, event);
+	if (!r.ok) return refused(locale, r, form, { action: event });
 	redirect(303, `/checks/${id}`);
 }
 
@@ -96,12 +94,11 @@ export const actions: Actions = {
 	edit: async ({ params, request, locals }) => {
 		const user = requireRole(...ROLES);
 		const form = await readForm(request);
-		const input = parseForm(checkSchema, form, locals.locale);
-		if (!input.ok) return failParse(input.failure, form, 'edit');
+		const input = parseForm(checkSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'edit' });
 		const { checks } = await getServices();
-		const r = await checks.update(user.actor, params.id, input.data);
-		if (!r) error(404, 'errors.not_found');
-		if (!r.ok) return failRefusal(locals.locale, r, form, 'edit');
+		const r = await checks.update(user.actor, params.id, input.value);
+		if (!r.ok) return refused(locals.locale, r, form, { action: 'edit' });
 		redirect(303, `/checks/${params.id}?saved=1`);
 	}
 };

@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
-import { failParse, failRefusal } from '$lib/server/planning-forms';
+import { parseForm, readForm, refused } from '$lib/server/forms';
 import { campaignSchema } from '$lib/domain/schemas/planning';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,11 +16,11 @@ export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const user = requireRole('inspector', 'leader');
 		const form = await readForm(request);
-		const input = parseForm(campaignSchema, form, locals.locale);
-		if (!input.ok) return failParse(input.failure, form);
+		const input = parseForm(campaignSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form);
 		const { checks } = await getServices();
-		const r = await checks.createCampaign(user.actor, input.data);
-		if (!r.ok) return failRefusal(locals.locale, r, form);
+		const r = await checks.createCampaign(user.actor, input.value);
+		if (!r.ok) return refused(locals.locale, r, form);
 		redirect(303, `/checks?mine=0&created=${r.value}`);
 	}
 };

@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
-import { failParse, failRefusal } from '$lib/server/planning-forms';
+import { parseForm, readForm, refused } from '$lib/server/forms';
 import { planCheckSchema, planSchema, removeCheckSchema } from '$lib/domain/schemas/planning';
 import { checkRow } from '$lib/domain/check-view';
 import { formatDate, formatDateTime } from '$lib/domain/time';
@@ -56,8 +55,7 @@ async function decide(event: 'submit' | 'approve' | 'return', id: string, reques
 	const form = await readForm(request);
 	const { plans } = await getServices();
 	const r = await plans.decide(user.actor, id, event);
-	if (!r) error(404, 'errors.not_found');
-	if (!r.ok) return failRefusal(locale, r, form, event);
+	if (!r.ok) return refused(locale, r, form, { action: event });
 	redirect(303, `/plans/${id}`);
 }
 
@@ -68,33 +66,31 @@ export const actions: Actions = {
 	addCheck: async ({ params, request, locals }) => {
 		const user = requireRole(...ROLES);
 		const form = await readForm(request);
-		const input = parseForm(planCheckSchema, form, locals.locale);
-		if (!input.ok) return failParse(input.failure, form, 'addCheck');
+		const input = parseForm(planCheckSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'addCheck' });
 		const { checks } = await getServices();
-		const r = await checks.addToPlan(user.actor, params.id, input.data);
-		if (!r.ok) return failRefusal(locals.locale, r, form, 'addCheck');
+		const r = await checks.addToPlan(user.actor, params.id, input.value);
+		if (!r.ok) return refused(locals.locale, r, form, { action: 'addCheck' });
 		redirect(303, `/plans/${params.id}?added=${r.value}`);
 	},
 	removeCheck: async ({ params, request, locals }) => {
 		const user = requireRole(...ROLES);
 		const form = await readForm(request);
-		const input = parseForm(removeCheckSchema, form, locals.locale);
-		if (!input.ok) return failParse(input.failure, form, 'removeCheck');
+		const input = parseForm(removeCheckSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'removeCheck' });
 		const { plans } = await getServices();
-		const r = await plans.removeCheck(user.actor, params.id, input.data.check, input.data.reason);
-		if (!r) error(404, 'errors.not_found');
-		if (!r.ok) return failRefusal(locals.locale, r, form, 'removeCheck');
+		const r = await plans.removeCheck(user.actor, params.id, input.value.check, input.value.reason);
+		if (!r.ok) return refused(locals.locale, r, form, { action: 'removeCheck' });
 		redirect(303, `/plans/${params.id}`);
 	},
 	edit: async ({ params, request, locals }) => {
 		const user = requireRole(...ROLES);
 		const form = await readForm(request);
-		const input = parseForm(planSchema, form, locals.locale);
-		if (!input.ok) return failParse(input.failure, form, 'edit');
+		const input = parseForm(planSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'edit' });
 		const { plans } = await getServices();
-		const r = await plans.updateHeader(user.actor, params.id, input.data);
-		if (!r) error(404, 'errors.not_found');
-		if (!r.ok) return failRefusal(locals.locale, r, form, 'edit');
+		const r = await plans.updateHeader(user.actor, params.id, input.value);
+		if (!r.ok) return refused(locals.locale, r, form, { action: 'edit' });
 		redirect(303, `/plans/${params.id}`);
 	}
 };

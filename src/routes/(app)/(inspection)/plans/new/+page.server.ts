@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
-import { failParse, failRefusal } from '$lib/server/planning-forms';
+import { parseForm, readForm, refused } from '$lib/server/forms';
 import { planSchema } from '$lib/domain/schemas/planning';
 import { vnDay } from '$lib/domain/time';
 import { quarterOf } from '$lib/domain/plan';
@@ -19,11 +18,11 @@ export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const user = requireRole('inspector', 'leader');
 		const form = await readForm(request);
-		const input = parseForm(planSchema, form, locals.locale);
-		if (!input.ok) return failParse(input.failure, form);
+		const input = parseForm(planSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form);
 		const { plans } = await getServices();
-		const r = await plans.create(user.actor, input.data);
-		if (!r.ok) return failRefusal(locals.locale, r, form);
+		const r = await plans.create(user.actor, input.value);
+		if (!r.ok) return refused(locals.locale, r, form);
 		redirect(303, `/plans/${r.value}`);
 	}
 };

@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
-import { noticeKey, refusal } from '$lib/server/refusal';
+import { noticeKey, parseForm, readForm, refused } from '$lib/server/forms';
 import { catalogueEditSchema } from '$lib/domain/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,22 +18,22 @@ export const actions: Actions = {
 	update: async ({ params, request, locals }) => {
 		const user = requireRole('admin');
 		const form = await readForm(request);
-		const input = parseForm(catalogueEditSchema, form, locals.locale);
-		if (!input.ok) return fail(400, input.failure);
-		const r = await (await getServices()).catalogue.update(user.actor, params.id, input.data);
-		if (!r.ok) return refusal(locals.locale, r, form);
+		const input = parseForm(catalogueEditSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form);
+		const r = await (await getServices()).catalogue.update(user.actor, params.id, input.value);
+		if (!r.ok) return refused(locals.locale, r, form);
 		back(params.id);
 	},
 	deactivate: async ({ params, request, locals }) => {
 		const user = requireRole('admin');
 		const r = await (await getServices()).catalogue.setActive(user.actor, params.id, false);
-		if (!r.ok) return refusal(locals.locale, r, await readForm(request));
+		if (!r.ok) return refused(locals.locale, r, await readForm(request));
 		back(params.id);
 	},
 	reactivate: async ({ params, request, locals }) => {
 		const user = requireRole('admin');
 		const r = await (await getServices()).catalogue.setActive(user.actor, params.id, true);
-		if (!r.ok) return refusal(locals.locale, r, await readForm(request));
+		if (!r.ok) return refused(locals.locale, r, await readForm(request));
 		back(params.id);
 	}
 };

@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
-import { formValues } from '$lib/server/form-echo';
+import { parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { staffCreateSchema } from '$lib/domain/schemas/staff';
 import { t } from '$lib/i18n/t';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,15 +15,11 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const user = requireRole('admin');
-		const fd = await readForm(request);
-		const input = parseForm(staffCreateSchema, fd, locals.locale);
-		if (!input.ok) return fail(400, input.failure);
+		const form = await readForm(request);
+		const input = parseForm(staffCreateSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form);
 		const { staff } = await getServices();
-		const r = await staff.create(user.actor, input.data);
-		if (!r.ok) {
-			const message = t(locals.locale, r.code);
-			return fail(r.status, { values: formValues(fd), errors: r.field ? { [r.field]: message } : {}, message });
-		}
-		redirect(303, `/admin/staff/${r.id}?notice=created`);
+		const r = await staff.create(user.actor, input.value);
+		return settle(locals.locale, r, form, { redirectTo: (id) => `/admin/staff/${id}?notice=created` });
 	}
 };

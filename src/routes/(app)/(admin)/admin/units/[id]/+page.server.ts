@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
-import { noticeKey, refusal } from '$lib/server/refusal';
+import { noticeKey, parseForm, readForm, refused } from '$lib/server/forms';
 import { idSchema, unitMoveSchema, unitRenameSchema } from '$lib/domain/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,40 +19,40 @@ export const actions: Actions = {
 	rename: async ({ params, request, locals }) => {
 		const user = requireRole('admin');
 		const form = await readForm(request);
-		const input = parseForm(unitRenameSchema, form, locals.locale);
-		if (!input.ok) return fail(400, input.failure);
-		const r = await (await getServices()).units.rename(user.actor, params.id, input.data);
-		if (!r.ok) return refusal(locals.locale, r, form);
+		const input = parseForm(unitRenameSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form);
+		const r = await (await getServices()).units.rename(user.actor, params.id, input.value);
+		if (!r.ok) return refused(locals.locale, r, form);
 		back(params.id, 'saved');
 	},
 	move: async ({ params, request, locals }) => {
 		const user = requireRole('admin');
 		const form = await readForm(request);
-		const input = parseForm(unitMoveSchema, form, locals.locale);
-		if (!input.ok) return fail(400, input.failure);
-		const r = await (await getServices()).units.move(user.actor, params.id, input.data.parent);
-		if (!r.ok) return refusal(locals.locale, r, form);
+		const input = parseForm(unitMoveSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form);
+		const r = await (await getServices()).units.move(user.actor, params.id, input.value.parent);
+		if (!r.ok) return refused(locals.locale, r, form);
 		back(params.id, 'saved');
 	},
 	deactivate: async ({ params, request, locals }) => {
 		const user = requireRole('admin');
 		const r = await (await getServices()).units.setActive(user.actor, params.id, false);
-		if (!r.ok) return refusal(locals.locale, r, await readForm(request));
+		if (!r.ok) return refused(locals.locale, r, await readForm(request));
 		back(params.id, 'saved');
 	},
 	reactivate: async ({ params, request, locals }) => {
 		const user = requireRole('admin');
 		const r = await (await getServices()).units.setActive(user.actor, params.id, true);
-		if (!r.ok) return refusal(locals.locale, r, await readForm(request));
+		if (!r.ok) return refused(locals.locale, r, await readForm(request));
 		back(params.id, 'saved');
 	},
 	undo: async ({ params, request, locals }) => {
 		const user = requireRole('admin');
 		const form = await readForm(request);
-		const input = parseForm(idSchema, form, locals.locale);
-		if (!input.ok) return fail(400, input.failure);
-		const r = await (await getServices()).units.undoMerge(user.actor, input.data.id);
-		if (!r.ok) return refusal(locals.locale, r, form);
+		const input = parseForm(idSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form);
+		const r = await (await getServices()).units.undoMerge(user.actor, input.value.id);
+		if (!r.ok) return refused(locals.locale, r, form);
 		back(params.id, 'undone');
 	}
 };

@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
+import { parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { parseChecklist, proceduresSchema } from '$lib/domain/schemas/onsite';
-import { t } from '$lib/i18n/t';
+import { refuse } from '$lib/domain/result';
+import { messageKey } from '$lib/i18n/t';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -25,19 +25,19 @@ export const actions: Actions = {
 		const user = requireRole('inspector', 'leader');
 		const { onsite } = await getServices();
 		const view = await onsite.checklist(user.actor, params.id);
-		const input = parseChecklist(await readForm(request), view.items.map((i) => i.code));
-		if (!input.ok) return fail(400, { form: 'checklist', message: t(locals.locale, input.code, { max: 2000 }) });
+		const form = await readForm(request);
+		const input = parseChecklist(form, view.items.map((i) => i.code));
+		if (!input.ok) return refused(locals.locale, refuse(400, messageKey(input.code), undefined, { max: 2000 }), form, { action: 'checklist' });
 		const r = await onsite.saveChecklist(user.actor, params.id, input.items);
-		if (!r.ok) return fail(r.status, { form: 'checklist', message: t(locals.locale, r.code, r.params) });
-		redirect(303, `/checks/${params.id}/onsite/checklist?saved=checklist`);
+		return settle(locals.locale, r, form, { action: 'checklist', redirectTo: `/checks/${params.id}/onsite/checklist?saved=checklist` });
 	},
 	procedures: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
-		const input = parseForm(proceduresSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, { form: 'procedures', ...input.failure });
+		const form = await readForm(request);
+		const input = parseForm(proceduresSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'procedures' });
 		const { onsite } = await getServices();
-		const r = await onsite.saveProcedures(user.actor, params.id, input.data);
-		if (!r.ok) return fail(r.status, { form: 'procedures', message: t(locals.locale, r.code, r.params) });
-		redirect(303, `/checks/${params.id}/onsite/checklist?saved=procedures#procedures`);
+		const r = await onsite.saveProcedures(user.actor, params.id, input.value);
+		return settle(locals.locale, r, form, { action: 'procedures', redirectTo: `/checks/${params.id}/onsite/checklist?saved=procedures#procedures` });
 	}
 };

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
+import { parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { amendCheckSchema, completeSchema, detailsSchema, signatureSchema } from '$lib/domain/schemas/onsite';
 import { formatRollCallTally } from '$lib/domain/roll-call';
-import { t } from '$lib/i18n/t';
+import { refuse } from '$lib/domain/result';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -42,38 +42,38 @@ const here = (id: string, q = '') => `/checks/${id}/onsite/complete${q}`;
 export const actions: Actions = {
 	details: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
-		const input = parseForm(detailsSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, { form: 'details', ...input.failure });
+		const form = await readForm(request);
+		const input = parseForm(detailsSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'details' });
 		const { onsite } = await getServices();
-		const r = await onsite.saveDetails(user.actor, params.id, input.data);
-		if (!r.ok) return fail(r.status, { form: 'details', message: t(locals.locale, r.code, r.params) });
-		redirect(303, here(params.id, '?saved=details'));
+		const r = await onsite.saveDetails(user.actor, params.id, input.value);
+		return settle(locals.locale, r, form, { action: 'details', redirectTo: here(params.id, '?saved=details') });
 	},
 	signature: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
-		const input = parseForm(signatureSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, { form: 'signature', message: t(locals.locale, 'onsite.error.signature') });
+		const form = await readForm(request);
+		const input = parseForm(signatureSchema, form);
+		if (!input.ok) return refused(locals.locale, refuse(400, 'onsite.error.signature'), form, { action: 'signature' });
 		const { onsite } = await getServices();
-		const r = await onsite.saveSignature(user.actor, params.id, input.data.party, input.data.png);
-		if (!r.ok) return fail(r.status, { form: 'signature', message: t(locals.locale, r.code, r.params) });
-		redirect(303, here(params.id, '?saved=signature'));
+		const r = await onsite.saveSignature(user.actor, params.id, input.value.party, input.value.png);
+		return settle(locals.locale, r, form, { action: 'signature', redirectTo: here(params.id, '?saved=signature') });
 	},
 	complete: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
-		const input = parseForm(completeSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, { form: 'complete', message: t(locals.locale, 'errors.invalid') });
+		const form = await readForm(request);
+		const input = parseForm(completeSchema, form);
+		if (!input.ok) return refused(locals.locale, refuse(400, 'errors.invalid'), form, { action: 'complete' });
 		const { onsite } = await getServices();
-		const r = await onsite.complete(user.actor, params.id, { signedOnPaper: input.data.signed_on_paper, grouping: input.data.grouping });
-		if (!r.ok) return fail(r.status, { form: 'complete', message: t(locals.locale, r.code, r.params) });
-		redirect(303, `/checks/${params.id}/onsite/record`);
+		const r = await onsite.complete(user.actor, params.id, { signedOnPaper: input.value.signed_on_paper, grouping: input.value.grouping });
+		return settle(locals.locale, r, form, { action: 'complete', redirectTo: `/checks/${params.id}/onsite/record` });
 	},
 	amend: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
-		const input = parseForm(amendCheckSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, { form: 'amend', ...input.failure, message: Object.values(input.failure.errors)[0] });
+		const form = await readForm(request);
+		const input = parseForm(amendCheckSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'amend', summary: true });
 		const { onsite } = await getServices();
-		const r = await onsite.amendCheck(user.actor, params.id, input.data, user.name);
-		if (!r.ok) return fail(r.status, { form: 'amend', message: t(locals.locale, r.code, r.params) });
-		redirect(303, here(params.id, '?saved=amend'));
+		const r = await onsite.amendCheck(user.actor, params.id, input.value, user.name);
+		return settle(locals.locale, r, form, { action: 'amend', redirectTo: here(params.id, '?saved=amend') });
 	}
 };

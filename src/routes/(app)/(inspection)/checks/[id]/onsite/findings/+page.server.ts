@@ -1,10 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm } from '$lib/server/forms';
+import { parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { amendFindingSchema, explanationSchema, findingSchema } from '$lib/domain/schemas/onsite';
-import { t } from '$lib/i18n/t';
+import { refuse } from '$lib/domain/result';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -25,58 +24,52 @@ export const load: PageServerLoad = async ({ params }) => {
 	};
 };
 
-/** What the user typed, echoed back on a refusal so nothing is lost (files cannot be echoed). */
-const textValues = (form: FormData | null) =>
-	Object.fromEntries([...(form?.entries() ?? [])].filter((e): e is [string, string] => typeof e[1] === 'string'));
-
 const back = (id: string, anchor = '') => `/checks/${id}/onsite/findings${anchor}`;
 
 export const actions: Actions = {
 	add: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
 		const form = await readForm(request);
-		const input = parseForm(findingSchema, form, locals.locale);
-		if (!input.ok) return fail(400, { form: 'add', ...input.failure });
+		const input = parseForm(findingSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'add' });
 		const files = (form?.getAll('photos') ?? []).filter((f): f is File => f instanceof File);
 		const { onsite } = await getServices();
-		const d = input.data;
+		const d = input.value;
 		const r = await onsite.addFinding(
 			user.actor,
 			params.id,
 			{ clientKey: d.client_key, staffId: d.staff, typeId: d.violation_type, description: d.description, observedTime: d.observed_time, keepLocation: d.keep_location, photoMeta: d.photo_meta },
 			files
 		);
-		if (!r.ok) return fail(r.status, { form: 'add', values: textValues(form), message: t(locals.locale, r.code, r.params) });
-		redirect(303, back(params.id, `#f-${r.findingId}`));
+		return settle(locals.locale, r, form, { action: 'add', redirectTo: (v) => back(params.id, `#f-${v.findingId}`) });
 	},
 	request: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
-		const input = parseForm(explanationSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, { form: 'explanation', message: t(locals.locale, 'errors.invalid') });
+		const form = await readForm(request);
+		const input = parseForm(explanationSchema, form);
+		if (!input.ok) return refused(locals.locale, refuse(400, 'errors.invalid'), form, { action: 'explanation' });
 		const { onsite } = await getServices();
-		const r = await onsite.requestExplanation(user.actor, input.data.finding);
-		if (!r.ok) return fail(r.status, { form: 'explanation', finding: input.data.finding, message: t(locals.locale, r.code, r.params) });
-		redirect(303, back(params.id, `#f-${input.data.finding}`));
+		const r = await onsite.requestExplanation(user.actor, input.value.finding);
+		return settle(locals.locale, r, form, { action: 'explanation', redirectTo: back(params.id, `#f-${input.value.finding}`) });
 	},
 	receive: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
 		const form = await readForm(request);
-		const input = parseForm(explanationSchema, form, locals.locale);
-		if (!input.ok) return fail(400, { form: 'explanation', message: Object.values(input.failure.errors)[0] ?? t(locals.locale, 'errors.invalid') });
+		const input = parseForm(explanationSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'explanation', summary: true });
 		const file = form?.get('file');
 		const { onsite } = await getServices();
-		const r = await onsite.receiveExplanation(user.actor, input.data.finding, input.data.text, file instanceof File ? file : null);
-		if (!r.ok) return fail(r.status, { form: 'explanation', finding: input.data.finding, message: t(locals.locale, r.code, r.params) });
-		redirect(303, back(params.id, `#f-${input.data.finding}`));
+		const r = await onsite.receiveExplanation(user.actor, input.value.finding, input.value.text, file instanceof File ? file : null);
+		return settle(locals.locale, r, form, { action: 'explanation', redirectTo: back(params.id, `#f-${input.value.finding}`) });
 	},
 	amend: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
-		const input = parseForm(amendFindingSchema, await readForm(request), locals.locale);
-		if (!input.ok) return fail(400, { form: 'amend', ...input.failure, message: Object.values(input.failure.errors)[0] });
+		const form = await readForm(request);
+		const input = parseForm(amendFindingSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'amend', summary: true });
 		const { onsite } = await getServices();
-		const d = input.data;
+		const d = input.value;
 		const r = await onsite.amendFinding(user.actor, { clientKey: d.client_key, findingId: d.finding, description: d.description, reason: d.reason });
-		if (!r.ok) return fail(r.status, { form: 'amend', finding: d.finding, message: t(locals.locale, r.code, r.params) });
-		redirect(303, back(params.id, `#f-${r.findingId}`));
+		return settle(locals.locale, r, form, { action: 'amend', redirectTo: (v) => back(params.id, `#f-${v.findingId}`) });
 	}
 };

@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { readForm } from '$lib/server/forms';
+import { failure, readForm } from '$lib/server/forms';
 import { parseRollCall } from '$lib/domain/schemas/onsite';
-import { t } from '$lib/i18n/t';
+import { refuse } from '$lib/domain/result';
+import { messageKey } from '$lib/i18n/t';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -24,11 +25,13 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	save: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
-		const input = parseRollCall(await readForm(request));
-		if (!input.ok) return fail(400, { message: t(locals.locale, input.code, { max: 2000 }), staffId: input.staffId ?? null });
+		const form = await readForm(request);
+		const input = parseRollCall(form);
+		// The refused row is named (staffId) so the page marks it; the rows keep what was typed.
+		if (!input.ok) return fail(400, { ...failure(locals.locale, refuse(400, messageKey(input.code), undefined, { max: 2000 }), form), staffId: input.staffId ?? null });
 		const { onsite } = await getServices();
 		const r = await onsite.saveRollCall(user.actor, params.id, input.entries);
-		if (!r.ok) return fail(r.status, { message: t(locals.locale, r.code, r.params), staffId: null });
+		if (!r.ok) return fail(r.status, { ...failure(locals.locale, r, form), staffId: null });
 		redirect(303, `/checks/${params.id}/onsite/roll-call?saved=1`);
 	}
 };
