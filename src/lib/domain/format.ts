@@ -1,5 +1,5 @@
 /**
- * Vietnamese figures for reports and the UI (`report-formats.md` §c).
+ * Vietnamese figures for reports and the UI (`docs/report-formats.md` §c).
  *
  * Rules that must stay true:
  * - thousands separator is a dot, decimal separator a comma (`Intl.NumberFormat('vi-VN')`);
@@ -7,8 +7,8 @@
  *   integer (`98%`, `100%`) and others with at most `digits` decimals (`91,5%`);
  * - percentages are computed from integer counts and rounded half up explicitly before formatting
  *   (54/59 = 0,91525… → `91,5%`), never left to floating point;
- * - a division by zero prints {@link NO_VALUE} (`-`), never `0%` or `NaN` (report-formats.md,
- *   "Division by zero prints `-`").
+ * - a division by zero prints {@link NO_VALUE} (`-`), never `0%` or `NaN` (docs/report-formats.md (b),
+ *   definitions).
  */
 
 /** What a ratio or percent prints when it has no value (0/0, NaN, Infinity). */

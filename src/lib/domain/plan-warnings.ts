@@ -38,7 +38,7 @@ export interface DayOffAnswer {
  * Contract of the injected calendar: answers "is this date a day off for a Mon–Fri unit?" in full,
  * i.e. ordinary Saturdays and Sundays are `off: true` (no `nameKey`), holidays, compensatory and
  * swapped days are `off: true` with a `nameKey`, and make-up Saturdays (ngày làm bù) are
- * `off: false` (holidays.md §4).
+ * `off: false` (docs/holidays.md §4).
  */
 export type IsNonWorkingDay = (date: string) => DayOffAnswer;
 

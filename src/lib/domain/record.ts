@@ -1,6 +1,6 @@
 /**
  * The inspection record (Biên bản kiểm tra công vụ) as a document: the Nghị định 30/2020/NĐ-CP
- * layout of `report-formats.md` (a), built once from plain data and rendered twice (the printable
+ * layout of `docs/report-formats.md` (a), built once from plain data and rendered twice (the printable
  * page and the PDF), so both always say the same thing. Always Vietnamese: it is an administrative
  * document whatever language the screen is in. Pure.
  */

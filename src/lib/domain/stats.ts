@@ -184,7 +184,7 @@ export interface UnitTree {
 
 /**
  * Figures of merged units roll up under their successor ("mapped to today's structure",
- * background.md §6); a unit's subtree follows `parent` links of today's units. Cycles in bad data
+ * docs/background.md §6); a unit's subtree follows `parent` links of today's units. Cycles in bad data
  * stop the walk instead of looping.
  */
 export function buildUnitTree(units: readonly UnitNode[]): UnitTree {

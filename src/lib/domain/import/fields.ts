@@ -61,7 +61,7 @@ export function optionalText(max: number) {
 		});
 }
 
-// Codes are stable ASCII keys (sample-org.md §1: "Unit codes are ASCII on purpose").
+// Codes are stable ASCII keys (docs/sample-province.md §1: "Unit codes are ASCII on purpose").
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
 
 /** A business code; compared exactly (case-sensitive), as the unique index in PocketBase does. */
