@@ -5,8 +5,9 @@ import { normalizeText } from '../text';
 import { parseVnDate } from '../time';
 import { UNIT_KINDS } from '../import/model';
 import { ROLES } from '../user';
+import { RECORD_ID } from '../ids';
 
-export const RECORD_ID = /^[a-z0-9]{15}$/;
+export { RECORD_ID };
 /** Same shape as the import's unit codes (domain/import/fields.ts), so typed and imported codes agree. */
 export const UNIT_CODE = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
 /** Violation codes are upper case (pb_migrations violation_types.code). */

@@ -1,6 +1,7 @@
 // People and units the corrective-action workflow needs: the unit tree (board filter by subtree),
 // who answers for a unit, who leads. Read-only.
 import type { Pb } from '../pb/create';
+import { anyOf } from '../pb/query';
 
 export interface UnitNode {
 	id: string;
@@ -52,7 +53,7 @@ export function actionScopeRepo(pb: Pb) {
 		},
 		async people(ids: string[]): Promise<Person[]> {
 			if (ids.length === 0) return [];
-			const filter = ids.map((id, i) => pb.filter(`id = {:i${i}}`, { [`i${i}`]: id })).join(' || ');
+			const filter = anyOf(pb, 'id', ids);
 			return (await users().getFullList({ filter, fields: PERSON_FIELDS })).map(toPerson);
 		}
 	};

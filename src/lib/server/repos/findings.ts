@@ -3,6 +3,7 @@ import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { AppError, mapPbError, orNull, unlessStale } from '../pb/errors';
 import { toPbDate } from '../../domain/time';
+import { isRecordId } from '../pb/query';
 
 export interface PhotoMeta {
 	name: string;
@@ -95,7 +96,7 @@ export function findingsRepo(pb: Pb) {
 	const col = () => pb.collection('findings');
 	return {
 		async get(id: string): Promise<Finding | null> {
-			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			if (!isRecordId(id)) return null;
 			const r = await orNull(col().getOne(id, { expand: EXPAND }));
 			return r ? toFinding(r) : null;
 		},

@@ -39,6 +39,7 @@ import { vnDay } from '../../domain/time';
 import { workingDaysBetween, type WorkingCalendar } from '../../domain/holidays';
 import type { CalendarService } from './calendar';
 import type { BoardFilter } from '../../domain/schemas/actions';
+import { isRecordId } from '../pb/query';
 
 export type StepResult =
 	| { ok: true }
@@ -128,7 +129,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 
 	/** Loads an action the actor may see: unknown → 404, not theirs → 403. */
 	async function load(actor: Actor, id: string): Promise<ActionRecord> {
-		const a = /^[a-z0-9]{15}$/.test(id) ? await repo.get(id) : null;
+		const a = isRecordId(id) ? await repo.get(id) : null;
 		if (!a) error(404, 'errors.not_found');
 		authorize(actor, 'action.view', scopeOf(a, actor));
 		return a;
@@ -359,7 +360,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 
 		/** An evidence file, streamed after authorizing the action it belongs to. Authz: action.view. */
 		async file(actor: Actor, updateId: string, name: string, thumb: boolean): Promise<Response> {
-			const found = /^[a-z0-9]{15}$/.test(updateId) ? await repo.updateWithFile(updateId, name) : null;
+			const found = isRecordId(updateId) ? await repo.updateWithFile(updateId, name) : null;
 			if (!found) error(404, 'errors.not_found');
 			await load(actor, found.actionId);
 			const upstream = await repo.fetchFile(found.record, name, thumb && /\.(jpe?g|png|webp)$/i.test(name) ? '100x100' : undefined);
