@@ -22,7 +22,8 @@
  * the check's team verifies) belong to `authz/policy.ts`, which runs before this.
  */
 import type { Actor, Params, Role } from './check';
-import { daysBetween, formatIsoDate, isIsoDate } from './format';
+import { daysBetween, isIsoDate } from './format';
+import { formatIsoDate } from './time';
 
 export const ACTION_STATUSES = ['open', 'in_progress', 'submitted', 'verified', 'closed'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

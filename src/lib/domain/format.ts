@@ -91,17 +91,6 @@ export function formatRatio(done: number, total: number, opts: { digits?: number
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/**
- * A calendar date `YYYY-MM-DD` (already a Vietnamese local date) as `dd/MM/yyyy`:
- * `2025-09-17` → `17/09/2025`. Pure string work: no time zone is involved, because the input is a
- * local date, not an instant (instants are converted in `domain/time.ts`).
- */
-export function formatIsoDate(ymd: string): string {
-	const m = ISO_DATE.exec(ymd);
-	if (!m) throw new RangeError(`expected YYYY-MM-DD, got ${ymd}`);
-	return `${m[3]}/${m[2]}/${m[1]}`;
-}
-
 // --- Calendar dates (`YYYY-MM-DD`, Vietnamese local dates) ---------------------------------------
 // Pure calendar arithmetic on date strings. Converting an instant to a Vietnamese date happens in
 // `domain/time.ts` (or in a function the caller injects), never here.

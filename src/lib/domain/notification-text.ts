@@ -5,7 +5,8 @@
  * stored parameters stay as written (ISO days), so notifications stored before this change read right
  * too.
  */
-import { formatIsoDate, isIsoDate } from './format';
+import { isIsoDate } from './format';
+import { formatIsoDate } from './time';
 
 export interface NotificationMessage {
 	subjectKey: string;

@@ -9,7 +9,8 @@
  * not know about. The leader who set up the surprise check sees both and can resolve it.
  */
 import { canSeeCheck, type Actor, type CheckVisibilityFacts } from './check';
-import { addDays, daysBetween, formatIsoDate, isIsoDate, isoWeekday } from './format';
+import { addDays, daysBetween, isIsoDate, isoWeekday } from './format';
+import { formatIsoDate } from './time';
 
 /** A unit already checked within this many calendar days before or after gets a warning. */
 export const RECENT_CHECK_DAYS = 30;

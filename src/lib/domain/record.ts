@@ -6,7 +6,8 @@
  */
 import { vi } from '../i18n/messages/onsite';
 import { formatRollCallTally, type RollCallTally } from './roll-call';
-import { formatIsoDate, formatNumber } from './format';
+import { formatNumber } from './format';
+import { formatIsoDate } from './time';
 import { longVnDate, vnClockWords } from './onsite';
 
 type Key = keyof typeof vi;

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { vi } from '../../i18n/messages/import';
-import { formatIsoDate } from '../format';
+import { formatIsoDate } from '../time';
 import { searchKey } from '../text';
 import type { ErrorParams, RowErrorCode } from './errors';
 import {
@@ -14,7 +14,7 @@ import {
 	type Gender,
 	type StaffCategory,
 	type UnitKind
-} from './model';
+} from '../vocabulary';
 
 type Ctx = { addIssue(issue: { code: 'custom'; message: string; params?: ErrorParams }): void };
 

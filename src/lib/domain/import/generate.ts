@@ -3,7 +3,8 @@
 // docs/sample-province.md §4, positions §3. Gender is drawn first and the name chosen to
 // match; production code never infers gender from a name.
 
-import type { StaffCategory, StaffRecord, UnitKind } from './model';
+import type { StaffRecord } from './model';
+import type { StaffCategory, UnitKind } from '../vocabulary';
 
 /** mulberry32: tiny, fast, good enough for test data; not for anything secret. */
 export function createRandom(seed: number): () => number {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { normalizeText } from '../text';
 import { parseVnDate } from '../time';
-import { UNIT_KINDS } from '../import/model';
+import { UNIT_KINDS } from '../vocabulary';
 import { ROLES } from '../user';
 import { RECORD_ID } from '../ids';
 

@@ -1,6 +1,7 @@
 // Forms and queries of the staff roster. Messages are i18n keys.
 import { z } from 'zod';
-import { GENDERS, MAX_CODE_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSITION_LENGTH, STAFF_CATEGORIES } from '../import/model';
+import { MAX_CODE_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSITION_LENGTH } from '../import/model';
+import { GENDERS, STAFF_CATEGORIES } from '../vocabulary';
 import { normalizeText } from '../text';
 import { parseVnDate } from '../time';
 import { RECORD_ID } from '../ids';

@@ -58,20 +58,3 @@ export function actionScopeRepo(pb: Pb) {
 		}
 	};
 }
-
-/** The ids of a unit and every unit below it. */
-export function subtreeIds(units: readonly UnitNode[], rootId: string): string[] {
-	const children = new Map<string, string[]>();
-	for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
-	const out: string[] = [];
-	const stack = [rootId];
-	const seen = new Set<string>();
-	while (stack.length) {
-		const id = stack.pop()!;
-		if (seen.has(id)) continue;
-		seen.add(id);
-		out.push(id);
-		stack.push(...(children.get(id) ?? []));
-	}
-	return out;
-}

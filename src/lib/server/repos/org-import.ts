@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Pb } from '../pb/create';
 import { mapPbError } from '../pb/errors';
 import { searchKey, toNFC } from '../../domain/text';
-import type { UnitKind } from '../../domain/import/model';
+import type { UnitKind } from '../../domain/vocabulary';
 import { dayToPb, staffBody, type StaffInput } from './staff';
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

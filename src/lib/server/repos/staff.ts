@@ -3,7 +3,7 @@ import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { mapPbError, orNull } from '../pb/errors';
 import { searchKey, toNFC } from '../../domain/text';
-import { GENDERS, STAFF_CATEGORIES, type Gender, type StaffCategory } from '../../domain/import/model';
+import { GENDERS, STAFF_CATEGORIES, type Gender, type StaffCategory } from '../../domain/vocabulary';
 import type { StaffMember } from '../../domain/staff';
 import { anyOf } from '../pb/query';
 

@@ -6,7 +6,7 @@ import type { Pb } from '../pb/create';
 import { mapPbError, orNull } from '../pb/errors';
 import { searchKey } from '../../domain/text';
 import { addDays } from '../../domain/format';
-import { UNIT_KINDS } from '../../domain/import/model';
+import { UNIT_KINDS } from '../../domain/vocabulary';
 import type { MergeDetails, Unit, UnitEvent, UnitEventKind, UnitKind } from '../../domain/unit';
 import { anyOf } from '../pb/query';
 

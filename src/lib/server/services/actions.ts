@@ -11,7 +11,8 @@ import type { Pb } from '../pb/create';
 import type { Actor } from '../../domain/user';
 import { authorize, can, type Action, type Scoped } from '../authz';
 import { actionsRepo, toState, type ActionPatch, type ActionRecord } from '../repos/actions';
-import { actionScopeRepo, subtreeIds } from '../repos/action-scope';
+import { actionScopeRepo } from '../repos/action-scope';
+import { subtreeIds } from '../../domain/org-tree';
 import type { NotificationService } from './notifications';
 import {
 	ACTION_STATUSES,

@@ -12,8 +12,8 @@ import { statsRepo } from '../repos/stats';
 import { dashboardService, periodBounds } from './dashboard';
 import { buildFigures, previousPeriod } from '../../domain/stats';
 import { buildReport, type ReportData } from '../../domain/report';
-import { addDays, formatIsoDate, formatNumber } from '../../domain/format';
-import { formatDate, vnDay, vnLocalToUtc } from '../../domain/time';
+import { addDays, formatNumber } from '../../domain/format';
+import { formatDate, vnDay, vnLocalToUtc, formatIsoDate } from '../../domain/time';
 import { t, type Locale } from '../../i18n/t';
 import { isRecordId } from '../pb/query';
 

@@ -5,7 +5,7 @@ import { parseForm, readForm } from '$lib/server/forms';
 import { failParse, failRefusal } from '$lib/server/planning-forms';
 import { checkSchema, optionalReasonSchema, reasonSchema, rescheduleSchema } from '$lib/domain/schemas/planning';
 import { checkRow } from '$lib/domain/check-view';
-import { formatDateTime, vnDay, formatDay } from '$lib/domain/time';
+import { formatDateTime, formatTime, vnDay, formatDay } from '$lib/domain/time';
 import { t } from '$lib/i18n/t';
 import { transitionCheck } from '$lib/domain/check';
 import { PLANNING_EVENTS, type PlanningEvent } from '$lib/server/services/checks';
@@ -51,9 +51,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			title: c.title,
 			unit: c.unitId,
 			date: vnDay(c.startsAt),
-			startTime: formatDateTime(c.startsAt).slice(11),
+			startTime: formatTime(c.startsAt),
 			endDate: vnDay(c.endsAt) === vnDay(c.startsAt) ? '' : vnDay(c.endsAt),
-			endTime: formatDateTime(c.endsAt).slice(11),
+			endTime: formatTime(c.endsAt),
 			lead: c.leadId ?? '',
 			observerNames: c.observerNames,
 			kind: c.kind,
