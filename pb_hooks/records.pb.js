@@ -10,7 +10,8 @@ routerAdd(
 		const body = e.requestInfo().body;
 		const year = Number(body.year);
 		const issuer = String(body.issuer || '');
-		if (!/^[a-z0-9]{15}$/.test(id) || !(year >= 2000 && year <= 2100) || !issuer) return e.json(400, { message: 'bad request' });
+		const RECORD_ID = new RegExp(require(`${__hooks}/lib/record-id.json`).pattern);
+		if (!RECORD_ID.test(id) || !(year >= 2000 && year <= 2100) || !issuer) return e.json(400, { message: 'bad request' });
 		let out = null;
 		e.app.runInTransaction((tx) => {
 			const check = tx.findRecordById('inspections', id);

@@ -1,5 +1,5 @@
 /// <reference path="../pb_data/types.d.ts" />
-// Days off and make-up working days announced by the Government each year (holidays.md §3), entered by
+// Days off and make-up working days announced by the Government each year (docs/holidays.md §3), entered by
 // an admin. The statutory holidays are computed; these rows override them for a given date.
 migrate(
 	(app) => {

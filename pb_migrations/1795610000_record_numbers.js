@@ -1,5 +1,5 @@
 /// <reference path="../pb_data/types.d.ts" />
-// Biên bản numbers (report-formats.md (a) 3: "Số: 07/BB-ĐKTCV", a sequence per issuing body per year,
+// Biên bản numbers (docs/report-formats.md (a) 3: "Số: 07/BB-ĐKTCV", a sequence per issuing body per year,
 // assigned when the record is finalised, never reused). The check keeps its number and year; the
 // sequence lives in a plain table (no REST API), advanced by pb_hooks/records.pb.js inside the same
 // transaction that writes the number onto the check, so two completions at once get two numbers and a

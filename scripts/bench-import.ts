@@ -9,7 +9,8 @@ import { createPb } from '../src/lib/server/pb/create';
 import { createServices } from '../src/lib/server/app';
 import { usersRepo } from '../src/lib/server/repos/users';
 import { toActor } from '../src/lib/domain/user';
-import { exportStaffXlsx, exportUnitsCsv, generateStaff, SAMPLE_COMMUNE_UNITS } from '../src/lib/domain/import';
+import { exportStaffXlsx, exportUnitsCsv } from '../src/lib/domain/import';
+import { generateStaff, SAMPLE_COMMUNE_UNITS } from '../src/lib/domain/import/generate';
 
 const ROWS = 2000;
 const dataDir = mkdtempSync(join(tmpdir(), 'congvu-bench-import-'));

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { makeUnit, makeUser, superPb, testServices, uid } from '../support/services';
 import { csvUpload, STAFF_HEADER, staffCells, UNIT_HEADER, xlsxUpload } from '../support/import-files';
-import { generateStaff, type StaffRecord } from '../../src/lib/domain/import';
+import { type StaffRecord } from '../../src/lib/domain/import';
+import { generateStaff } from '../../src/lib/domain/import/generate';
 import { toActor, type Actor } from '../../src/lib/domain/user';
 import type { Services } from '../../src/lib/server/app';
 import { newRecordId, orgImportRepo } from '../../src/lib/server/repos/org-import';

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { STAFF_COLUMNS, UNIT_COLUMNS, writeCsv, type StaffRecord } from '../../src/lib/domain/import';
 import { vi } from '../../src/lib/i18n/messages/import';
-import { formatIsoDate } from '../../src/lib/domain/format';
+import { formatIsoDate } from '../../src/lib/domain/time';
 
 export const STAFF_HEADER = STAFF_COLUMNS.map((c) => c.label);
 export const UNIT_HEADER = UNIT_COLUMNS.map((c) => c.label);

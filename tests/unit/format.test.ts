@@ -3,7 +3,6 @@ import {
 	NO_VALUE,
 	addDays,
 	daysBetween,
-	formatIsoDate,
 	formatNumber,
 	formatPercent,
 	formatRatio,
@@ -12,6 +11,7 @@ import {
 	isoWeekday,
 	percentScaled
 } from '../../src/lib/domain/format';
+import { formatIsoDate } from '../../src/lib/domain/time';
 
 describe('formatNumber (vi-VN: dot thousands, comma decimals)', () => {
 	test.each([

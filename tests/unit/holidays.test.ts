@@ -30,7 +30,7 @@ function render(label: DayLabel | null, dict: Record<string, string> = vi): stri
 // Weekday numbers: 0 = Chủ nhật, 1 = Thứ Hai … 6 = Thứ Bảy.
 const CN = 0, T2 = 1, T3 = 2, T4 = 3, T5 = 4, T6 = 5, T7 = 6;
 
-describe('holidays.md §5 test cases (official 2025–2026 data, rules for 2027)', () => {
+describe('docs/holidays.md §5 test cases (official 2025–2026 data, rules for 2027)', () => {
 	test.each<[string, number, DayKind, boolean, string | null]>([
 		['2025-01-01', T4, 'holiday', false, 'Tết Dương lịch'],
 		['2025-01-24', T6, 'working_day', true, null],
@@ -107,11 +107,11 @@ describe('holidays.md §5 test cases (official 2025–2026 data, rules for 2027)
 
 describe('deadlines in working days (start date not counted)', () => {
 	test.each([
-		// holidays.md §5
+		// docs/holidays.md §5
 		['2025-09-17', 10, '2025-10-01'],
 		['2026-04-24', 5, '2026-05-06'],
 		['2026-01-09', 3, '2026-01-13'],
-		// report-formats.md: 5 days from 17/09/2025 → 24/09/2025
+		// docs/report-formats.md: 5 days from 17/09/2025 → 24/09/2025
 		['2025-09-17', 5, '2025-09-24'],
 		// Across Tết 2025 (break 25/01 – 02/02): 24/01 (1), 03/02 (2) … 06/02 (5).
 		['2025-01-23', 5, '2025-02-06'],

@@ -4,9 +4,6 @@ import {
 	FILE_ERROR_CODES,
 	ROW_ERROR_CODES,
 	MAX_IMPORT_BYTES,
-	STAFF_CATEGORIES,
-	UNIT_KINDS,
-	GENDERS,
 	checkImportFile,
 	cleanCell,
 	decodeText,
@@ -17,7 +14,6 @@ import {
 	exportUnitsCsv,
 	exportUnitsXlsx,
 	findCycles,
-	generateStaff,
 	importStaffFile,
 	importUnitsFile,
 	isCommittable,
@@ -35,6 +31,8 @@ import {
 	type StaffRecord,
 	type UnitRecord
 } from '../../src/lib/domain/import';
+import { generateStaff } from '../../src/lib/domain/import/generate';
+import { GENDERS, STAFF_CATEGORIES, UNIT_KINDS } from '../../src/lib/domain/vocabulary';
 import { en, vi } from '../../src/lib/i18n/messages/import';
 
 // ---- helpers -----------------------------------------------------------------------------------

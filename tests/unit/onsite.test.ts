@@ -121,7 +121,7 @@ describe('corrective actions proposed from findings', () => {
 		expect(out).toHaveLength(2);
 		expect(out[0]!.findingIds).toEqual(['1', '2']);
 		expect(out[0]!.title).toBe('Loại a (2): Trần Văn Hậu, Lê Thị Bích Trâm');
-		// holidays.md: 3 working days after Fri 09/01/2026 → Sat 10/01 (make-up), Mon 12, Tue 13.
+		// docs/holidays.md: 3 working days after Fri 09/01/2026 → Sat 10/01 (make-up), Mon 12, Tue 13.
 		expect(out[1]!.dueDate).toBe('2026-01-13');
 	});
 });

@@ -91,7 +91,7 @@ describe('tally', () => {
 		expect(formatRollCallTally(tallyRollCall(sample))).toBe('185/236 có mặt, kể cả đi muộn (78,39%); đúng giờ 160/236 (67,8%); vắng 51, trong đó 9 không lý do');
 	});
 
-	test('the biên bản example of report-formats.md: 28 people, 21 on time, 4 excused, 2 late, 1 unexcused', () => {
+	test('the biên bản example of docs/report-formats.md: 28 people, 21 on time, 4 excused, 2 late, 1 unexcused', () => {
 		const t = tallyRollCall([
 			...many('present', 21),
 			'absent_excused',

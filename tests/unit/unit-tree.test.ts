@@ -9,7 +9,7 @@ import {
 	rollupTarget,
 	subtreeTotals,
 	type TreeUnit
-} from '../../src/lib/domain/unit-tree';
+} from '../../src/lib/domain/org-tree';
 
 // province P; department D with office O (and O's team T); wards A, B merged into C; C2 took over C later.
 const units: (TreeUnit & { name: string })[] = [

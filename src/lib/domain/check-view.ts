@@ -1,5 +1,5 @@
 // What list, calendar and detail screens show of a check: plain, serializable, formatted for Vietnam.
-import { formatDateTime, vnDay } from './time';
+import { formatDate, formatDateTime, formatTime, vnDay } from './time';
 import type { CheckKind, CheckStatus } from './check';
 
 export interface CheckLike {
@@ -34,7 +34,7 @@ export function formatWindow(startsAt: string, endsAt: string): string {
 	const s = formatDateTime(startsAt);
 	const e = formatDateTime(endsAt);
 	if (!s || !e) return s || e;
-	return s.slice(0, 10) === e.slice(0, 10) ? `${s} – ${e.slice(11)}` : `${s} – ${e}`;
+	return formatDate(startsAt) === formatDate(endsAt) ? `${s} – ${formatTime(endsAt)}` : `${s} – ${e}`;
 }
 
 export function checkRow(c: CheckLike): CheckRow {
@@ -46,7 +46,7 @@ export function checkRow(c: CheckLike): CheckRow {
 		unitName: c.unitName,
 		day: c.startsAt ? vnDay(c.startsAt) : '',
 		when: formatWindow(c.startsAt, c.endsAt),
-		startTime: formatDateTime(c.startsAt).slice(11),
+		startTime: formatTime(c.startsAt),
 		focus: c.focus,
 		campaign: c.campaign
 	};

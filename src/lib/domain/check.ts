@@ -2,7 +2,7 @@
  * The inspection check (cuộc kiểm tra): its status machine, the lock after completion, and the
  * confidentiality rule for surprise checks (kiểm tra đột xuất). Pure: no I/O, no clock.
  *
- * Status machine (issue #4, background.md §8):
+ * Status machine (issue #4, docs/background.md §8):
  *
  *   planned ──start──► in_progress ──complete──► completed ──close──► closed
  *   planned, in_progress ──postpone (reason)──► postponed ──reschedule (new window)──► planned

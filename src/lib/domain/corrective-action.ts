@@ -1,5 +1,5 @@
 /**
- * Corrective actions (chấn chỉnh, khắc phục): the workflow after a check (issue #6, background.md
+ * Corrective actions (chấn chỉnh, khắc phục): the workflow after a check (issue #6, docs/background.md
  * §8 steps 6–8). Pure: the caller passes `now` (ISO instant) and `today` (Vietnamese local date).
  *
  *   open ──start──► in_progress ──submit──► submitted ──verify──► verified ──close──► closed
@@ -12,7 +12,7 @@
  *
  * Extensions: while `open` or `in_progress`, the responder may ask for a later due date (reason,
  * date strictly after the current due date and not before today); an inspector or leader approves
- * or refuses it. By default the deadline may be extended once (background.md §8.7: "deadline may
+ * or refuses it. By default the deadline may be extended once (docs/background.md §8.7: "deadline may
  * be extended once with reason"); `ctx.maxExtensions` changes that.
  *
  * Who: only the unit's head or a delegate they named responds (start, submit, request_extension);
@@ -22,7 +22,8 @@
  * the check's team verifies) belong to `authz/policy.ts`, which runs before this.
  */
 import type { Actor, Params, Role } from './check';
-import { daysBetween, formatIsoDate, isIsoDate } from './format';
+import { daysBetween, isIsoDate } from './format';
+import { formatIsoDate } from './time';
 
 export const ACTION_STATUSES = ['open', 'in_progress', 'submitted', 'verified', 'closed'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -51,7 +52,7 @@ export const VERIFIER_ACTIONS: readonly ActionType[] = [
 	'refuse_extension'
 ];
 
-/** By default a deadline may be extended once (background.md §8.7). */
+/** By default a deadline may be extended once (docs/background.md §8.7). */
 export const DEFAULT_MAX_EXTENSIONS = 1;
 
 /** Every refusal code {@link applyAction} can return; each is a message key in `workflow.ts`. */
@@ -350,7 +351,7 @@ export function isOverdue(action: DeadlineFacts, todayVN: string): boolean {
 }
 
 /**
- * Corrected on time (khắc phục đúng hạn, report-formats.md Biểu 05): accepted (verified or closed)
+ * Corrected on time (khắc phục đúng hạn, docs/report-formats.md Biểu 05): accepted (verified or closed)
  * with the accepted response dated on or before the (possibly extended) due date.
  */
 export function closedOnTime(action: DeadlineFacts): boolean {

@@ -1,5 +1,5 @@
 /**
- * Vietnamese figures for reports and the UI (`report-formats.md` §c).
+ * Vietnamese figures for reports and the UI (`docs/report-formats.md` §c).
  *
  * Rules that must stay true:
  * - thousands separator is a dot, decimal separator a comma (`Intl.NumberFormat('vi-VN')`);
@@ -7,8 +7,8 @@
  *   integer (`98%`, `100%`) and others with at most `digits` decimals (`91,5%`);
  * - percentages are computed from integer counts and rounded half up explicitly before formatting
  *   (54/59 = 0,91525… → `91,5%`), never left to floating point;
- * - a division by zero prints {@link NO_VALUE} (`-`), never `0%` or `NaN` (report-formats.md,
- *   "Division by zero prints `-`").
+ * - a division by zero prints {@link NO_VALUE} (`-`), never `0%` or `NaN` (docs/report-formats.md (b),
+ *   definitions).
  */
 
 /** What a ratio or percent prints when it has no value (0/0, NaN, Infinity). */
@@ -90,17 +90,6 @@ export function formatRatio(done: number, total: number, opts: { digits?: number
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * A calendar date `YYYY-MM-DD` (already a Vietnamese local date) as `dd/MM/yyyy`:
- * `2025-09-17` → `17/09/2025`. Pure string work: no time zone is involved, because the input is a
- * local date, not an instant (instants are converted in `domain/time.ts`).
- */
-export function formatIsoDate(ymd: string): string {
-	const m = ISO_DATE.exec(ymd);
-	if (!m) throw new RangeError(`expected YYYY-MM-DD, got ${ymd}`);
-	return `${m[3]}/${m[2]}/${m[1]}`;
-}
 
 // --- Calendar dates (`YYYY-MM-DD`, Vietnamese local dates) ---------------------------------------
 // Pure calendar arithmetic on date strings. Converting an instant to a Vietnamese date happens in

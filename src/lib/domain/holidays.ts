@@ -414,7 +414,7 @@ export function holidayName(date: IsoDate, calendar: WorkingCalendar): DayLabel 
  *
  * Convention: the start date (the record or conclusion date) is never counted, whether or not it
  * is a working day; day 1 is the first working day strictly after it, and the result is always a
- * working day (for n ≥ 1). n = 0 returns `start` unchanged. Example from holidays.md: 3 working
+ * working day (for n ≥ 1). n = 0 returns `start` unchanged. Example from docs/holidays.md: 3 working
  * days after Fri 09/01/2026 → Sat 10/01 (make-up day), Mon 12/01, Tue 13/01 → '2026-01-13'.
  * Throws RangeError when n is not a non-negative integer or the count leaves the calendar's years.
  */
@@ -461,7 +461,7 @@ const TET_2025 = '8726/VPCP-KGVX 26/11/2024';
 /** Tết Bính Ngọ and Quốc khánh 2026, approved together by the Prime Minister on 13/10/2025. */
 const PLAN_2026 = 'Phương án nghỉ Tết Bính Ngọ, Quốc khánh 2026 (Thủ tướng đồng ý 13/10/2025)';
 const DUONG_LICH_2026 = '12729/VPCP-KGVX 25/12/2025';
-/** 2025 Giỗ Tổ/30-4/Quốc khánh plan: the document number is not recorded in holidays.md. */
+/** 2025 Giỗ Tổ/30-4/Quốc khánh plan: the document number is not recorded in docs/holidays.md. */
 const PLAN_2025 = 'Phương án nghỉ lễ 2025 (số văn bản chưa ghi)';
 
 const tetBreak = (date: IsoDate, source: string): Announcement => ({
@@ -485,7 +485,7 @@ const swap = (offDate: IsoDate, workDate: IsoDate, source: string): Announcement
 
 /**
  * Official days off and make-up working days of 2025 and 2026 for civil servants on the Mon–Fri
- * week (holidays.md §3). Fixed-date holidays and nghỉ bù (e.g. Mon 27/04/2026) follow from the
+ * week (docs/holidays.md §3). Fixed-date holidays and nghỉ bù (e.g. Mon 27/04/2026) follow from the
  * rules and are not repeated here. 24/11 (Ngày Văn hóa Việt Nam) is not included: the Labour
  * Code amendment is not confirmed in force.
  */

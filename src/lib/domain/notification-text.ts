@@ -1,11 +1,12 @@
 /**
  * What a notification says, in-app and by e-mail alike (issue #11 point 10): the message keys of its
- * subject and body and the parameters, with every calendar date shown dd/MM/yyyy (report-formats.md
+ * subject and body and the parameters, with every calendar date shown dd/MM/yyyy (docs/report-formats.md
  * §c) whatever the screen language, and an extension decision saying which way it went. Pure: the
  * stored parameters stay as written (ISO days), so notifications stored before this change read right
  * too.
  */
-import { formatIsoDate, isIsoDate } from './format';
+import { isIsoDate } from './format';
+import { formatIsoDate } from './time';
 
 export interface NotificationMessage {
 	subjectKey: string;

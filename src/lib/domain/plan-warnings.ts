@@ -9,7 +9,8 @@
  * not know about. The leader who set up the surprise check sees both and can resolve it.
  */
 import { canSeeCheck, type Actor, type CheckVisibilityFacts } from './check';
-import { addDays, daysBetween, formatIsoDate, isIsoDate, isoWeekday } from './format';
+import { addDays, daysBetween, isIsoDate, isoWeekday } from './format';
+import { formatIsoDate } from './time';
 
 /** A unit already checked within this many calendar days before or after gets a warning. */
 export const RECENT_CHECK_DAYS = 30;
@@ -38,7 +39,7 @@ export interface DayOffAnswer {
  * Contract of the injected calendar: answers "is this date a day off for a Mon–Fri unit?" in full,
  * i.e. ordinary Saturdays and Sundays are `off: true` (no `nameKey`), holidays, compensatory and
  * swapped days are `off: true` with a `nameKey`, and make-up Saturdays (ngày làm bù) are
- * `off: false` (holidays.md §4).
+ * `off: false` (docs/holidays.md §4).
  */
 export type IsNonWorkingDay = (date: string) => DayOffAnswer;
 

@@ -1,12 +1,13 @@
 /**
  * The inspection record (Biên bản kiểm tra công vụ) as a document: the Nghị định 30/2020/NĐ-CP
- * layout of `report-formats.md` (a), built once from plain data and rendered twice (the printable
+ * layout of `docs/report-formats.md` (a), built once from plain data and rendered twice (the printable
  * page and the PDF), so both always say the same thing. Always Vietnamese: it is an administrative
  * document whatever language the screen is in. Pure.
  */
 import { vi } from '../i18n/messages/onsite';
 import { formatRollCallTally, type RollCallTally } from './roll-call';
-import { formatIsoDate, formatNumber } from './format';
+import { formatNumber } from './format';
+import { formatIsoDate } from './time';
 import { longVnDate, vnClockWords } from './onsite';
 
 type Key = keyof typeof vi;

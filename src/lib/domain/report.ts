@@ -1,5 +1,5 @@
 /**
- * The periodic report "Báo cáo kết quả kiểm tra công vụ" (report-formats.md §b) for a quarter or a
+ * The periodic report "Báo cáo kết quả kiểm tra công vụ" (docs/report-formats.md §b) for a quarter or a
  * year, as data: section II figures and the annexes (Biểu 01 to 06, top units). Pure; rendering to
  * the page, XLSX and PDF reads this same structure, so the three always agree.
  */

@@ -6,11 +6,11 @@
  *
  * How statuses are counted — a choice, written down because the sources leave room:
  * - **có mặt** (present): everyone who came to work that day — `present`, `late` (late people are
- *   present, just late), `left_early` and `away_from_post` (background.md §4 / catalogue note for
+ *   present, just late), `left_early` and `away_from_post` (docs/background.md §4 / catalogue note for
  *   ATT-AWAY-FROM-POST: "came to work that day but is not at the workplace", distinct from an
  *   absence). Their lapse shows as a violation, not as an absence.
  * - **vắng** (absent): `absent_excused`, `business_trip` and `absent_unexcused`. A business trip
- *   (đi công tác) is an absence *with* reason: the biên bản example in report-formats.md lists
+ *   (đi công tác) is an absence *with* reason: the biên bản example in docs/report-formats.md lists
  *   "Vắng có lý do: 04 người (nghỉ phép 01, đi công tác 02, đi học 01)".
  * - **không lý do**: `absent_unexcused` only.
  * So có mặt + vắng = the roster, which is what the sample sentence adds up to: 185 + 51 = 236 and

@@ -1,5 +1,5 @@
 // The staff roster as the app sees it (records from repos/staff.ts, shown by the roster pages).
-import type { Gender, StaffCategory, UnitKind } from './import/model';
+import type { Gender, StaffCategory, UnitKind } from './vocabulary';
 
 export interface StaffMember {
 	id: string;

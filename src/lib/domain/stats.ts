@@ -5,6 +5,7 @@
  */
 import { addDays, daysBetween, isIsoDate } from './format';
 import { ROLL_CALL_STATUSES } from './roll-call';
+import { ancestorsOf, rollupResolver } from './org-tree';
 import { addAttendance, attendanceCounts, isCountedCheck, isDoneCheck, isPlanCheck, NO_ATTENDANCE, type AttendanceCounts } from './figures';
 
 export const CATEGORIES = ['attendance', 'office_culture', 'conduct', 'procedures', 'other'] as const;
@@ -184,36 +185,15 @@ export interface UnitTree {
 
 /**
  * Figures of merged units roll up under their successor ("mapped to today's structure",
- * background.md §6); a unit's subtree follows `parent` links of today's units. Cycles in bad data
+ * docs/background.md §6); a unit's subtree follows `parent` links of today's units. Cycles in bad data
  * stop the walk instead of looping.
  */
 export function buildUnitTree(units: readonly UnitNode[]): UnitTree {
 	const byId = new Map(units.map((u) => [u.id, u]));
-	const effCache = new Map<string, string>();
-	const effective = (id: string): string => {
-		const cached = effCache.get(id);
-		if (cached) return cached;
-		let cur = id;
-		const seen = new Set<string>([cur]);
-		for (;;) {
-			const next = byId.get(cur)?.successorId;
-			if (!next || seen.has(next) || !byId.has(next)) break;
-			seen.add(next);
-			cur = next;
-		}
-		effCache.set(id, cur);
-		return cur;
-	};
+	const effective = rollupResolver(units);
 	const isUnder = (id: string, rootId: string): boolean => {
-		let cur: string | null = effective(id);
-		const seen = new Set<string>();
-		while (cur && !seen.has(cur)) {
-			if (cur === rootId) return true;
-			seen.add(cur);
-			const parent: string | null = byId.get(cur)?.parentId ?? null;
-			cur = parent ? effective(parent) : null;
-		}
-		return false;
+		const cur = effective(id);
+		return cur === rootId || ancestorsOf(byId, cur, effective).includes(rootId);
 	};
 	return {
 		byId,

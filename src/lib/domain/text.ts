@@ -1,6 +1,6 @@
 // Vietnamese text helpers: storage normalisation, accent-insensitive search keys, name sorting.
 //
-// Rules (report-formats.md, "Text conventions"):
+// Rules (docs/report-formats.md, "Text conventions"):
 // - Store and compare Vietnamese text in Unicode NFC.
 // - Search is accent- and case-insensitive, treats NFD and NFC input alike, treats the old and new
 //   tone-mark placements alike (`Uỷ`/`Ủy`, `hoà`/`hòa`) and matches 'đ' with 'd'.

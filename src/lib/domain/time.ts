@@ -1,5 +1,7 @@
-// All time-zone conversion happens here. PocketBase stores UTC ("2024-03-05 10:00:00.000Z");
-// people read and type Vietnamese local time (Asia/Ho_Chi_Minh, UTC+7, no DST), dates as dd/MM/yyyy.
+// The date module: every time-zone conversion and every date or time format happens here
+// (docs/report-formats.md (c)). PocketBase stores UTC ("2024-03-05 10:00:00.000Z"); people read and
+// type Vietnamese local time (Asia/Ho_Chi_Minh, UTC+7, no DST), dates as dd/MM/yyyy. Calendar
+// arithmetic on YYYY-MM-DD strings (addDays, daysBetween …) is in domain/format.ts.
 // dayjs.tz.setDefault does not affect dayjs() (iamkun/dayjs#1227) and dayjs.tz(isoWithOffset)
 // misparses (#2626): always go through dayjs.utc(s).tz(VN_TZ).
 import dayjs from 'dayjs';
@@ -7,6 +9,7 @@ import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import 'dayjs/locale/vi.js';
+import { isIsoDate } from './format';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -39,16 +42,37 @@ export function formatDateTime(v: Instant | null | undefined): string {
 	return d.isValid() ? d.tz(VN_TZ).format(DATETIME_FORMAT) : '';
 }
 
+/** HH:mm of an instant, in Vietnamese local time (the time part of {@link formatDateTime}). Empty input gives ''. */
+export function formatTime(v: Instant | null | undefined): string {
+	if (!v) return '';
+	const d = instant(v);
+	return d.isValid() ? d.tz(VN_TZ).format('HH:mm') : '';
+}
+
 /** The Vietnamese calendar day (YYYY-MM-DD) of an instant. */
 export function vnDay(v: Instant): string {
 	return instant(v).tz(VN_TZ).format('YYYY-MM-DD');
 }
 
-/** A calendar day YYYY-MM-DD shown as dd/MM/yyyy. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar date `YYYY-MM-DD` (already a Vietnamese local date) as `dd/MM/yyyy`:
+ * `2025-09-17` → `17/09/2025`. Strict: anything not shaped `YYYY-MM-DD` throws a RangeError (for
+ * dates the code itself produced). No time zone is involved: the input is a local date, not an instant.
+ */
+export function formatIsoDate(ymd: string): string {
+	const m = ISO_DATE.exec(ymd);
+	if (!m) throw new RangeError(`expected YYYY-MM-DD, got ${ymd}`);
+	return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/**
+ * A stored calendar day YYYY-MM-DD shown as dd/MM/yyyy, lenient (for optional fields): empty, or not a
+ * real date, gives ''.
+ */
 export function formatDay(day: string | null | undefined): string {
-	if (!day) return '';
-	const d = dayjs(day, 'YYYY-MM-DD', true);
-	return d.isValid() ? d.format(DATE_FORMAT) : '';
+	return day && isIsoDate(day) ? formatIsoDate(day) : '';
 }
 
 /**
@@ -67,6 +91,16 @@ export function parseVnDate(s: string): string | null {
 /** A Vietnamese local date and time ("YYYY-MM-DD", "HH:mm") as a UTC instant in PocketBase's format. */
 export function vnLocalToUtc(day: string, time = '00:00'): string {
 	return dayjs.tz(`${day} ${time}`, 'YYYY-MM-DD HH:mm', VN_TZ).utc().format('YYYY-MM-DD HH:mm:ss.SSS[Z]');
+}
+
+/** A Vietnamese local date and time ("YYYY-MM-DD", "HH:mm") as a Date. */
+export function vnLocalToDate(day: string, time = '00:00'): Date {
+	return new Date(vnLocalToUtc(day, time).replace(' ', 'T'));
+}
+
+/** A Vietnamese local date and time ("YYYY-MM-DD", "HH:mm") as an ISO instant (`2025-09-17T00:05:00.000Z`). */
+export function vnLocalToIso(day: string, time = '00:00'): string {
+	return vnLocalToDate(day, time).toISOString();
 }
 
 /** An instant in PocketBase's storage format. */

@@ -1,7 +1,7 @@
 // A unit of the organisation tree as the app sees it. Calendar dates (valid_from, valid_to, effective
 // dates) are Vietnamese local days, YYYY-MM-DD.
-import type { UnitKind } from './import/model';
-import type { TreeUnit } from './unit-tree';
+import type { UnitKind } from './vocabulary';
+import type { TreeUnit } from './org-tree';
 
 export type { UnitKind };
 

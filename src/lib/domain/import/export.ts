@@ -12,7 +12,7 @@
 
 import { vi } from '../../i18n/messages/import';
 import { writeCsv, type CsvDelimiter } from './csv';
-import { formatIsoDate } from '../format';
+import { formatIsoDate } from '../time';
 import type { StaffRecord, UnitRecord } from './model';
 import { STAFF_COLUMNS, type StaffField } from './staff';
 import { neutralizeFormula } from './table';

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { vi } from '../../i18n/messages/import';
-import { formatIsoDate } from '../format';
+import { formatIsoDate } from '../time';
 import { searchKey } from '../text';
 import type { ErrorParams, RowErrorCode } from './errors';
 import {
@@ -14,7 +14,7 @@ import {
 	type Gender,
 	type StaffCategory,
 	type UnitKind
-} from './model';
+} from '../vocabulary';
 
 type Ctx = { addIssue(issue: { code: 'custom'; message: string; params?: ErrorParams }): void };
 
@@ -61,7 +61,7 @@ export function optionalText(max: number) {
 		});
 }
 
-// Codes are stable ASCII keys (sample-org.md §1: "Unit codes are ASCII on purpose").
+// Codes are stable ASCII keys (docs/sample-province.md §1: "Unit codes are ASCII on purpose").
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
 
 /** A business code; compared exactly (case-sensitive), as the unique index in PocketBase does. */

@@ -1,9 +1,10 @@
 // Believable, fictional staff rows for the seed and the import benchmark: deterministic from a seed
 // number (same seed → same rows, on every machine). Names follow the weighted lists of
-// shared/domain/sample-org.md §4, positions §3. Gender is drawn first and the name chosen to
+// docs/sample-province.md §4, positions §3. Gender is drawn first and the name chosen to
 // match; production code never infers gender from a name.
 
-import type { StaffCategory, StaffRecord, UnitKind } from './model';
+import type { StaffRecord } from './model';
+import type { StaffCategory, UnitKind } from '../vocabulary';
 
 /** mulberry32: tiny, fast, good enough for test data; not for anything secret. */
 export function createRandom(seed: number): () => number {
@@ -33,7 +34,7 @@ function pick<T>(rand: () => number, items: readonly T[]): T {
 	return items[Math.floor(rand() * items.length)]!;
 }
 
-// sample-org.md §4, "Suggested weights for a Mekong-province generator".
+// docs/sample-province.md §4: family names weighted for a Mekong province.
 const FAMILY_NAMES: Weighted<string> = [
 	['Nguyễn', 30], ['Trần', 11], ['Lê', 9], ['Huỳnh', 6], ['Phạm', 5], ['Võ', 5], ['Phan', 4],
 	['Trương', 2.5], ['Lâm', 2], ['Đặng', 2], ['Hồ', 2], ['Ngô', 1.5], ['Bùi', 1.5], ['Dương', 1.5],
@@ -60,7 +61,7 @@ const FEMALE_GIVEN = [
 ] as const;
 const EITHER_GIVEN = ['Minh', 'Thanh', 'An', 'Ngọc', 'Phương', 'Tâm'] as const;
 
-// Combinations equal to the names of well-known national or regional leaders (sample-org.md §4:
+// Combinations equal to the names of well-known national or regional leaders (docs/sample-province.md §4:
 // the seed must read as fiction). Not exhaustive: it covers what these lists can produce.
 const AVOID = new Set([
 	'Nguyễn Tấn Dũng',
@@ -81,7 +82,7 @@ export function generateName(rand: () => number, gender: GeneratedGender, age: n
 		const shape = rand();
 		const middles: string[] = [];
 		if (shape >= 0.04) {
-			// Younger staff use Văn/Thị less (sample-org.md §4, unverified); redraw once if so.
+			// Younger staff use Văn/Thị less (docs/sample-province.md §4, unverified); redraw once if so.
 			let m = pickWeighted(rand, gender === 'male' ? MALE_MIDDLE : FEMALE_MIDDLE);
 			if (age < 35 && (m === 'Văn' || m === 'Thị') && rand() < 0.5) {
 				m = pickWeighted(rand, gender === 'male' ? MALE_MIDDLE : FEMALE_MIDDLE);
@@ -209,7 +210,7 @@ export interface GenerateUnit {
 	kind: UnitKind;
 }
 
-/** The communes and wards of the fictional tỉnh Cửu An (sample-org.md §1), the default spread. */
+/** The communes and wards of the fictional tỉnh Cửu An (docs/sample-province.md §1), the default spread. */
 export const SAMPLE_COMMUNE_UNITS: readonly GenerateUnit[] = [
 	...['CUUAN', 'MYHUNG', 'BINHTHOI', 'TANQUY', 'LONGPHUOC', 'PHULOI'].map((c) => ({ code: `CA.P.${c}`, kind: 'ward' as const })),
 	...['VINHKHANG', 'TANLAPDONG', 'THANHANTAY', 'HOABINHDONG', 'PHUMYHA', 'LONGDIENTAY', 'ANHOATAY', 'RACHSAY', 'PHULAC'].map(

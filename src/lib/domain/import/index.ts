@@ -26,4 +26,3 @@ export {
 	type CsvExportOptions
 } from './export';
 export { diffStaff, diffUnits, type ImportDiff, type RecordUpdate } from './diff';
-export { generateStaff, generateName, createRandom, SAMPLE_COMMUNE_UNITS, type GenerateStaffOptions } from './generate';

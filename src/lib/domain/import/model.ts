@@ -1,27 +1,7 @@
 // Records exchanged by import and export: the organisation data as it appears in a spreadsheet,
 // keyed by business codes (unit code, employee code), never by database ids.
-// The enums mirror pb_migrations (units.kind, staff.category, staff.gender).
-
-export const UNIT_KINDS = [
-	'province',
-	'department',
-	'office',
-	'public_service',
-	'service_center',
-	'ward',
-	'commune',
-	'special_zone',
-	'district',
-	'town',
-	'other'
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const STAFF_CATEGORIES = ['can_bo', 'cong_chuc', 'vien_chuc', 'contract'] as const;
-export type StaffCategory = (typeof STAFF_CATEGORIES)[number];
-
-export const GENDERS = ['male', 'female', 'other'] as const;
-export type Gender = (typeof GENDERS)[number];
+// The kinds, categories and genders are the core vocabulary (domain/vocabulary.ts).
+import type { Gender, StaffCategory, UnitKind } from '../vocabulary';
 
 /** Lengths match the PocketBase fields (pb_migrations), so a valid row always saves. */
 export const MAX_CODE_LENGTH = 64;

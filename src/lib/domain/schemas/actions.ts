@@ -2,6 +2,7 @@
 // (server/uploads.ts) and checked by domain/action-extras.ts checkEvidence.
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../corrective-action';
+import { RECORD_ID } from '../ids';
 
 const optionalText = z.string().trim().max(20000, 'errors.too_long').optional().default('');
 const requiredReason = z.string({ message: 'action.error.reason_required' }).trim().min(1, 'action.error.reason_required').max(5000, 'errors.too_long');
@@ -30,7 +31,7 @@ export const delegateSchema = z.object({
 		.union([z.string(), z.array(z.string())])
 		.optional()
 		.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''))
-		.pipe(z.array(z.string().regex(/^[a-z0-9]{15}$/, 'errors.invalid')).max(10))
+		.pipe(z.array(z.string().regex(RECORD_ID, 'errors.invalid')).max(10))
 });
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -43,7 +44,7 @@ export const ACTION_CATEGORIES = ['attendance', 'office_culture', 'conduct', 'pr
 /** Board filters from the query string; anything malformed falls back to "no filter". */
 export const boardFilterSchema = z.object({
 	status: optionalEnum(ACTION_STATUSES),
-	unit: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[a-z0-9]{15}$/).optional()),
+	unit: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(RECORD_ID).optional()),
 	category: optionalEnum(ACTION_CATEGORIES),
 	due_from: optionalDay,
 	due_to: optionalDay,
@@ -58,7 +59,7 @@ export function parseBoardFilter(params: URLSearchParams): BoardFilter {
 	return r.success ? r.data : { overdue: false, sort: 'due_asc' };
 }
 
-export const notificationIdSchema = z.object({ id: z.string().regex(/^[a-z0-9]{15}$/, 'errors.invalid') });
+export const notificationIdSchema = z.object({ id: z.string().regex(RECORD_ID, 'errors.invalid') });
 export const emailPrefsSchema = z.object({
 	email: z
 		.union([z.string(), z.array(z.string())])

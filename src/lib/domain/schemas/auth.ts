@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newPassword } from './org';
+import { RECORD_ID } from '../ids';
 
 export const loginSchema = z.object({
 	email: z
@@ -24,7 +25,7 @@ export const passwordChangeSchema = z
 	.refine((v) => v.new_password !== v.current_password, { path: ['new_password'], message: 'account.password.same' });
 
 export const revokeSchema = z.object({
-	id: z.string().regex(/^[a-z0-9]{15}$/, 'errors.invalid')
+	id: z.string().regex(RECORD_ID, 'errors.invalid')
 });
 
 export const localeSchema = z.object({

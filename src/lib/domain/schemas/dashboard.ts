@@ -2,6 +2,7 @@
 // message key, never an exception: the page shows it and the default view.
 import { z } from 'zod';
 import { CATEGORIES, KINDS, PERIOD_KINDS, resolvePeriod, type Category, type Kind, type Period, type PeriodInput } from '../stats';
+import { isRecordId } from '../ids';
 
 const int = (min: number, max: number) =>
 	z
@@ -18,7 +19,7 @@ const querySchema = z.object({
 	// Custom bounds: a month (YYYY-MM, the whole month) or a day (YYYY-MM-DD).
 	from: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dashboard.error.period_invalid').optional(),
 	to: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dashboard.error.period_invalid').optional(),
-	unit: z.string().regex(/^([a-z0-9]{15})?$/, 'dashboard.error.unknown_unit').optional(),
+	unit: z.string().refine((v) => v === '' || isRecordId(v), 'dashboard.error.unknown_unit').optional(),
 	category: z.enum(['', ...CATEGORIES], { message: 'dashboard.error.filter_invalid' }).optional(),
 	kind: z.enum(['', ...KINDS], { message: 'dashboard.error.filter_invalid' }).optional()
 });

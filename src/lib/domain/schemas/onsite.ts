@@ -1,8 +1,9 @@
 // Forms of the on-site inspection (issue #5). Messages are i18n keys.
 import { z } from 'zod';
 import { ROLL_CALL_STATUSES, type RollCallStatus } from '../roll-call';
+import { RECORD_ID } from '../ids';
 
-const id = z.string().regex(/^[a-z0-9]{15}$/, 'errors.invalid');
+const id = z.string().regex(RECORD_ID, 'errors.invalid');
 const text = (max: number) => z.string().trim().max(max, 'errors.too_long').default('');
 const optNumber = z
 	.union([z.literal(''), z.coerce.number()])
@@ -114,7 +115,7 @@ export type Procedures = z.output<typeof proceduresSchema>;
 export const findingSchema = z.object({
 	client_key: clientKey,
 	staff: z.union([z.literal(''), id]).default(''),
-	violation_type: z.string().min(1, 'onsite.error.type_required').regex(/^[a-z0-9]{15}$/, 'errors.invalid'),
+	violation_type: z.string().min(1, 'onsite.error.type_required').regex(RECORD_ID, 'errors.invalid'),
 	description: z.string().trim().min(1, 'errors.required').max(5000, 'errors.too_long'),
 	observed_time: hhmm,
 	keep_location: z.literal('on').optional().transform((v) => v === 'on'),

@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { normalizeText } from '../text';
 import { parseVnDate } from '../time';
-import { UNIT_KINDS } from '../import/model';
+import { UNIT_KINDS } from '../vocabulary';
 import { ROLES } from '../user';
+import { RECORD_ID } from '../ids';
 
-export const RECORD_ID = /^[a-z0-9]{15}$/;
+export { RECORD_ID };
 /** Same shape as the import's unit codes (domain/import/fields.ts), so typed and imported codes agree. */
 export const UNIT_CODE = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
 /** Violation codes are upper case (pb_migrations violation_types.code). */

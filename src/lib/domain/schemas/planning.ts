@@ -2,13 +2,14 @@
 import { z } from 'zod';
 import { CHECK_KINDS } from '../check';
 import { isIsoDate } from '../format';
+import { RECORD_ID } from '../ids';
 
 export const FOCUS_AREAS = ['attendance', 'office_culture', 'procedures'] as const;
 export const TRIGGERS = ['plan', 'surprise', 'complaint', 'directive'] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 export type FocusArea = (typeof FOCUS_AREAS)[number];
 
-const ID = /^[a-z0-9]{15}$/;
+const ID = RECORD_ID;
 const id = z.string({ message: 'errors.required' }).trim().regex(ID, 'errors.required');
 const optionalId = z
 	.string()

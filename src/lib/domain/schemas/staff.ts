@@ -1,10 +1,11 @@
 // Forms and queries of the staff roster. Messages are i18n keys.
 import { z } from 'zod';
-import { GENDERS, MAX_CODE_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSITION_LENGTH, STAFF_CATEGORIES } from '../import/model';
+import { MAX_CODE_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSITION_LENGTH } from '../import/model';
+import { GENDERS, STAFF_CATEGORIES } from '../vocabulary';
 import { normalizeText } from '../text';
 import { parseVnDate } from '../time';
+import { RECORD_ID } from '../ids';
 
-const RECORD_ID = /^[a-z0-9]{15}$/;
 // Same rule as the import (domain/import/fields.ts): ASCII business codes.
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
 

@@ -1,5 +1,5 @@
 // Public holidays and working-day calendar (src/lib/domain/holidays.ts). Vietnamese labels follow
-// /work/shared/domain/holidays.md exactly. Params: {day} lunar day number, {date} DD/MM.
+// docs/holidays.md exactly. Params: {day} lunar day number, {date} DD/MM.
 export const vi = {
 	'holiday.tet_duong_lich': 'Tết Dương lịch',
 	'holiday.tet_nguyen_dan': 'Tết Nguyên đán',

@@ -52,7 +52,7 @@ export const vi = {
 		'Không có đơn vị cấp trên mã “{code}” trong hệ thống hoặc trong tệp.',
 	'import.error.parent_cycle':
 		'Đơn vị cấp trên tạo thành vòng lặp ({path}): một đơn vị không thể trực thuộc chính nó hoặc đơn vị cấp dưới của nó.',
-	// Unit kinds (sample-org.md §1.2)
+	// Unit kinds (docs/sample-province.md §1.2)
 	'unit.kind.province': 'Tỉnh',
 	'unit.kind.department': 'Sở/Ban/Ngành',
 	'unit.kind.office': 'Phòng',

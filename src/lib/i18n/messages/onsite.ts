@@ -1,7 +1,7 @@
 /**
  * On-site inspection (issue #5): the hub, roll call, checklist, procedures, findings, completion and
  * the inspection record (biên bản). `record.*` are the literal strings of the Nghị định 30/2020 layout
- * (report-formats.md (a)); the record is always printed in Vietnamese.
+ * (docs/report-formats.md (a)); the record is always printed in Vietnamese.
  */
 export const vi = {
 	'onsite.title': 'Kiểm tra tại đơn vị',

@@ -87,7 +87,7 @@ export const vi = {
 	'action.error.no_pending_extension': 'Không có đề nghị gia hạn nào đang chờ quyết định.',
 	'action.error.illegal_transition': 'Không thể thực hiện thao tác này ở trạng thái hiện tại.',
 
-	// Roll call (điểm danh) — labels from background.md §4
+	// Roll call (điểm danh) — labels from docs/background.md §4
 	'rollcall.status.present': 'Có mặt',
 	'rollcall.status.late': 'Đi muộn',
 	'rollcall.status.left_early': 'Về sớm',

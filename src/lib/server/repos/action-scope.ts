@@ -1,6 +1,7 @@
 // People and units the corrective-action workflow needs: the unit tree (board filter by subtree),
 // who answers for a unit, who leads. Read-only.
 import type { Pb } from '../pb/create';
+import { anyOf } from '../pb/query';
 
 export interface UnitNode {
 	id: string;
@@ -52,25 +53,8 @@ export function actionScopeRepo(pb: Pb) {
 		},
 		async people(ids: string[]): Promise<Person[]> {
 			if (ids.length === 0) return [];
-			const filter = ids.map((id, i) => pb.filter(`id = {:i${i}}`, { [`i${i}`]: id })).join(' || ');
+			const filter = anyOf(pb, 'id', ids);
 			return (await users().getFullList({ filter, fields: PERSON_FIELDS })).map(toPerson);
 		}
 	};
-}
-
-/** The ids of a unit and every unit below it. */
-export function subtreeIds(units: readonly UnitNode[], rootId: string): string[] {
-	const children = new Map<string, string[]>();
-	for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
-	const out: string[] = [];
-	const stack = [rootId];
-	const seen = new Set<string>();
-	while (stack.length) {
-		const id = stack.pop()!;
-		if (seen.has(id)) continue;
-		seen.add(id);
-		out.push(id);
-		stack.push(...(children.get(id) ?? []));
-	}
-	return out;
 }

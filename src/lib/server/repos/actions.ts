@@ -4,6 +4,7 @@ import type { Pb } from '../pb/create';
 import { orNull, unlessStale } from '../pb/errors';
 import type { ActionStatus, CorrectiveAction, PendingExtension } from '../../domain/corrective-action';
 import type { Role } from '../../domain/user';
+import { anyOf } from '../pb/query';
 
 export interface ActionRecord {
 	id: string;
@@ -181,7 +182,7 @@ export function actionsRepo(pb: Pb) {
 		const parts: string[] = [];
 		if (q.unitIds) {
 			if (q.unitIds.length === 0) return 'id = ""';
-			parts.push('(' + q.unitIds.map((u, i) => pb.filter(`unit = {:u${i}}`, { [`u${i}`]: u })).join(' || ') + ')');
+			parts.push(anyOf(pb, 'unit', q.unitIds));
 		}
 		if (q.status) parts.push(pb.filter('status = {:s}', { s: q.status }));
 		if (q.category) parts.push(pb.filter('category = {:c}', { c: q.category }));
@@ -301,7 +302,7 @@ export function actionsRepo(pb: Pb) {
 		/** The findings an action answers (what was found, when). */
 		async findings(ids: string[]): Promise<{ id: string; description: string; observedAt: string; typeName: string }[]> {
 			if (ids.length === 0) return [];
-			const filter = ids.map((id, i) => pb.filter(`id = {:f${i}}`, { [`f${i}`]: id })).join(' || ');
+			const filter = anyOf(pb, 'id', ids);
 			const items = await pb.collection('findings').getFullList({ filter, sort: 'observed_at', expand: 'violation_type' });
 			return items.map((r) => ({
 				id: r.id,

@@ -1,6 +1,7 @@
 // calendar_days: the days off and make-up working days announced each year, entered by an admin.
 import type { Pb } from '../pb/create';
 import { orNull } from '../pb/errors';
+import { isRecordId } from '../pb/query';
 
 export interface AnnouncedDay {
 	id: string;
@@ -34,7 +35,7 @@ export function calendarDaysRepo(pb: Pb) {
 			return (await col().create(d)).id;
 		},
 		async delete(id: string): Promise<boolean> {
-			if (!/^[a-z0-9]{15}$/.test(id)) return false;
+			if (!isRecordId(id)) return false;
 			return (await orNull(col().delete(id))) !== null;
 		}
 	};

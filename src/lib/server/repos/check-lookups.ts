@@ -1,6 +1,7 @@
 // Read-only lookups the planning screens need: units (for pickers and subtree filters) and the people
 // who can be on a check team. Kept apart from the organisation area's own repos.
 import type { Pb } from '../pb/create';
+import { anyOf, isRecordId } from '../pb/query';
 
 export interface UnitRef {
 	id: string;
@@ -36,7 +37,7 @@ export function checkLookupsRepo(pb: Pb) {
 			return rows.map((r) => ({ id: r.id, name: String(r.name), code: String(r.code), parentId: r.parent ? String(r.parent) : null, active: r.active === true }));
 		},
 		async unit(id: string): Promise<UnitRef | null> {
-			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			if (!isRecordId(id)) return null;
 			const r = await pb.collection('units').getList(1, 1, { filter: pb.filter('id = {:id}', { id }), fields: 'id,name,code,parent,active', skipTotal: true });
 			const u = r.items[0];
 			return u ? { id: u.id, name: String(u.name), code: String(u.code), parentId: u.parent ? String(u.parent) : null, active: u.active === true } : null;
@@ -54,7 +55,7 @@ export function checkLookupsRepo(pb: Pb) {
 		async people(ids: string[]): Promise<PersonRef[]> {
 			if (ids.length === 0) return [];
 			const rows = await pb.collection('users').getFullList({
-				filter: ids.map((id) => pb.filter('id = {:id}', { id })).join(' || '),
+				filter: anyOf(pb, 'id', ids),
 				fields: 'id,name,role,active,unit'
 			});
 			return rows.map((r) => ({ id: r.id, name: String(r.name), role: String(r.role), unitId: r.unit ? String(r.unit) : null, active: r.active === true }));

@@ -3,43 +3,10 @@ import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { AppError, mapPbError, orNull, unlessStale } from '../pb/errors';
 import { toPbDate } from '../../domain/time';
+import { isRecordId } from '../pb/query';
+import type { Finding, PhotoMeta } from '../../domain/finding';
 
-export interface PhotoMeta {
-	name: string;
-	sha256: string;
-	captured_at: string | null;
-	has_location: boolean;
-	lat?: number;
-	lon?: number;
-}
-
-export interface Finding {
-	id: string;
-	inspectionId: string;
-	unitId: string;
-	staffId: string | null;
-	staffName: string;
-	typeId: string;
-	typeCode: string;
-	typeName: string;
-	defaultFixDays: number;
-	category: string;
-	description: string;
-	observedAt: string;
-	source: 'manual' | 'attendance' | 'checklist';
-	attendanceId: string | null;
-	photos: string[];
-	photoMeta: PhotoMeta[];
-	explanationStatus: 'none' | 'requested' | 'received';
-	explanationText: string;
-	explanationFile: string;
-	amendsId: string | null;
-	amendReason: string;
-	superseded: boolean;
-	created: string;
-	/** Read version for conditional writes (pb_hooks/versions.pb.js). */
-	version: number;
-}
+export type { Finding, PhotoMeta };
 
 function toFinding(r: RecordModel): Finding {
 	return {
@@ -95,7 +62,7 @@ export function findingsRepo(pb: Pb) {
 	const col = () => pb.collection('findings');
 	return {
 		async get(id: string): Promise<Finding | null> {
-			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			if (!isRecordId(id)) return null;
 			const r = await orNull(col().getOne(id, { expand: EXPAND }));
 			return r ? toFinding(r) : null;
 		},

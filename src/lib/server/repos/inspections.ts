@@ -9,6 +9,7 @@ import type { Actor } from '../../domain/user';
 import { checkScopeFilter } from '../authz/policy';
 import type { CheckKind, CheckStatus } from '../../domain/check';
 import type { FocusArea, Trigger } from '../../domain/schemas/planning';
+import { anyOf, isRecordId } from '../pb/query';
 
 export interface Check {
 	id: string;
@@ -139,11 +140,11 @@ export function inspectionsRepo(pb: Pb) {
 		if (q.to) parts.push(pb.filter('scheduled_start < {:to}', { to: pbDate(q.to) }));
 		if (q.kind) parts.push(pb.filter('kind = {:k}', { k: q.kind }));
 		if (q.status) parts.push(pb.filter('status = {:s}', { s: q.status }));
-		if (q.statuses?.length) parts.push('(' + q.statuses.map((s) => pb.filter('status = {:s}', { s })).join(' || ') + ')');
+		if (q.statuses?.length) parts.push(anyOf(pb, 'status', q.statuses));
 		if (q.personId) parts.push(pb.filter('(lead = {:p} || team ~ {:p} || observers ~ {:p})', { p: q.personId }));
 		if (q.planId) parts.push(pb.filter('plan = {:p}', { p: q.planId }));
 		if (q.unitIds && q.unitIds.length <= 40) {
-			parts.push('(' + q.unitIds.map((u) => pb.filter('unit = {:u}', { u })).join(' || ') + ')');
+			parts.push(anyOf(pb, 'unit', q.unitIds));
 		}
 		return parts;
 	}
@@ -181,7 +182,7 @@ export function inspectionsRepo(pb: Pb) {
 			return rows.map(toCheck);
 		},
 		async get(id: string): Promise<Check | null> {
-			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			if (!isRecordId(id)) return null;
 			const r = await orNull(col().getOne(id, { expand: 'unit', fields: '*,expand.unit.name' }));
 			return r ? toCheck(r) : null;
 		},
@@ -199,7 +200,7 @@ export function inspectionsRepo(pb: Pb) {
 			const out = new Map<string, CheckStatus[]>(planIds.map((p) => [p, []]));
 			if (planIds.length === 0) return out;
 			const rows = await col().getFullList({
-				filter: planIds.map((p) => pb.filter('plan = {:p}', { p })).join(' || '),
+				filter: anyOf(pb, 'plan', planIds),
 				fields: 'plan,status'
 			});
 			for (const r of rows) out.get(String(r.plan))?.push(r.status as CheckStatus);

@@ -3,6 +3,7 @@ import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { AppError, mapPbError, orNull } from '../pb/errors';
 import { toPbDate } from '../../domain/time';
+import { anyOf } from '../pb/query';
 
 export interface Notification {
 	id: string;
@@ -120,7 +121,7 @@ export function notificationsRepo(pb: Pb) {
 		},
 		async recipients(ids: string[]): Promise<Recipient[]> {
 			if (ids.length === 0) return [];
-			const filter = ids.map((id, i) => pb.filter(`id = {:i${i}}`, { [`i${i}`]: id })).join(' || ');
+			const filter = anyOf(pb, 'id', ids);
 			const items = await pb.collection('users').getFullList({ filter, fields: 'id,email,name,locale,active,email_prefs' });
 			return items.map((r) => ({
 				id: r.id,

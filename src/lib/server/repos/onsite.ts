@@ -9,6 +9,7 @@ import type { Announcement } from '../../domain/holidays';
 import { signatureParty, type SignatureParty } from '../../domain/onsite';
 import type { ChecklistResult, Procedures } from '../../domain/schemas/onsite';
 import { toPbDate } from '../../domain/time';
+import { anyOf, isRecordId } from '../pb/query';
 
 export interface Amendment {
 	at: string;
@@ -177,7 +178,7 @@ export function onsiteRepo(pb: Pb) {
 	const inspections = () => pb.collection('inspections');
 	return {
 		async get(id: string): Promise<OnsiteCheck | null> {
-			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			if (!isRecordId(id)) return null;
 			const r = await orNull(inspections().getOne(id, { expand: 'unit,unit.parent,lead,team' }));
 			return r ? toCheck(r) : null;
 		},
@@ -227,24 +228,16 @@ export function onsiteRepo(pb: Pb) {
 			if (ids.length === 0) return [];
 			const out: StaffRow[] = [];
 			for (let i = 0; i < ids.length; i += 100) {
-				const filter = ids
-					.slice(i, i + 100)
-					.map((_, j) => `id = {:s${j}}`)
-					.join(' || ');
-				const params = Object.fromEntries(ids.slice(i, i + 100).map((v, j) => [`s${j}`, v]));
-				const rows = await pb.collection('staff').getFullList({ filter: pb.filter(filter, params), fields: 'id,full_name,position,unit,active' });
+				const rows = await pb.collection('staff').getFullList({ filter: anyOf(pb, 'id', ids.slice(i, i + 100)), fields: 'id,full_name,position,unit,active' });
 				out.push(...rows.map(toStaff));
 			}
 			return out;
 		},
 
 		async violationTypes(categories?: string[]): Promise<ViolationType[]> {
-			const cat = categories?.length
-				? ' && (' + categories.map((_, i) => `category = {:c${i}}`).join(' || ') + ')'
-				: '';
-			const params = Object.fromEntries((categories ?? []).map((c, i) => [`c${i}`, c]));
+			const cat = categories?.length ? ' && ' + anyOf(pb, 'category', categories) : '';
 			const rows = await pb.collection('violation_types').getFullList({
-				filter: pb.filter('active = true' + cat, params),
+				filter: 'active = true' + cat,
 				sort: 'sort_order,code',
 				fields: 'id,code,category,name_vi,default_fix_days'
 			});
@@ -253,9 +246,8 @@ export function onsiteRepo(pb: Pb) {
 
 		async violationTypeByCode(codes: string[]): Promise<Map<string, ViolationType>> {
 			if (codes.length === 0) return new Map();
-			const filter = codes.map((_, i) => `code = {:c${i}}`).join(' || ');
 			const rows = await pb.collection('violation_types').getFullList({
-				filter: pb.filter(filter, Object.fromEntries(codes.map((c, i) => [`c${i}`, c]))),
+				filter: anyOf(pb, 'code', codes),
 				fields: 'id,code,category,name_vi,default_fix_days'
 			});
 			return new Map(rows.map((r) => [String(r.code), toType(r)]));

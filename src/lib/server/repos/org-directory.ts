@@ -2,7 +2,7 @@
 // admin screens (another area) and by imports (repos/org-import.ts); this module only reads them.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { UNIT_KINDS, type UnitKind } from '../../domain/import/model';
+import { UNIT_KINDS, type UnitKind } from '../../domain/vocabulary';
 
 export interface UnitEntry {
 	id: string;

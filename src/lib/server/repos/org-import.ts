@@ -1,5 +1,5 @@
 // Writes an import plan to PocketBase in ONE batch request. PocketBase runs a batch as a single
-// transaction (POCKETBASE.md), so a commit is all-or-nothing even if this process dies half-way; the
+// transaction (docs/pocketbase.md), so a commit is all-or-nothing even if this process dies half-way; the
 // batch limit is raised for it by pb_migrations/1795602000_raise_batch_limit.js. Records get their ids
 // here (PocketBase accepts client ids of 15 [a-z0-9]), so a new unit's children can point at it
 // within the same batch.
@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Pb } from '../pb/create';
 import { mapPbError } from '../pb/errors';
 import { searchKey, toNFC } from '../../domain/text';
-import type { UnitKind } from '../../domain/import/model';
+import type { UnitKind } from '../../domain/vocabulary';
 import { dayToPb, staffBody, type StaffInput } from './staff';
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

@@ -4,6 +4,7 @@ import type { Pb } from '../pb/create';
 import { orNull, unlessStale } from '../pb/errors';
 import { fromPbDate, toPbDate } from '../../domain/time';
 import type { PlanPeriod, PlanRevision, PlanStatus } from '../../domain/plan';
+import { isRecordId } from '../pb/query';
 
 export interface Plan {
 	id: string;
@@ -71,7 +72,7 @@ export function plansRepo(pb: Pb) {
 			return (await col().getFullList({ sort: '-year,-quarter,-created' })).map(toPlan);
 		},
 		async get(id: string): Promise<Plan | null> {
-			if (!/^[a-z0-9]{15}$/.test(id)) return null;
+			if (!isRecordId(id)) return null;
 			const r = await orNull(col().getOne(id));
 			return r ? toPlan(r) : null;
 		},

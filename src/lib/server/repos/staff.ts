@@ -3,8 +3,9 @@ import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { mapPbError, orNull } from '../pb/errors';
 import { searchKey, toNFC } from '../../domain/text';
-import { GENDERS, STAFF_CATEGORIES, type Gender, type StaffCategory } from '../../domain/import/model';
+import { GENDERS, STAFF_CATEGORIES, type Gender, type StaffCategory } from '../../domain/vocabulary';
 import type { StaffMember } from '../../domain/staff';
+import { anyOf } from '../pb/query';
 
 export type { StaffMember };
 
@@ -74,12 +75,7 @@ export function staffRepo(pb: Pb) {
 		const parts: string[] = [];
 		if (f.unitIds) {
 			if (f.unitIds.length === 0) return 'id = ""';
-			const params: Record<string, string> = {};
-			const ors = f.unitIds.map((id, i) => {
-				params[`u${i}`] = id;
-				return `unit = {:u${i}}`;
-			});
-			parts.push(pb.filter(`(${ors.join(' || ')})`, params));
+			parts.push(anyOf(pb, 'unit', f.unitIds));
 		}
 		// `~` is LIKE '%…%' on the bound value: a substring match on the accent-free key.
 		if (f.key) parts.push(pb.filter('(search_key ~ {:k} || employee_code ~ {:k})', { k: f.key }));

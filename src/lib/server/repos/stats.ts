@@ -7,6 +7,7 @@ import { orNull } from '../pb/errors';
 import { checkStartedFilter } from '../authz/policy';
 import type { AggregateRows, UnitNode } from '../../domain/stats';
 import { DONE_CHECK_STATUSES, NOT_COUNTED_CHECK_STATUSES } from '../../domain/figures';
+import { anyOf } from '../pb/query';
 
 export interface AggregateParams {
 	fromMonth: string;
@@ -83,12 +84,10 @@ function toDrillRow(kind: DrillKind, r: RecordModel): DrillRow {
 
 export function statsRepo(pb: Pb) {
 	const send = <T>(path: string, body: unknown) => pb.send<T>(path, { method: 'POST', body });
-	const anyOf = (field: string, ids: string[], op = '=') =>
-		'(' + ids.map((id) => pb.filter(`${field} ${op} {:id}`, { id })).join(' || ') + ')';
 
 	function drillFilter(q: DrillQuery): { collection: string; filter: string; sort: string; expand: string } {
 		const parts: string[] = [];
-		const unit = q.units ? (q.units.length ? anyOf('unit', q.units) : "id = ''") : '';
+		const unit = q.units ? anyOf(pb, 'unit', q.units) : '';
 		if (unit) parts.push(unit);
 		if (q.kind === 'findings') {
 			parts.push(pb.filter('observed_at >= {:a} && observed_at < {:b} && superseded = false', { a: q.fromUtc, b: q.toUtc }));
@@ -113,7 +112,7 @@ export function statsRepo(pb: Pb) {
 		parts.push(VISIBLE(''));
 		parts.push(NOT_COUNTED_CHECK_STATUSES.map((s) => pb.filter('status != {:s}', { s })).join(' && '));
 		if (q.checkKind) parts.push(pb.filter('kind = {:k}', { k: q.checkKind }));
-		if (q.outcome === 'done') parts.push(`(${DONE_CHECK_STATUSES.map((s) => pb.filter('status = {:s}', { s })).join(' || ')})`);
+		if (q.outcome === 'done') parts.push(anyOf(pb, 'status', DONE_CHECK_STATUSES));
 		return { collection: 'inspections', filter: parts.join(' && '), sort: '-scheduled_start', expand: 'unit' };
 	}
 
@@ -169,7 +168,7 @@ export function statsRepo(pb: Pb) {
 			const out: { id: string; name: string; position: string; unitId: string; code: string }[] = [];
 			for (let i = 0; i < ids.length; i += 100) {
 				const chunk = ids.slice(i, i + 100);
-				const rows = await pb.collection('staff').getFullList({ filter: anyOf('id', chunk), fields: 'id,full_name,position,unit,employee_code' });
+				const rows = await pb.collection('staff').getFullList({ filter: anyOf(pb, 'id', chunk), fields: 'id,full_name,position,unit,employee_code' });
 				out.push(...rows.map((r) => ({ id: r.id, name: String(r.full_name), position: String(r.position ?? ''), unitId: String(r.unit), code: String(r.employee_code) })));
 			}
 			return out;
@@ -190,7 +189,7 @@ export function statsRepo(pb: Pb) {
 				expand: 'violation_type,unit'
 			});
 			const actions = findings.length
-				? await pb.collection('corrective_actions').getFullList({ filter: anyOf('findings', findings.map((f) => f.id), '~') })
+				? await pb.collection('corrective_actions').getFullList({ filter: anyOf(pb, 'findings', findings.map((f) => f.id), '~') })
 				: [];
 			return { findings, actions };
 		},

@@ -6,8 +6,9 @@ import type { Pb } from '../pb/create';
 import { mapPbError, orNull } from '../pb/errors';
 import { searchKey } from '../../domain/text';
 import { addDays } from '../../domain/format';
-import { UNIT_KINDS } from '../../domain/import/model';
+import { UNIT_KINDS } from '../../domain/vocabulary';
 import type { MergeDetails, Unit, UnitEvent, UnitEventKind, UnitKind } from '../../domain/unit';
+import { anyOf } from '../pb/query';
 
 const day = (s: unknown) => (typeof s === 'string' && s.length >= 10 ? s.slice(0, 10) : null);
 /** Calendar days are stored as UTC midnight (start) or the day's last second (end), as the seed does. */
@@ -149,14 +150,9 @@ export function unitsRepo(pb: Pb) {
 		/** Active staff of these units (id and unit only), for a merge. */
 		async activeStaffOf(unitIds: readonly string[]): Promise<{ id: string; unit: string }[]> {
 			if (unitIds.length === 0) return [];
-			const params: Record<string, string> = {};
-			const ors = unitIds.map((u, i) => {
-				params[`u${i}`] = u;
-				return `unit = {:u${i}}`;
-			});
 			const rows = await pb
 				.collection('staff')
-				.getFullList({ filter: pb.filter(`active = true && (${ors.join(' || ')})`, params), fields: 'id,unit' });
+				.getFullList({ filter: `active = true && ${anyOf(pb, 'unit', unitIds)}`, fields: 'id,unit' });
 			return rows.map((r) => ({ id: r.id, unit: String(r.unit) }));
 		},
 		/** Current unit of each of these staff members. */
@@ -164,12 +160,7 @@ export function unitsRepo(pb: Pb) {
 			const out = new Map<string, string>();
 			for (let i = 0; i < staffIds.length; i += 100) {
 				const part = staffIds.slice(i, i + 100);
-				const params: Record<string, string> = {};
-				const ors = part.map((s, j) => {
-					params[`s${j}`] = s;
-					return `id = {:s${j}}`;
-				});
-				const rows = await pb.collection('staff').getFullList({ filter: pb.filter(ors.join(' || '), params), fields: 'id,unit' });
+				const rows = await pb.collection('staff').getFullList({ filter: anyOf(pb, 'id', part), fields: 'id,unit' });
 				for (const r of rows) out.set(r.id, String(r.unit));
 			}
 			return out;

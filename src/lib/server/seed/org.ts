@@ -1,4 +1,4 @@
-// The fictional province of Cửu An (../shared/domain/sample-org.md): its unit tree after the 2025
+// The fictional province of Cửu An (docs/sample-province.md): its unit tree after the 2025
 // two-level reform, and the pre-reform units the reform merged or dissolved (kept inactive, with their
 // successor, so history follows them). Everything here is invented.
 export interface SeedUnit {

@@ -11,7 +11,8 @@ import type { Pb } from '../pb/create';
 import type { Actor } from '../../domain/user';
 import { authorize, can, type Action, type Scoped } from '../authz';
 import { actionsRepo, toState, type ActionPatch, type ActionRecord } from '../repos/actions';
-import { actionScopeRepo, subtreeIds } from '../repos/action-scope';
+import { actionScopeRepo } from '../repos/action-scope';
+import { subtreeIds } from '../../domain/org-tree';
 import type { NotificationService } from './notifications';
 import {
 	ACTION_STATUSES,
@@ -42,6 +43,7 @@ import { vnDay } from '../../domain/time';
 import { workingDaysBetween, type WorkingCalendar } from '../../domain/holidays';
 import type { CalendarService } from './calendar';
 import type { BoardFilter } from '../../domain/schemas/actions';
+import { isRecordId } from '../pb/query';
 
 /**
  * The HTTP status of every refusal a step can give: who may not (403), what the input lacks (400),
@@ -146,7 +148,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 
 	/** Loads an action the actor may see: unknown → 404, not theirs → 403. */
 	async function load(actor: Actor, id: string): Promise<ActionRecord> {
-		const a = /^[a-z0-9]{15}$/.test(id) ? await repo.get(id) : null;
+		const a = isRecordId(id) ? await repo.get(id) : null;
 		if (!a) error(404, 'errors.not_found');
 		authorize(actor, 'action.view', scopeOf(a, actor));
 		return a;
@@ -377,7 +379,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 
 		/** An evidence file, streamed after authorizing the action it belongs to. Authz: action.view. */
 		async file(actor: Actor, updateId: string, name: string, thumb: boolean): Promise<Response> {
-			const found = /^[a-z0-9]{15}$/.test(updateId) ? await repo.updateWithFile(updateId, name) : null;
+			const found = isRecordId(updateId) ? await repo.updateWithFile(updateId, name) : null;
 			if (!found) error(404, 'errors.not_found');
 			await load(actor, found.actionId);
 			const upstream = await repo.fetchFile(found.record, name, thumb && /\.(jpe?g|png|webp)$/i.test(name) ? '100x100' : undefined);

@@ -13,7 +13,8 @@ import { campaignKind, staffingChange, transitionCheck, type CheckEvent, type Ch
 import { planWarnings, type PlanWarning } from '../../domain/plan-warnings';
 import { decidePlan, isoWeekRange, type PlanRevision } from '../../domain/plan';
 import { addDays, isoWeekday } from '../../domain/format';
-import { vnDay, vnLocalToUtc } from '../../domain/time';
+import { vnDay, vnLocalToIso } from '../../domain/time';
+import { subtreeIds } from '../../domain/org-tree';
 import type { Actor } from '../../domain/user';
 import type { CampaignInput, CheckFilterInput, CheckInput, PlanCheckInput, RescheduleInput } from '../../domain/schemas/planning';
 import type { CalendarService } from './calendar';
@@ -48,24 +49,10 @@ export function windowOf(w: WindowFields): Result<{ startsAt: string; endsAt: st
 		endDay = w.endDate ?? r.friday;
 	}
 	if (!startDay || !endDay) return refuse(400, 'check.error.window_required', 'date');
-	const startsAt = new Date(vnLocalToUtc(startDay, w.startTime).replace(' ', 'T')).toISOString();
-	const endsAt = new Date(vnLocalToUtc(endDay, w.endTime).replace(' ', 'T')).toISOString();
+	const startsAt = vnLocalToIso(startDay, w.startTime);
+	const endsAt = vnLocalToIso(endDay, w.endTime);
 	if (Date.parse(endsAt) <= Date.parse(startsAt)) return refuse(400, 'check.error.window_end_before_start', 'endTime');
 	return ok({ startsAt, endsAt });
-}
-
-/** Ids of `rootId` and every unit below it. */
-export function subtree(units: readonly UnitRef[], rootId: string): string[] {
-	const children = new Map<string, string[]>();
-	for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
-	const out: string[] = [];
-	const stack = [rootId];
-	while (stack.length) {
-		const id = stack.pop()!;
-		out.push(id);
-		stack.push(...(children.get(id) ?? []));
-	}
-	return out;
 }
 
 /** The status changes the planning side offers; start and complete are the on-site pages' alone. */
@@ -379,9 +366,9 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		async list(actor: Actor, f: CheckFilter, units?: UnitRef[]): Promise<Check[]> {
 			authorize(actor, 'check.list');
 			const q: CheckQuery = { kind: f.kind, status: f.status, sort: 'start', limit: 500 };
-			if (f.from) q.from = new Date(vnLocalToUtc(f.from).replace(' ', 'T')).toISOString();
-			if (f.to) q.to = new Date(vnLocalToUtc(addDays(f.to, 1)).replace(' ', 'T')).toISOString();
-			if (f.unit) q.unitIds = subtree(units ?? (await unitTree()), f.unit);
+			if (f.from) q.from = vnLocalToIso(f.from);
+			if (f.to) q.to = vnLocalToIso(addDays(f.to, 1));
+			if (f.unit) q.unitIds = subtreeIds(units ?? (await unitTree()), f.unit);
 			q.personId = f.mine ? actor.id : f.inspector;
 			return repo.listVisible(actor, q);
 		},
@@ -398,8 +385,8 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		async calendarRange(actor: Actor, from: string, to: string, mine: boolean) {
 			authorize(actor, 'check.list');
 			const q: CheckQuery = {
-				from: new Date(vnLocalToUtc(from).replace(' ', 'T')).toISOString(),
-				to: new Date(vnLocalToUtc(addDays(to, 1)).replace(' ', 'T')).toISOString(),
+				from: vnLocalToIso(from),
+				to: vnLocalToIso(addDays(to, 1)),
 				personId: mine ? actor.id : null,
 				limit: 1000
 			};

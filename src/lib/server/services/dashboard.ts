@@ -6,10 +6,13 @@ import type { Clock } from '../auth/session';
 import type { Pb } from '../pb/create';
 import { authorize } from '../authz';
 import { statsRepo, type AggregateParams, type DrillKind } from '../repos/stats';
-import { buildFigures, buildUnitTree, type Figures, type Period, type UnitTree } from '../../domain/stats';
+import { buildFigures, buildUnitTree, type Period, type UnitTree } from '../../domain/stats';
 import { filterParams, parseDashboardQuery, type DashboardFilter } from '../../domain/schemas/dashboard';
 import { addDays } from '../../domain/format';
 import { vnDay, vnLocalToUtc } from '../../domain/time';
+import type { DashboardView } from '../../domain/dashboard';
+
+export type { DashboardView };
 
 export interface Scope {
 	filter: DashboardFilter;
@@ -20,16 +23,6 @@ export interface Scope {
 	/** May the actor choose the unit (leaders, admins, inspectors) or is it fixed (unit head)? */
 	canPickUnit: boolean;
 	today: string;
-}
-
-export interface DashboardView {
-	filter: DashboardFilter;
-	query: string;
-	error: string | null;
-	figures: Figures;
-	unitNames: Record<string, string>;
-	unitOptions: { id: string; name: string }[];
-	canPickUnit: boolean;
 }
 
 export function periodBounds(period: Period) {

@@ -29,7 +29,7 @@ import {
 } from '../../domain/onsite';
 import { tallyRollCall, type RollCallStatus } from '../../domain/roll-call';
 import type { RollCallEntry, Procedures, ChecklistResult } from '../../domain/schemas/onsite';
-import { formatDateTime, vnDay, vnLocalToUtc } from '../../domain/time';
+import { formatTime, vnDay, vnLocalToDate } from '../../domain/time';
 import { compareVnNames } from '../../domain/text';
 import { messageKey, t } from '../../i18n/t';
 import { parseHints, preparePhotos } from '../photos';
@@ -285,7 +285,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			const now = clock();
 			const photos = await preparePhotos(files, parseHints(input.photoMeta), input.keepLocation, now);
 			if (!photos.ok) return refuseWith(400, messageKey(photos.code), photos.params);
-			const observedAt = input.observedTime ? new Date(vnLocalToUtc(vnDay(now), input.observedTime).replace(' ', 'T')) : now;
+			const observedAt = input.observedTime ? vnLocalToDate(vnDay(now), input.observedTime) : now;
 			try {
 				const f = await fnd.create({
 					inspectionId: c.id,
@@ -534,7 +534,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				category: f.category,
 				staffName: f.staffName,
 				description: f.description,
-				time: formatDateTime(f.observedAt).slice(11),
+				time: formatTime(f.observedAt),
 				photos: f.photos.length,
 				explanation: f.explanationStatus === 'received' ? f.explanationText : '',
 				amendment: f.amendsId ? { reason: f.amendReason, original: byId.get(f.amendsId)?.description ?? '' } : undefined
@@ -553,8 +553,8 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				place,
 				unitName: c.unitName,
 				day: vnDay(start),
-				startTime: formatDateTime(start).slice(11),
-				endTime: formatDateTime(end).slice(11),
+				startTime: formatTime(start),
+				endTime: formatTime(end),
 				kind: c.kind,
 				lead: c.lead,
 				members: c.team.filter((m) => m.id !== c.leadId),

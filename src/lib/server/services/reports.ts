@@ -12,10 +12,11 @@ import { statsRepo } from '../repos/stats';
 import { dashboardService, periodBounds } from './dashboard';
 import { buildFigures, previousPeriod } from '../../domain/stats';
 import { buildReport, type ReportData } from '../../domain/report';
-import { addDays, formatIsoDate, formatNumber } from '../../domain/format';
-import { formatDate, vnDay, vnLocalToUtc } from '../../domain/time';
+import { addDays, formatNumber } from '../../domain/format';
+import { formatDate, vnDay, vnLocalToUtc, formatIsoDate } from '../../domain/time';
 import { messageKey, t, type Locale } from '../../i18n/t';
 import { ok, refuse, type Refusal, type Result } from '../../domain/result';
+import { isRecordId } from '../pb/query';
 
 export interface OffenderHistory {
 	person: { id: string; name: string; position: string; code: string; unitName: string };
@@ -263,7 +264,7 @@ export function reportsService(pb: Pb, clock: Clock) {
 		/** One person's findings of the last 12 months with explanations and corrective outcomes, or null. */
 		async history(actor: Actor, staffId: string): Promise<OffenderHistory | null> {
 			authorize(actor, 'offenders.view');
-			if (!/^[a-z0-9]{15}$/.test(staffId)) return null;
+			if (!isRecordId(staffId)) return null;
 			const person = await repo.staffOne(staffId);
 			if (!person) return null;
 			const today = vnDay(clock());

@@ -1,6 +1,6 @@
 // The unit tree: list, create, rename, move, deactivate/reactivate, merge and undo a merge.
 // Units are never deleted; a merged unit stays (inactive, with its successor) so findings keep pointing
-// at the unit they happened in, and trend figures roll it up under its successor (domain/unit-tree.ts).
+// at the unit they happened in, and trend figures roll it up under its successor (domain/org-tree.ts).
 import type { Actor } from '../../domain/user';
 import type { Clock } from '../auth/session';
 import { authorize } from '../authz';
@@ -10,7 +10,7 @@ import { auditRepo } from '../repos/audit';
 import { newRecordId, unitsRepo } from '../repos/units';
 import { compareVietnamese } from '../../domain/text';
 import { vnDay } from '../../domain/time';
-import { descendantsOf, flattenTree, mergeRefusal, moveRefusal } from '../../domain/unit-tree';
+import { descendantsOf, flattenTree, mergeRefusal, moveRefusal } from '../../domain/org-tree';
 import { MAX_MERGE_STAFF, type MergeDetails, type Unit, type UnitKind } from '../../domain/unit';
 import type { UnitCreateInput, UnitMergeInput } from '../../domain/schemas/org';
 import { ok, refuse, notFound, type Result } from '../../domain/result';

@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { parseForm, readForm, refused } from '$lib/server/forms';
 import { checkSchema, optionalReasonSchema, reasonSchema, rescheduleSchema } from '$lib/domain/schemas/planning';
 import { checkRow } from '$lib/domain/check-view';
-import { formatDateTime, vnDay, formatDay } from '$lib/domain/time';
+import { formatDateTime, formatTime, vnDay, formatDay } from '$lib/domain/time';
 import { t } from '$lib/i18n/t';
 import { transitionCheck } from '$lib/domain/check';
 import { PLANNING_EVENTS, type PlanningEvent } from '$lib/server/services/checks';
@@ -50,9 +50,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			title: c.title,
 			unit: c.unitId,
 			date: vnDay(c.startsAt),
-			startTime: formatDateTime(c.startsAt).slice(11),
+			startTime: formatTime(c.startsAt),
 			endDate: vnDay(c.endsAt) === vnDay(c.startsAt) ? '' : vnDay(c.endsAt),
-			endTime: formatDateTime(c.endsAt).slice(11),
+			endTime: formatTime(c.endsAt),
 			lead: c.leadId ?? '',
 			observerNames: c.observerNames,
 			kind: c.kind,

@@ -5,13 +5,14 @@ import { error } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
 import type { RequestHandler } from './$types';
+import { isRecordId } from '$lib/server/pb/query';
 
 const KINDS = ['photo', 'explanation', 'signature'] as const;
 
 export const GET: RequestHandler = async ({ params }) => {
 	const user = requireUser();
 	const kind = KINDS.find((k) => k === params.kind);
-	if (!kind || !/^[a-z0-9]{15}$/.test(params.id) || !/^[\w.-]{1,200}$/.test(params.name)) error(404, 'errors.not_found');
+	if (!kind || !isRecordId(params.id) || !/^[\w.-]{1,200}$/.test(params.name)) error(404, 'errors.not_found');
 	const { onsite } = await getServices();
 	const file = await onsite.openFile(user.actor, kind, params.id, params.name);
 	if (!file) error(404, 'errors.not_found');
