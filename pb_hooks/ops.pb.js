@@ -31,7 +31,7 @@ routerAdd(
 		// bcrypt is slow on purpose (~50 ms a check): hashes already found not to match are remembered in
 		// the data folder (their SHA-256, never the hash), so a restart checks only changed passwords.
 		const cacheFile = `${e.app.dataDir()}/.congvu-password-checked.json`;
-		let known = {};
+		let known;
 		try {
 			known = JSON.parse(toString($os.readFile(cacheFile)));
 		} catch (_) {

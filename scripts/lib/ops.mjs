@@ -6,8 +6,7 @@ import { ROOT } from './pocketbase.mjs';
 
 /** The demo accounts' password (src/lib/server/seed/demo-password.json, also read by the seed). */
 export function demoPassword() {
-	return JSON.parse(readFileSync(join(ROOT, 'src', 'lib', 'server', 'seed', 'demo-password.json'), 'utf8'))
-		.password;
+	return JSON.parse(readFileSync(join(ROOT, 'src', 'lib', 'server', 'seed', 'demo-password.json'), 'utf8')).password;
 }
 
 /** A superuser token for the ops routes. */

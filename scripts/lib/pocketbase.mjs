@@ -212,7 +212,7 @@ export async function startPocketbase({ dataDir, port, quiet = true, env = proce
 		await waitForHealth(url, 30_000, child);
 	} catch (e) {
 		child.kill('SIGKILL');
-		throw new Error(`${e.message}\n${stderr}`);
+		throw new Error(`${e.message}\n${stderr}`, { cause: e });
 	}
 	const stop = () =>
 		new Promise((res) => {

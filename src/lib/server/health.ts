@@ -46,8 +46,7 @@ export async function checkHealth(): Promise<Health> {
 			});
 			const done = new Set(applied);
 			const pending = expectedMigrations().filter((f) => !done.has(f));
-			checks.migrations =
-				pending.length === 0 ? { state: 'ok' } : { state: 'fail', detail: `migrations pending: ${pending.join(', ')}` };
+			checks.migrations = pending.length === 0 ? { state: 'ok' } : { state: 'fail', detail: `migrations pending: ${pending.join(', ')}` };
 			if (c.CONGVU_SCHEDULER === 'off') checks.scheduler = { state: 'off' };
 			else {
 				const s = scheduler.status();
@@ -63,7 +62,5 @@ export async function checkHealth(): Promise<Health> {
 		checks.scheduler.detail = 'unknown: PocketBase unreachable';
 	}
 	const failed = Object.entries(checks).find(([, v]) => v.state === 'fail');
-	return failed
-		? { status: 'fail', reason: `${failed[0]}: ${failed[1].detail ?? 'failed'}`, checks }
-		: { status: 'ok', checks };
+	return failed ? { status: 'fail', reason: `${failed[0]}: ${failed[1].detail ?? 'failed'}`, checks } : { status: 'ok', checks };
 }
