@@ -1,7 +1,7 @@
 // `npm test`: every layer, with its own set-up on a fresh machine, then one total line
 // "N passed, M failed" (all layers added up) so a run that tested nothing shows.
 //   1. dependencies (npm ci when missing/stale), Chromium (apt-get when missing and root)
-//   2. type check (svelte-check), build
+//   2. lint (eslint), format check (prettier --check), type check (svelte-check), build
 //   3. vitest: unit + integration (real PocketBase started by the harness)
 //   4. playwright: end-to-end against the built app, in Debian's Chromium
 import { spawnSync } from 'node:child_process';
@@ -37,6 +37,16 @@ step('set-up', () => {
 	setup.ensureChromium();
 });
 if (problems.length) finish();
+
+step('lint (eslint)', () => {
+	const r = run('npm', ['run', 'lint', '--silent']);
+	if (r.status !== 0) throw new Error('eslint reported problems (npm run lint)');
+});
+
+step('format (prettier --check)', () => {
+	const r = run('npx', ['prettier', '--check', '.']);
+	if (r.status !== 0) throw new Error('files are not formatted: run `npm run format`');
+});
 
 step('type check', () => {
 	const r = run('npm', ['run', 'check', '--silent']);

@@ -76,9 +76,29 @@ const handleGuard: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(handleSecurityHeaders, handleLocale, handleSession, handleGuard);
 
-export const handleError: HandleServerError = ({ error, status }) => {
+/**
+ * Unexpected errors: one JSON line on stderr per error (issue #19), carrying the id the error page shows
+ * the user, so a reported id finds its stack. The path only: query strings may carry tokens.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[${id}]`, error);
+	if (status !== 404) {
+		const e = error instanceof Error ? error : null;
+		console.error(
+			JSON.stringify({
+				level: 'error',
+				time: new Date().toISOString(),
+				id,
+				status,
+				method: event.request.method,
+				path: event.url.pathname,
+				route: event.route.id,
+				user: event.locals.user?.id ?? null,
+				message: e?.message ?? message,
+				stack: e?.stack
+			})
+		);
+	}
 	return { message: status === 404 ? 'errors.not_found' : 'errors.unexpected', id };
 };
 

@@ -1,10 +1,10 @@
 // Resolves, checks, starts and stops the PocketBase binary. Used by `npm start`, the test harness and
 // the benchmarks, so every way into the database runs the same server with the same migrations.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
@@ -110,6 +110,54 @@ function run(bin, args) {
 	return r.stdout;
 }
 
+/** Runs a PocketBase command against a data folder with the project's hooks; stdout and stderr together. */
+export function command(bin, dataDir, args, env = process.env) {
+	const all = [...args, `--dir=${dataDir}`, `--migrationsDir=${MIGRATIONS_DIR}`, `--hooksDir=${HOOKS_DIR}`];
+	const r = spawnSync(bin, all, { encoding: 'utf8', env });
+	const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+	if (r.status !== 0) throw new Error(`pocketbase ${args[0]} failed: ${out}`);
+	return out;
+}
+
+/** The migration files applied to a data folder (pb_hooks/ops.pb.js); none when it has no database. */
+export function appliedMigrations(bin, dataDir) {
+	if (!existsSync(join(dataDir, 'data.db'))) return [];
+	const line = command(bin, dataDir, ['congvu-migrations'])
+		.split('\n')
+		.find((l) => l.includes('CONGVU_MIGRATIONS '));
+	if (!line) throw new Error('pocketbase congvu-migrations printed nothing');
+	return JSON.parse(line.slice(line.indexOf('CONGVU_MIGRATIONS ') + 'CONGVU_MIGRATIONS '.length));
+}
+
+/** The project's migration files not yet applied to a data folder. */
+export function pendingMigrations(bin, dataDir) {
+	const applied = new Set(appliedMigrations(bin, dataDir));
+	return readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.js') && !applied.has(f));
+}
+
+/** Where the copies taken before migrations go: BACKUP_DIR, else `<data folder>-backups` beside it. */
+export function backupDir(dataDir, env = process.env) {
+	return env.BACKUP_DIR || join(dirname(resolve(dataDir)), `${basename(resolve(dataDir))}-backups`);
+}
+
+/**
+ * Before migrations change an existing database, copies its files (PocketBase is not running: the
+ * copy is consistent) to `<backupDir>/pre-migrate-<time>/`. Returns that folder, or null when there
+ * was nothing to migrate.
+ */
+export function backupBeforeMigrations(bin, dataDir, env = process.env) {
+	if (!existsSync(join(dataDir, 'data.db'))) return null;
+	const pending = pendingMigrations(bin, dataDir);
+	if (pending.length === 0) return null;
+	const dir = join(backupDir(dataDir, env), `pre-migrate-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+	mkdirSync(dir, { recursive: true, mode: 0o700 });
+	for (const f of ['data.db', 'data.db-wal', 'data.db-shm', 'auxiliary.db', 'auxiliary.db-wal', 'auxiliary.db-shm']) {
+		if (existsSync(join(dataDir, f))) copyFileSync(join(dataDir, f), join(dir, f));
+	}
+	writeFileSync(join(dir, 'pending-migrations.json'), JSON.stringify(pending, null, '\t'));
+	return dir;
+}
+
 /** `pocketbase migrate <args>` against a data folder (down asks to confirm: stdin answers yes). */
 export function migrate(bin, dataDir, args) {
 	return run(bin, ['migrate', ...args, '--dir', dataDir, '--migrationsDir', MIGRATIONS_DIR]);
@@ -142,6 +190,8 @@ export async function startPocketbase({ dataDir, port, quiet = true, env = proce
 	const creds = superuserCredentials(dataDir, env);
 	// Migrations first, so the superuser upsert (pb_hooks/superuser.pb.js, at bootstrap) runs against
 	// a complete schema. The password never goes on a command line (`ps` shows those to every user).
+	// An existing database is copied first when migrations are pending (upgrades, issue #19).
+	const backup = backupBeforeMigrations(bin, dataDir, env);
 	migrate(bin, dataDir, ['up']);
 	const args = [
 		'serve',
@@ -162,7 +212,7 @@ export async function startPocketbase({ dataDir, port, quiet = true, env = proce
 		await waitForHealth(url, 30_000, child);
 	} catch (e) {
 		child.kill('SIGKILL');
-		throw new Error(`${e.message}\n${stderr}`);
+		throw new Error(`${e.message}\n${stderr}`, { cause: e });
 	}
 	const stop = () =>
 		new Promise((res) => {
@@ -174,5 +224,5 @@ export async function startPocketbase({ dataDir, port, quiet = true, env = proce
 			});
 			child.kill('SIGTERM');
 		});
-	return { url, port: p, email: creds.email, password: creds.password, child, stop, dataDir };
+	return { url, port: p, email: creds.email, password: creds.password, child, stop, dataDir, backup };
 }

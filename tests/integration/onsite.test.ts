@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeUnit, makeUser, manualClock, superPb, TEST_PASSWORD, testServices } from '../support/services';
+import { makeUnit, manualClock, superPb, TEST_PASSWORD, testServices } from '../support/services';
 import { makeCheck, photo, removeSeededCatalogue, TINY_JPEG, typeId } from '../support/onsite';
 import { toActor } from '../../src/lib/domain/user';
 import { renderRecordPdf } from '../../src/lib/server/pdf/record-pdf';

@@ -20,14 +20,24 @@ export interface Stack {
 	stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-export async function startStack(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
+export interface StackOptions {
+	seed?: boolean;
+	env?: Record<string, string>;
+	/** `production` runs `npm run serve` (issue #19) instead of `npm start`. */
+	mode?: 'demo' | 'production';
+	/** An existing data folder, kept at stop (default: a temporary one, deleted at stop). */
+	dataDir?: string;
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 	if (!existsSync(join(ROOT, 'build', 'index.js'))) throw new Error('No build: run `npm run build` first.');
 	const port: number = await freePort();
 	const pbPort: number = await freePort();
-	const dataDir = mkdtempSync(join(tmpdir(), 'congvu-stack-'));
+	const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'congvu-stack-'));
 	const url = `http://127.0.0.1:${port}`;
 	const args = [join(ROOT, 'scripts', 'start.mjs'), '--no-install', '--no-build'];
-	if (!opts.seed) args.push('--no-seed');
+	if (opts.mode === 'production') args.push('--production');
+	else if (!opts.seed) args.push('--no-seed');
 	const child = spawn(process.execPath, args, {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(port), PB_PORT: String(pbPort), PB_DATA: dataDir, ORIGIN: url, ...opts.env },
@@ -62,7 +72,7 @@ export async function startStack(opts: { seed?: boolean; env?: Record<string, st
 		stop: (signal: NodeJS.Signals = 'SIGTERM') =>
 			new Promise((res) => {
 				const done = () => {
-					rmSync(dataDir, { recursive: true, force: true });
+					if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
 					res(child.exitCode);
 				};
 				if (child.exitCode !== null) return done();

@@ -1,6 +1,7 @@
 // The fictional province of Cửu An (docs/sample-province.md): its unit tree after the 2025
 // two-level reform, and the pre-reform units the reform merged or dissolved (kept inactive, with their
 // successor, so history follows them). Everything here is invented.
+import demoPassword from './demo-password.json';
 export interface SeedUnit {
 	code: string;
 	name: string;
@@ -81,8 +82,11 @@ export const SEED_HISTORICAL_UNITS: SeedUnit[] = [
 
 export const REFORM_REFERENCE = 'Nghị quyết số …/NQ-UBTVQH15 (giả định)';
 
-/** Demo accounts, one per role (two inspectors so a team has members). */
-export const DEMO_PASSWORD = 'CongVu@2025';
+/**
+ * Demo accounts, one per role (two inspectors so a team has members). The password lives in a JSON file
+ * so the production start (scripts/start.mjs, plain Node) refuses to run while an account still has it.
+ */
+export const DEMO_PASSWORD: string = demoPassword.password;
 export const DEMO_USERS = [
 	{ email: 'quantri@cuuan.congvu.vn', name: 'Lê Minh Khoa', role: 'admin', position: 'Quản trị hệ thống' },
 	{ email: 'lanhdao@cuuan.congvu.vn', name: 'Trần Thị Ngọc Hân', role: 'leader', position: 'Phó Giám đốc Sở Nội vụ' },

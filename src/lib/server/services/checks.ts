@@ -11,7 +11,7 @@ import { checkLookupsRepo, type UnitRef } from '../repos/check-lookups';
 import { auditRepo } from '../repos/audit';
 import { campaignKind, staffingChange, transitionCheck, type CheckEvent, type CheckStatus } from '../../domain/check';
 import { planWarnings, type PlanWarning } from '../../domain/plan-warnings';
-import { decidePlan, isoWeekRange, type PlanRevision } from '../../domain/plan';
+import { decidePlan, isoWeekRange } from '../../domain/plan';
 import { addDays, isoWeekday } from '../../domain/format';
 import { vnDay, vnLocalToIso } from '../../domain/time';
 import { subtreeIds } from '../../domain/org-tree';

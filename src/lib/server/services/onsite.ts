@@ -516,15 +516,10 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			const c = await load(actor, id);
 			const [rows, list, actions, ocTypes] = await Promise.all([att.list(c.id), fnd.list(c.id), checks.actions(c.id), checks.violationTypes(['office_culture'])]);
 			const byId = new Map(list.map((f) => [f.id, f]));
-			const effective = (field: keyof typeof fieldValue, v: string) => {
+			type AmendableField = 'representative_name' | 'representative_position' | 'unit_explanation' | 'conclusions';
+			const effective = (field: AmendableField, v: string) => {
 				const last = [...c.amendments].reverse().find((a) => a.field === field);
 				return last ? last.after : v;
-			};
-			const fieldValue = {
-				representative_name: c.representativeName,
-				representative_position: c.representativePosition,
-				unit_explanation: c.unitExplanation,
-				conclusions: c.conclusions
 			};
 			const start = c.startedAt ?? c.scheduledStart;
 			const end = c.completedAt ?? clock().toISOString();

@@ -8,6 +8,8 @@ export const SCHEDULER_INTERVAL_MS = 10 * 60_000;
 
 export function schedulerService(clock: () => Date, actions: ActionService, notifications: NotificationService) {
 	let running: Promise<unknown> | null = null;
+	/** For GET /healthz: when the timer last fired, and the interval it fires at (null: not started). */
+	let heartbeat: { lastTickAt: Date; intervalMs: number } | null = null;
 
 	/** One run at `now` (the Vietnamese date is derived from it). Overlapping runs share one. */
 	async function runDueChecks(now: Date = clock()) {
@@ -32,11 +34,23 @@ export function schedulerService(clock: () => Date, actions: ActionService, noti
 		runDueChecks,
 		/** Starts the timer; returns a stop function. Failures are logged, never thrown. */
 		start(intervalMs = SCHEDULER_INTERVAL_MS): () => void {
-			const tick = () => runDueChecks().catch((e) => console.error('[scheduler] run failed', e));
+			const tick = () => {
+				heartbeat = { lastTickAt: new Date(), intervalMs };
+				return runDueChecks().catch((e) => console.error('[scheduler] run failed', e));
+			};
 			void tick();
 			const timer = setInterval(tick, intervalMs);
 			timer.unref?.();
-			return () => clearInterval(timer);
+			return () => {
+				clearInterval(timer);
+				heartbeat = null;
+			};
+		},
+		/** Alive = started and its timer fired within two intervals (runs that fail still count: they are logged). */
+		status(now: Date = new Date()): { alive: boolean; lastTickAt: Date | null } {
+			if (!heartbeat) return { alive: false, lastTickAt: null };
+			const alive = now.getTime() - heartbeat.lastTickAt.getTime() <= 2 * heartbeat.intervalMs;
+			return { alive, lastTickAt: heartbeat.lastTickAt };
 		}
 	};
 }
