@@ -7,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ request, cookies, locals, url }) => {
+	default: async ({ request, cookies, url }) => {
 		const form = await readForm(request);
 		const input = parseForm(localeSchema, form);
 		if (input.ok) {

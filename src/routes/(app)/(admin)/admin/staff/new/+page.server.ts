@@ -1,9 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { staffCreateSchema } from '$lib/domain/schemas/staff';
-import { t } from '$lib/i18n/t';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

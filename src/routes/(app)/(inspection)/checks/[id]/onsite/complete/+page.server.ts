@@ -1,4 +1,3 @@
-import { redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseForm, readForm, refused, settle } from '$lib/server/forms';
