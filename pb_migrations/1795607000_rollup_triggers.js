@@ -32,18 +32,40 @@ function add(table, vals, n, from, group) {
 		${group ? `GROUP BY ${ks.map((_, i) => i + 1).join(', ')}` : ''}
 		ON CONFLICT (${ks.join(', ')}) DO UPDATE SET n = n + excluded.n;`;
 	const m = keys.map((k, i) => [k, vals[i]]).filter(([k]) => k !== 'unit');
-	return upsert(name, keys, vals) + '\n' + upsert(`${name}_m`, m.map(([k]) => k), m.map(([, v]) => v));
+	return (
+		upsert(name, keys, vals) +
+		'\n' +
+		upsert(
+			`${name}_m`,
+			m.map(([k]) => k),
+			m.map(([, v]) => v)
+		)
+	);
 }
 
 // One row's contribution (r = NEW or OLD), looked up against its inspection.
 const ROW = {
-	findings: (r, sign) => add('findings', [MONTH(`${r}.observed_at`), `${r}.unit`, `${r}.category`, 'i.kind'], sign,
-		`FROM inspections i WHERE i.id = ${r}.inspection AND ${r}.superseded = FALSE AND ${VIS('i')}`),
-	attendance_records: (r, sign) => add('attendance', [INSP_MONTH('i'), `${r}.unit`, `${r}.status`, 'i.kind'], sign,
-		`FROM inspections i WHERE i.id = ${r}.inspection AND ${VIS('i')}`),
-	corrective_actions: (r, sign) => add('actions',
-		[`substr(${r}.due_date, 1, 7)`, `${r}.unit`, `COALESCE(NULLIF(${r}.category, ''), 'other')`, `COALESCE(i.kind, '')`, OUTCOME(r)], sign,
-		`FROM (SELECT 1) one LEFT JOIN inspections i ON i.id = ${r}.inspection WHERE (i.id IS NULL OR ${VIS('i')})`)
+	findings: (r, sign) =>
+		add(
+			'findings',
+			[MONTH(`${r}.observed_at`), `${r}.unit`, `${r}.category`, 'i.kind'],
+			sign,
+			`FROM inspections i WHERE i.id = ${r}.inspection AND ${r}.superseded = FALSE AND ${VIS('i')}`
+		),
+	attendance_records: (r, sign) =>
+		add(
+			'attendance',
+			[INSP_MONTH('i'), `${r}.unit`, `${r}.status`, 'i.kind'],
+			sign,
+			`FROM inspections i WHERE i.id = ${r}.inspection AND ${VIS('i')}`
+		),
+	corrective_actions: (r, sign) =>
+		add(
+			'actions',
+			[`substr(${r}.due_date, 1, 7)`, `${r}.unit`, `COALESCE(NULLIF(${r}.category, ''), 'other')`, `COALESCE(i.kind, '')`, OUTCOME(r)],
+			sign,
+			`FROM (SELECT 1) one LEFT JOIN inspections i ON i.id = ${r}.inspection WHERE (i.id IS NULL OR ${VIS('i')})`
+		)
 };
 // Columns whose change moves a row's contribution (others, e.g. explanations, change no figure).
 const WATCH = {
@@ -53,14 +75,30 @@ const WATCH = {
 };
 
 // All rows of one inspection (p = OLD or NEW inspection), as it was or is.
-const OF_INSPECTION = (p, sign) => [
-	add('findings', [MONTH('f.observed_at'), 'f.unit', 'f.category', `${p}.kind`], `${sign} * COUNT(*)`,
-		`FROM findings f WHERE f.inspection = ${p}.id AND f.superseded = FALSE AND ${VIS(p)}`, true),
-	add('attendance', [INSP_MONTH(p), 'a.unit', 'a.status', `${p}.kind`], `${sign} * COUNT(*)`,
-		`FROM attendance_records a WHERE a.inspection = ${p}.id AND ${VIS(p)}`, true),
-	add('actions', ['substr(c.due_date, 1, 7)', 'c.unit', `COALESCE(NULLIF(c.category, ''), 'other')`, `${p}.kind`, OUTCOME('c')], `${sign} * COUNT(*)`,
-		`FROM corrective_actions c WHERE c.inspection = ${p}.id AND ${VIS(p)}`, true)
-].join('\n');
+const OF_INSPECTION = (p, sign) =>
+	[
+		add(
+			'findings',
+			[MONTH('f.observed_at'), 'f.unit', 'f.category', `${p}.kind`],
+			`${sign} * COUNT(*)`,
+			`FROM findings f WHERE f.inspection = ${p}.id AND f.superseded = FALSE AND ${VIS(p)}`,
+			true
+		),
+		add(
+			'attendance',
+			[INSP_MONTH(p), 'a.unit', 'a.status', `${p}.kind`],
+			`${sign} * COUNT(*)`,
+			`FROM attendance_records a WHERE a.inspection = ${p}.id AND ${VIS(p)}`,
+			true
+		),
+		add(
+			'actions',
+			['substr(c.due_date, 1, 7)', 'c.unit', `COALESCE(NULLIF(c.category, ''), 'other')`, `${p}.kind`, OUTCOME('c')],
+			`${sign} * COUNT(*)`,
+			`FROM corrective_actions c WHERE c.inspection = ${p}.id AND ${VIS(p)}`,
+			true
+		)
+	].join('\n');
 
 const changed = (cols) => cols.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
 const TRIGGERS = [];

@@ -68,7 +68,10 @@ const TAKE_OUT = Object.entries(LOGS)
 	)
 	.join('');
 const PUT_BACK = Object.entries(LOGS)
-	.map(([base, [log, cols]]) => `INSERT INTO ${log} (${cols.join(', ')}, n) SELECT ${cols.join(', ')}, 1 FROM ${base} WHERE inspection = NEW.id AND rowid <= ${W(base)};`)
+	.map(
+		([base, [log, cols]]) =>
+			`INSERT INTO ${log} (${cols.join(', ')}, n) SELECT ${cols.join(', ')}, 1 FROM ${base} WHERE inspection = NEW.id AND rowid <= ${W(base)};`
+	)
 	.join('\n');
 const INSPECTION_COLS = ['kind', 'status', 'started_at', 'scheduled_start'];
 TRIGGERS.push(

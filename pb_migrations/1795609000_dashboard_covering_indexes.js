@@ -5,8 +5,20 @@
 // covering indexes answer both from the index alone (EXPLAIN QUERY PLAN: "USING COVERING INDEX").
 // Each replaces an index with the same leading columns.
 const CHANGES = [
-	['inspections', 'idx_inspections_start', 'scheduled_start', 'idx_inspections_start_cover', 'scheduled_start, unit, kind, status, started_at'],
-	['corrective_actions', 'idx_actions_due', 'status, due_date', 'idx_actions_due_cover', 'status, due_date, unit, category, inspection, submitted_at']
+	[
+		'inspections',
+		'idx_inspections_start',
+		'scheduled_start',
+		'idx_inspections_start_cover',
+		'scheduled_start, unit, kind, status, started_at'
+	],
+	[
+		'corrective_actions',
+		'idx_actions_due',
+		'status, due_date',
+		'idx_actions_due_cover',
+		'status, due_date, unit, category, inspection, submitted_at'
+	]
 ];
 migrate(
 	(app) => {

@@ -11,8 +11,11 @@ migrate(
 		c.fields.add(new NumberField({ name: 'record_year', onlyInt: true, min: 0 }));
 		c.addIndex('idx_inspections_record_number', true, 'record_year, record_number', 'record_number > 0');
 		app.save(c);
-		app.db()
-			.newQuery('CREATE TABLE record_sequences (issuer TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (issuer, year)) WITHOUT ROWID')
+		app
+			.db()
+			.newQuery(
+				'CREATE TABLE record_sequences (issuer TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (issuer, year)) WITHOUT ROWID'
+			)
 			.execute();
 	},
 	(app) => {

@@ -36,9 +36,14 @@ try {
 	}
 	const users = usersRepo(pb);
 	const inspectors = [];
-	for (let i = 0; i < 12; i++) inspectors.push(await users.create({ email: `kt${i}@bench.local`, password: 'Bench-password-1', name: `Kiểm tra viên ${i}`, role: 'inspector' }));
+	for (let i = 0; i < 12; i++)
+		inspectors.push(
+			await users.create({ email: `kt${i}@bench.local`, password: 'Bench-password-1', name: `Kiểm tra viên ${i}`, role: 'inspector' })
+		);
 	const leader = await users.create({ email: 'ld@bench.local', password: 'Bench-password-1', name: 'Lãnh đạo', role: 'leader' });
-	const plan = await pb.collection('inspection_plans').create({ title: `Kế hoạch năm ${YEAR}`, period_kind: 'year', year: YEAR, status: 'approved', created_by: inspectors[0]!.id });
+	const plan = await pb
+		.collection('inspection_plans')
+		.create({ title: `Kế hoạch năm ${YEAR}`, period_kind: 'year', year: YEAR, status: 'approved', created_by: inspectors[0]!.id });
 
 	// 200 scheduled checks spread over the working weeks of the year, plus surprise checks.
 	const batch = pb.createBatch();
@@ -77,7 +82,15 @@ try {
 	};
 	const listPage = async (actor: (typeof actors)[number], month: number) => {
 		const from = `${YEAR}-${String(month).padStart(2, '0')}-01`;
-		const { rows } = await services.checks.listPage(actor, { from, to: addDays(from, 90), unit: root.id, kind: undefined, status: undefined, inspector: null, mine: false });
+		const { rows } = await services.checks.listPage(actor, {
+			from,
+			to: addDays(from, 90),
+			unit: root.id,
+			kind: undefined,
+			status: undefined,
+			inspector: null,
+			mine: false
+		});
 		return rows.map(checkRow);
 	};
 
@@ -98,7 +111,9 @@ try {
 	console.log(`${UNITS} units, ${check.totalItems} scheduled + ${SURPRISE} surprise checks, ${ROUNDS} rounds per page`);
 	const cal = p95(samples.calendar);
 	const list = p95(samples.list);
-	console.log(`bench:calendar p95 calendar page ${cal.toFixed(1)} ms, list page ${list.toFixed(1)} ms (target < 300 ms) ${Math.max(cal, list) < 300 ? 'OK' : 'OVER'}`);
+	console.log(
+		`bench:calendar p95 calendar page ${cal.toFixed(1)} ms, list page ${list.toFixed(1)} ms (target < 300 ms) ${Math.max(cal, list) < 300 ? 'OK' : 'OVER'}`
+	);
 } finally {
 	await pbServer.stop();
 }

@@ -21,7 +21,15 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, migrate, MIGRATIONS_DIR, resolvePocketbase, startPocketbase, superuserCredentials, waitForHealth } from './lib/pocketbase.mjs';
+import {
+	freePort,
+	migrate,
+	MIGRATIONS_DIR,
+	resolvePocketbase,
+	startPocketbase,
+	superuserCredentials,
+	waitForHealth
+} from './lib/pocketbase.mjs';
 import { createServices } from '../src/lib/server/app';
 import { createPb } from '../src/lib/server/pb/create';
 import type { Actor } from '../src/lib/domain/user';
@@ -37,7 +45,7 @@ const CLOCK = new Date('2025-12-31T05:00:00Z'); // 12:00 in Viet Nam on the last
 const YEAR = '2025';
 
 let seed = 42;
-const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rnd = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
 let idSeq = 0;
 const newId = (p: string) => p + (idSeq++).toString(36).padStart(14, '0');
@@ -57,13 +65,20 @@ function generate(file: string) {
 	db.pragma('synchronous = OFF');
 	// Bulk load without the roll-up triggers (the rebuild below counts everything at once), then put
 	// them back for the writes measured later.
-	const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%rollup%'").all() as { name: string; sql: string }[];
+	const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%rollup%'").all() as {
+		name: string;
+		sql: string;
+	}[];
 	for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
 	const t0 = process.hrtime();
 	const units: { id: string; kind: string }[] = [];
 	const insUnit = db.prepare('INSERT INTO units (id, code, name, kind, active, parent, successor) VALUES (?, ?, ?, ?, ?, ?, ?)');
-	const insStaff = db.prepare("INSERT INTO staff (id, employee_code, full_name, unit, category, active) VALUES (?, ?, ?, ?, 'cong_chuc', 1)");
-	const insType = db.prepare('INSERT INTO violation_types (id, code, category, name_vi, severity, active, sort_order) VALUES (?, ?, ?, ?, ?, 1, ?)');
+	const insStaff = db.prepare(
+		"INSERT INTO staff (id, employee_code, full_name, unit, category, active) VALUES (?, ?, ?, ?, 'cong_chuc', 1)"
+	);
+	const insType = db.prepare(
+		'INSERT INTO violation_types (id, code, category, name_vi, severity, active, sort_order) VALUES (?, ?, ?, ?, ?, 1, ?)'
+	);
 	const insCheck = db.prepare(
 		'INSERT INTO inspections (id, title, kind, unit, scheduled_start, scheduled_end, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
 	);
@@ -119,7 +134,22 @@ function generate(file: string) {
 	})();
 	const start = Date.parse('2021-01-01T00:00:00+07:00');
 	const span = Date.parse('2026-01-01T00:00:00+07:00') - start;
-	const attStatus = ['present', 'present', 'present', 'present', 'present', 'present', 'present', 'present', 'late', 'absent_excused', 'business_trip', 'absent_unexcused', 'left_early', 'away_from_post'];
+	const attStatus = [
+		'present',
+		'present',
+		'present',
+		'present',
+		'present',
+		'present',
+		'present',
+		'present',
+		'late',
+		'absent_excused',
+		'business_trip',
+		'absent_unexcused',
+		'left_early',
+		'away_from_post'
+	];
 	let findings = 0;
 	const chunk = 2000;
 	for (let c0 = 0; c0 < CHECKS; c0 += chunk) {
@@ -129,9 +159,26 @@ function generate(file: string) {
 				const at = start + Math.floor(rnd() * span);
 				const kind = rnd() < 0.15 ? 'surprise' : 'scheduled';
 				const future = at > CLOCK.getTime() - 3 * DAY;
-				const status = future ? (kind === 'surprise' && rnd() < 0.5 ? 'postponed' : 'planned') : rnd() < 0.03 ? 'cancelled' : rnd() < 0.5 ? 'completed' : 'closed';
+				const status = future
+					? kind === 'surprise' && rnd() < 0.5
+						? 'postponed'
+						: 'planned'
+					: rnd() < 0.03
+						? 'cancelled'
+						: rnd() < 0.5
+							? 'completed'
+							: 'closed';
 				const id = newId('i');
-				insCheck.run(id, `Kiểm tra ${c}`, kind, u.id, pbDate(at), pbDate(at + 4 * 3600_000), status, status === 'planned' || status === 'postponed' ? '' : pbDate(at));
+				insCheck.run(
+					id,
+					`Kiểm tra ${c}`,
+					kind,
+					u.id,
+					pbDate(at),
+					pbDate(at + 4 * 3600_000),
+					status,
+					status === 'planned' || status === 'postponed' ? '' : pbDate(at)
+				);
 				const staff = staffByUnit.get(u.id)!;
 				for (let k = 0; k < PER_CHECK && findings < FINDINGS; k++, findings++) {
 					const t = pick(types);
@@ -144,7 +191,18 @@ function generate(file: string) {
 					const st = old ? (rnd() < 0.97 ? 'closed' : 'in_progress') : pick(['open', 'in_progress', 'submitted', 'verified']);
 					const accepted = st === 'closed' || st === 'verified';
 					const sub = accepted || st === 'submitted' ? at + (rnd() < 0.85 ? 10 : 20) * DAY : 0;
-					insAction.run(newId('c'), `Khắc phục ${c}.${k}`, id, u.id, pick(types).category, st, due, sub ? pbDate(sub) : '', accepted ? pbDate(sub + DAY) : '', accepted && day(sub) <= due ? 1 : 0);
+					insAction.run(
+						newId('c'),
+						`Khắc phục ${c}.${k}`,
+						id,
+						u.id,
+						pick(types).category,
+						st,
+						due,
+						sub ? pbDate(sub) : '',
+						accepted ? pbDate(sub + DAY) : '',
+						accepted && day(sub) <= due ? 1 : 0
+					);
 				}
 			}
 		})();
@@ -165,18 +223,22 @@ function rawQueries(db: Database.Database) {
 			WHERE f.observed_at >= @fromUtc AND f.observed_at < @toUtc AND f.superseded = 0 AND ${VIS} AND ${U('f.unit')} GROUP BY 1, 2`),
 		findingsByUnit: db.prepare(`SELECT f.unit, COUNT(*) n FROM findings f JOIN inspections i ON i.id = f.inspection
 			WHERE f.observed_at >= @fromUtc AND f.observed_at < @toUtc AND f.superseded = 0 AND ${VIS} AND ${U('f.unit')} GROUP BY 1`),
-		attendance: db.prepare(`SELECT strftime('%Y-%m', COALESCE(NULLIF(i.started_at, ''), i.scheduled_start), '+7 hours') month, a.unit, a.status, COUNT(*) n
+		attendance:
+			db.prepare(`SELECT strftime('%Y-%m', COALESCE(NULLIF(i.started_at, ''), i.scheduled_start), '+7 hours') month, a.unit, a.status, COUNT(*) n
 			FROM attendance_records a JOIN inspections i ON i.id = a.inspection
 			WHERE COALESCE(NULLIF(i.started_at, ''), i.scheduled_start) >= @fromUtc AND COALESCE(NULLIF(i.started_at, ''), i.scheduled_start) < @toUtc
 				AND ${VIS} AND ${U('a.unit')} GROUP BY 1, 2, 3`),
-		actions: db.prepare(`SELECT c.unit, CASE WHEN c.status IN ('verified','closed') THEN CASE WHEN c.submitted_at != '' AND date(c.submitted_at, '+7 hours') <= c.due_date THEN 'on_time' ELSE 'late' END ELSE 'open' END outcome, COUNT(*) n
+		actions:
+			db.prepare(`SELECT c.unit, CASE WHEN c.status IN ('verified','closed') THEN CASE WHEN c.submitted_at != '' AND date(c.submitted_at, '+7 hours') <= c.due_date THEN 'on_time' ELSE 'late' END ELSE 'open' END outcome, COUNT(*) n
 			FROM corrective_actions c LEFT JOIN inspections i ON i.id = c.inspection
 			WHERE c.due_date >= @fromDay AND c.due_date <= @toDay AND (c.inspection = '' OR (i.id IS NOT NULL AND ${VIS})) AND ${U('c.unit')} GROUP BY 1, 2`),
 		overdue: db.prepare(`SELECT c.unit, COUNT(*) n FROM corrective_actions c LEFT JOIN inspections i ON i.id = c.inspection
 			WHERE c.status IN ('open','in_progress','submitted') AND c.due_date >= @fromDay AND c.due_date <= @toDay AND c.due_date < @today
 				AND NOT (c.status = 'submitted' AND c.submitted_at != '' AND date(c.submitted_at, '+7 hours') <= c.due_date)
 				AND (c.inspection = '' OR (i.id IS NOT NULL AND ${VIS})) AND ${U('c.unit')} GROUP BY 1`),
-		checks: db.prepare(`SELECT i.unit, i.kind, i.status, COUNT(*) n FROM inspections i WHERE i.scheduled_start >= @fromUtc AND i.scheduled_start < @toUtc AND ${VIS} AND ${U('i.unit')} GROUP BY 1, 2, 3`),
+		checks: db.prepare(
+			`SELECT i.unit, i.kind, i.status, COUNT(*) n FROM inspections i WHERE i.scheduled_start >= @fromUtc AND i.scheduled_start < @toUtc AND ${VIS} AND ${U('i.unit')} GROUP BY 1, 2, 3`
+		),
 		staff: db.prepare(`SELECT unit, COUNT(*) n FROM staff WHERE active = 1 AND ${U('unit')} GROUP BY unit`)
 	};
 	return (p: Record<string, unknown>) => {
@@ -191,7 +253,13 @@ function rawQueries(db: Database.Database) {
  * findings per second. With `fold`, the time includes folding the roll-up logs afterwards
  * (POST /api/congvu/rollups/fold), so the roll-ups' whole upkeep is counted, not only the triggers.
  */
-async function importer(url: string, email: string, password: string, ctx: { inspection: string; unit: string; type: string }, fold: boolean) {
+async function importer(
+	url: string,
+	email: string,
+	password: string,
+	ctx: { inspection: string; unit: string; type: string },
+	fold: boolean
+) {
 	const pb = new PocketBase(url);
 	pb.autoCancellation(false);
 	await pb.collection('_superusers').authWithPassword(email, password);
@@ -200,7 +268,14 @@ async function importer(url: string, email: string, password: string, ctx: { ins
 		for (let i = 0; i < count; i += 500) {
 			const b = pb.createBatch();
 			for (let k = i; k < Math.min(count, i + 500); k++) {
-				b.collection('findings').create({ inspection: ctx.inspection, unit: ctx.unit, violation_type: ctx.type, category: 'attendance', observed_at: '2025-06-01 01:00:00.000Z', source: 'manual' });
+				b.collection('findings').create({
+					inspection: ctx.inspection,
+					unit: ctx.unit,
+					violation_type: ctx.type,
+					category: 'attendance',
+					observed_at: '2025-06-01 01:00:00.000Z',
+					source: 'manual'
+				});
 			}
 			await b.send();
 		}
@@ -223,10 +298,30 @@ async function naive(pb: PocketBase, sp: { fromUtc: string; toUtc: string; fromD
 			if (r.items.length < 1000) break;
 		}
 	};
-	await page('findings', pb.filter('observed_at >= {:a} && observed_at < {:b} && superseded = false', { a: sp.fromUtc, b: sp.toUtc }), (r) => `f${String(r.observed_at).slice(0, 7)}${r.category}${r.unit}`, 'observed_at,category,unit,expand.inspection.kind,expand.inspection.status');
-	await page('attendance_records', pb.filter('inspection.scheduled_start >= {:a} && inspection.scheduled_start < {:b}', { a: sp.fromUtc, b: sp.toUtc }), (r) => `a${r.status}${r.unit}`, 'status,unit,expand.inspection.kind,expand.inspection.status');
-	await page('corrective_actions', pb.filter('due_date >= {:a} && due_date <= {:b}', { a: sp.fromDay, b: sp.toDay }), (r) => `c${r.status}${r.unit}`, 'status,unit,due_date,submitted_at');
-	await page('inspections', pb.filter('scheduled_start >= {:a} && scheduled_start < {:b}', { a: sp.fromUtc, b: sp.toUtc }), (r) => `i${r.status}${r.unit}`, 'status,unit,kind');
+	await page(
+		'findings',
+		pb.filter('observed_at >= {:a} && observed_at < {:b} && superseded = false', { a: sp.fromUtc, b: sp.toUtc }),
+		(r) => `f${String(r.observed_at).slice(0, 7)}${r.category}${r.unit}`,
+		'observed_at,category,unit,expand.inspection.kind,expand.inspection.status'
+	);
+	await page(
+		'attendance_records',
+		pb.filter('inspection.scheduled_start >= {:a} && inspection.scheduled_start < {:b}', { a: sp.fromUtc, b: sp.toUtc }),
+		(r) => `a${r.status}${r.unit}`,
+		'status,unit,expand.inspection.kind,expand.inspection.status'
+	);
+	await page(
+		'corrective_actions',
+		pb.filter('due_date >= {:a} && due_date <= {:b}', { a: sp.fromDay, b: sp.toDay }),
+		(r) => `c${r.status}${r.unit}`,
+		'status,unit,due_date,submitted_at'
+	);
+	await page(
+		'inspections',
+		pb.filter('scheduled_start >= {:a} && scheduled_start < {:b}', { a: sp.fromUtc, b: sp.toUtc }),
+		(r) => `i${r.status}${r.unit}`,
+		'status,unit,kind'
+	);
 	return ms(process.hrtime(t));
 }
 
@@ -277,8 +372,12 @@ async function main() {
 				rawTimes.push(ms(process.hrtime(t)));
 			}
 			const fig = (await services.dashboard.load(leader, v.search)).figures;
-			log(`\n[${v.name}] ${fig.findingsTotal.toLocaleString('en')} findings, ${fig.attendanceTotals.roster.toLocaleString('en')} roll-call rows, ${fig.actions.total.toLocaleString('en')} actions, ${(fig.checks.scheduled + fig.checks.surprise).toLocaleString('en')} checks`);
-			log(`  ours (services.dashboard.load, roll-ups): p50 ${pct(ours, 50).toFixed(1)} ms, p95 ${pct(ours, 95).toFixed(1)} ms over ${RUNS} warm runs`);
+			log(
+				`\n[${v.name}] ${fig.findingsTotal.toLocaleString('en')} findings, ${fig.attendanceTotals.roster.toLocaleString('en')} roll-call rows, ${fig.actions.total.toLocaleString('en')} actions, ${(fig.checks.scheduled + fig.checks.surprise).toLocaleString('en')} checks`
+			);
+			log(
+				`  ours (services.dashboard.load, roll-ups): p50 ${pct(ours, 50).toFixed(1)} ms, p95 ${pct(ours, 95).toFixed(1)} ms over ${RUNS} warm runs`
+			);
 			log(`  raw SQL on base tables (better-sqlite3): p50 ${pct(rawTimes, 50).toFixed(1)} ms, p95 ${pct(rawTimes, 95).toFixed(1)} ms`);
 			log(`  our/raw: p50 ${(pct(ours, 50) / pct(rawTimes, 50)).toFixed(2)}, p95 ${(pct(ours, 95) / pct(rawTimes, 95)).toFixed(2)}`);
 			p95s.push(pct(ours, 95));
@@ -300,14 +399,20 @@ async function main() {
 		cleanup.push(plainDir);
 		cpSync(dataDir, plainDir, { recursive: true });
 		const file = new Database(join(plainDir, 'data.db'));
-		for (const { name } of file.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%rollup%'").all() as { name: string }[]) {
+		for (const { name } of file.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%rollup%'").all() as {
+			name: string;
+		}[]) {
 			file.exec(`DROP TRIGGER "${name}"`);
 		}
 		file.close();
 		server = await startPocketbase({ dataDir, env });
 		const port = await freePort();
 		const creds = superuserCredentials(plainDir, env);
-		const child = spawn(bin, ['serve', `--http=127.0.0.1:${port}`, `--dir=${plainDir}`, `--migrationsDir=${MIGRATIONS_DIR}`, '--automigrate=0', '--dev=false'], { stdio: 'ignore' });
+		const child = spawn(
+			bin,
+			['serve', `--http=127.0.0.1:${port}`, `--dir=${plainDir}`, `--migrationsDir=${MIGRATIONS_DIR}`, '--automigrate=0', '--dev=false'],
+			{ stdio: 'ignore' }
+		);
 		child.on('error', (e) => log(`PocketBase without hooks did not start: ${e.message}`));
 		try {
 			await waitForHealth(`http://127.0.0.1:${port}`, 60_000, child);
@@ -322,7 +427,9 @@ async function main() {
 			const withHooks = pct(withRuns, 50);
 			const without = pct(withoutRuns, 50);
 			const cost = (1 - withHooks / without) * 100;
-			log(`\nimport of 2,000 findings (batch API, 500 per batch; median of ${ROUNDS} alternating) into ${FINDINGS.toLocaleString('en')}: with roll-up upkeep (triggers + fold) ${withHooks.toFixed(0)}/s, without ${without.toFixed(0)}/s → roll-up upkeep costs ${cost.toFixed(0)}% of write throughput`);
+			log(
+				`\nimport of 2,000 findings (batch API, 500 per batch; median of ${ROUNDS} alternating) into ${FINDINGS.toLocaleString('en')}: with roll-up upkeep (triggers + fold) ${withHooks.toFixed(0)}/s, without ${without.toFixed(0)}/s → roll-up upkeep costs ${cost.toFixed(0)}% of write throughput`
+			);
 			if (WRITES_ONLY) {
 				log(`hooks cost ${cost.toFixed(0)} %`);
 				return;
@@ -330,7 +437,9 @@ async function main() {
 			// Last, as it takes minutes: the naive way for the one-year all-units view.
 			const plain = await createPb(`http://127.0.0.1:${port}`, creds.email, creds.password);
 			const naiveMs = await naive(plain, allUnitsParams!);
-			log(`naive, one year all units (SDK paging of every record in the window, counted in JS, once): ${(naiveMs / 1000).toFixed(1)} s → ours is ${(naiveMs / allUnitsP50).toFixed(0)}× faster (p50)`);
+			log(
+				`naive, one year all units (SDK paging of every record in the window, counted in JS, once): ${(naiveMs / 1000).toFixed(1)} s → ours is ${(naiveMs / allUnitsP50).toFixed(0)}× faster (p50)`
+			);
 		} finally {
 			child.kill('SIGTERM');
 		}

@@ -60,7 +60,11 @@ async function measure(bin: string, base: string, sql: string[], ctx: Ctx) {
 	db.close();
 	const port = await freePort();
 	const creds = superuserCredentials(dir, env);
-	const child = spawn(bin, ['serve', `--http=127.0.0.1:${port}`, `--dir=${dir}`, `--migrationsDir=${MIGRATIONS_DIR}`, '--automigrate=0', '--dev=false'], { stdio: 'ignore' });
+	const child = spawn(
+		bin,
+		['serve', `--http=127.0.0.1:${port}`, `--dir=${dir}`, `--migrationsDir=${MIGRATIONS_DIR}`, '--automigrate=0', '--dev=false'],
+		{ stdio: 'ignore' }
+	);
 	try {
 		const url = `http://127.0.0.1:${port}`;
 		await waitForHealth(url, 60_000, child);
@@ -88,10 +92,17 @@ async function main() {
 		await pb.collection('_superusers').authWithPassword(env.PB_SUPERUSER_EMAIL, env.PB_SUPERUSER_PASSWORD);
 		const unit = await pb.collection('units').create({ code: 'BENCH', name: 'Đơn vị thử', kind: 'ward', active: true });
 		const check = await pb.collection('inspections').create({
-			title: 'Kiểm tra thử', kind: 'scheduled', unit: unit.id, status: 'completed',
-			scheduled_start: '2025-06-01 01:00:00.000Z', scheduled_end: '2025-06-01 05:00:00.000Z', started_at: '2025-06-01 01:00:00.000Z'
+			title: 'Kiểm tra thử',
+			kind: 'scheduled',
+			unit: unit.id,
+			status: 'completed',
+			scheduled_start: '2025-06-01 01:00:00.000Z',
+			scheduled_end: '2025-06-01 05:00:00.000Z',
+			started_at: '2025-06-01 01:00:00.000Z'
 		});
-		const type = await pb.collection('violation_types').create({ code: 'BENCH-1', category: 'attendance', name_vi: 'Đi muộn', severity: 'low', active: true });
+		const type = await pb
+			.collection('violation_types')
+			.create({ code: 'BENCH-1', category: 'attendance', name_vi: 'Đi muộn', severity: 'low', active: true });
 		const ctx = { inspection: check.id, unit: unit.id, violation_type: type.id };
 		await importFindings(pb, ctx, 20_000);
 		await server.stop();

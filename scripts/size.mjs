@@ -26,7 +26,13 @@ const files = new Set(JSON.parse(`[${entry[1]}]`));
 const at = manifest.indexOf(`id: ${JSON.stringify(ROUTE)}`);
 if (at < 0) throw new Error(`route ${ROUTE} not in the build`);
 const page = /page: *\{ *layouts: *\[([^\]]*)\],[^}]*leaf: *(\d+)/.exec(manifest.slice(at));
-const nodeIds = [...page[1].split(',').filter((x) => x.trim() !== '').map(Number), Number(page[2])];
+const nodeIds = [
+	...page[1]
+		.split(',')
+		.filter((x) => x.trim() !== '')
+		.map(Number),
+	Number(page[2])
+];
 const nodeFiles = [...manifest.matchAll(/import\('\.\/(nodes\/[^']+)'\)/g)].map((m) => m[1]);
 for (const id of nodeIds) {
 	const src = readFileSync(join(server, nodeFiles[id]), 'utf8');

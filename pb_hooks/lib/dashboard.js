@@ -73,10 +73,20 @@ const PARTS = {
 		const byMonth = { month: '', category: '', n: 0 };
 		const byUnit = { unit: '', n: 0 };
 		return {
-			findingsByMonth: withEdges(app, p, all(app, `SELECT month, category, SUM(n) AS n ${fm} GROUP BY month, category HAVING SUM(n) != 0`, p, byMonth),
-				`SELECT {:eMonth} AS month, f.category AS category, COUNT(*) AS n ${edge} GROUP BY f.category`, byMonth),
-			findingsByUnit: withEdges(app, p, all(app, `SELECT unit, SUM(n) AS n ${fu} GROUP BY unit HAVING SUM(n) != 0`, p, byUnit),
-				`SELECT f.unit AS unit, COUNT(*) AS n ${edge} GROUP BY f.unit`, byUnit)
+			findingsByMonth: withEdges(
+				app,
+				p,
+				all(app, `SELECT month, category, SUM(n) AS n ${fm} GROUP BY month, category HAVING SUM(n) != 0`, p, byMonth),
+				`SELECT {:eMonth} AS month, f.category AS category, COUNT(*) AS n ${edge} GROUP BY f.category`,
+				byMonth
+			),
+			findingsByUnit: withEdges(
+				app,
+				p,
+				all(app, `SELECT unit, SUM(n) AS n ${fu} GROUP BY unit HAVING SUM(n) != 0`, p, byUnit),
+				`SELECT f.unit AS unit, COUNT(*) AS n ${edge} GROUP BY f.unit`,
+				byUnit
+			)
 		};
 	},
 	attendance(app, p, inMonths) {
@@ -85,11 +95,16 @@ const PARTS = {
 			: `FROM rollup_attendance WHERE ${inMonths} AND ${UNIT(p, 'unit')} AND ${EQ('kind', 'kind')}`;
 		const shape = { month: '', status: '', n: 0 };
 		return {
-			attendanceByMonth: withEdges(app, p, all(app, `SELECT month, status, SUM(n) AS n ${a} GROUP BY month, status HAVING SUM(n) != 0`, p, shape),
+			attendanceByMonth: withEdges(
+				app,
+				p,
+				all(app, `SELECT month, status, SUM(n) AS n ${a} GROUP BY month, status HAVING SUM(n) != 0`, p, shape),
 				`SELECT {:eMonth} AS month, a.status AS status, COUNT(*) AS n
 				FROM inspections i JOIN attendance_records a ON a.inspection = i.id
 				WHERE ${CHECK_AT} >= {:eFromUtc} AND ${CHECK_AT} < {:eToUtc} AND ${VISIBLE} AND ${UNIT(p, 'a.unit')} AND ${EQ('i.kind', 'kind')}
-				GROUP BY a.status`, shape)
+				GROUP BY a.status`,
+				shape
+			)
 		};
 	},
 	actions(app, p, inMonths) {
@@ -111,7 +126,12 @@ const PARTS = {
 				app,
 				p,
 				totals
-					? all(app, `SELECT '' AS unit, outcome, SUM(n) AS n FROM rollup_actions_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')} GROUP BY outcome HAVING SUM(n) != 0`, p, shape)
+					? all(
+							app,
+							`SELECT '' AS unit, outcome, SUM(n) AS n FROM rollup_actions_m WHERE ${inMonths} AND ${EQ('category', 'category')} AND ${EQ('kind', 'kind')} GROUP BY outcome HAVING SUM(n) != 0`,
+							p,
+							shape
+						)
 					: all(app, `SELECT unit, outcome, SUM(n) AS n ${c} GROUP BY unit, outcome HAVING SUM(n) != 0`, p, shape),
 				edge,
 				shape
@@ -150,12 +170,10 @@ const PARTS = {
 			),
 			// Lets the app keep its unit tree cached: any unit change (merge, move, rename) changes this.
 			unitsVersion: unitsVersion(app),
-			staffByUnit: all(
-				app,
-				`SELECT unit, COUNT(*) AS n FROM staff WHERE active = TRUE AND ${UNIT(p, 'unit')} GROUP BY unit`,
-				p,
-				{ unit: '', n: 0 }
-			)
+			staffByUnit: all(app, `SELECT unit, COUNT(*) AS n FROM staff WHERE active = TRUE AND ${UNIT(p, 'unit')} GROUP BY unit`, p, {
+				unit: '',
+				n: 0
+			})
 		};
 	}
 };
@@ -234,7 +252,8 @@ function attendanceByCheck(app, body) {
 function proceduresByUnit(app, body) {
 	const p = params(body);
 	// CASE, not AND: SQLite may evaluate AND terms in any order, and json_extract fails on invalid JSON.
-	const num = (key) => `CASE WHEN json_valid(i.procedures) THEN CAST(COALESCE(json_extract(i.procedures, '$.${key}'), 0) AS INTEGER) ELSE 0 END`;
+	const num = (key) =>
+		`CASE WHEN json_valid(i.procedures) THEN CAST(COALESCE(json_extract(i.procedures, '$.${key}'), 0) AS INTEGER) ELSE 0 END`;
 	return all(
 		app,
 		`SELECT i.unit AS unit, SUM(${num('sampled')}) AS sampled, SUM(${num('overdue')}) AS overdue, SUM(${num('no_apology')}) AS noApology

@@ -66,7 +66,11 @@ const ROLLUPS = {
 // Every table a roll-up keeps: itself, its province-wide monthly totals (_m: every key but the unit)
 // and any extra totals, each as [name, keys].
 function targets(t) {
-	return [[t.table, t.keys], [`${t.table}_m`, t.keys.filter((k) => k !== 'unit')], ...(t.extra || []).map(([sfx, keys]) => [t.table + sfx, keys])];
+	return [
+		[t.table, t.keys],
+		[`${t.table}_m`, t.keys.filter((k) => k !== 'unit')],
+		...(t.extra || []).map(([sfx, keys]) => [t.table + sfx, keys])
+	];
 }
 
 /**
@@ -86,13 +90,21 @@ function foldSql(base, t, derive) {
 	};
 	const [main, ...totals] = targets(t);
 	if (!derive) return [main, ...totals].map(upsert);
-	return [upsert(main), ...totals.map(([to, keys]) => `INSERT INTO ${to} (${keys.join(', ')}, n) SELECT ${keys.join(', ')}, SUM(n) FROM ${main[0]} GROUP BY ${keys.join(', ')}`)];
+	return [
+		upsert(main),
+		...totals.map(
+			([to, keys]) =>
+				`INSERT INTO ${to} (${keys.join(', ')}, n) SELECT ${keys.join(', ')}, SUM(n) FROM ${main[0]} GROUP BY ${keys.join(', ')}`
+		)
+	];
 }
 
 function mark(tx, base) {
 	const m = new DynamicModel({ w: 0, anchor: '', at: '' });
 	tx.db()
-		.newQuery(`SELECT w, anchor, COALESCE((SELECT id FROM ${base} WHERE rowid = rollup_mark.w), '') AS at FROM rollup_mark WHERE tbl = {:base}`)
+		.newQuery(
+			`SELECT w, anchor, COALESCE((SELECT id FROM ${base} WHERE rowid = rollup_mark.w), '') AS at FROM rollup_mark WHERE tbl = {:base}`
+		)
 		.bind({ base })
 		.one(m);
 	return m;
@@ -100,7 +112,12 @@ function mark(tx, base) {
 
 /** Folds every table's pending rows; false when a watermark no longer points at its row (rowids renumbered). */
 function foldAll(tx, derive) {
-	const run = (sql, params) => tx.db().newQuery(sql).bind(params || {}).execute();
+	const run = (sql, params) =>
+		tx
+			.db()
+			.newQuery(sql)
+			.bind(params || {})
+			.execute();
 	const marks = Object.keys(ROLLUPS).map((base) => [base, mark(tx, base)]);
 	if (marks.some(([, m]) => m.w > 0 && m.at !== m.anchor)) return false;
 	for (const [base, m] of marks) {
@@ -116,7 +133,10 @@ function foldAll(tx, derive) {
 function pending(app) {
 	const row = new DynamicModel({ n: 0 });
 	const any = Object.entries(ROLLUPS)
-		.map(([base, t]) => `EXISTS (SELECT 1 FROM ${t.log}) OR EXISTS (SELECT 1 FROM ${base} WHERE rowid > (SELECT w FROM rollup_mark WHERE tbl = '${base}'))`)
+		.map(
+			([base, t]) =>
+				`EXISTS (SELECT 1 FROM ${t.log}) OR EXISTS (SELECT 1 FROM ${base} WHERE rowid > (SELECT w FROM rollup_mark WHERE tbl = '${base}'))`
+		)
 		.join(' OR ');
 	app.db().newQuery(`SELECT (${any}) AS n`).one(row);
 	return row.n !== 0;
@@ -149,8 +169,11 @@ function rebuild(app) {
 
 function isEmpty(app) {
 	const row = new DynamicModel({ rollups: 0, findings: 0 });
-	app.db()
-		.newQuery('SELECT (SELECT COUNT(*) FROM rollup_findings) AS rollups, (SELECT COUNT(*) FROM (SELECT 1 FROM findings LIMIT 1)) AS findings')
+	app
+		.db()
+		.newQuery(
+			'SELECT (SELECT COUNT(*) FROM rollup_findings) AS rollups, (SELECT COUNT(*) FROM (SELECT 1 FROM findings LIMIT 1)) AS findings'
+		)
 		.one(row);
 	return row.rollups === 0 && row.findings > 0;
 }

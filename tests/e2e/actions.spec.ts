@@ -4,10 +4,7 @@
 import { type Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, e2ePb, login, shot, expect, test } from './helpers';
 
-const PNG = Buffer.from(
-	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-	'base64'
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 function vnDate(offsetDays: number): string {
 	const d = new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000);
@@ -158,7 +155,10 @@ test('the head of another unit cannot open Mỹ Hưng’s action or its files', 
 	await login(page, email);
 	const res = await page.goto(`/actions/${action.id}`);
 	expect(res?.status()).toBe(403);
-	const post = await page.request.post(`/actions/${action.id}?/comment`, { form: { text: 'xin chào' }, headers: { origin: new URL(page.url()).origin } });
+	const post = await page.request.post(`/actions/${action.id}?/comment`, {
+		form: { text: 'xin chào' },
+		headers: { origin: new URL(page.url()).origin }
+	});
 	expect(post.status()).toBe(403);
 	// Its evidence files are refused too, though the file exists.
 	const form = new FormData();

@@ -81,7 +81,9 @@ test.describe('admin: organisation', () => {
 			[y.id, 'Trần Thị Nghiệm']
 		];
 		for (const [unit, name] of people) {
-			await pb.collection('staff').create({ employee_code: `E2E-${t}-${unit}`, full_name: name, unit, category: 'cong_chuc', active: true });
+			await pb
+				.collection('staff')
+				.create({ employee_code: `E2E-${t}-${unit}`, full_name: name, unit, category: 'cong_chuc', active: true });
 		}
 
 		await login(page, DEMO.admin);
@@ -157,7 +159,9 @@ test.describe('admin: organisation', () => {
 		await page.getByLabel('Nhóm').selectOption('office_culture');
 		await page.getByLabel('Tên hành vi (tiếng Việt)').fill('Không niêm yết số điện thoại đường dây nóng');
 		await submit(page, 'Lưu');
-		await expect(page.getByText('Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch ngang, bắt đầu bằng chữ hoặc số (ví dụ VH-05).')).toBeVisible();
+		await expect(
+			page.getByText('Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch ngang, bắt đầu bằng chữ hoặc số (ví dụ VH-05).')
+		).toBeVisible();
 		await page.getByLabel('Mã').fill(`VH-${t}`);
 		await submit(page, 'Lưu');
 		await expect(page.getByRole('status')).toHaveText('Đã thêm loại vi phạm.');

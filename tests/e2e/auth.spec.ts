@@ -121,7 +121,14 @@ test.describe('own password', () => {
 		// A fresh account, so no demo account's password changes.
 		const pb = await e2ePb();
 		const email = `doi-mat-khau-${randomBytes(4).toString('hex')}@cuuan.congvu.vn`;
-		await pb.collection('users').create({ email, password: 'Mat-khau-cu-1', passwordConfirm: 'Mat-khau-cu-1', name: 'Người đổi mật khẩu', role: 'inspector', active: true });
+		await pb.collection('users').create({
+			email,
+			password: 'Mat-khau-cu-1',
+			passwordConfirm: 'Mat-khau-cu-1',
+			name: 'Người đổi mật khẩu',
+			role: 'inspector',
+			active: true
+		});
 		await login(page, email, 'Mat-khau-cu-1');
 		await page.goto('/account');
 		const form = page.locator('form[action="?/password"]');

@@ -19,20 +19,62 @@ test.beforeAll(async () => {
 	if ((await pb.collection('inspections').getList(1, 1, { filter: pb.filter('title ~ {:t}', { t: TITLE }) })).items.length) return;
 	const myPhuoc = await unitId('CA.TP.P.MYPHUOC');
 	const cuuAn = await unitId('CA.P.CUUAN');
-	const staff = (await pb.collection('staff').getList(1, 10, { filter: pb.filter('unit = {:u}', { u: myHung }), sort: 'employee_code' })).items;
-	const type = async (category: string) => (await pb.collection('violation_types').getFirstListItem(pb.filter('category = {:c}', { c: category }))).id;
-	const T = { attendance: await type('attendance'), office_culture: await type('office_culture'), conduct: await type('conduct'), procedures: await type('procedures') };
+	const staff = (await pb.collection('staff').getList(1, 10, { filter: pb.filter('unit = {:u}', { u: myHung }), sort: 'employee_code' }))
+		.items;
+	const type = async (category: string) =>
+		(await pb.collection('violation_types').getFirstListItem(pb.filter('category = {:c}', { c: category }))).id;
+	const T = {
+		attendance: await type('attendance'),
+		office_culture: await type('office_culture'),
+		conduct: await type('conduct'),
+		procedures: await type('procedures')
+	};
 	const check = (unit: string, kind: string, status: string, at: string) =>
-		pb.collection('inspections').create({ title: `${TITLE} ${at}`, kind, unit, status, scheduled_start: d(at), scheduled_end: d(at), started_at: status === 'planned' ? '' : d(at) });
+		pb.collection('inspections').create({
+			title: `${TITLE} ${at}`,
+			kind,
+			unit,
+			status,
+			scheduled_start: d(at),
+			scheduled_end: d(at),
+			started_at: status === 'planned' ? '' : d(at)
+		});
 	const finding = (inspection: string, unit: string, category: keyof typeof T, at: string, staffId = '') =>
-		pb.collection('findings').create({ inspection, unit, staff: staffId, violation_type: T[category], category, observed_at: d(at), source: 'manual', explanation_status: 'none' });
+		pb.collection('findings').create({
+			inspection,
+			unit,
+			staff: staffId,
+			violation_type: T[category],
+			category,
+			observed_at: d(at),
+			source: 'manual',
+			explanation_status: 'none'
+		});
 
 	const cA = await check(myHung, 'scheduled', 'completed', '2025-08-12T01:00:00Z');
 	for (const s of [0, 0, 1, 2]) await finding(cA.id, myHung, 'attendance', '2025-08-12T01:20:00Z', staff[s]!.id);
 	await finding(cA.id, myHung, 'office_culture', '2025-08-12T02:00:00Z');
-	for (let i = 0; i < 10; i++) await pb.collection('attendance_records').create({ inspection: cA.id, unit: myHung, staff: staff[i]!.id, status: i < 8 ? 'present' : 'late' });
-	await pb.collection('corrective_actions').create({ title: 'Chấn chỉnh giờ giấc', inspection: cA.id, unit: myHung, category: 'attendance', status: 'closed', due_date: '2025-08-30', submitted_at: d('2025-08-25T03:00:00Z') });
-	await pb.collection('corrective_actions').create({ title: 'Đeo thẻ công chức', inspection: cA.id, unit: myHung, category: 'office_culture', status: 'open', due_date: '2025-09-10' });
+	for (let i = 0; i < 10; i++)
+		await pb
+			.collection('attendance_records')
+			.create({ inspection: cA.id, unit: myHung, staff: staff[i]!.id, status: i < 8 ? 'present' : 'late' });
+	await pb.collection('corrective_actions').create({
+		title: 'Chấn chỉnh giờ giấc',
+		inspection: cA.id,
+		unit: myHung,
+		category: 'attendance',
+		status: 'closed',
+		due_date: '2025-08-30',
+		submitted_at: d('2025-08-25T03:00:00Z')
+	});
+	await pb.collection('corrective_actions').create({
+		title: 'Đeo thẻ công chức',
+		inspection: cA.id,
+		unit: myHung,
+		category: 'office_culture',
+		status: 'open',
+		due_date: '2025-09-10'
+	});
 	const cOld = await check(myPhuoc, 'scheduled', 'completed', '2025-09-02T01:00:00Z');
 	await finding(cOld.id, myPhuoc, 'conduct', '2025-09-02T02:00:00Z');
 	const cB = await check(cuuAn, 'surprise', 'in_progress', '2025-09-03T01:00:00Z');
@@ -84,7 +126,8 @@ test('a leader filters the dashboard, drills into a figure and exports the quart
 	// The quarterly report for the same unit, on screen and as XLSX and PDF.
 	await page.goto(`/reports?period=quarter&year=2025&quarter=3&unit=${myHung}`);
 	await expect(page.getByTestId('report')).toContainText('quý III năm 2025');
-	for (const t of ['Biểu số 02', 'Biểu số 04', 'Biểu số 06']) await expect(page.getByRole('heading', { name: new RegExp(t) })).toBeVisible();
+	for (const t of ['Biểu số 02', 'Biểu số 04', 'Biểu số 06'])
+		await expect(page.getByRole('heading', { name: new RegExp(t) })).toBeVisible();
 	await shot(page, info, 'report');
 	const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải XLSX' }).click()]);
 	expect(xlsx.suggestedFilename()).toBe('bao-cao-kiem-tra-cong-vu-quy-III-2025.xlsx');
@@ -101,7 +144,11 @@ test('a leader filters the dashboard, drills into a figure and exports the quart
 	const summary = wb.getWorksheet('Tổng hợp')!;
 	expect(String(summary.getCell('A1').value)).toBe('Báo cáo kết quả kiểm tra công vụ quý III năm 2025');
 	const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải PDF' }).click()]);
-	expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+	expect(
+		readFileSync((await pdf.path())!)
+			.subarray(0, 5)
+			.toString()
+	).toBe('%PDF-');
 });
 
 test('a leader picks a custom period of days: only those days count', async ({ page }, info) => {
@@ -135,7 +182,8 @@ test('bad filters in the URL show a Vietnamese message, not an error page', asyn
 
 test('repeat offenders: list and exportable history, leaders only', async ({ page }, info) => {
 	const pb = await e2ePb();
-	const staff = (await pb.collection('staff').getList(1, 10, { filter: pb.filter('unit = {:u}', { u: myHung }), sort: 'employee_code' })).items;
+	const staff = (await pb.collection('staff').getList(1, 10, { filter: pb.filter('unit = {:u}', { u: myHung }), sort: 'employee_code' }))
+		.items;
 	await login(page, DEMO.leader);
 	await page.goto('/offenders');
 	await expect(page.getByRole('heading', { level: 1, name: 'Cá nhân vi phạm nhiều lần' })).toBeVisible();

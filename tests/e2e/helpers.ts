@@ -21,7 +21,9 @@ function watchContext(context: BrowserContext, found: string[]) {
 	context.on('page', watchPage);
 	return context.addInitScript(() => {
 		document.addEventListener('securitypolicyviolation', (e) => {
-			console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+			console.error(
+				`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`
+			);
 		});
 	});
 }

@@ -29,7 +29,9 @@ test('the admin imports staff from an XLSX: sees the errors, fixes the file, com
 	await shot(page, info, 'import');
 
 	await page.getByLabel('Danh sách cán bộ').check();
-	await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({ name: 'can-bo-loi.xlsx', mimeType: XLSX_MIME, buffer: await xlsx(people) });
+	await page
+		.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)')
+		.setInputFiles({ name: 'can-bo-loi.xlsx', mimeType: XLSX_MIME, buffer: await xlsx(people) });
 	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
 	const preview = page.getByTestId('import-preview');
 	await expect(preview).toContainText('Kết quả kiểm tra tệp “can-bo-loi.xlsx”');
@@ -43,7 +45,9 @@ test('the admin imports staff from an XLSX: sees the errors, fixes the file, com
 
 	people[1]![3] = '28/02/1990';
 	await page.getByLabel('Danh sách cán bộ').check();
-	await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({ name: 'can-bo.xlsx', mimeType: XLSX_MIME, buffer: await xlsx(people) });
+	await page
+		.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)')
+		.setInputFiles({ name: 'can-bo.xlsx', mimeType: XLSX_MIME, buffer: await xlsx(people) });
 	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
 	await expect(page.getByTestId('count-create')).toContainText('3');
 	await expect(page.getByTestId('import-errors')).toHaveCount(0);
@@ -154,7 +158,9 @@ test('the admin adds a person: a bad date is refused in Vietnamese, the typed va
 test('a file of the wrong type gets a clear message; exports download in the import format', async ({ page }, info) => {
 	await login(page, DEMO.admin);
 	await page.goto('/admin/import');
-	await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+	await page
+		.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)')
+		.setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
 	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Tệp “bao-cao.pdf” không đúng định dạng. Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).');
 	await shot(page, info, 'import-wrong-type');

@@ -74,7 +74,8 @@ test('start, roll call in ≤ 50 taps, a violation with a photo, sign, complete,
 		taps++;
 		await l.click();
 	};
-	const person = (n: number) => page.locator('li', { has: page.getByText(`Nguyễn Văn Thử ${String(n).padStart(2, '0')}`, { exact: true }) });
+	const person = (n: number) =>
+		page.locator('li', { has: page.getByText(`Nguyễn Văn Thử ${String(n).padStart(2, '0')}`, { exact: true }) });
 
 	await page.goto(`/checks/${checkId}/onsite`);
 	await expect(page.getByRole('heading', { level: 1, name: unitName })).toBeVisible();
@@ -83,14 +84,18 @@ test('start, roll call in ≤ 50 taps, a violation with a photo, sign, complete,
 
 	// Roll call: everyone starts present; tap only the exceptions, then one Save.
 	await expect(page).toHaveURL(/\/onsite\/roll-call$/);
-	await expect(page.getByTestId('tally')).toHaveText('40/40 có mặt, kể cả đi muộn (100%); đúng giờ 40/40 (100%); vắng 0, trong đó 0 không lý do');
+	await expect(page.getByTestId('tally')).toHaveText(
+		'40/40 có mặt, kể cả đi muộn (100%); đúng giờ 40/40 (100%); vắng 0, trong đó 0 không lý do'
+	);
 	for (const n of [3, 7, 12]) await tap(person(n).getByText('Muộn', { exact: true }));
 	await person(3).getByLabel('Số phút muộn').fill('20');
 	for (const n of [5, 9]) await tap(person(n).getByText('Vắng có LD', { exact: true }));
 	await tap(person(15).getByText('Vắng KLD', { exact: true }));
 	await tap(person(21).getByText('Khác…', { exact: true }));
 	await tap(person(21).getByText('Công tác', { exact: true }));
-	await expect(page.getByTestId('tally')).toHaveText('36/40 có mặt, kể cả đi muộn (90%); đúng giờ 33/40 (82,5%); vắng 4, trong đó 1 không lý do');
+	await expect(page.getByTestId('tally')).toHaveText(
+		'36/40 có mặt, kể cả đi muộn (90%); đúng giờ 33/40 (82,5%); vắng 4, trong đó 1 không lý do'
+	);
 	await shot(page, info, 'onsite-roll-call');
 	// What the inspector sees mid-list: the sticky tally above, the Save button below.
 	await person(12).scrollIntoViewIfNeeded();
@@ -98,7 +103,9 @@ test('start, roll call in ≤ 50 taps, a violation with a photo, sign, complete,
 	await tap(page.getByRole('button', { name: 'Lưu điểm danh' }));
 	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
 	await page.reload();
-	await expect(page.getByTestId('tally')).toHaveText('36/40 có mặt, kể cả đi muộn (90%); đúng giờ 33/40 (82,5%); vắng 4, trong đó 1 không lý do');
+	await expect(page.getByTestId('tally')).toHaveText(
+		'36/40 có mặt, kể cả đi muộn (90%); đúng giờ 33/40 (82,5%); vắng 4, trong đó 1 không lý do'
+	);
 	expect(taps).toBeLessThanOrEqual(50);
 	console.log(`roll call of 40 people: ${taps} taps (start + exceptions + save)`);
 

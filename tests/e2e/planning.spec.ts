@@ -55,7 +55,10 @@ test.describe('planning', () => {
 		// An inspector has no approve button.
 		await expect(page.getByRole('button', { name: 'Phê duyệt kế hoạch' })).toHaveCount(0);
 		const planUrl = page.url();
-		const ids = await page.getByTestId('check-list').locator('[data-check-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-check-id')!));
+		const ids = await page
+			.getByTestId('check-list')
+			.locator('[data-check-id]')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-check-id')!));
 		expect(ids).toHaveLength(3);
 		await shot(page, info, 'plan-detail');
 

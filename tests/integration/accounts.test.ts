@@ -20,7 +20,14 @@ describe('accounts', () => {
 		const admin = await makeAdmin();
 		const unit = await makeUnit('phường Tân An');
 		const e = email();
-		const r = await s.accounts.create(admin, { email: e, name: 'Võ Thị Hạnh', role: 'unit_head', unit: unit.id, position: 'Chủ tịch UBND phường', password: 'mat-khau-moi-1' });
+		const r = await s.accounts.create(admin, {
+			email: e,
+			name: 'Võ Thị Hạnh',
+			role: 'unit_head',
+			unit: unit.id,
+			position: 'Chủ tịch UBND phường',
+			password: 'mat-khau-moi-1'
+		});
 		expect(r.ok).toBe(true);
 		const login = await s.auth.login({ email: e, password: 'mat-khau-moi-1' }, {});
 		expect(login.ok).toBe(true);
@@ -34,7 +41,16 @@ describe('accounts', () => {
 		const s = await testServices();
 		const admin = await makeAdmin();
 		const e = email();
-		expect(await s.accounts.create(admin, { email: e, name: 'Thiếu đơn vị', role: 'unit_head', unit: null, position: '', password: 'mat-khau-moi-1' })).toMatchObject({
+		expect(
+			await s.accounts.create(admin, {
+				email: e,
+				name: 'Thiếu đơn vị',
+				role: 'unit_head',
+				unit: null,
+				position: '',
+				password: 'mat-khau-moi-1'
+			})
+		).toMatchObject({
 			ok: false,
 			code: 'accounts.error.unit_required',
 			fields: { unit: 'accounts.error.unit_required' }
@@ -47,8 +63,20 @@ describe('accounts', () => {
 		const s = await testServices();
 		const admin = await makeAdmin();
 		const existing = await makeUser('inspector');
-		const r = await s.accounts.create(admin, { email: existing.email, name: 'Trùng', role: 'inspector', unit: null, position: '', password: 'mat-khau-moi-1' });
-		expect(r).toMatchObject({ ok: false, status: 400, code: 'accounts.error.email_taken', fields: { email: 'accounts.error.email_taken' } });
+		const r = await s.accounts.create(admin, {
+			email: existing.email,
+			name: 'Trùng',
+			role: 'inspector',
+			unit: null,
+			position: '',
+			password: 'mat-khau-moi-1'
+		});
+		expect(r).toMatchObject({
+			ok: false,
+			status: 400,
+			code: 'accounts.error.email_taken',
+			fields: { email: 'accounts.error.email_taken' }
+		});
 	});
 
 	test('a password shorter than 8 characters is refused by the form', () => {
@@ -75,7 +103,9 @@ describe('accounts', () => {
 		expect(await s.sessions.validate(two.token)).toBeNull();
 		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, {})).toEqual({ ok: false, code: 'login.error.inactive' });
 		const pb = await superPb();
-		const audit = await pb.collection('audit_log').getFullList({ filter: pb.filter('target_id = {:u} && action = "account.deactivate"', { u: u.id }) });
+		const audit = await pb
+			.collection('audit_log')
+			.getFullList({ filter: pb.filter('target_id = {:u} && action = "account.deactivate"', { u: u.id }) });
 		expect(audit[0]?.actor).toBe(admin.id);
 		expect((await s.accounts.setActive(admin, u.id, true)).ok).toBe(true);
 		expect((await s.auth.login({ email: u.email, password: TEST_PASSWORD }, {})).ok).toBe(true);
@@ -110,9 +140,17 @@ describe('accounts', () => {
 		const admin = await makeAdmin();
 		const unit = await makeUnit('xã Phú Thành');
 		const u = await makeUser('inspector');
-		expect((await s.accounts.update(admin, u.id, { name: 'Đặng Văn Giang', role: 'unit_head', unit: unit.id, position: 'Chủ tịch' })).ok).toBe(true);
+		expect(
+			(await s.accounts.update(admin, u.id, { name: 'Đặng Văn Giang', role: 'unit_head', unit: unit.id, position: 'Chủ tịch' })).ok
+		).toBe(true);
 		const got = await s.accounts.get(admin, u.id);
-		expect(got).toMatchObject({ name: 'Đặng Văn Giang', role: 'unit_head', unitId: unit.id, unitName: 'xã Phú Thành', position: 'Chủ tịch' });
+		expect(got).toMatchObject({
+			name: 'Đặng Văn Giang',
+			role: 'unit_head',
+			unitId: unit.id,
+			unitName: 'xã Phú Thành',
+			position: 'Chủ tịch'
+		});
 	});
 
 	test('a leader cannot manage accounts', async () => {

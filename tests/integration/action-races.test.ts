@@ -33,7 +33,9 @@ describe('issue #11 point 4: verification is the policy’s (originating check�
 		const w = await actionWorld('2026-03-10');
 		const offTeam = await makeUser('inspector', { name: 'Kiểm tra viên khác đoàn' });
 		const s = await testServices(manualClock(VN_MORNING('2026-03-04')));
-		expect(await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ kinh phí', newDueDate: '2026-03-20' })).toEqual({ ok: true });
+		expect(
+			await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ kinh phí', newDueDate: '2026-03-20' })
+		).toEqual({ ok: true });
 		expect(await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Đã khắc phục' })).toEqual({ ok: true });
 		const before = await historyOf(w.action.id);
 		const refused = { ok: false, status: 403, code: 'action.error.not_verifier' };
@@ -47,7 +49,13 @@ describe('issue #11 point 4: verification is the policy’s (originating check�
 		}
 		// The page offers the off-team inspector nothing but reading; the lead gets the verifier's steps.
 		expect((await s.actions.detail(as(offTeam), w.action.id)).steps).toEqual([]);
-		expect((await s.actions.detail(as(w.inspector), w.action.id)).steps).toEqual(['return', 'verify', 'approve_extension', 'refuse_extension', 'comment']);
+		expect((await s.actions.detail(as(w.inspector), w.action.id)).steps).toEqual([
+			'return',
+			'verify',
+			'approve_extension',
+			'refuse_extension',
+			'comment'
+		]);
 		const rec = await stored(w.action.id);
 		expect(rec.status).toBe('submitted');
 		expect(rec.pending_extension).toMatchObject({ newDueDate: '2026-03-20' });
@@ -101,7 +109,9 @@ describe('issue #11 point 6: parallel workflow requests on one corrective action
 	test(`${N} parallel approve / refuse of one extension request → one decision, the due date moved at most once`, async () => {
 		const w = await actionWorld('2026-03-10');
 		const s = await testServices(manualClock(VN_MORNING('2026-03-04')));
-		expect(await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ sửa bảng', newDueDate: '2026-03-20' })).toEqual({ ok: true });
+		expect(
+			await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ sửa bảng', newDueDate: '2026-03-20' })
+		).toEqual({ ok: true });
 		const rows = (await historyOf(w.action.id)).length;
 		const seen = { version: (await stored(w.action.id)).version };
 
@@ -134,7 +144,9 @@ describe('issue #11 point 6: parallel workflow requests on one corrective action
 		const w = await actionWorld('2026-03-10');
 		const s = await testServices(manualClock(VN_MORNING('2026-03-04')));
 		const results = await Promise.all(
-			Array.from({ length: N }, (_, i) => s.actions.step(as(w.head), w.action.id, { type: 'submit', text: `Báo cáo ${i}` }, [], { version: 0 }))
+			Array.from({ length: N }, (_, i) =>
+				s.actions.step(as(w.head), w.action.id, { type: 'submit', text: `Báo cáo ${i}` }, [], { version: 0 })
+			)
 		);
 		expectOneWinner(results);
 		const submits = (await historyOf(w.action.id)).filter((h) => h.kind === 'submit');
@@ -166,10 +178,20 @@ describe('issue #11 point 6: parallel workflow requests on one corrective action
 		const s = await testServices(manualClock(VN_MORNING('2026-03-04')));
 		expect(await s.actions.explain(as(w.head), w.action.id, 'Giải trình lần 1', { version: 0 })).toEqual({ ok: true });
 		// Someone else's page, opened before the explanation was saved, starts the work: refused, nothing written.
-		expect(await s.actions.step(as(w.head), w.action.id, { type: 'start' }, [], { version: 0 })).toEqual({ ok: false, status: 409, code: 'errors.stale', params: {} });
-		expect(await s.actions.explain(as(w.head), w.action.id, 'Giải trình cũ', { version: 0 })).toMatchObject({ status: 409, code: 'errors.stale' });
+		expect(await s.actions.step(as(w.head), w.action.id, { type: 'start' }, [], { version: 0 })).toEqual({
+			ok: false,
+			status: 409,
+			code: 'errors.stale',
+			params: {}
+		});
+		expect(await s.actions.explain(as(w.head), w.action.id, 'Giải trình cũ', { version: 0 })).toMatchObject({
+			status: 409,
+			code: 'errors.stale'
+		});
 		// A comment changes no state: it is not refused for an older page.
-		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'comment', text: 'Đề nghị bổ sung ảnh' }, [], { version: 0 })).toEqual({ ok: true });
+		expect(
+			await s.actions.step(as(w.inspector), w.action.id, { type: 'comment', text: 'Đề nghị bổ sung ảnh' }, [], { version: 0 })
+		).toEqual({ ok: true });
 		const rec = await stored(w.action.id);
 		expect(rec.status).toBe('open');
 		expect(rec.unit_explanation).toBe('Giải trình lần 1');
@@ -184,7 +206,12 @@ describe('issue #11 point 6: parallel workflow requests on one corrective action
 		const read = (await repo.get(w.action.id))!;
 		// N writers that all read the same version: exactly one batch (state + history row) lands.
 		const step = (i: number) =>
-			repo.applyStep(read.id, read.version, { status: 'in_progress' }, { actorId: w.head.id, kind: 'start', fromStatus: 'open', toStatus: 'in_progress', text: `${i}` });
+			repo.applyStep(
+				read.id,
+				read.version,
+				{ status: 'in_progress' },
+				{ actorId: w.head.id, kind: 'start', fromStatus: 'open', toStatus: 'in_progress', text: `${i}` }
+			);
 		const written = await Promise.all(Array.from({ length: N }, (_, i) => step(i)));
 		expect(written.filter(Boolean)).toHaveLength(1);
 		expect(await historyOf(w.action.id)).toHaveLength(1);

@@ -47,16 +47,25 @@ describe('corrective action workflow', () => {
 
 		expect(await s.actions.explain(as(w.head), w.action.id, 'Do cán bộ chưa nắm quy định giờ làm việc.')).toEqual({ ok: true });
 		expect(await s.actions.step(as(w.head), w.action.id, { type: 'start' })).toEqual({ ok: true });
-		expect(await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Đã chấn chỉnh, niêm yết nội quy.' }, [pngFile()])).toEqual({ ok: true });
+		expect(
+			await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Đã chấn chỉnh, niêm yết nội quy.' }, [pngFile()])
+		).toEqual({ ok: true });
 		expect((await statusOf(w.action.id)).status).toBe('submitted');
 
-		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'return', reason: 'Ảnh chưa thể hiện bảng nội quy.' })).toEqual({ ok: true });
+		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'return', reason: 'Ảnh chưa thể hiện bảng nội quy.' })).toEqual({
+			ok: true
+		});
 		let rec = await statusOf(w.action.id);
 		expect(rec.status).toBe('in_progress');
 		expect(rec.return_count).toBe(1);
 
 		clock.set(VN_MORNING('2026-03-05'));
-		expect(await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Bổ sung ảnh bảng nội quy.' }, [pngFile('bang-noi-quy.png'), pdfFile()])).toEqual({ ok: true });
+		expect(
+			await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Bổ sung ảnh bảng nội quy.' }, [
+				pngFile('bang-noi-quy.png'),
+				pdfFile()
+			])
+		).toEqual({ ok: true });
 		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'verify' })).toEqual({ ok: true });
 		rec = await statusOf(w.action.id);
 		expect(rec.status).toBe('verified');
@@ -96,8 +105,15 @@ describe('corrective action workflow', () => {
 		const before = await historyOf(w.action.id);
 
 		// Illegal transitions
-		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'close' })).toMatchObject({ ok: false, status: 409, code: 'action.error.not_verified' });
-		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'verify' })).toMatchObject({ ok: false, code: 'action.error.not_submitted' });
+		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'close' })).toMatchObject({
+			ok: false,
+			status: 409,
+			code: 'action.error.not_verified'
+		});
+		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'verify' })).toMatchObject({
+			ok: false,
+			code: 'action.error.not_submitted'
+		});
 		// Extension to a past date
 		expect(
 			await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ kinh phí', newDueDate: '2026-03-01' })
@@ -110,12 +126,22 @@ describe('corrective action workflow', () => {
 			code: 'action.error.file_type',
 			params: { name: 'anh.png' }
 		});
-		const big = new File([Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(11 * 1024 * 1024)])], 'lon.jpg', { type: 'image/jpeg' });
-		expect(await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'x' }, [big])).toMatchObject({ code: 'action.error.file_size' });
+		const big = new File([Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(11 * 1024 * 1024)])], 'lon.jpg', {
+			type: 'image/jpeg'
+		});
+		expect(await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'x' }, [big])).toMatchObject({
+			code: 'action.error.file_size'
+		});
 		// The unit head cannot verify the unit's own response; an inspector cannot respond
 		expect(await s.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Đã khắc phục' })).toEqual({ ok: true });
-		expect(await s.actions.step(as(w.head), w.action.id, { type: 'verify' })).toMatchObject({ ok: false, status: 403, code: 'action.error.not_verifier' });
-		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'return', reason: '   ' })).toMatchObject({ code: 'action.error.reason_required' });
+		expect(await s.actions.step(as(w.head), w.action.id, { type: 'verify' })).toMatchObject({
+			ok: false,
+			status: 403,
+			code: 'action.error.not_verifier'
+		});
+		expect(await s.actions.step(as(w.inspector), w.action.id, { type: 'return', reason: '   ' })).toMatchObject({
+			code: 'action.error.reason_required'
+		});
 
 		const rec = await statusOf(w.action.id);
 		expect(rec.status).toBe('submitted');
@@ -128,13 +154,17 @@ describe('corrective action workflow', () => {
 		const w = await actionWorld('2026-03-10');
 		await (await superPb()).collection('corrective_actions').update(w.action.id, { original_due_date: '' }); // as a creator that left it empty
 		const s = await services(manualClock(VN_MORNING('2026-03-04')), 'none');
-		expect(await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ sửa bảng', newDueDate: '2026-03-20' })).toEqual({ ok: true });
+		expect(
+			await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ sửa bảng', newDueDate: '2026-03-20' })
+		).toEqual({ ok: true });
 		expect(await s.actions.step(as(w.leader), w.action.id, { type: 'approve_extension' })).toEqual({ ok: true });
 		const rec = await statusOf(w.action.id);
 		expect(rec.due_date).toBe('2026-03-20');
 		expect(rec.original_due_date).toBe('2026-03-10');
 		expect(rec.extension_count).toBe(1);
-		expect(await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Lần nữa', newDueDate: '2026-03-30' })).toMatchObject({
+		expect(
+			await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Lần nữa', newDueDate: '2026-03-30' })
+		).toMatchObject({
 			code: 'action.error.extension_limit'
 		});
 	});
@@ -217,7 +247,12 @@ describe('deadlines on the Vietnamese clock', () => {
 
 		// Mail: each reminder once, to the unit head; the overdue one also to the leader.
 		expect(sink.to(w.head.email).map((m) => m.subject)).toEqual(['Sắp đến hạn khắc phục', 'Đến hạn khắc phục', 'Quá hạn khắc phục']);
-		expect(sink.to(w.leader.email).filter((m) => m.text.includes(link)).map((m) => m.subject)).toEqual(['Quá hạn khắc phục']);
+		expect(
+			sink
+				.to(w.leader.email)
+				.filter((m) => m.text.includes(link))
+				.map((m) => m.subject)
+		).toEqual(['Quá hạn khắc phục']);
 		expect(sink.to(w.inspector.email)).toHaveLength(0);
 	});
 

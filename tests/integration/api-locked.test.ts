@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import PocketBase from 'pocketbase';
 import { makeUnit, makeUser, pbInfo, superPb, TEST_PASSWORD } from '../support/services';
 
-let collections: { name: string; type: string; listRule: unknown; viewRule: unknown; createRule: unknown; updateRule: unknown; deleteRule: unknown }[] = [];
+let collections: {
+	name: string;
+	type: string;
+	listRule: unknown;
+	viewRule: unknown;
+	createRule: unknown;
+	updateRule: unknown;
+	deleteRule: unknown;
+}[] = [];
 let userToken = '';
 const sampleIds = new Map<string, string>();
 

@@ -218,7 +218,8 @@ function treeKeys(routes: RouteFile[]): { key: string; route: RouteFile; method:
 	const out: { key: string; route: RouteFile; method: 'GET' | 'POST'; action: string | null }[] = [];
 	for (const r of routes) {
 		if (r.kinds.has('page')) out.push({ key: `GET ${r.pattern}`, route: r, method: 'GET', action: null });
-		for (const a of r.actions) out.push({ key: a === 'default' ? `POST ${r.pattern}` : `POST ${r.pattern}?/${a}`, route: r, method: 'POST', action: a });
+		for (const a of r.actions)
+			out.push({ key: a === 'default' ? `POST ${r.pattern}` : `POST ${r.pattern}?/${a}`, route: r, method: 'POST', action: a });
 		for (const m of r.methods) {
 			if (m !== 'GET' && m !== 'POST') throw new Error(`${r.pattern}: method ${m} is not covered by this matrix yet`);
 			out.push({ key: `${m} ${r.pattern}`, route: r, method: m, action: null });
@@ -270,7 +271,11 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 	const staff = [];
 	for (const [i, name] of ['Nguyễn Văn Ma', 'Trần Thị Trận'].entries()) {
 		staff.push(
-			(await pb.collection('staff').create({ employee_code: `MT.${i}`, full_name: name, unit: unitA, position: 'Công chức', category: 'cong_chuc', active: true })).id
+			(
+				await pb
+					.collection('staff')
+					.create({ employee_code: `MT.${i}`, full_name: name, unit: unitA, position: 'Công chức', category: 'cong_chuc', active: true })
+			).id
 		);
 	}
 	const roles: Record<Exclude<ActorName, 'anon'>, [Role, string | null, string]> = {
@@ -293,7 +298,9 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 		emails[name] = email;
 		actors[name] = toActor(u);
 	}
-	const account = (await users.create({ email: 'du-phong@matran.test', password: PASSWORD, name: 'Tài Khoản Dự Phòng', role: 'inspector', unitId: null })).id;
+	const account = (
+		await users.create({ email: 'du-phong@matran.test', password: PASSWORD, name: 'Tài Khoản Dự Phòng', role: 'inspector', unitId: null })
+	).id;
 
 	const plan = await s.plans.create(actors.leader, planSchema.parse({ title: 'Kế hoạch ma trận', periodKind: 'year', year: '2026' }));
 	if (!plan.ok) throw new Error(`plan: ${JSON.stringify(plan)}`);
@@ -301,7 +308,17 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 	const team = { lead: ids.lead, team: [ids.member], observers: [ids.observer] };
 	const created = await s.checks.create(
 		actors.leader,
-		checkSchema.parse({ kind: 'scheduled', trigger: 'plan', title: 'Kiểm tra ma trận', unit: unitA, plan: plan.value, date: today, startTime: '00:00', endTime: '23:59', ...team })
+		checkSchema.parse({
+			kind: 'scheduled',
+			trigger: 'plan',
+			title: 'Kiểm tra ma trận',
+			unit: unitA,
+			plan: plan.value,
+			date: today,
+			startTime: '00:00',
+			endTime: '23:59',
+			...team
+		})
 	);
 	if (!created.ok) throw new Error(`check: ${JSON.stringify(created)}`);
 	const check = created.value;
@@ -319,13 +336,29 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 	const f1 = await s.onsite.addFinding(
 		actors.lead,
 		check,
-		{ clientKey: 'matran-finding-1', staffId: staff[0]!, typeId: type.id, description: 'Không đeo thẻ', observedTime: '', keepLocation: false, photoMeta: '[]' },
+		{
+			clientKey: 'matran-finding-1',
+			staffId: staff[0]!,
+			typeId: type.id,
+			description: 'Không đeo thẻ',
+			observedTime: '',
+			keepLocation: false,
+			photoMeta: '[]'
+		},
 		[photo]
 	);
 	const f2 = await s.onsite.addFinding(
 		actors.lead,
 		check,
-		{ clientKey: 'matran-finding-2', staffId: staff[1]!, typeId: type.id, description: 'Hút thuốc', observedTime: '', keepLocation: false, photoMeta: '[]' },
+		{
+			clientKey: 'matran-finding-2',
+			staffId: staff[1]!,
+			typeId: type.id,
+			description: 'Hút thuốc',
+			observedTime: '',
+			keepLocation: false,
+			photoMeta: '[]'
+		},
 		[]
 	);
 	if (!f1.ok || !f2.ok) throw new Error(`findings: ${JSON.stringify([f1, f2])}`);
@@ -393,7 +426,8 @@ function paramSets(pattern: string, fx: Fixtures): { variant: Variant; label: st
 			{ label: 'photo', params: { kind: 'photo', id: fx.finding, name: fx.photoName } },
 			{ label: 'signature', params: { kind: 'signature', id: fx.check, name: fx.signatureName } }
 		];
-	else if (pattern.startsWith('/staff/') || pattern.startsWith('/admin/staff/') || pattern.startsWith('/offenders/')) sets = [{ label: '', params: { id: fx.staffA } }];
+	else if (pattern.startsWith('/staff/') || pattern.startsWith('/admin/staff/') || pattern.startsWith('/offenders/'))
+		sets = [{ label: '', params: { id: fx.staffA } }];
 	else if (pattern.startsWith('/admin/units/')) sets = [{ label: '', params: { id: fx.unitA } }];
 	else if (pattern.startsWith('/admin/accounts/')) sets = [{ label: '', params: { id: fx.account } }];
 	else if (pattern.startsWith('/admin/catalogue/')) sets = [{ label: '', params: { id: fx.violationType } }];
@@ -401,7 +435,11 @@ function paramSets(pattern: string, fx: Fixtures): { variant: Variant; label: st
 	const out: { variant: Variant; label: string; params: Record<string, string> }[] = sets.map((s) => ({ variant: 'fixture', ...s }));
 	if (isCheck) out.push({ variant: 'secret', label: 'surprise', params: { id: fx.secret } });
 	const first = sets[0]!.params;
-	out.push({ variant: 'unknown', label: 'unknown', params: Object.fromEntries(Object.entries(first).map(([k, v]) => [k, k === 'kind' || k === 'name' ? v : UNKNOWN])) });
+	out.push({
+		variant: 'unknown',
+		label: 'unknown',
+		params: Object.fromEntries(Object.entries(first).map(([k, v]) => [k, k === 'kind' || k === 'name' ? v : UNKNOWN]))
+	});
 	return out;
 }
 
@@ -420,7 +458,17 @@ function expectedFor(variant: Variant, row: Record<ActorName, Cell>): Record<Act
 /** Form bodies that pass validation and reach authorization (see the header). Default: empty. */
 function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, string | string[]> {
 	const window = { date: vnDay(new Date()), startTime: '08:00', endTime: '11:00' };
-	const checkForm = { kind: 'scheduled', trigger: 'plan', title: 'Kiểm tra ma trận', unit: fx.unitA, plan: fx.plan, ...window, lead: fx.ids.lead, team: [fx.ids.member], reason: 'Điều chỉnh' };
+	const checkForm = {
+		kind: 'scheduled',
+		trigger: 'plan',
+		title: 'Kiểm tra ma trận',
+		unit: fx.unitA,
+		plan: fx.plan,
+		...window,
+		lead: fx.ids.lead,
+		team: [fx.ids.member],
+		reason: 'Điều chỉnh'
+	};
 	const bodies: Record<string, Record<string, string | string[]>> = {
 		'POST /account?/revoke': { id: extraSessions[actor] ?? UNKNOWN },
 		'POST /account?/password': { current: 'sai-mat-khau-1', password: 'Mat-khau-moi-2025', confirm: 'Mat-khau-moi-2025' },
@@ -437,7 +485,14 @@ function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, st
 		'POST /actions/[id]?/approve_extension': { note: '' },
 		'POST /actions/[id]?/refuse_extension': { reason: 'Không đồng ý' },
 		'POST /actions/[id]?/comment': { text: 'Ghi chú' },
-		'POST /checks/new?/create': { kind: 'surprise', trigger: 'complaint', title: 'Đột xuất', unit: fx.inactiveUnit, ...window, lead: fx.ids.lead },
+		'POST /checks/new?/create': {
+			kind: 'surprise',
+			trigger: 'complaint',
+			title: 'Đột xuất',
+			unit: fx.inactiveUnit,
+			...window,
+			lead: fx.ids.lead
+		},
 		'POST /checks/campaign?/create': { campaign: 'Chuyên đề', trigger: 'directive', units: fx.inactiveUnit, ...window, lead: fx.ids.lead },
 		'POST /checks/[id]?/edit': checkForm,
 		'POST /checks/[id]?/close': { reason: '' },
@@ -445,10 +500,19 @@ function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, st
 		'POST /checks/[id]?/cancel': { reason: 'Hủy' },
 		'POST /checks/[id]?/reschedule': window,
 		'POST /checks/[id]/onsite/roll-call?/save': { [`s.${fx.staffA}`]: 'present' },
-		'POST /checks/[id]/onsite/findings?/add': { client_key: `matran-add-${actor}`, violation_type: fx.violationType, description: 'Vi phạm' },
+		'POST /checks/[id]/onsite/findings?/add': {
+			client_key: `matran-add-${actor}`,
+			violation_type: fx.violationType,
+			description: 'Vi phạm'
+		},
 		'POST /checks/[id]/onsite/findings?/request': { finding: fx.finding },
 		'POST /checks/[id]/onsite/findings?/receive': { finding: fx.finding, text: 'Tường trình' },
-		'POST /checks/[id]/onsite/findings?/amend': { client_key: `matran-amend-${actor}`, finding: fx.finding2, description: 'Sửa mô tả', reason: 'Ghi nhầm' },
+		'POST /checks/[id]/onsite/findings?/amend': {
+			client_key: `matran-amend-${actor}`,
+			finding: fx.finding2,
+			description: 'Sửa mô tả',
+			reason: 'Ghi nhầm'
+		},
 		'POST /checks/[id]/onsite/complete?/signature': { party: 'lead', png: SIGNATURE },
 		'POST /checks/[id]/onsite/complete?/complete': { signed_on_paper: 'on', grouping: 'per_finding' },
 		'POST /checks/[id]/onsite/complete?/amend': { field: 'conclusions', after: 'Kết luận đã sửa', reason: 'Bổ sung' },
@@ -496,7 +560,13 @@ function form(body: Record<string, string | string[]>): URLSearchParams {
 }
 
 /** One request; a form action's JSON answer (type failure/redirect/error) is turned back into a status. */
-async function send(a: ActorName, method: 'GET' | 'POST', path: string, action: string | null, body: Record<string, string | string[]>): Promise<Answer> {
+async function send(
+	a: ActorName,
+	method: 'GET' | 'POST',
+	path: string,
+	action: string | null,
+	body: Record<string, string | string[]>
+): Promise<Answer> {
 	const headers: Record<string, string> = { origin: stack.url };
 	if (cookies[a]) headers.cookie = cookies[a];
 	let url = `${stack.url}${path}`;
@@ -611,11 +681,14 @@ describe('authorization matrix of every route (issue #11)', () => {
 			// AUTHZ_MATRIX_STATUS=1 adds the HTTP status of every cell (to check why a cell is what it is).
 			lines.push(`${name} ${cells.join('')}${process.env.AUTHZ_MATRIX_STATUS ? '  ' + ACTORS.map((a) => r.status[a]).join(' ') : ''}`);
 			for (const a of ACTORS) {
-				if (r.got[a] !== r.want[a]) wrong.push(`${r.key}${r.label ? ` [${r.label}]` : ''} as ${a}: want ${r.want[a]}, got ${r.got[a]} (HTTP ${r.status[a]})`);
+				if (r.got[a] !== r.want[a])
+					wrong.push(`${r.key}${r.label ? ` [${r.label}]` : ''} as ${a}: want ${r.want[a]}, got ${r.got[a]} (HTTP ${r.status[a]})`);
 			}
 		}
 		const cells = results.length * ACTORS.length;
-		console.log(`${lines.join('\n')}\n\nauthz matrix: ${cells} cells (${results.length} rows × ${ACTORS.length} actors), ${wrong.length} wrong${wrong.length ? ':\n  ' + wrong.join('\n  ') : ''}`);
+		console.log(
+			`${lines.join('\n')}\n\nauthz matrix: ${cells} cells (${results.length} rows × ${ACTORS.length} actors), ${wrong.length} wrong${wrong.length ? ':\n  ' + wrong.join('\n  ') : ''}`
+		);
 		expect(cells).toBeGreaterThan(1000);
 		expect(wrong).toEqual([]);
 	}, 300_000);

@@ -41,9 +41,9 @@ describe('violation catalogue', () => {
 			fields: { code: 'catalogue.error.code_taken' }
 		});
 		const pb = await superPb();
-		expect((await pb.collection('violation_types').getFullList({ filter: pb.filter('code = {:c}', { c }) })).map((r) => r.name_vi)).toEqual([
-			'Không đeo thẻ công chức'
-		]);
+		expect((await pb.collection('violation_types').getFullList({ filter: pb.filter('code = {:c}', { c }) })).map((r) => r.name_vi)).toEqual(
+			['Không đeo thẻ công chức']
+		);
 	});
 
 	test('a lower-case or spaced code is refused by the form with the rule spelled out', () => {
@@ -63,7 +63,14 @@ describe('violation catalogue', () => {
 		const r = await s.catalogue.create(admin, { code: c, ...wording });
 		if (!r.ok) throw new Error(r.code);
 		const f = new FormData();
-		for (const [k, v] of Object.entries({ ...wording, name_vi: 'Không đeo thẻ theo quy định', severity: 'medium', default_fix_days: '7', code: 'HACKED' })) f.append(k, String(v));
+		for (const [k, v] of Object.entries({
+			...wording,
+			name_vi: 'Không đeo thẻ theo quy định',
+			severity: 'medium',
+			default_fix_days: '7',
+			code: 'HACKED'
+		}))
+			f.append(k, String(v));
 		const input = parseForm(catalogueEditSchema, f);
 		if (!input.ok) throw new Error('form');
 		expect((await s.catalogue.update(admin, r.value.id, input.value)).ok).toBe(true);

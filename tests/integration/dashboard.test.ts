@@ -35,24 +35,72 @@ beforeAll(async () => {
 	// c1: scheduled, completed, March, unit A: 3 attendance + 1 office-culture finding, one superseded extra.
 	const c1 = await check(a.id, 'scheduled', 'completed', '2025-03-10T01:00:00Z');
 	const f1 = [];
-	for (let i = 0; i < 3; i++) f1.push(await finding({ inspection: c1.id, unit: a.id, type: T.attendance!, category: 'attendance', at: '2025-03-10T01:30:00Z', staff: staffA[0]!.id }));
+	for (let i = 0; i < 3; i++)
+		f1.push(
+			await finding({
+				inspection: c1.id,
+				unit: a.id,
+				type: T.attendance!,
+				category: 'attendance',
+				at: '2025-03-10T01:30:00Z',
+				staff: staffA[0]!.id
+			})
+		);
 	await finding({ inspection: c1.id, unit: a.id, type: T.office_culture!, category: 'office_culture', at: '2025-03-10T02:00:00Z' });
-	await finding({ inspection: c1.id, unit: a.id, type: T.attendance!, category: 'attendance', at: '2025-03-10T02:00:00Z', superseded: true });
+	await finding({
+		inspection: c1.id,
+		unit: a.id,
+		type: T.attendance!,
+		category: 'attendance',
+		at: '2025-03-10T02:00:00Z',
+		superseded: true
+	});
 	const statuses = ['present', 'present', 'present', 'present', 'present', 'present', 'late', 'late', 'absent_excused', 'absent_unexcused'];
 	for (let i = 0; i < 10; i++) await attendance(c1.id, a.id, staffA[i]!.id, statuses[i]!);
-	await action({ inspection: c1.id, unit: a.id, category: 'attendance', status: 'closed', due: '2025-03-25', submittedAt: '2025-03-20T03:00:00Z', findings: [f1[0]!.id] });
-	await action({ inspection: c1.id, unit: a.id, category: 'attendance', status: 'verified', due: '2025-03-31', submittedAt: '2025-04-05T03:00:00Z' });
+	await action({
+		inspection: c1.id,
+		unit: a.id,
+		category: 'attendance',
+		status: 'closed',
+		due: '2025-03-25',
+		submittedAt: '2025-03-20T03:00:00Z',
+		findings: [f1[0]!.id]
+	});
+	await action({
+		inspection: c1.id,
+		unit: a.id,
+		category: 'attendance',
+		status: 'verified',
+		due: '2025-03-31',
+		submittedAt: '2025-04-05T03:00:00Z'
+	});
 	await action({ inspection: c1.id, unit: a.id, category: 'office_culture', status: 'open', due: '2025-04-10' });
 
 	// c2: surprise, in progress (started): counts. April, unit B: 2 procedures findings.
 	const c2 = await check(b.id, 'surprise', 'in_progress', '2025-04-05T01:00:00Z');
-	for (let i = 0; i < 2; i++) await finding({ inspection: c2.id, unit: b.id, type: T.procedures!, category: 'procedures', at: '2025-04-05T02:00:00Z', staff: staffB[1]!.id });
+	for (let i = 0; i < 2; i++)
+		await finding({
+			inspection: c2.id,
+			unit: b.id,
+			type: T.procedures!,
+			category: 'procedures',
+			at: '2025-04-05T02:00:00Z',
+			staff: staffB[1]!.id
+		});
 	await action({ inspection: c2.id, unit: b.id, category: 'procedures', status: 'open', due: '2025-12-20' });
 	await action({ inspection: c2.id, unit: b.id, category: 'procedures', status: 'in_progress', due: '2026-01-10' });
 
 	// c3: surprise NOT started (postponed after findings were entered): nothing of it counts anywhere.
 	const c3 = await check(b.id, 'surprise', 'postponed', '2025-05-01T01:00:00Z');
-	for (let i = 0; i < 5; i++) await finding({ inspection: c3.id, unit: b.id, type: T.conduct!, category: 'conduct', at: '2025-05-01T02:00:00Z', staff: staffB[0]!.id });
+	for (let i = 0; i < 5; i++)
+		await finding({
+			inspection: c3.id,
+			unit: b.id,
+			type: T.conduct!,
+			category: 'conduct',
+			at: '2025-05-01T02:00:00Z',
+			staff: staffB[0]!.id
+		});
 	for (let i = 0; i < 3; i++) await attendance(c3.id, b.id, staffB[i]!.id, 'late');
 	await action({ inspection: c3.id, unit: b.id, category: 'conduct', status: 'open', due: '2025-05-15' });
 
@@ -66,7 +114,14 @@ beforeAll(async () => {
 
 	// Dossier samples (TTHC) for Biểu 04: c1 and c2 count, the hidden c3 does not.
 	const pb = await superPb();
-	const sample = (sampled: number, overdue: number, noApology: number) => ({ sampled, overdue, no_receipt: 0, no_apology: noApology, online_share: null, notes: '' });
+	const sample = (sampled: number, overdue: number, noApology: number) => ({
+		sampled,
+		overdue,
+		no_receipt: 0,
+		no_apology: noApology,
+		online_share: null,
+		notes: ''
+	});
 	await pb.collection('inspections').update(c1.id, { procedures: sample(30, 3, 1) });
 	await pb.collection('inspections').update(c2.id, { procedures: sample(10, 0, 0) });
 	await pb.collection('inspections').update(c3.id, { procedures: sample(99, 50, 50) });
@@ -111,7 +166,15 @@ describe('dashboard figures (year 2025, fixture subtree)', () => {
 
 	test('checks done vs planned: cancelled and hidden surprise checks are not planned work; surprise checks apart from the plan', async () => {
 		const f = (await services.dashboard.load(leader, q())).figures;
-		expect(f.checks).toEqual({ scheduled: 2, scheduledDone: 1, surprise: 1, surpriseDone: 0, done: 1, unitsChecked: 1, unitsWithFindings: 1 });
+		expect(f.checks).toEqual({
+			scheduled: 2,
+			scheduledDone: 1,
+			surprise: 1,
+			surpriseDone: 0,
+			done: 1,
+			unitsChecked: 1,
+			unitsWithFindings: 1
+		});
 	});
 
 	test('category, check kind and period filters narrow every figure', async () => {
@@ -211,11 +274,30 @@ describe('periodic report and repeat offenders', () => {
 		expect(r.value.report.previousFindingsTotal).toBe(1);
 		expect(r.value.report.byCategory.find((c) => c.category === 'other')).toEqual({ category: 'other', current: 0, previous: 1 });
 		expect(r.value.report.table03.reduce((s, x) => s + x.current, 0)).toBe(7);
-		expect(r.value.report.table05.find((x) => x.unitName === 'Phường A')).toMatchObject({ total: 3, onTime: 1, late: 1, overdue: 1, inTime: 0, rate: '33,3%' });
+		expect(r.value.report.table05.find((x) => x.unitName === 'Phường A')).toMatchObject({
+			total: 3,
+			onTime: 1,
+			late: 1,
+			overdue: 1,
+			inTime: 0,
+			rate: '33,3%'
+		});
 		expect(r.value.report.topUnits[0]).toMatchObject({ unitName: 'Phường A', findings: 5, per100: '50' });
 		// Biểu 02: one row per counted check with a roll call; the hidden check's three late people are not there.
 		expect(r.value.report.table02).toEqual([
-			{ unitName: 'Phường A', date: '10/03/2025', total: 10, present: 6, excused: 1, late: 2, leftEarly: 0, unexcused: 1, away: 0, presentRate: '80%', onTimeRate: '60%' }
+			{
+				unitName: 'Phường A',
+				date: '10/03/2025',
+				total: 10,
+				present: 6,
+				excused: 1,
+				late: 2,
+				leftEarly: 0,
+				unexcused: 1,
+				away: 0,
+				presentRate: '80%',
+				onTimeRate: '60%'
+			}
 		]);
 		expect(r.value.report.table02Total).toMatchObject({ total: 10, late: 2, presentRate: '80%', onTimeRate: '60%' });
 		// Biểu 04: dossier samples of counted checks, per unit, with the on-time rate.
@@ -239,7 +321,17 @@ describe('periodic report and repeat offenders', () => {
 		if (!r.ok) throw new Error(r.code);
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load((await services.reports.xlsx(r.value.report, 'vi')) as never);
-		expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Biểu 01', 'Vi phạm theo nhóm', 'Biểu 02', 'Biểu 03', 'Biểu 04', 'Biểu 05', 'Biểu 06', 'Đơn vị có nhiều vi phạm nhất']);
+		expect(wb.worksheets.map((w) => w.name)).toEqual([
+			'Tổng hợp',
+			'Biểu 01',
+			'Vi phạm theo nhóm',
+			'Biểu 02',
+			'Biểu 03',
+			'Biểu 04',
+			'Biểu 05',
+			'Biểu 06',
+			'Đơn vị có nhiều vi phạm nhất'
+		]);
 		const t02 = wb.getWorksheet('Biểu 02')!;
 		// Title, header, one check, the total row, the footnote.
 		expect(t02.rowCount).toBe(5);

@@ -36,7 +36,9 @@ beforeAll(async () => {
 	const s2 = await unit('Phòng S2', root);
 	const statuses = [...Array(24).fill('present'), 'late', 'late', 'absent_unexcused'];
 	const batch = pb.createBatch();
-	fx.staff.forEach((p, i) => batch.collection('attendance_records').create({ inspection: c1, unit: root, staff: p.id, status: statuses[i] }));
+	fx.staff.forEach((p, i) =>
+		batch.collection('attendance_records').create({ inspection: c1, unit: root, staff: p.id, status: statuses[i] })
+	);
 	await batch.send();
 	await finding({ inspection: c1, unit: root, type: await typeId('OC-SMOKING'), category: 'office_culture', at: '2026-03-02T01:30:00Z' });
 	await pb.collection('inspections').update(c1, {
@@ -73,19 +75,38 @@ describe('issue #11 point 9: figures that agree', () => {
 		const r = await services.reports.report(leader, q());
 		if (!r.ok) throw new Error(r.code);
 		expect(r.value.report.table02).toHaveLength(1);
-		expect(r.value.report.table02[0]).toMatchObject({ total: 27, present: 24, late: 2, unexcused: 1, presentRate: '96,3%', onTimeRate: '88,9%' });
+		expect(r.value.report.table02[0]).toMatchObject({
+			total: 27,
+			present: 24,
+			late: 2,
+			unexcused: 1,
+			presentRate: '96,3%',
+			onTimeRate: '88,9%'
+		});
 	});
 
 	test('plan completion counts scheduled checks only; surprise checks are reported apart', async () => {
 		const dash = (await services.dashboard.load(leader, q())).figures;
-		expect(dash.checks).toEqual({ scheduled: 3, scheduledDone: 1, surprise: 1, surpriseDone: 1, done: 2, unitsChecked: 2, unitsWithFindings: 1 });
+		expect(dash.checks).toEqual({
+			scheduled: 3,
+			scheduledDone: 1,
+			surprise: 1,
+			surpriseDone: 1,
+			done: 2,
+			unitsChecked: 2,
+			unitsWithFindings: 1
+		});
 		const r = await services.reports.report(leader, q());
 		if (!r.ok) throw new Error(r.code);
 		expect(r.value.report.planRatio).toBe('1/3 (33,3%)');
 		const { reportTables } = await import('../../src/lib/server/services/reports');
 		const summary = reportTables(r.value.report, 'vi').summary;
-		expect(summary[0]).toBe('Cuộc kiểm tra theo kế hoạch đã thực hiện: 1/3 (33,3%); ngoài kế hoạch, 1 cuộc kiểm tra đột xuất đã thực hiện; tổng cộng 2 cuộc đã thực hiện tại 2 đơn vị.');
-		expect(summary).toContain('Tỷ lệ hoàn thành kế hoạch kiểm tra: 1/3 (33,3%) (chỉ tính cuộc kiểm tra theo kế hoạch); ngoài ra 1 cuộc kiểm tra đột xuất.');
+		expect(summary[0]).toBe(
+			'Cuộc kiểm tra theo kế hoạch đã thực hiện: 1/3 (33,3%); ngoài kế hoạch, 1 cuộc kiểm tra đột xuất đã thực hiện; tổng cộng 2 cuộc đã thực hiện tại 2 đơn vị.'
+		);
+		expect(summary).toContain(
+			'Tỷ lệ hoàn thành kế hoạch kiểm tra: 1/3 (33,3%) (chỉ tính cuộc kiểm tra theo kế hoạch); ngoài ra 1 cuộc kiểm tra đột xuất.'
+		);
 	});
 
 	test('Biểu 01: units checked and units with violations count the same done checks (the in-progress one in neither)', async () => {

@@ -76,16 +76,17 @@ describe('staff import', () => {
 		const pb = await superPb();
 		const sample = await pb.collection('staff').getFirstListItem(pb.filter('employee_code = {:c}', { c: people[42]!.employeeCode }));
 		expect(sample.full_name).toBe(people[42]!.fullName);
-		expect(sample.search_key).toBe(
-			people[42]!.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase()
-		);
+		expect(sample.search_key).toBe(people[42]!.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase());
 		expect(String(sample.birth_date).slice(0, 10)).toBe(people[42]!.birthDate);
 		const updatedBefore = sample.updated;
 
 		const again = await s.orgImport.preview(admin, 'staff', good);
 		if (!again.ok) throw new Error('file error');
 		expect(again.value.counts).toEqual({ create: 0, update: 0, unchanged: 2000, transfer: 0 });
-		expect(await s.orgImport.commit(admin, again.value.token!)).toMatchObject({ ok: true, value: { counts: { create: 0, update: 0, unchanged: 2000 } } });
+		expect(await s.orgImport.commit(admin, again.value.token!)).toMatchObject({
+			ok: true,
+			value: { counts: { create: 0, update: 0, unchanged: 2000 } }
+		});
 		expect(await staffCount(prefix)).toBe(2000);
 		expect((await pb.collection('staff').getOne(sample.id)).updated).toBe(updatedBefore);
 	});
@@ -156,7 +157,10 @@ describe('staff import', () => {
 			params: { limit: '5 MB' }
 		});
 		// "Nguyễn" in Windows-1258 (ễ = e + combining tilde 0xDE): not UTF-8.
-		const legacy = { name: 'cu.csv', bytes: new Uint8Array([...new TextEncoder().encode(STAFF_HEADER.join(',') + '\r\nCB1,Nguy'), 0x65, 0xde, 0x6e]) };
+		const legacy = {
+			name: 'cu.csv',
+			bytes: new Uint8Array([...new TextEncoder().encode(STAFF_HEADER.join(',') + '\r\nCB1,Nguy'), 0x65, 0xde, 0x6e])
+		};
 		expect(await s.orgImport.preview(admin, 'staff', legacy)).toMatchObject({ ok: false, code: 'import.error.bad_encoding' });
 	});
 });
@@ -198,27 +202,78 @@ describe('units import and the export round trip', () => {
 	test('export → import is lossless for units and staff, Vietnamese diacritics included, CSV and XLSX', async () => {
 		const p = uid('R');
 		const pb = await superPb();
-		const root = await pb.collection('units').create({ code: `${p}.GOC`, name: 'Sở Văn hóa, Thể thao và Du lịch', search_key: 'so van hoa, the thao va du lich', kind: 'department', active: true });
-		const sub = await pb.collection('units').create({ code: `${p}.TT`, name: 'Trung tâm Văn hóa – Nghệ thuật “Đờn ca tài tử”', search_key: 'trung tam van hoa – nghe thuat “don ca tai tu”', kind: 'public_service', parent: root.id, active: false });
+		const root = await pb.collection('units').create({
+			code: `${p}.GOC`,
+			name: 'Sở Văn hóa, Thể thao và Du lịch',
+			search_key: 'so van hoa, the thao va du lich',
+			kind: 'department',
+			active: true
+		});
+		const sub = await pb.collection('units').create({
+			code: `${p}.TT`,
+			name: 'Trung tâm Văn hóa – Nghệ thuật “Đờn ca tài tử”',
+			search_key: 'trung tam van hoa – nghe thuat “don ca tai tu”',
+			kind: 'public_service',
+			parent: root.id,
+			active: false
+		});
 		const people = [
-			{ employeeCode: `${p}.1`, fullName: 'Nguyễn Thị Ngọc Hân', gender: 'female', birthDate: '1990-02-28', position: '=HYPERLINK("http://x","y")', unitId: root.id, category: 'vien_chuc', active: true },
-			{ employeeCode: `${p}.2`, fullName: 'Đặng Quốc Đạt', gender: null, birthDate: null, position: '', unitId: sub.id, category: 'contract', active: false },
-			{ employeeCode: `${p}.3`, fullName: 'Huỳnh Hữu Phước', gender: 'male', birthDate: '1968-12-31', position: '+84 Trưởng phòng; @phó', unitId: sub.id, category: 'can_bo', active: true }
+			{
+				employeeCode: `${p}.1`,
+				fullName: 'Nguyễn Thị Ngọc Hân',
+				gender: 'female',
+				birthDate: '1990-02-28',
+				position: '=HYPERLINK("http://x","y")',
+				unitId: root.id,
+				category: 'vien_chuc',
+				active: true
+			},
+			{
+				employeeCode: `${p}.2`,
+				fullName: 'Đặng Quốc Đạt',
+				gender: null,
+				birthDate: null,
+				position: '',
+				unitId: sub.id,
+				category: 'contract',
+				active: false
+			},
+			{
+				employeeCode: `${p}.3`,
+				fullName: 'Huỳnh Hữu Phước',
+				gender: 'male',
+				birthDate: '1968-12-31',
+				position: '+84 Trưởng phòng; @phó',
+				unitId: sub.id,
+				category: 'can_bo',
+				active: true
+			}
 		] as const;
 		for (const person of people) {
 			const r = await s.staff.create(admin, { ...person, gender: person.gender, position: person.position });
 			if (!r.ok) throw new Error(r.code);
 		}
-		await pb.collection('staff').update(
-			(await pb.collection('staff').getFirstListItem(pb.filter('employee_code = {:c}', { c: `${p}.2` }))).id,
-			{ active: false }
-		);
+		await pb
+			.collection('staff')
+			.update((await pb.collection('staff').getFirstListItem(pb.filter('employee_code = {:c}', { c: `${p}.2` }))).id, { active: false });
 		const snapshot = async () => {
 			const units = await pb.collection('units').getFullList({ filter: pb.filter('code ~ {:p}', { p }), sort: 'code', expand: 'parent' });
-			const staff = await pb.collection('staff').getFullList({ filter: pb.filter('employee_code ~ {:p}', { p }), sort: 'employee_code', expand: 'unit' });
+			const staff = await pb
+				.collection('staff')
+				.getFullList({ filter: pb.filter('employee_code ~ {:p}', { p }), sort: 'employee_code', expand: 'unit' });
 			return {
 				units: units.map((u) => [u.code, u.name, u.kind, u.expand?.parent?.code ?? '', u.active, u.search_key]),
-				staff: staff.map((x) => [x.employee_code, x.full_name, x.gender, String(x.birth_date).slice(0, 10), x.position, x.expand?.unit?.code, x.category, x.active, x.search_key])
+				staff: staff.map((x) => [
+					x.employee_code,
+					x.full_name,
+					x.gender,
+					String(x.birth_date).slice(0, 10),
+					x.position,
+					x.expand?.unit?.code,
+					x.category,
+					x.active,
+					x.search_key
+				])
 			};
 		};
 		const before = await snapshot();
@@ -235,17 +290,29 @@ describe('units import and the export round trip', () => {
 				expect(text).toContain("'+84 Trưởng phòng; @phó");
 			}
 			// Re-importing the export into the same data changes nothing.
-			for (const [kind, file] of [['units', unitsFile], ['staff', staffFile]] as const) {
+			for (const [kind, file] of [
+				['units', unitsFile],
+				['staff', staffFile]
+			] as const) {
 				const prev = await s.orgImport.preview(admin, kind, { name: file.fileName, bytes: file.bytes });
 				if (!prev.ok) throw new Error(`${kind}: ${prev.code}`);
-				expect({ kind, errors: prev.value.errors, create: prev.value.counts.create, update: prev.value.counts.update }).toEqual({ kind, errors: [], create: 0, update: 0 });
+				expect({ kind, errors: prev.value.errors, create: prev.value.counts.create, update: prev.value.counts.update }).toEqual({
+					kind,
+					errors: [],
+					create: 0,
+					update: 0
+				});
 			}
 			// Gone from the database, then back from the export: identical.
-			for (const r of await pb.collection('staff').getFullList({ filter: pb.filter('employee_code ~ {:p}', { p }) })) await pb.collection('staff').delete(r.id);
+			for (const r of await pb.collection('staff').getFullList({ filter: pb.filter('employee_code ~ {:p}', { p }) }))
+				await pb.collection('staff').delete(r.id);
 			for (const code of [`${p}.TT`, `${p}.GOC`]) {
 				await pb.collection('units').delete((await pb.collection('units').getFirstListItem(pb.filter('code = {:c}', { c: code }))).id);
 			}
-			for (const [kind, file] of [['units', unitsFile], ['staff', staffFile]] as const) {
+			for (const [kind, file] of [
+				['units', unitsFile],
+				['staff', staffFile]
+			] as const) {
 				const prev = await s.orgImport.preview(admin, kind, { name: file.fileName, bytes: file.bytes });
 				if (!prev.ok) throw new Error(`${kind}: ${prev.code}`);
 				expect(prev.value.counts.create).toBeGreaterThanOrEqual(kind === 'units' ? 2 : 3);

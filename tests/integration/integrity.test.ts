@@ -22,14 +22,19 @@ const okCount = (rs: { ok: boolean }[]) => rs.filter((r) => r.ok).length;
 /** Runs `n` calls at once; a thrown error (e.g. 403) counts as a refusal. */
 async function parallel<T extends { ok: boolean }>(n: number, f: (i: number) => Promise<T | null>) {
 	const settled = await Promise.allSettled(Array.from({ length: n }, (_, i) => f(i)));
-	return settled.map((r) => (r.status === 'fulfilled' && r.value ? r.value : { ok: false as const, code: 'thrown' })) as (T | { ok: false; code: string })[];
+	return settled.map((r) => (r.status === 'fulfilled' && r.value ? r.value : { ok: false as const, code: 'thrown' })) as (
+		T | { ok: false; code: string }
+	)[];
 }
 
 describe('issue #11 point 1: a check starts only on site, with its roster', () => {
 	test('the planning side cannot start a check; the on-site start takes the roster of the whole unit', async () => {
 		const fx = await makeCheck({ staff: 38 });
 		const lead = toActor(fx.lead);
-		expect(await s.checks.transition(lead, fx.check.id, 'start' as never)).toMatchObject({ ok: false, code: 'check.error.illegal_transition' });
+		expect(await s.checks.transition(lead, fx.check.id, 'start' as never)).toMatchObject({
+			ok: false,
+			code: 'check.error.illegal_transition'
+		});
 		expect((await s.checks.detail(lead, fx.check.id))!.check.status).toBe('planned');
 		expect(await startCheck(s, lead, fx.check.id)).toEqual({ ok: true });
 		const rc = await s.onsite.rollCall(lead, fx.check.id);
@@ -39,7 +44,11 @@ describe('issue #11 point 1: a check starts only on site, with its roster', () =
 
 	test('a check left in progress without a roster (started the old way) gets its roster when opened on site', async () => {
 		const fx = await makeCheck({ staff: 5 });
-		await (await superPb()).collection('inspections').update(fx.check.id, { status: 'in_progress', started_at: '2026-03-02 01:00:00.000Z' });
+		await (
+			await superPb()
+		)
+			.collection('inspections')
+			.update(fx.check.id, { status: 'in_progress', started_at: '2026-03-02 01:00:00.000Z' });
 		expect((await s.onsite.rollCall(toActor(fx.lead), fx.check.id)).rows).toHaveLength(0);
 		expect(await startCheck(s, toActor(fx.lead), fx.check.id)).toEqual({ ok: true });
 		expect((await s.onsite.rollCall(toActor(fx.lead), fx.check.id)).rows).toHaveLength(5);
@@ -55,7 +64,7 @@ describe('issue #11 point 1: a check starts only on site, with its roster', () =
 	});
 });
 
-describe('issue #11 point 2: completion is the lead\'s, on site, with signatures and actions', () => {
+describe("issue #11 point 2: completion is the lead's, on site, with signatures and actions", () => {
 	test('the planning side cannot complete; a member cannot complete; unsigned is refused; the lead completes with actions', async () => {
 		const fx = await makeCheck({ staff: 3 });
 		const lead = toActor(fx.lead);
@@ -63,9 +72,18 @@ describe('issue #11 point 2: completion is the lead\'s, on site, with signatures
 		await s.onsite.saveRollCall(lead, fx.check.id, [
 			{ staffId: fx.staff[0]!.id, status: 'absent_unexcused', lateMinutes: null, arrivalTime: '', note: '' }
 		]);
-		expect(await s.checks.transition(lead, fx.check.id, 'complete' as never)).toMatchObject({ ok: false, code: 'check.error.illegal_transition' });
-		expect(await s.onsite.complete(toActor(fx.member), fx.check.id, { signedOnPaper: true, grouping: 'per_finding' })).toMatchObject({ ok: false, status: 403 });
-		expect(await s.onsite.complete(lead, fx.check.id, { signedOnPaper: false, grouping: 'per_finding' })).toMatchObject({ ok: false, code: 'onsite.error.signatures_required' });
+		expect(await s.checks.transition(lead, fx.check.id, 'complete' as never)).toMatchObject({
+			ok: false,
+			code: 'check.error.illegal_transition'
+		});
+		expect(await s.onsite.complete(toActor(fx.member), fx.check.id, { signedOnPaper: true, grouping: 'per_finding' })).toMatchObject({
+			ok: false,
+			status: 403
+		});
+		expect(await s.onsite.complete(lead, fx.check.id, { signedOnPaper: false, grouping: 'per_finding' })).toMatchObject({
+			ok: false,
+			code: 'onsite.error.signatures_required'
+		});
 		expect((await s.checks.detail(lead, fx.check.id))!.check.status).toBe('in_progress');
 		expect(await completeCheck(s, lead, fx.check.id)).toEqual({ ok: true });
 		const done = await s.onsite.completion(lead, fx.check.id);
@@ -81,7 +99,9 @@ describe('issue #11 point 2: completion is the lead\'s, on site, with signatures
 		await s.onsite.saveRollCall(
 			lead,
 			fx.check.id,
-			fx.staff.slice(0, 3).map((p) => ({ staffId: p.id, status: 'absent_unexcused' as const, lateMinutes: null, arrivalTime: '', note: '' }))
+			fx.staff
+				.slice(0, 3)
+				.map((p) => ({ staffId: p.id, status: 'absent_unexcused' as const, lateMinutes: null, arrivalTime: '', note: '' }))
 		);
 		const rs = await parallel(PARALLEL, () => completeCheck(s, lead, fx.check.id));
 		const winners = okCount(rs);
@@ -91,7 +111,10 @@ describe('issue #11 point 2: completion is the lead\'s, on site, with signatures
 		const pb = await superPb();
 		const actions = await pb.collection('corrective_actions').getFullList({ filter: pb.filter('inspection = {:i}', { i: fx.check.id }) });
 		expect(actions).toHaveLength(3);
-		const logs = await pb.collection('audit_log').getFullList({ filter: pb.filter("record = {:i} && action = 'check.complete'", { i: fx.check.id }) }).catch(() => null);
+		const logs = await pb
+			.collection('audit_log')
+			.getFullList({ filter: pb.filter("record = {:i} && action = 'check.complete'", { i: fx.check.id }) })
+			.catch(() => null);
 		if (logs) expect(logs).toHaveLength(1);
 	});
 });
@@ -126,14 +149,31 @@ describe('issue #11 point 5: team, lead and unit change only by the lead or a le
 	async function planned() {
 		const fx = await makeCheck({ staff: 2, kind: 'surprise' });
 		const other = await makeUnit('phường Khác');
-		return { fx, other, input: (over: Partial<Parameters<typeof checkInput>[0]> = {}) => checkInput({ unit: fx.unit.id, lead: fx.lead.id, team: [fx.member.id], date: '2026-03-02', startTime: '07:30', endTime: '11:00', ...over }) };
+		return {
+			fx,
+			other,
+			input: (over: Partial<Parameters<typeof checkInput>[0]> = {}) =>
+				checkInput({
+					unit: fx.unit.id,
+					lead: fx.lead.id,
+					team: [fx.member.id],
+					date: '2026-03-02',
+					startTime: '07:30',
+					endTime: '11:00',
+					...over
+				})
+		};
 	}
 
 	test('a member cannot make themselves lead, before or after the start', async () => {
 		const { fx, input } = await planned();
-		await expect(s.checks.update(toActor(fx.member), fx.check.id, input({ lead: fx.member.id, team: [fx.lead.id] }))).rejects.toMatchObject({ status: 403 });
+		await expect(s.checks.update(toActor(fx.member), fx.check.id, input({ lead: fx.member.id, team: [fx.lead.id] }))).rejects.toMatchObject(
+			{ status: 403 }
+		);
 		await startCheck(s, toActor(fx.lead), fx.check.id);
-		await expect(s.checks.update(toActor(fx.member), fx.check.id, input({ lead: fx.member.id, team: [fx.lead.id] }))).rejects.toMatchObject({ status: 403 });
+		await expect(s.checks.update(toActor(fx.member), fx.check.id, input({ lead: fx.member.id, team: [fx.lead.id] }))).rejects.toMatchObject(
+			{ status: 403 }
+		);
 		expect((await s.checks.detail(toActor(fx.lead), fx.check.id))!.check.leadId).toBe(fx.lead.id);
 	});
 
@@ -142,9 +182,18 @@ describe('issue #11 point 5: team, lead and unit change only by the lead or a le
 		const leader = await makeUser('leader');
 		expect((await s.checks.update(a(leader), fx.check.id, input({ title: 'Đổi trước khi bắt đầu' })))?.ok).toBe(true);
 		await startCheck(s, toActor(fx.lead), fx.check.id);
-		expect(await s.checks.update(toActor(fx.lead), fx.check.id, input({ unit: other.id }))).toMatchObject({ ok: false, code: 'check.error.team_locked' });
-		expect(await s.checks.update(a(leader), fx.check.id, input({ lead: leader.id }))).toMatchObject({ ok: false, code: 'check.error.team_locked' });
-		expect(await s.checks.update(toActor(fx.lead), fx.check.id, input({ team: [] }))).toMatchObject({ ok: false, code: 'check.error.team_locked' });
+		expect(await s.checks.update(toActor(fx.lead), fx.check.id, input({ unit: other.id }))).toMatchObject({
+			ok: false,
+			code: 'check.error.team_locked'
+		});
+		expect(await s.checks.update(a(leader), fx.check.id, input({ lead: leader.id }))).toMatchObject({
+			ok: false,
+			code: 'check.error.team_locked'
+		});
+		expect(await s.checks.update(toActor(fx.lead), fx.check.id, input({ team: [] }))).toMatchObject({
+			ok: false,
+			code: 'check.error.team_locked'
+		});
 		expect((await s.checks.update(toActor(fx.lead), fx.check.id, input({ title: 'Tiêu đề mới' })))?.ok).toBe(true);
 		const d = (await s.checks.detail(toActor(fx.lead), fx.check.id))!.check;
 		expect([d.unitId, d.leadId, d.teamIds, d.title]).toEqual([fx.unit.id, fx.lead.id, [fx.member.id], 'Tiêu đề mới']);
@@ -163,23 +212,42 @@ describe('issue #11 point 5: team, lead and unit change only by the lead or a le
 		const { fx, input } = await planned();
 		const head = await makeUser('unit_head', { unitId: fx.unit.id });
 		const guest = await makeUser('inspector', { name: 'Thanh tra Sở Nội vụ' });
-		expect(await s.checks.update(toActor(fx.lead), fx.check.id, input({ observers: [head.id] }))).toMatchObject({ ok: false, code: 'check.error.observer_invalid', fields: { observers: 'check.error.observer_invalid' } });
+		expect(await s.checks.update(toActor(fx.lead), fx.check.id, input({ observers: [head.id] }))).toMatchObject({
+			ok: false,
+			code: 'check.error.observer_invalid',
+			fields: { observers: 'check.error.observer_invalid' }
+		});
 		await expect(s.checks.detail(a(head), fx.check.id)).rejects.toMatchObject({ status: 404 });
 		const lead = await makeUser('inspector');
 		const created = await s.checks.create(a(lead), checkInput({ unit: fx.unit.id, lead: lead.id, observers: [head.id] }));
 		expect(created).toMatchObject({ ok: false, code: 'check.error.observer_invalid' });
-		expect((await s.checks.update(toActor(fx.lead), fx.check.id, input({ observers: [guest.id], observerNames: 'Ông Trần Văn B, Sở Nội vụ' })))?.ok).toBe(true);
+		expect(
+			(await s.checks.update(toActor(fx.lead), fx.check.id, input({ observers: [guest.id], observerNames: 'Ông Trần Văn B, Sở Nội vụ' })))
+				?.ok
+		).toBe(true);
 	});
 
-	test("an inspector who neither leads the check nor wrote the plan cannot take it out of an approved plan", async () => {
+	test('an inspector who neither leads the check nor wrote the plan cannot take it out of an approved plan', async () => {
 		const author = await makeUser('inspector');
 		const leader = await makeUser('leader');
 		const lead = await makeUser('inspector');
 		const outsider = await makeUser('inspector');
 		const unit = await makeUnit('xã Kế Hoạch');
-		const p = await s.plans.create(a(author), { title: uid('Kế hoạch '), periodKind: 'year', year: 2026, quarter: 0, reference: '', legalBasis: '', scope: '', reason: '' });
+		const p = await s.plans.create(a(author), {
+			title: uid('Kế hoạch '),
+			periodKind: 'year',
+			year: 2026,
+			quarter: 0,
+			reference: '',
+			legalBasis: '',
+			scope: '',
+			reason: ''
+		});
 		if (!p.ok) throw new Error(p.code);
-		const c = await s.checks.addToPlan(a(author), p.value, { ...checkInput({ unit: unit.id, lead: lead.id, date: '2026-04-07', kind: 'scheduled', trigger: 'plan' }), reason: '' });
+		const c = await s.checks.addToPlan(a(author), p.value, {
+			...checkInput({ unit: unit.id, lead: lead.id, date: '2026-04-07', kind: 'scheduled', trigger: 'plan' }),
+			reason: ''
+		});
 		if (!c.ok) throw new Error(c.code);
 		await s.plans.submit(a(author), p.value);
 		expect((await s.plans.approve(a(leader), p.value))?.ok).toBe(true);
@@ -196,20 +264,27 @@ describe('issue #11 point 6: parallel requests — one winner, nothing doubled o
 		const fx = await makeCheck({ staff: 2 });
 		const lead = toActor(fx.lead);
 		await startCheck(s, lead, fx.check.id);
-		const f = await s.onsite.addFinding(lead, fx.check.id, {
-			clientKey: uid('k'),
-			typeId: await typeId('OC-BADGE'),
-			staffId: fx.staff[0]!.id,
-			description: 'Không đeo thẻ',
-			observedTime: '',
-			keepLocation: false,
-			photoMeta: '[]'
-		}, []);
+		const f = await s.onsite.addFinding(
+			lead,
+			fx.check.id,
+			{
+				clientKey: uid('k'),
+				typeId: await typeId('OC-BADGE'),
+				staffId: fx.staff[0]!.id,
+				description: 'Không đeo thẻ',
+				observedTime: '',
+				keepLocation: false,
+				photoMeta: '[]'
+			},
+			[]
+		);
 		expect(f.ok).toBe(true);
 		await completeCheck(s, lead, fx.check.id);
 		const pb = await superPb();
 		const [orig] = await pb.collection('findings').getFullList({ filter: pb.filter('inspection = {:i}', { i: fx.check.id }) });
-		const rs = await parallel(PARALLEL, (i) => s.onsite.amendFinding(lead, { clientKey: uid(`a${i}-`), findingId: orig!.id, description: `Sửa lần ${i}`, reason: 'Ghi nhầm' }));
+		const rs = await parallel(PARALLEL, (i) =>
+			s.onsite.amendFinding(lead, { clientKey: uid(`a${i}-`), findingId: orig!.id, description: `Sửa lần ${i}`, reason: 'Ghi nhầm' })
+		);
 		expect(okCount(rs)).toBe(1);
 		const amendments = await pb.collection('findings').getFullList({ filter: pb.filter('amends = {:o}', { o: orig!.id }) });
 		expect(amendments).toHaveLength(1);
@@ -219,7 +294,11 @@ describe('issue #11 point 6: parallel requests — one winner, nothing doubled o
 		const fx = await makeCheck({ staff: 1 });
 		const lead = toActor(fx.lead);
 		await startCheck(s, lead, fx.check.id);
-		const rs = await parallel(PARALLEL, (i) => s.onsite.saveChecklist(i % 2 ? toActor(fx.member) : lead, fx.check.id, { [`item-${i}`]: { result: 'compliant', note: `ghi chú ${i}` } }));
+		const rs = await parallel(PARALLEL, (i) =>
+			s.onsite.saveChecklist(i % 2 ? toActor(fx.member) : lead, fx.check.id, {
+				[`item-${i}`]: { result: 'compliant', note: `ghi chú ${i}` }
+			})
+		);
 		expect(okCount(rs)).toBe(PARALLEL);
 		const c = await s.onsite.checklist(lead, fx.check.id);
 		expect(Object.keys(c.check.checklist).sort()).toEqual(Array.from({ length: PARALLEL }, (_, i) => `item-${i}`).sort());
@@ -230,7 +309,9 @@ describe('issue #11 point 6: parallel requests — one winner, nothing doubled o
 		const lead = toActor(fx.lead);
 		await startCheck(s, lead, fx.check.id);
 		await completeCheck(s, lead, fx.check.id);
-		const rs = await parallel(PARALLEL, (i) => s.onsite.amendCheck(lead, fx.check.id, { field: 'conclusions', after: `Kết luận ${i}`, reason: 'Bổ sung' }, 'Lâm Quốc Thịnh'));
+		const rs = await parallel(PARALLEL, (i) =>
+			s.onsite.amendCheck(lead, fx.check.id, { field: 'conclusions', after: `Kết luận ${i}`, reason: 'Bổ sung' }, 'Lâm Quốc Thịnh')
+		);
 		expect(okCount(rs)).toBe(PARALLEL);
 		const c = await s.onsite.completion(lead, fx.check.id);
 		expect(c.check.amendments.map((x) => x.after).sort()).toEqual(Array.from({ length: PARALLEL }, (_, i) => `Kết luận ${i}`).sort());
@@ -240,14 +321,29 @@ describe('issue #11 point 6: parallel requests — one winner, nothing doubled o
 		const author = await makeUser('inspector');
 		const leaders = await Promise.all(Array.from({ length: 4 }, () => makeUser('leader')));
 		const unit = await makeUnit('xã Song Song');
-		const p = await s.plans.create(a(author), { title: uid('Kế hoạch '), periodKind: 'year', year: 2026, quarter: 0, reference: '', legalBasis: '', scope: '', reason: '' });
+		const p = await s.plans.create(a(author), {
+			title: uid('Kế hoạch '),
+			periodKind: 'year',
+			year: 2026,
+			quarter: 0,
+			reference: '',
+			legalBasis: '',
+			scope: '',
+			reason: ''
+		});
 		if (!p.ok) throw new Error(p.code);
-		await s.checks.addToPlan(a(author), p.value, { ...checkInput({ unit: unit.id, lead: author.id, date: '2026-04-07', kind: 'scheduled', trigger: 'plan' }), reason: '' });
+		await s.checks.addToPlan(a(author), p.value, {
+			...checkInput({ unit: unit.id, lead: author.id, date: '2026-04-07', kind: 'scheduled', trigger: 'plan' }),
+			reason: ''
+		});
 		await s.plans.submit(a(author), p.value);
 		const approvals = await parallel(PARALLEL, (i) => s.plans.approve(a(leaders[i % leaders.length]!), p.value));
 		expect(okCount(approvals)).toBe(1);
 		const rs = await parallel(PARALLEL, (i) =>
-			s.checks.addToPlan(a(author), p.value, { ...checkInput({ unit: unit.id, lead: author.id, date: '2026-05-05', kind: 'scheduled', trigger: 'plan' }), reason: `Bổ sung ${i}` })
+			s.checks.addToPlan(a(author), p.value, {
+				...checkInput({ unit: unit.id, lead: author.id, date: '2026-05-05', kind: 'scheduled', trigger: 'plan' }),
+				reason: `Bổ sung ${i}`
+			})
 		);
 		expect(okCount(rs)).toBe(PARALLEL);
 		const d = await s.plans.detail(a(author), p.value);
@@ -261,13 +357,14 @@ describe('issue #11 point 6: parallel requests — one winner, nothing doubled o
 		const rs = await parallel(PARALLEL, (i) => s.checks.transition(toActor(fx.lead), fx.check.id, 'cancel', { reason: `Lý do ${i}` }));
 		expect(okCount(rs)).toBe(1);
 		const winner = rs.findIndex((r) => r.ok);
-		expect(rs.filter((r) => !r.ok).every((r) => ['errors.stale', 'check.error.cancelled'].includes((r as { code: string }).code))).toBe(true);
+		expect(rs.filter((r) => !r.ok).every((r) => ['errors.stale', 'check.error.cancelled'].includes((r as { code: string }).code))).toBe(
+			true
+		);
 		const d = (await s.checks.detail(toActor(fx.lead), fx.check.id))!.check;
 		expect([d.status, d.statusReason]).toEqual(['cancelled', `Lý do ${winner}`]);
 	});
 });
 
 // A 1×1 transparent PNG, large enough for the signature check (≥ 67 bytes).
-const SIGNATURE_PNG =
-	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const SIGNATURE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 void clock;

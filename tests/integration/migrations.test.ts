@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIGRATIONS_DIR, migrate, resolvePocketbase } from '../../scripts/lib/pocketbase.mjs';
 
-const files = readdirSync(MIGRATIONS_DIR as string).filter((f) => f.endsWith('.js')).sort();
+const files = readdirSync(MIGRATIONS_DIR as string)
+	.filter((f) => f.endsWith('.js'))
+	.sort();
 
 describe('migrations', () => {
 	test('apply all to an empty data folder, roll all back, apply again', () => {

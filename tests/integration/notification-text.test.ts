@@ -27,7 +27,9 @@ describe('issue #11 point 10: notifications print dd/MM/yyyy and say how an exte
 	test('a request and its approval: the date as 20/03/2026, "được chấp thuận" with the new due date, in the inbox and the mail', async () => {
 		const w = await actionWorld('2026-03-10');
 		const s = await createServices(await superPb(), manualClock(VN_MORNING('2026-03-04')), { mail: sink.settings });
-		expect(await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ sửa bảng', newDueDate: '2026-03-20' })).toEqual({ ok: true });
+		expect(
+			await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ sửa bảng', newDueDate: '2026-03-20' })
+		).toEqual({ ok: true });
 		expect(await s.actions.step(as(w.leader), w.action.id, { type: 'approve_extension' })).toEqual({ ok: true });
 		await s.notifications.idle();
 

@@ -94,7 +94,20 @@ describe('start and roll call', () => {
 		const r2 = await s.onsite.saveRollCall(lead, fx.check.id, [entry(stranger!.id, 'late')]);
 		expect(r2).toMatchObject({ ok: false, code: 'onsite.error.left_unit' });
 		// A finding naming the person who left is refused too.
-		const f = await s.onsite.addFinding(lead, fx.check.id, { clientKey: 'left-unit-0001', staffId: a!.id, typeId: await typeId('OC-BADGE'), description: 'Không đeo thẻ', observedTime: '', keepLocation: false, photoMeta: '[]' }, []);
+		const f = await s.onsite.addFinding(
+			lead,
+			fx.check.id,
+			{
+				clientKey: 'left-unit-0001',
+				staffId: a!.id,
+				typeId: await typeId('OC-BADGE'),
+				description: 'Không đeo thẻ',
+				observedTime: '',
+				keepLocation: false,
+				photoMeta: '[]'
+			},
+			[]
+		);
 		expect(f).toMatchObject({ ok: false, code: 'onsite.error.left_unit' });
 	});
 });
@@ -118,8 +131,19 @@ describe('the day of the check', () => {
 describe('violations with photos', () => {
 	test('a photo is stored with the SHA-256 of its stored bytes and its capture time; a double submit creates one row', async () => {
 		const { s, fx, lead } = await started();
-		const input = { clientKey: 'dbl-submit-0001', staffId: fx.staff[0]!.id, typeId: await typeId('OC-BADGE'), description: 'Không đeo thẻ công chức', observedTime: '08:10', keepLocation: false, photoMeta: '[]' };
-		const [r1, r2] = await Promise.all([s.onsite.addFinding(lead, fx.check.id, input, [photo()]), s.onsite.addFinding(lead, fx.check.id, input, [photo()])]);
+		const input = {
+			clientKey: 'dbl-submit-0001',
+			staffId: fx.staff[0]!.id,
+			typeId: await typeId('OC-BADGE'),
+			description: 'Không đeo thẻ công chức',
+			observedTime: '08:10',
+			keepLocation: false,
+			photoMeta: '[]'
+		};
+		const [r1, r2] = await Promise.all([
+			s.onsite.addFinding(lead, fx.check.id, input, [photo()]),
+			s.onsite.addFinding(lead, fx.check.id, input, [photo()])
+		]);
 		expect(r1.ok && r2.ok).toBe(true);
 		if (!r1.ok || !r2.ok) return;
 		expect(r2.value.findingId).toBe(r1.value.findingId);
@@ -138,29 +162,68 @@ describe('violations with photos', () => {
 
 	test('not an image, too large, too many: clear refusals, nothing saved', async () => {
 		const { s, fx, lead } = await started();
-		const base = { staffId: '', typeId: await typeId('OC-UNTIDY-OFFICE'), description: 'Hồ sơ để trên sàn', observedTime: '', keepLocation: false, photoMeta: '[]' };
+		const base = {
+			staffId: '',
+			typeId: await typeId('OC-UNTIDY-OFFICE'),
+			description: 'Hồ sơ để trên sàn',
+			observedTime: '',
+			keepLocation: false,
+			photoMeta: '[]'
+		};
 		const pdf = new File([new TextEncoder().encode('%PDF-1.4 giả ảnh')], 'anh.jpg', { type: 'image/jpeg' });
-		expect(await s.onsite.addFinding(lead, fx.check.id, { ...base, clientKey: 'bad-input-0001' }, [pdf])).toEqual({ ok: false, status: 400, code: 'onsite.error.not_image', params: { name: 'anh.jpg' } });
+		expect(await s.onsite.addFinding(lead, fx.check.id, { ...base, clientKey: 'bad-input-0001' }, [pdf])).toEqual({
+			ok: false,
+			status: 400,
+			code: 'onsite.error.not_image',
+			params: { name: 'anh.jpg' }
+		});
 		const big = new Uint8Array(5 * 1024 * 1024 + 1);
 		big.set(TINY_JPEG);
-		expect(await s.onsite.addFinding(lead, fx.check.id, { ...base, clientKey: 'bad-input-0002' }, [photo(big, 'to.jpg')])).toEqual({ ok: false, status: 400, code: 'onsite.error.too_large', params: { name: 'to.jpg', mb: 5 } });
+		expect(await s.onsite.addFinding(lead, fx.check.id, { ...base, clientKey: 'bad-input-0002' }, [photo(big, 'to.jpg')])).toEqual({
+			ok: false,
+			status: 400,
+			code: 'onsite.error.too_large',
+			params: { name: 'to.jpg', mb: 5 }
+		});
 		const six = Array.from({ length: 6 }, () => photo());
-		expect(await s.onsite.addFinding(lead, fx.check.id, { ...base, clientKey: 'bad-input-0003' }, six)).toMatchObject({ ok: false, code: 'onsite.error.too_many_photos' });
+		expect(await s.onsite.addFinding(lead, fx.check.id, { ...base, clientKey: 'bad-input-0003' }, six)).toMatchObject({
+			ok: false,
+			code: 'onsite.error.too_many_photos'
+		});
 		expect(await findingsOf(fx.check.id)).toHaveLength(0);
 	});
 
 	test('a written explanation goes from requested to received with its text', async () => {
 		const { s, fx, lead } = await started();
-		const r = await s.onsite.addFinding(lead, fx.check.id, { clientKey: 'explain-00001', staffId: fx.staff[1]!.id, typeId: await typeId('OC-DRESS'), description: 'Mặc quần jean', observedTime: '', keepLocation: false, photoMeta: '[]' }, []);
+		const r = await s.onsite.addFinding(
+			lead,
+			fx.check.id,
+			{
+				clientKey: 'explain-00001',
+				staffId: fx.staff[1]!.id,
+				typeId: await typeId('OC-DRESS'),
+				description: 'Mặc quần jean',
+				observedTime: '',
+				keepLocation: false,
+				photoMeta: '[]'
+			},
+			[]
+		);
 		if (!r.ok) throw new Error(r.code);
-		expect(await s.onsite.receiveExplanation(lead, r.value.findingId, '', null)).toMatchObject({ ok: false, code: 'onsite.error.explanation_empty' });
+		expect(await s.onsite.receiveExplanation(lead, r.value.findingId, '', null)).toMatchObject({
+			ok: false,
+			code: 'onsite.error.explanation_empty'
+		});
 		expect(await s.onsite.requestExplanation(lead, r.value.findingId)).toEqual({ ok: true });
 		expect(await s.onsite.receiveExplanation(lead, r.value.findingId, 'Hôm nay trực kho nên mặc đồ bảo hộ.', null)).toEqual({ ok: true });
 		let f = (await findingsOf(fx.check.id))[0]!;
 		expect([f.explanationStatus, f.explanationText]).toEqual(['received', 'Hôm nay trực kho nên mặc đồ bảo hộ.']);
 		// A scan: a PDF is kept (served through the app), anything else is refused with the rule.
 		const txt = new File([new TextEncoder().encode('không phải bản quét')], 'a.txt', { type: 'text/plain' });
-		expect(await s.onsite.receiveExplanation(lead, r.value.findingId, '', txt)).toMatchObject({ ok: false, code: 'onsite.error.scan_type' });
+		expect(await s.onsite.receiveExplanation(lead, r.value.findingId, '', txt)).toMatchObject({
+			ok: false,
+			code: 'onsite.error.scan_type'
+		});
 		const scan = new File([new TextEncoder().encode('%PDF-1.4\n%bản tường trình\n')], 'scan.pdf', { type: 'application/pdf' });
 		expect(await s.onsite.receiveExplanation(lead, r.value.findingId, 'Bản quét kèm theo.', scan)).toEqual({ ok: true });
 		f = (await findingsOf(fx.check.id))[0]!;
@@ -181,19 +244,46 @@ describe('completion, lock and amendments', () => {
 			code: 'check.error.lead_required'
 		});
 		const { s: s2, fx: fx2, member } = await started();
-		expect(await s2.onsite.complete(member, fx2.check.id, { signedOnPaper: true, grouping: 'per_finding' })).toMatchObject({ ok: false, status: 403, code: 'onsite.error.lead_only' });
+		expect(await s2.onsite.complete(member, fx2.check.id, { signedOnPaper: true, grouping: 'per_finding' })).toMatchObject({
+			ok: false,
+			status: 403,
+			code: 'onsite.error.lead_only'
+		});
 		expect((await s2.onsite.hub(member, fx2.check.id)).check.status).toBe('in_progress');
 	});
 
 	test('a locked check rejects edits; an amendment keeps the original beside it; actions are proposed once', async () => {
 		const { s, fx, lead } = await started();
 		const type = await typeId('OC-SMOKING');
-		const add = await s.onsite.addFinding(lead, fx.check.id, { clientKey: 'lock-test-0001', staffId: '', typeId: type, description: 'Gạt tàn trong phòng họp', observedTime: '08:20', keepLocation: false, photoMeta: '[]' }, [photo()]);
+		const add = await s.onsite.addFinding(
+			lead,
+			fx.check.id,
+			{
+				clientKey: 'lock-test-0001',
+				staffId: '',
+				typeId: type,
+				description: 'Gạt tàn trong phòng họp',
+				observedTime: '08:20',
+				keepLocation: false,
+				photoMeta: '[]'
+			},
+			[photo()]
+		);
 		if (!add.ok) throw new Error(add.code);
 		await s.onsite.saveRollCall(lead, fx.check.id, [entry(fx.staff[0]!.id, 'absent_unexcused')]);
-		expect(await s.onsite.saveDetails(lead, fx.check.id, { representative_name: 'Võ Thành Nhân', representative_position: 'Phó Chủ tịch', unit_explanation: '', conclusions: 'Cơ bản chấp hành.' })).toEqual({ ok: true });
+		expect(
+			await s.onsite.saveDetails(lead, fx.check.id, {
+				representative_name: 'Võ Thành Nhân',
+				representative_position: 'Phó Chủ tịch',
+				unit_explanation: '',
+				conclusions: 'Cơ bản chấp hành.'
+			})
+		).toEqual({ ok: true });
 		// Signatures needed unless signed on paper.
-		expect(await s.onsite.complete(lead, fx.check.id, { signedOnPaper: false, grouping: 'per_finding' })).toMatchObject({ ok: false, code: 'onsite.error.signatures_required' });
+		expect(await s.onsite.complete(lead, fx.check.id, { signedOnPaper: false, grouping: 'per_finding' })).toMatchObject({
+			ok: false,
+			code: 'onsite.error.signatures_required'
+		});
 		expect(await s.onsite.complete(lead, fx.check.id, { signedOnPaper: true, grouping: 'per_finding' })).toEqual({ ok: true });
 		expect(await s.onsite.complete(lead, fx.check.id, { signedOnPaper: true, grouping: 'per_finding' })).toEqual({ ok: true }); // double submit
 
@@ -208,28 +298,80 @@ describe('completion, lock and amendments', () => {
 
 		const locked = { ok: false, status: 409, code: 'check.error.locked' };
 		expect(await s.onsite.saveRollCall(lead, fx.check.id, [entry(fx.staff[1]!.id, 'late')])).toMatchObject(locked);
-		expect(await s.onsite.addFinding(lead, fx.check.id, { clientKey: 'lock-test-0002', staffId: '', typeId: type, description: 'x', observedTime: '', keepLocation: false, photoMeta: '[]' }, [])).toMatchObject(locked);
-		expect(await s.onsite.saveDetails(lead, fx.check.id, { representative_name: 'Khác', representative_position: '', unit_explanation: '', conclusions: '' })).toMatchObject(locked);
+		expect(
+			await s.onsite.addFinding(
+				lead,
+				fx.check.id,
+				{
+					clientKey: 'lock-test-0002',
+					staffId: '',
+					typeId: type,
+					description: 'x',
+					observedTime: '',
+					keepLocation: false,
+					photoMeta: '[]'
+				},
+				[]
+			)
+		).toMatchObject(locked);
+		expect(
+			await s.onsite.saveDetails(lead, fx.check.id, {
+				representative_name: 'Khác',
+				representative_position: '',
+				unit_explanation: '',
+				conclusions: ''
+			})
+		).toMatchObject(locked);
 		expect(await s.onsite.saveChecklist(lead, fx.check.id, {})).toMatchObject(locked);
 		expect(await s.onsite.requestExplanation(lead, add.value.findingId)).toMatchObject(locked);
 
 		// Amendment without a reason is refused; with one, a new row amends the untouched original.
-		expect(await s.onsite.amendFinding(lead, { clientKey: 'amend-000001', findingId: add.value.findingId, description: 'Gạt tàn và đầu mẩu thuốc lá', reason: ' ' })).toMatchObject({ ok: false, code: 'check.error.reason_required' });
-		const am = await s.onsite.amendFinding(lead, { clientKey: 'amend-000002', findingId: add.value.findingId, description: 'Gạt tàn và đầu mẩu thuốc lá trong phòng họp', reason: 'Ghi thiếu chi tiết' });
-		const again = await s.onsite.amendFinding(lead, { clientKey: 'amend-000002', findingId: add.value.findingId, description: 'Gạt tàn và đầu mẩu thuốc lá trong phòng họp', reason: 'Ghi thiếu chi tiết' });
+		expect(
+			await s.onsite.amendFinding(lead, {
+				clientKey: 'amend-000001',
+				findingId: add.value.findingId,
+				description: 'Gạt tàn và đầu mẩu thuốc lá',
+				reason: ' '
+			})
+		).toMatchObject({ ok: false, code: 'check.error.reason_required' });
+		const am = await s.onsite.amendFinding(lead, {
+			clientKey: 'amend-000002',
+			findingId: add.value.findingId,
+			description: 'Gạt tàn và đầu mẩu thuốc lá trong phòng họp',
+			reason: 'Ghi thiếu chi tiết'
+		});
+		const again = await s.onsite.amendFinding(lead, {
+			clientKey: 'amend-000002',
+			findingId: add.value.findingId,
+			description: 'Gạt tàn và đầu mẩu thuốc lá trong phòng họp',
+			reason: 'Ghi thiếu chi tiết'
+		});
 		expect(am.ok && again.ok && again.value.findingId === am.value.findingId).toBe(true);
 		const all = await findingsOf(fx.check.id);
 		const original = all.find((f) => f.id === add.value.findingId)!;
 		const amendment = all.find((f) => f.amendsId === add.value.findingId)!;
 		expect(all.filter((f) => f.amendsId === add.value.findingId)).toHaveLength(1);
 		expect([original.description, original.superseded]).toEqual(['Gạt tàn trong phòng họp', true]);
-		expect([amendment.description, amendment.amendReason, amendment.superseded]).toEqual(['Gạt tàn và đầu mẩu thuốc lá trong phòng họp', 'Ghi thiếu chi tiết', false]);
+		expect([amendment.description, amendment.amendReason, amendment.superseded]).toEqual([
+			'Gạt tàn và đầu mẩu thuốc lá trong phòng họp',
+			'Ghi thiếu chi tiết',
+			false
+		]);
 		expect(amendment.photoMeta[0]!.sha256).toBe(original.photoMeta[0]!.sha256);
 
-		expect(await s.onsite.amendCheck(lead, fx.check.id, { field: 'conclusions', after: 'Còn tồn tại về hút thuốc lá.', reason: 'Bổ sung kết luận' }, 'Lâm Quốc Thịnh')).toEqual({ ok: true });
+		expect(
+			await s.onsite.amendCheck(
+				lead,
+				fx.check.id,
+				{ field: 'conclusions', after: 'Còn tồn tại về hút thuốc lá.', reason: 'Bổ sung kết luận' },
+				'Lâm Quốc Thịnh'
+			)
+		).toEqual({ ok: true });
 		const after = await s.onsite.completion(lead, fx.check.id);
 		expect(after.check.conclusions).toBe('Cơ bản chấp hành.');
-		expect(after.check.amendments).toMatchObject([{ field: 'conclusions', before: 'Cơ bản chấp hành.', after: 'Còn tồn tại về hút thuốc lá.', reason: 'Bổ sung kết luận' }]);
+		expect(after.check.amendments).toMatchObject([
+			{ field: 'conclusions', before: 'Cơ bản chấp hành.', after: 'Còn tồn tại về hút thuốc lá.', reason: 'Bổ sung kết luận' }
+		]);
 		const { doc } = await s.onsite.record(lead, fx.check.id);
 		expect(doc.sections.at(-1)!.lines[0]!.text).toContain('Còn tồn tại về hút thuốc lá.');
 	});
@@ -248,7 +390,9 @@ describe('signatures', () => {
 		const second = (await s.onsite.completion(lead, fx.check.id)).check.signatures;
 		expect(second.representative).toBe(first.representative);
 		expect(second.lead).not.toBe(first.lead);
-		expect(await s.onsite.saveSignature(lead, fx.check.id, 'lead', 'data:image/png;base64,' + Buffer.from('GIF89a').toString('base64'))).toMatchObject({ ok: false, code: 'onsite.error.signature' });
+		expect(
+			await s.onsite.saveSignature(lead, fx.check.id, 'lead', 'data:image/png;base64,' + Buffer.from('GIF89a').toString('base64'))
+		).toMatchObject({ ok: false, code: 'onsite.error.signature' });
 	});
 });
 
@@ -277,8 +421,24 @@ describe('record numbers', () => {
 describe('the record as a PDF', () => {
 	test('its extracted text has the unit, the date dd/MM/yyyy, every finding and the headings with diacritics', async () => {
 		const { s, fx, lead } = await started({ unitName: 'phường Mỹ Hưng Thử' });
-		await s.onsite.saveRollCall(lead, fx.check.id, [entry(fx.staff[0]!.id, 'late', { lateMinutes: 15, arrivalTime: '07:45' }), entry(fx.staff[1]!.id, 'absent_unexcused')]);
-		await s.onsite.addFinding(lead, fx.check.id, { clientKey: 'pdf-test-00001', staffId: '', typeId: await typeId('OC-AGENCY-SIGN'), description: 'Biển tên ghi tên đơn vị cũ', observedTime: '08:30', keepLocation: false, photoMeta: '[]' }, [photo()]);
+		await s.onsite.saveRollCall(lead, fx.check.id, [
+			entry(fx.staff[0]!.id, 'late', { lateMinutes: 15, arrivalTime: '07:45' }),
+			entry(fx.staff[1]!.id, 'absent_unexcused')
+		]);
+		await s.onsite.addFinding(
+			lead,
+			fx.check.id,
+			{
+				clientKey: 'pdf-test-00001',
+				staffId: '',
+				typeId: await typeId('OC-AGENCY-SIGN'),
+				description: 'Biển tên ghi tên đơn vị cũ',
+				observedTime: '08:30',
+				keepLocation: false,
+				photoMeta: '[]'
+			},
+			[photo()]
+		);
 		await s.onsite.complete(lead, fx.check.id, { signedOnPaper: true, grouping: 'per_type' });
 		const { doc } = await s.onsite.record(lead, fx.check.id);
 		const pdf = await renderRecordPdf(doc);
@@ -287,7 +447,9 @@ describe('the record as a PDF', () => {
 		try {
 			writeFileSync(join(dir, 'r.pdf'), pdf);
 			expect(existsSync('/usr/bin/pdftotext')).toBe(true);
-			const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+			const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' })
+				.normalize('NFC')
+				.replace(/\s+/g, ' ');
 			const findings = await findingsOf(fx.check.id);
 			expect(findings).toHaveLength(3);
 			for (const s of [
@@ -328,11 +490,37 @@ describe('protected photo URLs over HTTP (built app)', () => {
 		const other = await pb.collection('units').create({ code: 'HTTP.U2', name: 'phường Hai', kind: 'ward', active: true });
 		const users = usersRepo(pb);
 		const insp = await users.create({ email: 'insp@http.test', password: TEST_PASSWORD, name: 'Kiểm tra', role: 'inspector' });
-		otherHead = (await users.create({ email: 'head2@http.test', password: TEST_PASSWORD, name: 'Thủ trưởng Hai', role: 'unit_head', unitId: other.id })).email;
-		ownHead = (await users.create({ email: 'head1@http.test', password: TEST_PASSWORD, name: 'Thủ trưởng Một', role: 'unit_head', unitId: unit.id })).email;
-		const check = await pb.collection('inspections').create({ kind: 'scheduled', unit: unit.id, scheduled_start: '2026-03-02 00:30:00.000Z', scheduled_end: '2026-03-02 04:00:00.000Z', lead: insp.id, team: [insp.id], status: 'in_progress', started_at: '2026-03-02 00:30:00.000Z' });
+		otherHead = (
+			await users.create({ email: 'head2@http.test', password: TEST_PASSWORD, name: 'Thủ trưởng Hai', role: 'unit_head', unitId: other.id })
+		).email;
+		ownHead = (
+			await users.create({ email: 'head1@http.test', password: TEST_PASSWORD, name: 'Thủ trưởng Một', role: 'unit_head', unitId: unit.id })
+		).email;
+		const check = await pb.collection('inspections').create({
+			kind: 'scheduled',
+			unit: unit.id,
+			scheduled_start: '2026-03-02 00:30:00.000Z',
+			scheduled_end: '2026-03-02 04:00:00.000Z',
+			lead: insp.id,
+			team: [insp.id],
+			status: 'in_progress',
+			started_at: '2026-03-02 00:30:00.000Z'
+		});
 		const type = (await pb.collection('violation_types').getFirstListItem("code = 'OC-BADGE'")).id;
-		const f = await findingsRepo(pb).create({ inspectionId: check.id, unitId: unit.id, staffId: null, typeId: type, category: 'office_culture', description: 'Không đeo thẻ', observedAt: new Date(), source: 'manual', clientKey: 'http-0000001', createdBy: insp.id, photos: [{ bytes: TINY_JPEG, type: 'image/jpeg', name: 'a.jpg' }], photoMeta: [{ sha256: 'x', captured_at: null, has_location: false }] });
+		const f = await findingsRepo(pb).create({
+			inspectionId: check.id,
+			unitId: unit.id,
+			staffId: null,
+			typeId: type,
+			category: 'office_culture',
+			description: 'Không đeo thẻ',
+			observedAt: new Date(),
+			source: 'manual',
+			clientKey: 'http-0000001',
+			createdBy: insp.id,
+			photos: [{ bytes: TINY_JPEG, type: 'image/jpeg', name: 'a.jpg' }],
+			photoMeta: [{ sha256: 'x', captured_at: null, has_location: false }]
+		});
 		photoUrl = `${stack.url}/files/photo/${f.id}/${f.photos[0]}`;
 	}, 150_000);
 

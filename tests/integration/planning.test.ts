@@ -33,7 +33,16 @@ async function countChecks(filter: string) {
 
 describe('plans', () => {
 	test('an inspector drafts, a leader approves; progress counts done checks', async () => {
-		const r = await s.plans.create(a(inspector), { title: 'Kế hoạch quý II', periodKind: 'quarter', year: 2026, quarter: 2, reference: '12/KH-SNV', legalBasis: '', scope: '', reason: '' });
+		const r = await s.plans.create(a(inspector), {
+			title: 'Kế hoạch quý II',
+			periodKind: 'quarter',
+			year: 2026,
+			quarter: 2,
+			reference: '12/KH-SNV',
+			legalBasis: '',
+			scope: '',
+			reason: ''
+		});
 		if (!r.ok) throw new Error(r.code);
 		const planId = r.value;
 		// Empty plans cannot be submitted.
@@ -54,10 +63,16 @@ describe('plans', () => {
 		expect(d!.progress.label).toBe('0/3 (0%)');
 
 		// After approval a change needs a reason, and is recorded.
-		const noReason = await s.checks.addToPlan(a(inspector), planId, { ...checkInput({ unit: unitId, lead: inspector.id, date: '2026-05-05' }), reason: '' });
+		const noReason = await s.checks.addToPlan(a(inspector), planId, {
+			...checkInput({ unit: unitId, lead: inspector.id, date: '2026-05-05' }),
+			reason: ''
+		});
 		expect(noReason).toMatchObject({ ok: false, code: 'plan.error.reason_required' });
 		expect(await countChecks(`plan = "${planId}"`)).toBe(3);
-		const withReason = await s.checks.addToPlan(a(inspector), planId, { ...checkInput({ unit: unitId, lead: inspector.id, date: '2026-05-05' }), reason: 'Bổ sung theo chỉ đạo' });
+		const withReason = await s.checks.addToPlan(a(inspector), planId, {
+			...checkInput({ unit: unitId, lead: inspector.id, date: '2026-05-05' }),
+			reason: 'Bổ sung theo chỉ đạo'
+		});
 		expect(withReason.ok).toBe(true);
 		const after = await s.plans.detail(a(leader), planId);
 		expect(after!.plan.revision).toBe(1);
@@ -71,7 +86,16 @@ describe('plans', () => {
 	});
 
 	test('a leader cannot approve a plan they drafted; another leader can', async () => {
-		const r = await s.plans.create(a(leader), { title: 'Kế hoạch năm', periodKind: 'year', year: 2026, quarter: 0, reference: '', legalBasis: '', scope: '', reason: '' });
+		const r = await s.plans.create(a(leader), {
+			title: 'Kế hoạch năm',
+			periodKind: 'year',
+			year: 2026,
+			quarter: 0,
+			reference: '',
+			legalBasis: '',
+			scope: '',
+			reason: ''
+		});
 		if (!r.ok) throw new Error(r.code);
 		await s.checks.addToPlan(a(leader), r.value, { ...checkInput({ unit: unitId, lead: inspector.id, date: '2026-06-02' }), reason: '' });
 		await s.plans.submit(a(leader), r.value);
@@ -81,7 +105,16 @@ describe('plans', () => {
 	});
 
 	test('a quarterly plan without a quarter is refused', async () => {
-		const r = await s.plans.create(a(inspector), { title: 'Thiếu quý', periodKind: 'quarter', year: 2026, quarter: 0, reference: '', legalBasis: '', scope: '', reason: '' });
+		const r = await s.plans.create(a(inspector), {
+			title: 'Thiếu quý',
+			periodKind: 'quarter',
+			year: 2026,
+			quarter: 0,
+			reference: '',
+			legalBasis: '',
+			scope: '',
+			reason: ''
+		});
 		expect(r).toMatchObject({ ok: false, code: 'plan.error.quarter_required' });
 	});
 });
@@ -111,7 +144,13 @@ describe('checks: bad input saves nothing', () => {
 		const gone = await makeUnit('Phường Cũ');
 		await (await superPb()).collection('units').update(gone.id, { active: false });
 		const name = uid('Đợt ');
-		const r = await s.checks.createCampaign(a(inspector), { ...checkInput({ unit: unitId, lead: inspector.id }), campaign: name, units: [unitId, otherUnitId, gone.id], reportBackDate: '2026-03-31', trigger: 'directive' });
+		const r = await s.checks.createCampaign(a(inspector), {
+			...checkInput({ unit: unitId, lead: inspector.id }),
+			campaign: name,
+			units: [unitId, otherUnitId, gone.id],
+			reportBackDate: '2026-03-31',
+			trigger: 'directive'
+		});
 		expect(r).toMatchObject({ ok: false, code: 'campaign.error.inactive_units' });
 		expect(await countChecks(`campaign = "${name}"`)).toBe(0);
 	});
@@ -133,10 +172,15 @@ describe('checks: status changes', () => {
 	test('start records started_at; postpone and cancel need a reason; reschedule brings it back', async () => {
 		const r = await s.checks.create(a(inspector), checkInput({ unit: otherUnitId, lead: inspector.id, date: '2026-04-02' }));
 		if (!r.ok) throw new Error(r.code);
-		expect(await s.checks.transition(a(inspector), r.value, 'postpone', { reason: '  ' })).toMatchObject({ ok: false, code: 'check.error.reason_required' });
+		expect(await s.checks.transition(a(inspector), r.value, 'postpone', { reason: '  ' })).toMatchObject({
+			ok: false,
+			code: 'check.error.reason_required'
+		});
 		expect((await s.checks.transition(a(inspector), r.value, 'postpone', { reason: 'Đơn vị họp đột xuất' }))?.ok).toBe(true);
 		expect(await startCheck(s, a(inspector), r.value)).toMatchObject({ ok: false, code: 'check.error.postponed' });
-		const rs = await s.checks.transition(a(inspector), r.value, 'reschedule', { window: { date: '2026-04-09', week: null, startTime: '08:00', endDate: null, endTime: '11:00' } });
+		const rs = await s.checks.transition(a(inspector), r.value, 'reschedule', {
+			window: { date: '2026-04-09', week: null, startTime: '08:00', endDate: null, endTime: '11:00' }
+		});
 		expect(rs).toMatchObject({ ok: true, value: 'planned' });
 		clock.set(new Date('2026-04-09T01:05:00Z'));
 		expect((await startCheck(s, a(inspector), r.value)).ok).toBe(true);
@@ -157,7 +201,10 @@ describe('checks: status changes', () => {
 describe('warnings', () => {
 	test('double booking, a unit checked within 30 days and a holiday are warned, not blocked', async () => {
 		const unit = await makeUnit('Phường Cảnh Báo');
-		const first = await s.checks.create(a(inspector), { ...checkInput({ unit: unit.id, lead: inspector.id, date: '2026-04-20' }), kind: 'surprise' });
+		const first = await s.checks.create(a(inspector), {
+			...checkInput({ unit: unit.id, lead: inspector.id, date: '2026-04-20' }),
+			kind: 'surprise'
+		});
 		if (!first.ok) throw new Error(first.code);
 		// 30/04/2026 is a public holiday (Giải phóng miền Nam); same inspector, same unit 10 days later.
 		const second = await s.checks.create(a(inspector), checkInput({ unit: unit.id, lead: inspector.id, date: '2026-04-30' }));
@@ -166,24 +213,43 @@ describe('warnings', () => {
 		const codes = (await s.checks.warnings(a(inspector), c)).map((w) => w.code);
 		expect(codes).toContain('warning.unit_recently_checked');
 		expect(codes).toContain('warning.holiday');
-		const clash = await s.checks.create(a(inspector2), checkInput({ unit: otherUnitId, lead: inspector.id, team: [inspector2.id], date: '2026-04-20' }));
+		const clash = await s.checks.create(
+			a(inspector2),
+			checkInput({ unit: otherUnitId, lead: inspector.id, team: [inspector2.id], date: '2026-04-20' })
+		);
 		if (!clash.ok) throw new Error(clash.code);
 		const c3 = (await s.checks.detail(a(leader), clash.value))!.check;
 		expect((await s.checks.warnings(a(leader), c3)).map((w) => w.code)).toContain('warning.double_booked');
 		// A weekend: Sunday 03/05/2026.
-		const sun = (await s.checks.warnings(a(leader), { ...c3, id: 'x', startsAt: '2026-05-03T01:00:00.000Z', endsAt: '2026-05-03T04:00:00.000Z' })).map((w) => w.code);
+		const sun = (
+			await s.checks.warnings(a(leader), { ...c3, id: 'x', startsAt: '2026-05-03T01:00:00.000Z', endsAt: '2026-05-03T04:00:00.000Z' })
+		).map((w) => w.code);
 		expect(sun).toContain('warning.weekend');
 	});
 
 	test('days an admin announces change the warnings: a make-up Saturday works, an extra day off warns', async () => {
 		const admin = await makeUser('admin');
-		const at = (d: string) => ({ id: 'x', unitId: uid(), startsAt: `${d}T01:00:00.000Z`, endsAt: `${d}T04:00:00.000Z`, leadId: null, teamIds: [] });
+		const at = (d: string) => ({
+			id: 'x',
+			unitId: uid(),
+			startsAt: `${d}T01:00:00.000Z`,
+			endsAt: `${d}T04:00:00.000Z`,
+			leadId: null,
+			teamIds: []
+		});
 		// Saturday 15/06/2030 and Wednesday 12/06/2030.
 		expect((await s.checks.warnings(a(leader), at('2030-06-15'))).map((x) => x.code)).toContain('warning.weekend');
 		expect(await s.checks.warnings(a(leader), at('2030-06-12'))).toEqual([]);
-		expect((await s.calendar.addAnnounced(a(admin), { date: '2030-06-15', kind: 'working_day', name: 'Làm bù', reference: '' })).ok).toBe(true);
-		expect((await s.calendar.addAnnounced(a(admin), { date: '2030-06-12', kind: 'day_off', name: 'Nghỉ hoán đổi', reference: '' })).ok).toBe(true);
-		expect(await s.calendar.addAnnounced(a(admin), { date: '2030-06-12', kind: 'day_off', name: 'Lần hai', reference: '' })).toMatchObject({ ok: false, code: 'calendar.error.duplicate' });
+		expect((await s.calendar.addAnnounced(a(admin), { date: '2030-06-15', kind: 'working_day', name: 'Làm bù', reference: '' })).ok).toBe(
+			true
+		);
+		expect(
+			(await s.calendar.addAnnounced(a(admin), { date: '2030-06-12', kind: 'day_off', name: 'Nghỉ hoán đổi', reference: '' })).ok
+		).toBe(true);
+		expect(await s.calendar.addAnnounced(a(admin), { date: '2030-06-12', kind: 'day_off', name: 'Lần hai', reference: '' })).toMatchObject({
+			ok: false,
+			code: 'calendar.error.duplicate'
+		});
 		expect(await s.checks.warnings(a(leader), at('2030-06-15'))).toEqual([]);
 		const off = await s.checks.warnings(a(leader), at('2030-06-12'));
 		expect(off).toMatchObject([{ code: 'warning.holiday', params: { date: '12/06/2030', holidayKey: 'Nghỉ hoán đổi' } }]);
@@ -194,9 +260,18 @@ describe('secrecy of surprise checks in lists', () => {
 	test('a planned surprise check appears for its team and leaders only; once started the unit head sees it', async () => {
 		const unit = await makeUnit('Phường Bí Mật');
 		const uh = await makeUser('unit_head', { unitId: unit.id });
-		const r = await s.checks.create(a(inspector), checkInput({ unit: unit.id, lead: inspector.id, date: '2026-03-12', title: 'Đột xuất bí mật' }));
+		const r = await s.checks.create(
+			a(inspector),
+			checkInput({ unit: unit.id, lead: inspector.id, date: '2026-03-12', title: 'Đột xuất bí mật' })
+		);
 		if (!r.ok) throw new Error(r.code);
-		const sched = await s.checks.createCampaign(a(inspector), { ...checkInput({ unit: unit.id, lead: inspector.id, date: '2026-03-20' }), campaign: uid('Sau Tết '), units: [unit.id], reportBackDate: null, trigger: 'directive' });
+		const sched = await s.checks.createCampaign(a(inspector), {
+			...checkInput({ unit: unit.id, lead: inspector.id, date: '2026-03-20' }),
+			campaign: uid('Sau Tết '),
+			units: [unit.id],
+			reportBackDate: null,
+			trigger: 'directive'
+		});
 		expect(sched.ok).toBe(true);
 		const ids = (rows: { id: string }[]) => rows.map((c) => c.id);
 		const all = { from: null, to: null, unit: unit.id, kind: undefined, status: undefined, inspector: null, mine: false };

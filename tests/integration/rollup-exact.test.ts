@@ -12,7 +12,7 @@ import type { Actor } from '../../src/lib/domain/user';
 
 const clock = manualClock(new Date('2025-11-20T03:00:00Z'));
 let seed = 7;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
 const CATS = ['attendance', 'office_culture', 'conduct', 'procedures', 'other'];
 const ATT = ['present', 'late', 'absent_excused', 'absent_unexcused', 'business_trip', 'left_early', 'away_from_post'];
@@ -62,7 +62,15 @@ beforeAll(async () => {
 	newFinding = () => {
 		const c = pick(checks);
 		const cat = pick(CATS);
-		return { inspection: c.id, unit: rnd() < 0.8 ? c.unit : pick(units), staff: pick(staffIds[c.unit]!), violation_type: T[cat], category: cat, observed_at: pbDate(when()), superseded: rnd() < 0.1 };
+		return {
+			inspection: c.id,
+			unit: rnd() < 0.8 ? c.unit : pick(units),
+			staff: pick(staffIds[c.unit]!),
+			violation_type: T[cat],
+			category: cat,
+			observed_at: pbDate(when()),
+			superseded: rnd() < 0.1
+		};
 	};
 	// Batch imports (the import path): 4 × 250 findings.
 	for (let b = 0; b < 4; b++) {
@@ -88,7 +96,9 @@ beforeAll(async () => {
 				findings.push((await pb.collection('findings').create({ ...newFinding(), amends: id, amend_reason: 'Sửa' })).id);
 			} else {
 				const cat = pick(CATS);
-				await pb.collection('findings').update(id, { category: cat, violation_type: T[cat], observed_at: pbDate(when()), unit: pick(units) });
+				await pb
+					.collection('findings')
+					.update(id, { category: cat, violation_type: T[cat], observed_at: pbDate(when()), unit: pick(units) });
 			}
 		} else if (r < 0.38 && findings.length) {
 			const i = Math.floor(rnd() * findings.length);
@@ -129,7 +139,9 @@ beforeAll(async () => {
 			);
 		} else if (r < 0.9 && acts.length) {
 			const status = pick(ACT);
-			await pb.collection('corrective_actions').update(pick(acts), { status, due_date: dueDay(), submitted_at: status === 'open' ? '' : pbDate(when()) });
+			await pb
+				.collection('corrective_actions')
+				.update(pick(acts), { status, due_date: dueDay(), submitted_at: status === 'open' ? '' : pbDate(when()) });
 		} else if (r < 0.93 && acts.length) {
 			await pb.collection('corrective_actions').delete(acts.splice(Math.floor(rnd() * acts.length), 1)[0]!);
 		} else if (r < 0.95 && doomed.length && ops > 1200) {
@@ -163,7 +175,14 @@ async function expectExact(params: Record<string, string>) {
 	const leader = (await makeUser('leader')) as Actor;
 	const pb = await superPb();
 	const tree = buildUnitTree(
-		(await pb.collection('units').getFullList({ batch: 1000 })).map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parent || null, successorId: u.successor || null, active: u.active }))
+		(await pb.collection('units').getFullList({ batch: 1000 })).map((u) => ({
+			id: u.id,
+			name: u.name,
+			kind: u.kind,
+			parentId: u.parent || null,
+			successorId: u.successor || null,
+			active: u.active
+		}))
 	);
 	const search = new URLSearchParams({ unit: rootId, ...params });
 	const view = await services.dashboard.load(leader, search);
@@ -231,7 +250,10 @@ describe('new rows above the watermark (rowid) and renumbered rowids', () => {
 	test('deleting the newest counted finding, then adding findings: each new one counts once', async () => {
 		const pb = await superPb();
 		const c = await check(rootId, 'scheduled', 'completed', '2025-06-01T01:00:00Z');
-		const add = () => pb.collection('findings').create({ ...newFinding(), inspection: c.id, unit: rootId, superseded: false, observed_at: pbDate('2025-06-01T02:00:00Z') });
+		const add = () =>
+			pb
+				.collection('findings')
+				.create({ ...newFinding(), inspection: c.id, unit: rootId, superseded: false, observed_at: pbDate('2025-06-01T02:00:00Z') });
 		const last = await add();
 		// Reading folds `last` in: it is now the newest counted row, the watermark. Deleting it frees
 		// its rowid, which SQLite gives to the next new row: that row must still count.

@@ -71,7 +71,16 @@ async function pass(): Promise<Answer[]> {
 	}
 	let cookie = await login();
 	const answers: Answer[] = [];
-	const query = new URLSearchParams({ id: secretId, unit: unitId, check: secretId, from: '2026-01-01', to: '2026-12-31', date: '2026-03-10', view: 'week', mine: '0' });
+	const query = new URLSearchParams({
+		id: secretId,
+		unit: unitId,
+		check: secretId,
+		from: '2026-01-01',
+		to: '2026-12-31',
+		date: '2026-03-10',
+		view: 'week',
+		mine: '0'
+	});
 	const send = async (key: string, path: string, init: RequestInit = {}) => {
 		const r = await fetch(`${stack.url}${path}`, {
 			redirect: 'manual',
@@ -84,7 +93,19 @@ async function pass(): Promise<Answer[]> {
 		if (set.some((c) => c.startsWith('congvu_session=;') || /congvu_session=[^;]*;.*Max-Age=0/i.test(c))) cookie = await login();
 	};
 	const form = () =>
-		new URLSearchParams({ id: secretId, check: secretId, unit: unitId, units: unitId, reason: 'x', date: '2026-03-10', lead: inspectorId, kind: 'surprise', trigger: 'complaint', title: 't', campaign: 'c' });
+		new URLSearchParams({
+			id: secretId,
+			check: secretId,
+			unit: unitId,
+			units: unitId,
+			reason: 'x',
+			date: '2026-03-10',
+			lead: inspectorId,
+			kind: 'surprise',
+			trigger: 'complaint',
+			title: 't',
+			campaign: 'c'
+		});
 	for (const r of routes) {
 		for (const value of [secretId]) {
 			const path = fill(r.pattern, value);
@@ -94,7 +115,11 @@ async function pass(): Promise<Answer[]> {
 				await send(`GET ${r.pattern}/__data.json`, `${path === '/' ? '' : path}/__data.json?${query}`);
 			}
 			for (const m of r.methods) {
-				await send(`${m} ${r.pattern} (endpoint)`, `${path}?${query}`, m === 'GET' ? {} : { method: m, body: form(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+				await send(
+					`${m} ${r.pattern} (endpoint)`,
+					`${path}?${query}`,
+					m === 'GET' ? {} : { method: m, body: form(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+				);
 			}
 		}
 	}
@@ -103,7 +128,11 @@ async function pass(): Promise<Answer[]> {
 		const path = fill(r.pattern, secretId);
 		for (const a of r.actions) {
 			const action = a === 'default' ? '' : `?/${a}`;
-			await send(`POST ${r.pattern}${action}`, `${path}${action}`, { method: 'POST', body: form(), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true' } });
+			await send(`POST ${r.pattern}${action}`, `${path}${action}`, {
+				method: 'POST',
+				body: form(),
+				headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true' }
+			});
 		}
 	}
 	return answers;
@@ -143,7 +172,16 @@ afterAll(async () => {
 describe('a planned surprise check is invisible to the unit head on every route', () => {
 	test('the route tree is enumerated, not listed by hand', () => {
 		const patterns = routes.map((r) => r.pattern);
-		for (const p of ['/checks', '/checks/[id]', '/checks/calendar', '/plans/[id]', '/unit/checks', '/unit/checks/[id]', '/admin/calendar', '/login']) {
+		for (const p of [
+			'/checks',
+			'/checks/[id]',
+			'/checks/calendar',
+			'/plans/[id]',
+			'/unit/checks',
+			'/unit/checks/[id]',
+			'/admin/calendar',
+			'/login'
+		]) {
 			expect(patterns).toContain(p);
 		}
 		expect(routes.length).toBeGreaterThanOrEqual(15);

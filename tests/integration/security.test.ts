@@ -34,7 +34,9 @@ beforeAll(async () => {
 	// the superuser upsert was a short-lived process, so /proc of the server alone would not show it.
 	wrapperDir = mkdtempSync(join(tmpdir(), 'congvu-pbwrap-'));
 	const wrapper = join(wrapperDir, 'pocketbase');
-	writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${join(wrapperDir, 'argv.log')}'\nexec '${resolvePocketbase()}' "$@"\n`, { mode: 0o755 });
+	writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${join(wrapperDir, 'argv.log')}'\nexec '${resolvePocketbase()}' "$@"\n`, {
+		mode: 0o755
+	});
 	stack = await startStack({ seed: false, env: { ORIGIN, POCKETBASE_BIN: wrapper } });
 	const su = stack.superuser();
 	const pb = await createPb(stack.pbUrl, su.email, su.password);
@@ -142,7 +144,10 @@ function expectSecurityHeaders(r: Response, kind: 'html' | 'other') {
 	expect(d.get('default-src')).toEqual(["'self'"]);
 	const scripts = d.get('script-src') ?? [];
 	expect(scripts).toContain("'self'");
-	expect(scripts.some((s) => /^'nonce-[A-Za-z0-9+/=]+'$/.test(s)), `script nonce in ${csp}`).toBe(true);
+	expect(
+		scripts.some((s) => /^'nonce-[A-Za-z0-9+/=]+'$/.test(s)),
+		`script nonce in ${csp}`
+	).toBe(true);
 	for (const name of ['script-src', 'style-src', 'default-src']) {
 		expect(d.get(name) ?? [], name).not.toContain("'unsafe-inline'");
 		expect(d.get(name) ?? [], name).not.toContain("'unsafe-eval'");
@@ -175,7 +180,11 @@ describe('issue #11 point 8: security headers on every response', () => {
 		expect(refused.status).toBe(400);
 		expect(refused.headers.get('content-type')).toMatch(/text\/html/);
 		expectSecurityHeaders(refused, 'html');
-		const enhanced = await post('/login', { email: people.inspector, password: 'sai-mat-khau-2' }, { accept: 'application/json', 'x-sveltekit-action': 'true' });
+		const enhanced = await post(
+			'/login',
+			{ email: people.inspector, password: 'sai-mat-khau-2' },
+			{ accept: 'application/json', 'x-sveltekit-action': 'true' }
+		);
 		expect(enhanced.headers.get('content-type')).toMatch(/application\/json/);
 		expect((await enhanced.json()).type).toBe('failure');
 		expectSecurityHeaders(enhanced, 'other');
@@ -184,7 +193,7 @@ describe('issue #11 point 8: security headers on every response', () => {
 		expectSecurityHeaders(ok, 'other');
 	});
 
-	test('the guard\'s redirect to sign in (page and data request) and its 403', async () => {
+	test("the guard's redirect to sign in (page and data request) and its 403", async () => {
 		const page = await get('/checks');
 		expect(page.status).toBe(303);
 		expect(page.headers.get('location')).toBe('/login?next=%2Fchecks');
@@ -209,7 +218,11 @@ describe('issue #11 point 8: security headers on every response', () => {
 		const pdf = await get(pdfUrl, people.inspector);
 		expect(pdf.status).toBe(200);
 		expect(pdf.headers.get('content-type')).toBe('application/pdf');
-		expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+		expect(
+			Buffer.from(await pdf.arrayBuffer())
+				.subarray(0, 5)
+				.toString()
+		).toBe('%PDF-');
 		expectSecurityHeaders(pdf, 'other');
 		const xlsx = await get('/admin/export?what=units&format=xlsx', people.admin);
 		expect(xlsx.status).toBe(200);
@@ -220,7 +233,18 @@ describe('issue #11 point 8: security headers on every response', () => {
 
 describe('issue #11 point 7: open redirect', () => {
 	// Raw query strings, as a link would carry them.
-	const evil = ['/%09/evil.example', '/%0a/evil.example', '//evil.example', '/%5Cevil.example', '/%5C/evil.example', '/.//evil.example', 'https://evil.example/', 'https:%2F%2Fevil.example', 'javascript:alert(1)', '%20javascript:alert(1)'];
+	const evil = [
+		'/%09/evil.example',
+		'/%0a/evil.example',
+		'//evil.example',
+		'/%5Cevil.example',
+		'/%5C/evil.example',
+		'/.//evil.example',
+		'https://evil.example/',
+		'https:%2F%2Fevil.example',
+		'javascript:alert(1)',
+		'%20javascript:alert(1)'
+	];
 
 	test.each(evil)('signed in, GET /login?next=%s goes home, not away', async (raw) => {
 		const r = await get(`/login?next=${raw}`, people.inspector);
@@ -246,7 +270,9 @@ describe('issue #11 point 7: open redirect', () => {
 
 describe('issue #11 point 6: parallel wrong passwords over HTTP', () => {
 	test('20 at once for one email: 5 are checked (400), 15 refused with the Vietnamese 429 message', async () => {
-		const rs = await Promise.all(Array.from({ length: 20 }, (_, i) => post('/login', { email: people.victim, password: `sai-${i}-mat-khau` })));
+		const rs = await Promise.all(
+			Array.from({ length: 20 }, (_, i) => post('/login', { email: people.victim, password: `sai-${i}-mat-khau` }))
+		);
 		const statuses = rs.map((r) => r.status);
 		expect(statuses.filter((s) => s === 400)).toHaveLength(5);
 		expect(statuses.filter((s) => s === 429)).toHaveLength(15);
@@ -304,7 +330,11 @@ describe('issue #11 point 8: the superuser secret and the data folder', () => {
 			const old = join(base, 'old_data');
 			mkdirSync(old, { mode: 0o755 });
 			chmodSync(old, 0o755);
-			writeFileSync(join(old, '.congvu-superuser.json'), JSON.stringify({ email: 'service@congvu.local', password: 'mat-khau-cu-1234567' }), { mode: 0o644 });
+			writeFileSync(
+				join(old, '.congvu-superuser.json'),
+				JSON.stringify({ email: 'service@congvu.local', password: 'mat-khau-cu-1234567' }),
+				{ mode: 0o644 }
+			);
 			chmodSync(join(old, '.congvu-superuser.json'), 0o644);
 			const again = await startPocketbase({ dataDir: old, env: {} });
 			await again.stop();

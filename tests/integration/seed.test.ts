@@ -11,7 +11,8 @@ describe('demo seed', () => {
 		await seedDemo(pb);
 		expect((await pb.collection('violation_types').getList(1, 1)).totalItems).toBeGreaterThanOrEqual(48);
 		expect((await pb.collection('staff').getList(1, 1, { filter: "employee_code ~ 'CA.%'" })).totalItems).toBeGreaterThanOrEqual(300);
-		for (const u of DEMO_USERS) expect((await pb.collection('users').getList(1, 1, { filter: pb.filter('email = {:e}', { e: u.email }) })).totalItems).toBe(1);
+		for (const u of DEMO_USERS)
+			expect((await pb.collection('users').getList(1, 1, { filter: pb.filter('email = {:e}', { e: u.email }) })).totalItems).toBe(1);
 		const staffCount = (await pb.collection('staff').getList(1, 1)).totalItems;
 		const updatedBefore = (await pb.collection('staff').getList(1, 1, { sort: '-updated' })).items[0]!.updated;
 

@@ -16,7 +16,10 @@ describe('sign-in', () => {
 	test('a correct password opens a session whose row holds only the token hash', async () => {
 		const s = await testServices();
 		const u = await makeUser('leader');
-		const r = await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { userAgent: 'Mozilla/5.0 (Linux; Android 14) Chrome/130', ip: '10.0.0.1' });
+		const r = await s.auth.login(
+			{ email: u.email, password: TEST_PASSWORD },
+			{ userAgent: 'Mozilla/5.0 (Linux; Android 14) Chrome/130', ip: '10.0.0.1' }
+		);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.token).toMatch(/^[a-z2-7]{32}$/);
@@ -44,28 +47,45 @@ describe('sign-in', () => {
 		const s = await testServices(clock);
 		const u = await makeUser('inspector');
 		const other = await makeUser('inspector');
-		for (let i = 0; i < 5; i++) expect(await s.auth.login({ email: u.email, password: 'sai-mat-khau' }, { ip: '10.0.0.7' })).toEqual({ ok: false, code: 'login.error.invalid' });
+		for (let i = 0; i < 5; i++)
+			expect(await s.auth.login({ email: u.email, password: 'sai-mat-khau' }, { ip: '10.0.0.7' })).toEqual({
+				ok: false,
+				code: 'login.error.invalid'
+			});
 		// Locked: the right password is not even checked; the same email in other letter case too.
-		expect(await s.auth.login({ email: u.email.toUpperCase(), password: TEST_PASSWORD }, { ip: '10.0.0.8' })).toEqual({ ok: false, code: 'login.error.throttled', minutes: 15 });
+		expect(await s.auth.login({ email: u.email.toUpperCase(), password: TEST_PASSWORD }, { ip: '10.0.0.8' })).toEqual({
+			ok: false,
+			code: 'login.error.throttled',
+			minutes: 15
+		});
 		expect(await sessionRows(u.id)).toHaveLength(0);
 		// Another account from the same address signs in.
 		expect((await s.auth.login({ email: other.email, password: TEST_PASSWORD }, { ip: '10.0.0.7' })).ok).toBe(true);
 		clock.advance(14 * 60_000);
-		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.0.7' })).toEqual({ ok: false, code: 'login.error.throttled', minutes: 1 });
+		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.0.7' })).toEqual({
+			ok: false,
+			code: 'login.error.throttled',
+			minutes: 1
+		});
 		clock.advance(60_000);
 		expect((await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.0.7' })).ok).toBe(true);
 	});
 
-	test('changing one\'s own password: the current one must be right; afterwards only the new one works and other sessions end', async () => {
+	test("changing one's own password: the current one must be right; afterwards only the new one works and other sessions end", async () => {
 		const s = await testServices();
 		const u = await makeUser('leader');
 		const here = await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.1.1' });
 		const phone = await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.1.2' });
 		if (!here.ok || !phone.ok) throw new Error('sign-in failed');
 		const actor = { id: u.id, role: u.role, unitId: null };
-		expect(await s.auth.changePassword(actor, here.session.id, { current: 'sai-mat-khau', next: 'Mat-khau-moi-2026' }, {})).toEqual({ ok: false, code: 'account.password.wrong' });
+		expect(await s.auth.changePassword(actor, here.session.id, { current: 'sai-mat-khau', next: 'Mat-khau-moi-2026' }, {})).toEqual({
+			ok: false,
+			code: 'account.password.wrong'
+		});
 		expect(await sessionRows(u.id)).toHaveLength(2);
-		expect(await s.auth.changePassword(actor, here.session.id, { current: TEST_PASSWORD, next: 'Mat-khau-moi-2026' }, {})).toEqual({ ok: true });
+		expect(await s.auth.changePassword(actor, here.session.id, { current: TEST_PASSWORD, next: 'Mat-khau-moi-2026' }, {})).toEqual({
+			ok: true
+		});
 		// The session that changed it stays; the phone's is gone.
 		expect((await sessionRows(u.id)).map((r) => r.id)).toEqual([here.session.id]);
 		expect(await s.sessions.validate(phone.token)).toBeNull();

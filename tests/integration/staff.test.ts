@@ -33,7 +33,11 @@ describe('staff roster', () => {
 		child = await makeUnit('Tổ Thử con', unitA.id);
 	});
 
-	async function person(name: string, unitId: string, extra: Partial<{ category: 'can_bo' | 'cong_chuc' | 'vien_chuc' | 'contract' }> = {}) {
+	async function person(
+		name: string,
+		unitId: string,
+		extra: Partial<{ category: 'can_bo' | 'cong_chuc' | 'vien_chuc' | 'contract' }> = {}
+	) {
 		const r = await s.staff.create(admin, {
 			employeeCode: uid(`${tag}.`),
 			fullName: name,
@@ -134,7 +138,15 @@ describe('staff roster', () => {
 
 	test('a duplicate employee code is refused with its own message', async () => {
 		const code = uid(`${tag}.D`);
-		const base = { employeeCode: code, fullName: 'Lý Văn Trùng', gender: null, birthDate: null, position: '', unitId: unitA.id, category: 'cong_chuc' as const };
+		const base = {
+			employeeCode: code,
+			fullName: 'Lý Văn Trùng',
+			gender: null,
+			birthDate: null,
+			position: '',
+			unitId: unitA.id,
+			category: 'cong_chuc' as const
+		};
 		expect((await s.staff.create(admin, base)).ok).toBe(true);
 		expect(await s.staff.create(admin, base)).toMatchObject({ ok: false, status: 409, code: 'staff.error.duplicate_code' });
 	});

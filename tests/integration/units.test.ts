@@ -142,7 +142,13 @@ describe('merging units', () => {
 		const { s, admin, a, b, c, aStaff, bStaff, aLeft, findingA, findingB } = await setup();
 		const r = await s.units.merge(
 			admin,
-			mergeForm({ sources: [a.id, b.id], target_mode: 'existing', target: c.id, effective_date: '01/07/2025', reference: 'Nghị quyết 1234/NQ-UBTVQH15' })
+			mergeForm({
+				sources: [a.id, b.id],
+				target_mode: 'existing',
+				target: c.id,
+				effective_date: '01/07/2025',
+				reference: 'Nghị quyết 1234/NQ-UBTVQH15'
+			})
 		);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
@@ -195,13 +201,24 @@ describe('merging units', () => {
 		for (let k = 0; k < 3; k++) {
 			const batch = pb.createBatch();
 			for (let i = 0; i < 400; i++) {
-				batch.collection('staff').create({ employee_code: uid('NV'), full_name: `Cán bộ ${k}-${i}`, search_key: `can bo ${k}-${i}`, unit: a.id, category: 'cong_chuc', active: true });
+				batch.collection('staff').create({
+					employee_code: uid('NV'),
+					full_name: `Cán bộ ${k}-${i}`,
+					search_key: `can bo ${k}-${i}`,
+					unit: a.id,
+					category: 'cong_chuc',
+					active: true
+				});
 			}
 			await batch.send();
 		}
-		const r = await s.units.merge(admin, mergeForm({ sources: [a.id, b.id], target_mode: 'existing', target: c.id, effective_date: '01/07/2025', reference: 'NQ lớn' }));
+		const r = await s.units.merge(
+			admin,
+			mergeForm({ sources: [a.id, b.id], target_mode: 'existing', target: c.id, effective_date: '01/07/2025', reference: 'NQ lớn' })
+		);
 		if (!r.ok) throw new Error(r.code);
-		const count = async (u: string) => (await pb.collection('staff').getList(1, 1, { filter: pb.filter('unit = {:u} && active = true', { u }) })).totalItems;
+		const count = async (u: string) =>
+			(await pb.collection('staff').getList(1, 1, { filter: pb.filter('unit = {:u} && active = true', { u }) })).totalItems;
 		// 1,200 + the two already in A and one in B, plus C's own.
 		expect(await count(c.id)).toBe(1200 + 3 + 1);
 		expect(await count(a.id)).toBe(0);
@@ -279,7 +296,16 @@ describe('merging units', () => {
 		expect(down).toMatchObject({ ok: false, status: 409, code: 'units.error.merge_into_descendant' });
 		const newUnder = await s.units.merge(
 			admin,
-			mergeForm({ sources: [a.id], target_mode: 'new', new_code: uid('MG.'), new_name: 'Mới', new_kind: 'ward', new_parent: child.id, effective_date: '01/07/2025', reference: 'x' })
+			mergeForm({
+				sources: [a.id],
+				target_mode: 'new',
+				new_code: uid('MG.'),
+				new_name: 'Mới',
+				new_kind: 'ward',
+				new_parent: child.id,
+				effective_date: '01/07/2025',
+				reference: 'x'
+			})
 		);
 		expect(newUnder).toMatchObject({ ok: false, code: 'units.error.merge_into_descendant' });
 		const pb = await superPb();
@@ -325,7 +351,10 @@ describe('undo after later changes', () => {
 		const c = await makeUnit('phường Hai');
 		const d = await makeUnit('phường Ba');
 		const p = await makeStaff(a.id);
-		const r = await s.units.merge(admin, mergeForm({ sources: a.id, target_mode: 'existing', target: c.id, effective_date: '01/07/2025', reference: 'x' }));
+		const r = await s.units.merge(
+			admin,
+			mergeForm({ sources: a.id, target_mode: 'existing', target: c.id, effective_date: '01/07/2025', reference: 'x' })
+		);
 		if (!r.ok) throw new Error(r.code);
 		await (await superPb()).collection('staff').update(p.id, { unit: d.id });
 		expect(await s.units.undoMerge(admin, r.value.eventId)).toMatchObject({ ok: false, code: 'units.error.undo_changed' });

@@ -21,7 +21,9 @@ export async function violationTypes() {
 	const pb = await superPb();
 	const out: Record<string, string> = {};
 	for (const category of ['attendance', 'office_culture', 'conduct', 'procedures', 'other']) {
-		const r = await pb.collection('violation_types').create({ code: uid('T-').toUpperCase(), category, name_vi: `Loại ${category}`, severity: 'low', active: true });
+		const r = await pb
+			.collection('violation_types')
+			.create({ code: uid('T-').toUpperCase(), category, name_vi: `Loại ${category}`, severity: 'low', active: true });
 		out[category] = r.id;
 	}
 	return out;
@@ -41,7 +43,15 @@ export async function check(unitId: string, kind: 'scheduled' | 'surprise', stat
 	});
 }
 
-export async function finding(f: { inspection: string; unit: string; type: string; category: string; at: string; staff?: string; superseded?: boolean }) {
+export async function finding(f: {
+	inspection: string;
+	unit: string;
+	type: string;
+	category: string;
+	at: string;
+	staff?: string;
+	superseded?: boolean;
+}) {
 	const pb = await superPb();
 	return pb.collection('findings').create({
 		inspection: f.inspection,
@@ -61,7 +71,15 @@ export async function attendance(inspection: string, unitId: string, staffId: st
 	return pb.collection('attendance_records').create({ inspection, unit: unitId, staff: staffId, status });
 }
 
-export async function action(a: { inspection?: string; unit: string; category: string; status: string; due: string; submittedAt?: string; findings?: string[] }) {
+export async function action(a: {
+	inspection?: string;
+	unit: string;
+	category: string;
+	status: string;
+	due: string;
+	submittedAt?: string;
+	findings?: string[];
+}) {
 	const pb = await superPb();
 	return pb.collection('corrective_actions').create({
 		title: `Khắc phục ${uid()}`,
@@ -80,7 +98,10 @@ export async function action(a: { inspection?: string; unit: string; category: s
 type Rec = Record<string, unknown>;
 const s = (v: unknown) => String(v ?? '');
 const visible = (i: Rec | undefined) =>
-	!!i && (i.kind !== 'surprise' || ['in_progress', 'completed', 'closed'].includes(s(i.status)) || (i.status === 'cancelled' && s(i.started_at) !== ''));
+	!!i &&
+	(i.kind !== 'surprise' ||
+		['in_progress', 'completed', 'closed'].includes(s(i.status)) ||
+		(i.status === 'cancelled' && s(i.started_at) !== ''));
 const localMonth = (utc: string) => new Date(Date.parse(utc.replace(' ', 'T')) + 7 * 3600_000).toISOString().slice(0, 7);
 const localDay = (utc: string) => new Date(Date.parse(utc.replace(' ', 'T')) + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -95,7 +116,13 @@ export async function recount(p: AggregateParams): Promise<AggregateRows> {
 		if (e) e.n++;
 		else m.set(key, { ...row, n: 1 });
 	};
-	const fm = new Map(), fu = new Map(), am = new Map(), cu = new Map(), ou = new Map(), ch = new Map(), st = new Map();
+	const fm = new Map(),
+		fu = new Map(),
+		am = new Map(),
+		cu = new Map(),
+		ou = new Map(),
+		ch = new Map(),
+		st = new Map();
 	const kindOk = (k: string) => !p.kind || p.kind === k;
 	for (const f of await all('findings')) {
 		const i = inspections.get(s(f.inspection));
@@ -124,7 +151,8 @@ export async function recount(p: AggregateParams): Promise<AggregateRows> {
 		const subDay = c.submitted_at ? localDay(s(c.submitted_at)) : '';
 		const outcome = accepted ? (subDay && subDay <= due ? 'on_time' : 'late') : 'open';
 		add(cu, `${c.unit}|${outcome}`, { unit: s(c.unit), outcome });
-		const overdue = !accepted && due >= p.fromDay && due <= p.toDay && due < p.today && !(c.status === 'submitted' && subDay && subDay <= due);
+		const overdue =
+			!accepted && due >= p.fromDay && due <= p.toDay && due < p.today && !(c.status === 'submitted' && subDay && subDay <= due);
 		if (overdue) add(ou, s(c.unit), { unit: s(c.unit) });
 	}
 	// Checks with a counted finding (any unit's finding; the category filter applies), for Biểu 01.

@@ -19,7 +19,9 @@ export async function ensureCatalogue() {
 	const daysBefore = new Set((await pb.collection('calendar_days').getFullList({ fields: 'id' })).map((r) => r.id));
 	await seedCatalogue(pb);
 	await seedCalendar(pb);
-	createdTypes = (await pb.collection('violation_types').getFullList({ fields: 'id' })).map((r) => r.id).filter((id) => !typesBefore.has(id));
+	createdTypes = (await pb.collection('violation_types').getFullList({ fields: 'id' }))
+		.map((r) => r.id)
+		.filter((id) => !typesBefore.has(id));
 	createdDays = (await pb.collection('calendar_days').getFullList({ fields: 'id' })).map((r) => r.id).filter((id) => !daysBefore.has(id));
 	seeded = true;
 }
@@ -28,9 +30,13 @@ export async function removeSeededCatalogue() {
 	if (!seeded) return;
 	const pb = await superPb();
 	for (const type of createdTypes) {
-		const findings = await pb.collection('findings').getFullList({ filter: pb.filter('violation_type = {:t}', { t: type }), fields: 'id,amends', sort: '-created' });
+		const findings = await pb
+			.collection('findings')
+			.getFullList({ filter: pb.filter('violation_type = {:t}', { t: type }), fields: 'id,amends', sort: '-created' });
 		for (const f of findings) {
-			const actions = await pb.collection('corrective_actions').getFullList({ filter: pb.filter('findings ~ {:f}', { f: f.id }), fields: 'id' });
+			const actions = await pb
+				.collection('corrective_actions')
+				.getFullList({ filter: pb.filter('findings ~ {:f}', { f: f.id }), fields: 'id' });
 			for (const a of actions) await pb.collection('corrective_actions').delete(a.id);
 		}
 		// Amendments first: they point at their originals.

@@ -30,7 +30,14 @@ export function enumerateRoutes(dir = ROUTES_DIR): RouteFile[] {
 			.split('/')
 			.filter((seg) => seg && !/^\(.*\)$/.test(seg))
 			.join('/');
-	const r: RouteFile = { pattern, routeId: '/' + rel.split('/').filter(Boolean).join('/'), kinds: new Set(), hasServerPage: false, actions: [], methods: [] };
+	const r: RouteFile = {
+		pattern,
+		routeId: '/' + rel.split('/').filter(Boolean).join('/'),
+		kinds: new Set(),
+		hasServerPage: false,
+		actions: [],
+		methods: []
+	};
 	for (const f of readdirSync(dir).sort()) {
 		const full = join(dir, f);
 		if (statSync(full).isDirectory()) out.push(...enumerateRoutes(full));
@@ -47,7 +54,11 @@ export function enumerateRoutes(dir = ROUTES_DIR): RouteFile[] {
 		} else if (/^\+server\.(ts|js)$/.test(f)) {
 			r.kinds.add('server');
 			const src = readFileSync(full, 'utf8');
-			r.methods.push(...[...src.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|fallback)\b/g)].map((m) => m[1]!));
+			r.methods.push(
+				...[...src.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|fallback)\b/g)].map(
+					(m) => m[1]!
+				)
+			);
 		}
 	}
 	if (r.kinds.size) out.push(r);

@@ -70,8 +70,21 @@ describe('evidence files', () => {
 		).toBeNull();
 	});
 	test.each([
-		['a Word file', { name: 'bao-cao.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: 10, head: new Uint8Array([0x50, 0x4b, 3, 4]) }, 'action.error.file_type'],
-		['text named .png', { name: 'anh.png', type: 'image/png', size: 10, head: new TextEncoder().encode('not an image') }, 'action.error.file_type'],
+		[
+			'a Word file',
+			{
+				name: 'bao-cao.docx',
+				type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+				size: 10,
+				head: new Uint8Array([0x50, 0x4b, 3, 4])
+			},
+			'action.error.file_type'
+		],
+		[
+			'text named .png',
+			{ name: 'anh.png', type: 'image/png', size: 10, head: new TextEncoder().encode('not an image') },
+			'action.error.file_type'
+		],
 		['a PNG declared as PDF', { name: 'x.pdf', type: 'application/pdf', size: 10, head: PNG_HEAD }, 'action.error.file_type'],
 		['a photo over 10 MB', { name: 'lon.jpg', type: 'image/jpeg', size: 10 * 1024 * 1024 + 1, head: JPG_HEAD }, 'action.error.file_size'],
 		['an empty file', { name: 'rong.png', type: 'image/png', size: 0, head: new Uint8Array() }, 'action.error.file_empty']

@@ -100,7 +100,7 @@ describe('architecture', () => {
 		const [svelteServer] = RULES;
 		const component = join(SRC, 'routes', 'x', 'Thing.svelte');
 		const bad = [
-			"<script lang=\"ts\">\n\timport type { Finding } from '$lib/server/repos/findings';",
+			'<script lang="ts">\n\timport type { Finding } from \'$lib/server/repos/findings\';',
 			"<script>\n\timport { x } from '../../lib/server/services/dashboard';",
 			"<script>\n\tconst m = import('$lib/server/app');"
 		];

@@ -56,16 +56,40 @@ const verifySide: Row[] = [
 	['a member of the originating check’s team may verify', member, 'action.verify', actionOfA, true],
 	['an inspector off the originating check’s team cannot verify → 403', offTeam, 'action.verify', actionOfA, false],
 	['an observer of the check (not lead, not member) cannot verify', observer, 'action.verify', actionOfA, false],
-	['an inspector cannot verify an action without an originating check', inspector, 'action.verify', { unitId: A, responderId: headA.id }, false],
+	[
+		'an inspector cannot verify an action without an originating check',
+		inspector,
+		'action.verify',
+		{ unitId: A, responderId: headA.id },
+		false
+	],
 	['a leader off the team verifies (any leader)', leader, 'action.verify', actionOfA, true],
 	['a leader verifies an action without an originating check', leader, 'action.verify', { unitId: A, responderId: headA.id }, true],
 	['a leader on the team verifies', { ...leader, id: member.id }, 'action.verify', actionOfA, true],
 	['an admin cannot verify, even when named on the team', { ...admin, id: member.id }, 'action.verify', actionOfA, false],
-	['the unit head of A cannot verify, even when named on the team', { ...headA }, 'action.verify', { ...actionOfA, originTeam: { leadId: headA.id, memberIds: [headA.id] } }, false],
+	[
+		'the unit head of A cannot verify, even when named on the team',
+		{ ...headA },
+		'action.verify',
+		{ ...actionOfA, originTeam: { leadId: headA.id, memberIds: [headA.id] } },
+		false
+	],
 	['a team member who submitted the answer cannot verify it', member, 'action.verify', { ...actionOfA, responderId: member.id }, false],
-	['a team member who asked for the extension cannot decide on it', member, 'action.verify', { ...actionOfA, requesterId: member.id }, false],
+	[
+		'a team member who asked for the extension cannot decide on it',
+		member,
+		'action.verify',
+		{ ...actionOfA, requesterId: member.id },
+		false
+	],
 	['a team member named delegate of the unit cannot verify', member, 'action.verify', { ...actionOfA, delegateId: member.id }, false],
-	['a team member who works in the inspected unit cannot verify (conflict of interest)', { ...member, unitId: A }, 'action.verify', actionOfA, false],
+	[
+		'a team member who works in the inspected unit cannot verify (conflict of interest)',
+		{ ...member, unitId: A },
+		'action.verify',
+		actionOfA,
+		false
+	],
 	['a leader of the inspected unit cannot verify (conflict of interest)', { ...leader, unitId: A }, 'action.verify', actionOfA, false],
 	['the unit head of A starts, submits and asks for an extension (action.respond)', headA, 'action.respond', actionOfA, true],
 	['a delegate of A responds', headB, 'action.respond', { ...actionOfA, delegateId: headB.id }, true],

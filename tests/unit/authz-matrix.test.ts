@@ -83,9 +83,27 @@ const rows: Row[] = [
 	['a named delegate answers', teamInspector, 'action.respond', { unitId: UNIT_B, delegateId: teamInspector.id }, true],
 	['inspector cannot answer a unit’s action', actors.inspector, 'action.respond', { unitId: UNIT_A }, false],
 	// issue #11 point 4: verification belongs to the originating check's team (or a leader).
-	['inspector of the originating team verifies an answer', actors.inspector, 'action.verify', { unitId: UNIT_A, responderId: actors.unit_head.id, originTeam: { leadId: actors.inspector.id, memberIds: [] } }, true],
-	['issue #11 point 4: inspector off the originating team cannot verify', actors.inspector, 'action.verify', { unitId: UNIT_A, responderId: actors.unit_head.id, originTeam: { leadId: 'someone-else', memberIds: [] } }, false],
-	['inspector who answered cannot verify their own answer', teamInspector, 'action.verify', { unitId: UNIT_B, responderId: teamInspector.id }, false],
+	[
+		'inspector of the originating team verifies an answer',
+		actors.inspector,
+		'action.verify',
+		{ unitId: UNIT_A, responderId: actors.unit_head.id, originTeam: { leadId: actors.inspector.id, memberIds: [] } },
+		true
+	],
+	[
+		'issue #11 point 4: inspector off the originating team cannot verify',
+		actors.inspector,
+		'action.verify',
+		{ unitId: UNIT_A, responderId: actors.unit_head.id, originTeam: { leadId: 'someone-else', memberIds: [] } },
+		false
+	],
+	[
+		'inspector who answered cannot verify their own answer',
+		teamInspector,
+		'action.verify',
+		{ unitId: UNIT_B, responderId: teamInspector.id },
+		false
+	],
 	['unit head cannot verify', actors.unit_head, 'action.verify', { unitId: UNIT_A, responderId: 'someone' }, false],
 	['unit head of another unit cannot view an action', actors.unit_head, 'action.view', { unitId: UNIT_B }, false],
 	// Sessions

@@ -5,7 +5,6 @@ import { can, canEnterGroup, routeGroupOf } from '../../src/lib/server/authz/pol
 import type { Role } from '../../src/lib/domain/user';
 import { actors, UNIT_A, UNIT_B, type MatrixRow } from '../support/actors';
 
-
 type Row = MatrixRow;
 
 const rows: Row[] = [

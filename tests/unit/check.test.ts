@@ -165,22 +165,23 @@ describe('check events with missing or bad input', () => {
 		expect(transitionCheck('postponed', 'reschedule', { reason: 'x' })).toMatchObject({
 			code: 'check.error.window_required'
 		});
-		expect(
-			transitionCheck('postponed', 'reschedule', { window: { startsAt: '', endsAt: '2025-09-24T04:00:00Z' } })
-		).toMatchObject({ code: 'check.error.window_required' });
+		expect(transitionCheck('postponed', 'reschedule', { window: { startsAt: '', endsAt: '2025-09-24T04:00:00Z' } })).toMatchObject({
+			code: 'check.error.window_required'
+		});
 	});
 
 	test('rescheduling refuses an unreadable window', () => {
-		expect(
-			transitionCheck('postponed', 'reschedule', { window: { startsAt: 'tomorrow', endsAt: '2025-09-24T04:00:00Z' } })
-		).toMatchObject({ code: 'check.error.window_invalid' });
+		expect(transitionCheck('postponed', 'reschedule', { window: { startsAt: 'tomorrow', endsAt: '2025-09-24T04:00:00Z' } })).toMatchObject({
+			code: 'check.error.window_invalid'
+		});
 	});
 
 	test('rescheduling refuses an end before (or equal to) the start', () => {
 		for (const endsAt of ['2025-09-23T23:00:00Z', '2025-09-24T00:00:00Z']) {
-			expect(
-				transitionCheck('postponed', 'reschedule', { window: { startsAt: '2025-09-24T00:00:00Z', endsAt } })
-			).toMatchObject({ ok: false, code: 'check.error.window_end_before_start' });
+			expect(transitionCheck('postponed', 'reschedule', { window: { startsAt: '2025-09-24T00:00:00Z', endsAt } })).toMatchObject({
+				ok: false,
+				code: 'check.error.window_end_before_start'
+			});
 		}
 	});
 
@@ -198,17 +199,16 @@ describe('check events with missing or bad input', () => {
 });
 
 describe('isCheckLocked', () => {
-	test.each(CHECK_STATUSES.map((s) => [s, s === 'completed' || s === 'closed'] as const))(
-		'%s → locked: %s',
-		(status, locked) => {
-			expect(isCheckLocked(status)).toBe(locked);
-		}
-	);
+	test.each(CHECK_STATUSES.map((s) => [s, s === 'completed' || s === 'closed'] as const))('%s → locked: %s', (status, locked) => {
+		expect(isCheckLocked(status)).toBe(locked);
+	});
 });
 
 describe('every check error code has a message in vi and en', () => {
 	test('the table only uses declared codes', () => {
-		const used = Object.values(MACHINE).flatMap((m) => Object.values(m)).filter((v) => v.startsWith('check.error.'));
+		const used = Object.values(MACHINE)
+			.flatMap((m) => Object.values(m))
+			.filter((v) => v.startsWith('check.error.'));
 		for (const c of used) expect(CHECK_ERROR_CODES).toContain(c);
 	});
 
@@ -293,12 +293,9 @@ describe('canSeeCheck', () => {
 		expect(canSeeCheck(actor, surprise(), NOW)).toBe(visible);
 	});
 
-	test.each(hiddenRows)(
-		'postponed surprise check, never started: %s',
-		(_s, actor, visible) => {
-			expect(canSeeCheck(actor, surprise({ status: 'postponed' }), NOW)).toBe(visible);
-		}
-	);
+	test.each(hiddenRows)('postponed surprise check, never started: %s', (_s, actor, visible) => {
+		expect(canSeeCheck(actor, surprise({ status: 'postponed' }), NOW)).toBe(visible);
+	});
 
 	test('a surprise check cancelled before it started stays hidden from the unit head', () => {
 		expect(canSeeCheck(headOfUnit, surprise({ status: 'cancelled' }), NOW)).toBe(false);

@@ -315,9 +315,9 @@ describe('input rules', () => {
 		expect(applyAction(fixture('submitted'), { type: 'return', reason: ' ' }, insp, CTX)).toMatchObject({
 			code: 'action.error.reason_required'
 		});
-		expect(
-			applyAction(fixture('open', { pendingExtension: PENDING }), { type: 'refuse_extension', reason: '' }, insp, CTX)
-		).toMatchObject({ code: 'action.error.reason_required' });
+		expect(applyAction(fixture('open', { pendingExtension: PENDING }), { type: 'refuse_extension', reason: '' }, insp, CTX)).toMatchObject({
+			code: 'action.error.reason_required'
+		});
 	});
 
 	test('a comment needs text or a file', () => {

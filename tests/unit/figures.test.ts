@@ -13,7 +13,9 @@ describe('issue #11 point 9: attendance, late arrivals included and on time, one
 	// The issue's check: 27 on the list, 2 late, 1 absent without reason → 96,3% and 88,9%.
 	const statuses = [...many('present', 24), ...many('late', 2), 'absent_unexcused' as const];
 	test('the roll call prints both rates, labelled', () => {
-		expect(formatRollCallTally(tallyRollCall(statuses))).toBe('26/27 có mặt, kể cả đi muộn (96,3%); đúng giờ 24/27 (88,89%); vắng 1, trong đó 1 không lý do');
+		expect(formatRollCallTally(tallyRollCall(statuses))).toBe(
+			'26/27 có mặt, kể cả đi muộn (96,3%); đúng giờ 24/27 (88,89%); vắng 1, trong đó 1 không lý do'
+		);
 	});
 	test('the dashboard and the report compute the same two figures from status counts', () => {
 		const a = attendanceCounts({ present: 24, late: 2, absent_unexcused: 1 });
@@ -23,7 +25,12 @@ describe('issue #11 point 9: attendance, late arrivals included and on time, one
 		expect([tally.present, tally.onTime]).toEqual([a.present, a.onTime]);
 	});
 	test('excused absences and business trips are on the roster but in neither rate; left early and away count as came, not on time', () => {
-		expect(attendanceCounts({ present: 5, absent_excused: 2, business_trip: 1, left_early: 1, away_from_post: 1 })).toEqual({ roster: 10, present: 7, onTime: 5, late: 0 });
+		expect(attendanceCounts({ present: 5, absent_excused: 2, business_trip: 1, left_early: 1, away_from_post: 1 })).toEqual({
+			roster: 10,
+			present: 7,
+			onTime: 5,
+			late: 0
+		});
 		expect(attendanceRates(attendanceCounts({}))).toMatchObject({ present: '-', onTime: '-' });
 	});
 	test('the shared rule file is what the domain reads', () => {
@@ -33,11 +40,16 @@ describe('issue #11 point 9: attendance, late arrivals included and on time, one
 });
 
 describe('issue #11 point 9: plan completion counts scheduled checks only; units checked and with violations count done checks', () => {
-	const tree = buildUnitTree(['u1', 'u2', 'u3', 'u4'].map((id) => ({ id, name: id, kind: 'ward', parentId: null, successorId: null, active: true })));
+	const tree = buildUnitTree(
+		['u1', 'u2', 'u3', 'u4'].map((id) => ({ id, name: id, kind: 'ward', parentId: null, successorId: null, active: true }))
+	);
 	const rows = {
 		findingsByMonth: [],
 		// u4 has findings but its only check is still in progress: not a unit checked, not one with violations.
-		findingsByUnit: [{ unit: 'u1', n: 3 }, { unit: 'u4', n: 2 }],
+		findingsByUnit: [
+			{ unit: 'u1', n: 3 },
+			{ unit: 'u4', n: 2 }
+		],
 		attendanceByMonth: [],
 		actionsByUnit: [],
 		overdueByUnit: [],
@@ -53,7 +65,15 @@ describe('issue #11 point 9: plan completion counts scheduled checks only; units
 	};
 	test('surprise checks never enter "đã thực hiện / kế hoạch"', () => {
 		const f = buildFigures(rows, ['2025-01'], tree);
-		expect(f.checks).toEqual({ scheduled: 6, scheduledDone: 2, surprise: 6, surpriseDone: 6, done: 8, unitsChecked: 3, unitsWithFindings: 2 });
+		expect(f.checks).toEqual({
+			scheduled: 6,
+			scheduledDone: 2,
+			surprise: 6,
+			surpriseDone: 6,
+			done: 8,
+			unitsChecked: 3,
+			unitsWithFindings: 2
+		});
 		expect(f.checks.unitsWithFindings).toBeLessThanOrEqual(f.checks.unitsChecked);
 	});
 	test('done, counted and plan checks come from the shared rule file', () => {
@@ -86,7 +106,10 @@ describe('issue #11 point 9: "Thực hiện tốt" lists criteria met, worded as
 	test('every office-culture code of the seeded catalogue has a criterion wording', async () => {
 		const { readFileSync } = await import('node:fs');
 		const csv = readFileSync('src/lib/server/seed/violation-catalogue.csv', 'utf8');
-		const codes = csv.split('\n').filter((l) => /^OC-[A-Z-]+,office_culture,/.test(l)).map((l) => l.split(',')[0]!);
+		const codes = csv
+			.split('\n')
+			.filter((l) => /^OC-[A-Z-]+,office_culture,/.test(l))
+			.map((l) => l.split(',')[0]!);
 		expect(codes.length).toBeGreaterThan(5);
 		for (const c of codes) expect(CRITERIA_VI[c], c).toBeTruthy();
 	});

@@ -28,7 +28,13 @@ function render(label: DayLabel | null, dict: Record<string, string> = vi): stri
 }
 
 // Weekday numbers: 0 = Chủ nhật, 1 = Thứ Hai … 6 = Thứ Bảy.
-const CN = 0, T2 = 1, T3 = 2, T4 = 3, T5 = 4, T6 = 5, T7 = 6;
+const CN = 0,
+	T2 = 1,
+	T3 = 2,
+	T4 = 3,
+	T5 = 4,
+	T6 = 5,
+	T7 = 6;
 
 describe('docs/holidays.md §5 test cases (official 2025–2026 data, rules for 2027)', () => {
 	test.each<[string, number, DayKind, boolean, string | null]>([
@@ -325,9 +331,9 @@ describe('announced exceptions', () => {
 	test('announcements outside the years are ignored; bad dates throw', () => {
 		const cal = buildCalendar({ fromYear: 2027, toYear: 2027, announcements: OFFICIAL_ANNOUNCEMENTS_2025_2026 });
 		expect(listSpecialDays(cal).every((d) => d.date.startsWith('2027-'))).toBe(true);
-		expect(() =>
-			buildCalendar({ fromYear: 2025, toYear: 2025, announcements: [{ date: '2025-02-29', kind: 'day_off' }] })
-		).toThrow(RangeError);
+		expect(() => buildCalendar({ fromYear: 2025, toYear: 2025, announcements: [{ date: '2025-02-29', kind: 'day_off' }] })).toThrow(
+			RangeError
+		);
 		expect(() => buildCalendar({ fromYear: 2026, toYear: 2025 })).toThrow(RangeError);
 	});
 });
@@ -359,8 +365,7 @@ describe('OFFICIAL_ANNOUNCEMENTS_2025_2026 seed data', () => {
 	});
 
 	test('days off per year: weekdays lost = statutory weekdays + swaps + nghỉ bù', () => {
-		const offWeekdays = (year: number) =>
-			listSpecialDays(official, year).filter((d) => !d.isWeekend && !d.isWorkingDay).length;
+		const offWeekdays = (year: number) => listSpecialDays(official, year).filter((d) => !d.isWeekend && !d.isWorkingDay).length;
 		// 2025: 01/01, 27–31/01 (5), 07/04, 30/04, 01/05, 02/05 (swap), 01/09, 02/09 = 12.
 		expect(offWeekdays(2025)).toBe(12);
 		// 2026: 01/01, 02/01 (swap), 16–20/02 (5), 27/04 (nghỉ bù), 30/04, 01/05, 31/08 (swap), 01/09, 02/09 = 13.

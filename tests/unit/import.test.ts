@@ -61,7 +61,22 @@ const utcDate = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1,
 
 /** Encodes text as Windows-1258 (base letters + combining tone marks), the legacy Vietnamese code page. */
 function encodeWindows1258(text: string): Uint8Array {
-	const base: Record<string, number> = { â: 0xe2, ă: 0xe3, ê: 0xea, ô: 0xf4, ơ: 0xf5, ư: 0xfd, đ: 0xf0, Â: 0xc2, Ă: 0xc3, Ê: 0xca, Ô: 0xd4, Ơ: 0xd5, Ư: 0xdd, Đ: 0xd0 };
+	const base: Record<string, number> = {
+		â: 0xe2,
+		ă: 0xe3,
+		ê: 0xea,
+		ô: 0xf4,
+		ơ: 0xf5,
+		ư: 0xfd,
+		đ: 0xf0,
+		Â: 0xc2,
+		Ă: 0xc3,
+		Ê: 0xca,
+		Ô: 0xd4,
+		Ơ: 0xd5,
+		Ư: 0xdd,
+		Đ: 0xd0
+	};
 	const tone: Record<string, number> = { '\u0300': 0xcc, '\u0301': 0xec, '\u0303': 0xde, '\u0309': 0xd2, '\u0323': 0xf2 };
 	const out: number[] = [];
 	// Split each letter into its base (with breve/circumflex/horn) and tone mark.
@@ -196,7 +211,14 @@ describe('CSV (RFC 4180)', () => {
 
 	test('an Excel "sep=;" line sets the delimiter and does not count as a row', () => {
 		const r = parseCsv('sep=;\r\na;b\r\n1;2\r\n');
-		expect(r).toEqual({ ok: true, delimiter: ';', records: [{ row: 1, cells: ['a', 'b'] }, { row: 2, cells: ['1', '2'] }] });
+		expect(r).toEqual({
+			ok: true,
+			delimiter: ';',
+			records: [
+				{ row: 1, cells: ['a', 'b'] },
+				{ row: 2, cells: ['1', '2'] }
+			]
+		});
 	});
 
 	test('LF, CR and CRLF line ends; blank lines keep row numbers', () => {
@@ -299,7 +321,13 @@ describe('file-level checks', () => {
 	});
 
 	test('missing required headers are listed by name', async () => {
-		const r = await importStaffFile(csvFile([['Mã cán bộ', 'Họ tên', 'Ngày sinh'], ['CB1', 'Lê Hoa', '']]), STAFF_OPTIONS);
+		const r = await importStaffFile(
+			csvFile([
+				['Mã cán bộ', 'Họ tên', 'Ngày sinh'],
+				['CB1', 'Lê Hoa', '']
+			]),
+			STAFF_OPTIONS
+		);
 		expect(r.fileError).toEqual({ code: 'import.error.missing_headers', params: { columns: 'Mã đơn vị, Loại' } });
 		expect(r.rows).toEqual([]);
 	});
@@ -310,7 +338,13 @@ describe('file-level checks', () => {
 	});
 
 	test('duplicate header', async () => {
-		const r = await importStaffFile(csvFile([[...STAFF_HEADER, 'Ho va ten'], [...staffRow(), 'x']]), STAFF_OPTIONS);
+		const r = await importStaffFile(
+			csvFile([
+				[...STAFF_HEADER, 'Ho va ten'],
+				[...staffRow(), 'x']
+			]),
+			STAFF_OPTIONS
+		);
 		expect(r.fileError).toEqual({ code: 'import.error.duplicate_header', params: { column: 'Ho va ten' } });
 	});
 
@@ -337,7 +371,17 @@ describe('file-level checks', () => {
 
 describe('headers and cells', () => {
 	test('headers match without diacritics, in any case, NFD, with notes and a title row above', async () => {
-		const header = ['STT', 'MA CAN BO (*)', 'ho va ten', 'Giới tính'.normalize('NFD'), 'Ngày sinh (dd/mm/yyyy)', 'Chức vụ', 'Mã ĐV', 'loai', 'Ghi chú'];
+		const header = [
+			'STT',
+			'MA CAN BO (*)',
+			'ho va ten',
+			'Giới tính'.normalize('NFD'),
+			'Ngày sinh (dd/mm/yyyy)',
+			'Chức vụ',
+			'Mã ĐV',
+			'loai',
+			'Ghi chú'
+		];
 		const r = await importStaffFile(
 			csvFile([
 				['DANH SÁCH CÁN BỘ, CÔNG CHỨC PHƯỜNG MỸ HƯNG'],
@@ -367,7 +411,10 @@ describe('headers and cells', () => {
 
 	test('text is stored NFC with whitespace collapsed', async () => {
 		const r = await importStaffFile(
-			csvFile([STAFF_HEADER, staffRow({ 'Họ và tên': '  Nguyễn   Thị\u00A0Ngọc Hân '.normalize('NFD'), 'Chức vụ, chức danh': 'Phó Trưởng phòng\n' })]),
+			csvFile([
+				STAFF_HEADER,
+				staffRow({ 'Họ và tên': '  Nguyễn   Thị\u00A0Ngọc Hân '.normalize('NFD'), 'Chức vụ, chức danh': 'Phó Trưởng phòng\n' })
+			]),
 			STAFF_OPTIONS
 		);
 		expect(r.rows[0]!.data.fullName).toBe('Nguyễn Thị Ngọc Hân');
@@ -417,7 +464,22 @@ describe('headers and cells', () => {
 	});
 
 	test('neutralizeFormula and stripFormulaGuard are inverse on every string', () => {
-		const samples = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', '\tx', '\rx', "'=x", "''-x", "'", "'abc", 'abc', '', '=', "'''@"];
+		const samples = [
+			'=HYPERLINK("http://x","y")',
+			'+1',
+			'-2',
+			'@SUM(A1)',
+			'\tx',
+			'\rx',
+			"'=x",
+			"''-x",
+			"'",
+			"'abc",
+			'abc',
+			'',
+			'=',
+			"'''@"
+		];
 		for (const s of samples) {
 			expect(stripFormulaGuard(neutralizeFormula(s))).toBe(s);
 			expect(/^[=+\-@\t\r]/.test(neutralizeFormula(s))).toBe(false);
@@ -478,10 +540,7 @@ describe('staff row errors', () => {
 	});
 
 	test('a duplicate of a row that failed for another reason is still a duplicate', async () => {
-		const r = await importStaffFile(
-			csvFile([STAFF_HEADER, staffRow({ 'Ngày sinh': '31/02/1990' }), staffRow()]),
-			STAFF_OPTIONS
-		);
+		const r = await importStaffFile(csvFile([STAFF_HEADER, staffRow({ 'Ngày sinh': '31/02/1990' }), staffRow()]), STAFF_OPTIONS);
 		expect(r.errors.map((e) => [e.row, e.code])).toEqual([
 			[2, 'import.error.date_invalid'],
 			[3, 'import.error.duplicate_code']
@@ -541,10 +600,16 @@ describe('2,000-row staff file', () => {
 		expect(isCommittable(good)).toBe(true);
 
 		// The first import creates all 2,000; the same file again changes nothing.
-		const first = diffStaff(good.rows.map((x) => x.data), []);
+		const first = diffStaff(
+			good.rows.map((x) => x.data),
+			[]
+		);
 		expect(first.creates).toHaveLength(2000);
 		expect(first.creates).toEqual(people);
-		const again = diffStaff(good.rows.map((x) => x.data), first.creates);
+		const again = diffStaff(
+			good.rows.map((x) => x.data),
+			first.creates
+		);
 		expect([again.creates.length, again.updates.length, again.unchanged.length]).toEqual([0, 0, 2000]);
 	}
 
@@ -745,7 +810,14 @@ describe('units import', () => {
 	});
 
 	test('findCycles ignores chains that merely lead into a cycle', () => {
-		const cycles = findCycles(new Map([['x', 'y'], ['y', 'z'], ['z', 'y'], ['r', null]]));
+		const cycles = findCycles(
+			new Map([
+				['x', 'y'],
+				['y', 'z'],
+				['z', 'y'],
+				['r', null]
+			])
+		);
 		expect([...cycles.keys()].sort()).toEqual(['y', 'z']);
 	});
 });
@@ -795,31 +867,27 @@ const staffSample: StaffRecord[] = [
 		category: 'can_bo',
 		active: true
 	},
-	...INJECTION.map(
-		(payload, i): StaffRecord => ({
-			employeeCode: `INJ${i}`,
-			fullName: payload,
-			gender: 'male',
-			birthDate: '1985-06-15',
-			position: payload,
-			unitCode: 'CA.SNV',
-			category: 'cong_chuc',
-			active: true
-		})
-	)
+	...INJECTION.map((payload, i): StaffRecord => ({
+		employeeCode: `INJ${i}`,
+		fullName: payload,
+		gender: 'male',
+		birthDate: '1985-06-15',
+		position: payload,
+		unitCode: 'CA.SNV',
+		category: 'cong_chuc',
+		active: true
+	}))
 ];
 
 const unitSample: UnitRecord[] = [
 	{ code: 'CA', name: 'UBND tỉnh Cửu An', kind: 'province', parentCode: null, active: true },
-	...UNIT_KINDS.filter((k) => k !== 'province').map(
-		(kind, i): UnitRecord => ({
-			code: `CA.U${i}`,
-			name: `Ủy ban nhân dân phường Mỹ Hưng, Văn phòng HĐND và UBND (${kind})`,
-			kind,
-			parentCode: 'CA',
-			active: i % 3 !== 0
-		})
-	),
+	...UNIT_KINDS.filter((k) => k !== 'province').map((kind, i): UnitRecord => ({
+		code: `CA.U${i}`,
+		name: `Ủy ban nhân dân phường Mỹ Hưng, Văn phòng HĐND và UBND (${kind})`,
+		kind,
+		parentCode: 'CA',
+		active: i % 3 !== 0
+	})),
 	{ code: 'CA.U0.X', name: '=HYPERLINK("http://x","y")', kind: 'office', parentCode: 'CA.U0', active: true }
 ];
 
@@ -873,7 +941,12 @@ describe('export → import round trip', () => {
 		]) {
 			const r = await importUnitsFile(file, options);
 			expect(r.errors).toEqual([]);
-			expect(diffUnits(r.rows.map((x) => x.data), []).creates).toEqual(unitSample);
+			expect(
+				diffUnits(
+					r.rows.map((x) => x.data),
+					[]
+				).creates
+			).toEqual(unitSample);
 		}
 	});
 
@@ -913,12 +986,24 @@ describe('diff', () => {
 			}
 		]);
 		expect(d.creates).toEqual([
-			{ employeeCode: 'NEW1', fullName: 'Lê Hoa', gender: null, birthDate: null, position: null, unitCode: 'CA.SNV', category: 'cong_chuc', active: true }
+			{
+				employeeCode: 'NEW1',
+				fullName: 'Lê Hoa',
+				gender: null,
+				birthDate: null,
+				position: null,
+				unitCode: 'CA.SNV',
+				category: 'cong_chuc',
+				active: true
+			}
 		]);
 	});
 
 	test('a column absent from the file leaves stored values alone; an empty cell clears them', () => {
-		const d = diffStaff([{ employeeCode: 'CB00001', fullName: 'Nguyễn Thị Kim Loan', unitCode: 'CA.P.MYHUNG', category: 'cong_chuc' }], stored);
+		const d = diffStaff(
+			[{ employeeCode: 'CB00001', fullName: 'Nguyễn Thị Kim Loan', unitCode: 'CA.P.MYHUNG', category: 'cong_chuc' }],
+			stored
+		);
 		expect(d.unchanged).toHaveLength(1);
 		const cleared = diffStaff([{ ...stored[0]!, position: null }], stored);
 		expect(cleared.updates[0]!.changed).toEqual(['position']);
@@ -931,7 +1016,10 @@ describe('diff', () => {
 
 	test('re-importing an exported units file changes nothing', async () => {
 		const r = await importUnitsFile({ name: 'u.xlsx', bytes: await exportUnitsXlsx(unitSample) }, { knownUnitCodes: new Set() });
-		const d = diffUnits(r.rows.map((x) => x.data), unitSample);
+		const d = diffUnits(
+			r.rows.map((x) => x.data),
+			unitSample
+		);
 		expect([d.creates.length, d.updates.length, d.unchanged.length]).toEqual([0, 0, unitSample.length]);
 	});
 });
@@ -947,7 +1035,12 @@ describe('generateStaff', () => {
 	test('believable rows: unique codes, 2–4 word NFC names, heads first, weighted family names', () => {
 		const people = generateStaff(2000, { seed: 42 });
 		expect(new Set(people.map((p) => p.employeeCode)).size).toBe(2000);
-		expect(people[0]).toMatchObject({ employeeCode: 'CB00001', position: 'Chủ tịch UBND phường', category: 'can_bo', unitCode: 'CA.P.CUUAN' });
+		expect(people[0]).toMatchObject({
+			employeeCode: 'CB00001',
+			position: 'Chủ tịch UBND phường',
+			category: 'can_bo',
+			unitCode: 'CA.P.CUUAN'
+		});
 		for (const p of people) {
 			const words = p.fullName.split(' ');
 			expect(words.length).toBeGreaterThanOrEqual(2);

@@ -1,13 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-	jdnToSolar,
-	leapMonthOf,
-	lunarToSolar,
-	lunarYearMonths,
-	solarToJdn,
-	solarToLunar,
-	tetDate
-} from '../../src/lib/domain/lunar';
+import { jdnToSolar, leapMonthOf, lunarToSolar, lunarYearMonths, solarToJdn, solarToLunar, tetDate } from '../../src/lib/domain/lunar';
 
 const ymd = (s: string) => {
 	const [y, m, d] = s.split('-').map(Number) as [number, number, number];
@@ -129,7 +121,19 @@ describe('leap months', () => {
 	test('2025 (Ất Tỵ) months in order, leap 6 after 6, lengths 29/30', () => {
 		const months = lunarYearMonths(2025);
 		expect(months.map((m) => `${m.month}${m.isLeapMonth ? 'L' : ''}`)).toEqual([
-			'1', '2', '3', '4', '5', '6', '6L', '7', '8', '9', '10', '11', '12'
+			'1',
+			'2',
+			'3',
+			'4',
+			'5',
+			'6',
+			'6L',
+			'7',
+			'8',
+			'9',
+			'10',
+			'11',
+			'12'
 		]);
 		for (const m of months) expect([29, 30]).toContain(m.length);
 		expect(months[12]?.start).toEqual(ymd('2026-01-19'));

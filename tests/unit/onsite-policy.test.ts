@@ -5,7 +5,14 @@ import type { Actor } from '../../src/lib/domain/user';
 
 const check = (leadId: string | null): Scoped => ({
 	unitId: 'unit1',
-	check: { kind: 'scheduled', status: 'in_progress', leadId, teamIds: ['lead1', 'member1'], observerIds: [], startedAt: '2026-03-02 00:30:00.000Z' }
+	check: {
+		kind: 'scheduled',
+		status: 'in_progress',
+		leadId,
+		teamIds: ['lead1', 'member1'],
+		observerIds: [],
+		startedAt: '2026-03-02 00:30:00.000Z'
+	}
 });
 const a = (id: string, role: Actor['role'], unitId: string | null = null): Actor => ({ id, role, unitId });
 

@@ -14,15 +14,38 @@ import { parseRollCall, proceduresSchema } from '../../src/lib/domain/schemas/on
 import { buildRecord, recordText, type RecordInput } from '../../src/lib/domain/record';
 import { tallyRollCall } from '../../src/lib/domain/roll-call';
 
-const label = (s: string) => ({ late: 'Đi muộn', absent_unexcused: 'Vắng không lý do', left_early: 'Về sớm', away_from_post: 'Bỏ vị trí' })[s] ?? s;
+const label = (s: string) =>
+	({ late: 'Đi muộn', absent_unexcused: 'Vắng không lý do', left_early: 'Về sớm', away_from_post: 'Bỏ vị trí' })[s] ?? s;
 const cal = buildCalendar({ fromYear: 2025, toYear: 2026, announcements: OFFICIAL_ANNOUNCEMENTS_2025_2026 });
 
 describe('photos', () => {
 	const jpegWithExif = new Uint8Array([
-		0xff, 0xd8, // SOI
-		0xff, 0xe0, 0x00, 0x04, 0x4a, 0x46, // APP0 (kept)
-		0xff, 0xe1, 0x00, 0x08, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00, // APP1 "Exif" (GPS lives here)
-		0xff, 0xda, 0x00, 0x02, 0x11, 0x22, 0xff, 0xd9 // SOS + data + EOI
+		0xff,
+		0xd8, // SOI
+		0xff,
+		0xe0,
+		0x00,
+		0x04,
+		0x4a,
+		0x46, // APP0 (kept)
+		0xff,
+		0xe1,
+		0x00,
+		0x08,
+		0x45,
+		0x78,
+		0x69,
+		0x66,
+		0x00,
+		0x00, // APP1 "Exif" (GPS lives here)
+		0xff,
+		0xda,
+		0x00,
+		0x02,
+		0x11,
+		0x22,
+		0xff,
+		0xd9 // SOS + data + EOI
 	]);
 
 	test('the type comes from the bytes, not the name', () => {
@@ -73,7 +96,9 @@ describe('roll call → findings', () => {
 	});
 
 	test('a note is added to the finding text', () => {
-		expect(attendanceDescription({ status: 'away_from_post', lateMinutes: null, arrivalTime: '', note: ' uống cà phê ' }, label)).toBe('Bỏ vị trí (uống cà phê)');
+		expect(attendanceDescription({ status: 'away_from_post', lateMinutes: null, arrivalTime: '', note: ' uống cà phê ' }, label)).toBe(
+			'Bỏ vị trí (uống cà phê)'
+		);
 	});
 
 	test('the roll-call form refuses an unknown status and bad minutes, naming the person', () => {
@@ -90,7 +115,10 @@ describe('roll call → findings', () => {
 	});
 
 	test('procedure counts cannot exceed the sample', () => {
-		expect(proceduresSchema.safeParse({ sampled: '30', overdue: '3', no_receipt: '0', no_apology: '1', online_share: '45,5'.replace(',', '.') }).success).toBe(true);
+		expect(
+			proceduresSchema.safeParse({ sampled: '30', overdue: '3', no_receipt: '0', no_apology: '1', online_share: '45,5'.replace(',', '.') })
+				.success
+		).toBe(true);
 		const r = proceduresSchema.safeParse({ sampled: '3', overdue: '5' });
 		expect(r.success).toBe(false);
 		expect(r.error?.issues[0]?.message).toBe('onsite.error.more_than_sampled');
@@ -117,7 +145,12 @@ describe('corrective actions proposed from findings', () => {
 	});
 
 	test('per type: grouped, shortest deadline wins; holidays are skipped', () => {
-		const out = proposeActions([f('1', 'a', 10, 'Trần Văn Hậu'), f('2', 'a', 10, 'Lê Thị Bích Trâm'), f('3', 'b', 3)], 'per_type', '2026-01-09', cal);
+		const out = proposeActions(
+			[f('1', 'a', 10, 'Trần Văn Hậu'), f('2', 'a', 10, 'Lê Thị Bích Trâm'), f('3', 'b', 3)],
+			'per_type',
+			'2026-01-09',
+			cal
+		);
 		expect(out).toHaveLength(2);
 		expect(out[0]!.findingIds).toEqual(['1', '2']);
 		expect(out[0]!.title).toBe('Loại a (2): Trần Văn Hậu, Lê Thị Bích Trâm');
@@ -154,8 +187,26 @@ describe('the record (biên bản)', () => {
 		checklistViolations: [{ code: 'OC-BADGE', name: 'Không đeo thẻ', note: '03 người' }],
 		procedures: { sampled: 30, overdue: 3, no_receipt: 0, no_apology: 1, online_share: null, notes: '' },
 		findings: [
-			{ code: 'OC-SMOKING', typeName: 'Hút thuốc lá', category: 'office_culture', staffName: '', description: 'Gạt tàn trong phòng', time: '08:10', photos: 2, explanation: '' },
-			{ code: 'ATT-ABSENT-UNEXCUSED', typeName: 'Vắng không lý do', category: 'attendance', staffName: 'Phạm Hữu Lộc', description: 'Vắng', time: '07:15', photos: 0, explanation: 'Đi xác minh thực địa' }
+			{
+				code: 'OC-SMOKING',
+				typeName: 'Hút thuốc lá',
+				category: 'office_culture',
+				staffName: '',
+				description: 'Gạt tàn trong phòng',
+				time: '08:10',
+				photos: 2,
+				explanation: ''
+			},
+			{
+				code: 'ATT-ABSENT-UNEXCUSED',
+				typeName: 'Vắng không lý do',
+				category: 'attendance',
+				staffName: 'Phạm Hữu Lộc',
+				description: 'Vắng',
+				time: '07:15',
+				photos: 0,
+				explanation: 'Đi xác minh thực địa'
+			}
 		],
 		unitExplanation: '',
 		conclusions: 'Cơ bản chấp hành.',

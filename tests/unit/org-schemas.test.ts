@@ -39,7 +39,13 @@ describe('unit forms', () => {
 	});
 
 	test.each(['31/02/2025', '2025-07-01', '1/13/2025', 'hôm nay'])('merge date %s is refused', (d) => {
-		const r = unitMergeSchema.safeParse({ sources: 'aaaaaaaaaaaaaaa', target_mode: 'existing', target: 'bbbbbbbbbbbbbbb', effective_date: d, reference: 'NQ' });
+		const r = unitMergeSchema.safeParse({
+			sources: 'aaaaaaaaaaaaaaa',
+			target_mode: 'existing',
+			target: 'bbbbbbbbbbbbbbb',
+			effective_date: d,
+			reference: 'NQ'
+		});
 		expect(issues(r).effective_date).toBe('units.error.date_invalid');
 	});
 
@@ -55,7 +61,12 @@ describe('unit forms', () => {
 	});
 
 	test('a merge without a source unit is refused', () => {
-		const r = unitMergeSchema.safeParse({ target_mode: 'existing', target: 'ccccccccccccccc', effective_date: '01/07/2025', reference: 'NQ' });
+		const r = unitMergeSchema.safeParse({
+			target_mode: 'existing',
+			target: 'ccccccccccccccc',
+			effective_date: '01/07/2025',
+			reference: 'NQ'
+		});
 		expect(issues(r).sources).toBe('units.error.merge_no_sources');
 	});
 });

@@ -164,7 +164,10 @@ describe(`unit already checked within ${RECENT_CHECK_DAYS} days`, () => {
 		existing({ id: `chk-${date}`, unitId: 'unit-my-hung', startsAt: vn(date, '07:00'), endsAt: vn(date, '10:00'), ...over });
 
 	test('a check 20 days earlier is reported with its date and distance', () => {
-		const w = planWarnings(proposed(), ctx({ existing: [sameUnit('2025-08-28', { status: 'closed' })], unitName: () => 'UBND phường Mỹ Hưng' }));
+		const w = planWarnings(
+			proposed(),
+			ctx({ existing: [sameUnit('2025-08-28', { status: 'closed' })], unitName: () => 'UBND phường Mỹ Hưng' })
+		);
 		expect(w).toEqual([
 			{
 				code: 'warning.unit_recently_checked',
@@ -174,9 +177,7 @@ describe(`unit already checked within ${RECENT_CHECK_DAYS} days`, () => {
 	});
 
 	test('exactly 30 days is still within; 31 days is not', () => {
-		expect(codes(planWarnings(proposed(), ctx({ existing: [sameUnit('2025-08-18')] })))).toEqual([
-			'warning.unit_recently_checked'
-		]);
+		expect(codes(planWarnings(proposed(), ctx({ existing: [sameUnit('2025-08-18')] })))).toEqual(['warning.unit_recently_checked']);
 		expect(planWarnings(proposed(), ctx({ existing: [sameUnit('2025-08-17')] }))).toEqual([]);
 	});
 
@@ -231,10 +232,7 @@ describe('weekends and public holidays', () => {
 	});
 
 	test('the day is the Vietnamese one: Friday 23:30 UTC is Saturday morning in Vietnam', () => {
-		const w = planWarnings(
-			proposed({ startsAt: '2025-09-19T23:30:00.000Z', endsAt: '2025-09-20T03:00:00.000Z' }),
-			ctx()
-		);
+		const w = planWarnings(proposed({ startsAt: '2025-09-19T23:30:00.000Z', endsAt: '2025-09-20T03:00:00.000Z' }), ctx());
 		expect(w).toMatchObject([{ code: 'warning.weekend', params: { isoDate: '2025-09-20' } }]);
 	});
 

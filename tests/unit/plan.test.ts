@@ -9,24 +9,100 @@ const leader2: Actor = { id: 'lead2', role: 'leader', unitId: null };
 
 describe('plan approval', () => {
 	test.each([
-		['a draft with checks can be submitted', { status: 'draft', createdById: 'insp', checkCount: 2 }, 'submit', inspector, { ok: true, status: 'submitted' }],
-		['an empty draft cannot be submitted', { status: 'draft', createdById: 'insp', checkCount: 0 }, 'submit', inspector, { ok: false, code: 'plan.error.empty' }],
-		['a submitted plan cannot be submitted again', { status: 'submitted', createdById: 'insp', checkCount: 2 }, 'submit', inspector, { ok: false, code: 'plan.error.not_draft' }],
-		['an inspector cannot approve', { status: 'submitted', createdById: 'x', checkCount: 2 }, 'approve', inspector, { ok: false, code: 'plan.error.leader_required' }],
-		['a leader approves an inspector’s plan', { status: 'submitted', createdById: 'insp', checkCount: 2 }, 'approve', leader, { ok: true, status: 'approved' }],
-		['a leader cannot approve their own plan', { status: 'submitted', createdById: 'lead', checkCount: 2 }, 'approve', leader, { ok: false, code: 'plan.error.own_plan' }],
-		['another leader approves a leader’s plan', { status: 'submitted', createdById: 'lead', checkCount: 2 }, 'approve', leader2, { ok: true, status: 'approved' }],
-		['a draft cannot be approved', { status: 'draft', createdById: 'insp', checkCount: 2 }, 'approve', leader, { ok: false, code: 'plan.error.not_submitted' }],
-		['a leader sends a submitted plan back', { status: 'submitted', createdById: 'insp', checkCount: 2 }, 'return', leader, { ok: true, status: 'draft' }],
-		['a draft changes freely', { status: 'draft', createdById: 'insp', checkCount: 2 }, 'change', inspector, { ok: true, needsRevision: false }],
-		['an approved plan needs a reason to change', { status: 'approved', createdById: 'insp', checkCount: 2 }, 'change', inspector, { ok: false, code: 'plan.error.reason_required' }],
-		['an archived plan never changes', { status: 'archived', createdById: 'insp', checkCount: 2 }, 'change', leader, { ok: false, code: 'plan.error.archived' }]
+		[
+			'a draft with checks can be submitted',
+			{ status: 'draft', createdById: 'insp', checkCount: 2 },
+			'submit',
+			inspector,
+			{ ok: true, status: 'submitted' }
+		],
+		[
+			'an empty draft cannot be submitted',
+			{ status: 'draft', createdById: 'insp', checkCount: 0 },
+			'submit',
+			inspector,
+			{ ok: false, code: 'plan.error.empty' }
+		],
+		[
+			'a submitted plan cannot be submitted again',
+			{ status: 'submitted', createdById: 'insp', checkCount: 2 },
+			'submit',
+			inspector,
+			{ ok: false, code: 'plan.error.not_draft' }
+		],
+		[
+			'an inspector cannot approve',
+			{ status: 'submitted', createdById: 'x', checkCount: 2 },
+			'approve',
+			inspector,
+			{ ok: false, code: 'plan.error.leader_required' }
+		],
+		[
+			'a leader approves an inspector’s plan',
+			{ status: 'submitted', createdById: 'insp', checkCount: 2 },
+			'approve',
+			leader,
+			{ ok: true, status: 'approved' }
+		],
+		[
+			'a leader cannot approve their own plan',
+			{ status: 'submitted', createdById: 'lead', checkCount: 2 },
+			'approve',
+			leader,
+			{ ok: false, code: 'plan.error.own_plan' }
+		],
+		[
+			'another leader approves a leader’s plan',
+			{ status: 'submitted', createdById: 'lead', checkCount: 2 },
+			'approve',
+			leader2,
+			{ ok: true, status: 'approved' }
+		],
+		[
+			'a draft cannot be approved',
+			{ status: 'draft', createdById: 'insp', checkCount: 2 },
+			'approve',
+			leader,
+			{ ok: false, code: 'plan.error.not_submitted' }
+		],
+		[
+			'a leader sends a submitted plan back',
+			{ status: 'submitted', createdById: 'insp', checkCount: 2 },
+			'return',
+			leader,
+			{ ok: true, status: 'draft' }
+		],
+		[
+			'a draft changes freely',
+			{ status: 'draft', createdById: 'insp', checkCount: 2 },
+			'change',
+			inspector,
+			{ ok: true, needsRevision: false }
+		],
+		[
+			'an approved plan needs a reason to change',
+			{ status: 'approved', createdById: 'insp', checkCount: 2 },
+			'change',
+			inspector,
+			{ ok: false, code: 'plan.error.reason_required' }
+		],
+		[
+			'an archived plan never changes',
+			{ status: 'archived', createdById: 'insp', checkCount: 2 },
+			'change',
+			leader,
+			{ ok: false, code: 'plan.error.archived' }
+		]
 	] as const)('%s', (_name, plan, event, actor, expected) => {
 		expect(decidePlan(plan, event, actor)).toMatchObject(expected);
 	});
 
 	test('an approved plan changes with a reason, as a revision', () => {
-		expect(decidePlan({ status: 'approved', createdById: 'insp', checkCount: 1 }, 'change', inspector, 'Đơn vị sáp nhập')).toEqual({ ok: true, status: 'approved', needsRevision: true });
+		expect(decidePlan({ status: 'approved', createdById: 'insp', checkCount: 1 }, 'change', inspector, 'Đơn vị sáp nhập')).toEqual({
+			ok: true,
+			status: 'approved',
+			needsRevision: true
+		});
 	});
 });
 
@@ -52,10 +128,22 @@ describe('weeks and calendar ranges', () => {
 	});
 	test('a month view covers whole Monday-first weeks', () => {
 		const r = gridRange('month', '2026-04-15', '2026-01-01');
-		expect(r).toMatchObject({ from: '2026-03-30', to: '2026-05-03', periodFrom: '2026-04-01', periodTo: '2026-04-30', prev: '2026-03-01', next: '2026-05-01' });
+		expect(r).toMatchObject({
+			from: '2026-03-30',
+			to: '2026-05-03',
+			periodFrom: '2026-04-01',
+			periodTo: '2026-04-30',
+			prev: '2026-03-01',
+			next: '2026-05-01'
+		});
 	});
 	test('a week view starts on Monday; a bad anchor falls back to today', () => {
-		expect(gridRange('week', '2026-04-09', '2026-01-01')).toMatchObject({ from: '2026-04-06', to: '2026-04-12', prev: '2026-03-30', next: '2026-04-13' });
+		expect(gridRange('week', '2026-04-09', '2026-01-01')).toMatchObject({
+			from: '2026-04-06',
+			to: '2026-04-12',
+			prev: '2026-03-30',
+			next: '2026-04-13'
+		});
 		expect(gridRange('week', 'x', '2026-04-09').from).toBe('2026-04-06');
 	});
 });
@@ -66,7 +154,15 @@ describe('who manages a check (check.manage)', () => {
 	const check = (over: Partial<{ leadId: string; teamIds: string[]; observerIds: string[] }> = {}) => ({
 		unitId: 'u1',
 		ownerId: 'creator',
-		check: { kind: 'surprise' as const, status: 'planned' as const, leadId: 'lead1', teamIds: ['member1'], observerIds: ['obs1'], startedAt: null, ...over }
+		check: {
+			kind: 'surprise' as const,
+			status: 'planned' as const,
+			leadId: 'lead1',
+			teamIds: ['member1'],
+			observerIds: ['obs1'],
+			startedAt: null,
+			...over
+		}
 	});
 	test.each([
 		['the team lead manages the check', { id: 'lead1', role: 'inspector' }, true],

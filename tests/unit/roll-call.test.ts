@@ -37,7 +37,12 @@ describe('statuses and violations', () => {
 
 	test('every violation code exists in the violation catalogue', () => {
 		const csv = readFileSync(new URL('../../src/lib/server/seed/violation-catalogue.csv', import.meta.url), 'utf8');
-		const catalogueCodes = new Set(csv.split('\n').slice(1).map((line) => line.split(',')[0]));
+		const catalogueCodes = new Set(
+			csv
+				.split('\n')
+				.slice(1)
+				.map((line) => line.split(',')[0])
+		);
 		for (const code of Object.values(ROLL_CALL_VIOLATION_CODES)) expect(catalogueCodes).toContain(code);
 	});
 
@@ -88,7 +93,9 @@ describe('tally', () => {
 	});
 
 	test('prints the sentence inspection reports use', () => {
-		expect(formatRollCallTally(tallyRollCall(sample))).toBe('185/236 có mặt, kể cả đi muộn (78,39%); đúng giờ 160/236 (67,8%); vắng 51, trong đó 9 không lý do');
+		expect(formatRollCallTally(tallyRollCall(sample))).toBe(
+			'185/236 có mặt, kể cả đi muộn (78,39%); đúng giờ 160/236 (67,8%); vắng 51, trong đó 9 không lý do'
+		);
 	});
 
 	test('the biên bản example of docs/report-formats.md: 28 people, 21 on time, 4 excused, 2 late, 1 unexcused', () => {
@@ -108,11 +115,15 @@ describe('tally', () => {
 
 	test('large rosters get a thousands separator', () => {
 		const t = tallyRollCall([...many('present', 1200), ...many('absent_unexcused', 34)]);
-		expect(formatRollCallTally(t)).toBe('1.200/1.234 có mặt, kể cả đi muộn (97,24%); đúng giờ 1.200/1.234 (97,24%); vắng 34, trong đó 34 không lý do');
+		expect(formatRollCallTally(t)).toBe(
+			'1.200/1.234 có mặt, kể cả đi muộn (97,24%); đúng giờ 1.200/1.234 (97,24%); vắng 34, trong đó 34 không lý do'
+		);
 	});
 
 	test('everyone present prints 100%, not 100,00%', () => {
-		expect(formatRollCallTally(tallyRollCall(many('present', 40)))).toBe('40/40 có mặt, kể cả đi muộn (100%); đúng giờ 40/40 (100%); vắng 0, trong đó 0 không lý do');
+		expect(formatRollCallTally(tallyRollCall(many('present', 40)))).toBe(
+			'40/40 có mặt, kể cả đi muộn (100%); đúng giờ 40/40 (100%); vắng 0, trong đó 0 không lý do'
+		);
 	});
 
 	test('percent rounds half up at 2 decimals from the counts', () => {

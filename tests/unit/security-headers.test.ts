@@ -8,7 +8,9 @@ describe('issue #11 point 8: security headers', () => {
 	});
 
 	test('only camera and geolocation, for the app itself', () => {
-		const allowed = securityHeaders(false)['Permissions-Policy']!.split(', ').filter((p) => !p.endsWith('=()'));
+		const allowed = securityHeaders(false)
+			['Permissions-Policy']!.split(', ')
+			.filter((p) => !p.endsWith('=()'));
 		expect(allowed).toEqual(['camera=(self)', 'geolocation=(self)']);
 		expect(NON_HTML_CSP).toBe("default-src 'none'; frame-ancestors 'none'");
 	});

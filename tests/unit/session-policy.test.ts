@@ -88,12 +88,15 @@ describe('login input', () => {
 describe('password change form', () => {
 	const form = (current: string, next: string, confirm: string) =>
 		passwordChangeSchema.safeParse({ current_password: current, new_password: next, confirm_password: confirm });
-	const codes = (r: ReturnType<typeof form>) => (r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message])));
+	const codes = (r: ReturnType<typeof form>) =>
+		r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
 	test('a new password typed twice the same, different from the current one, is accepted', () => {
 		expect(form('cu-mat-khau-1', 'Mat-khau-moi-2026', 'Mat-khau-moi-2026').success).toBe(true);
 	});
 	test('mismatch, reuse, too short and missing fields each name their field', () => {
-		expect(codes(form('cu-mat-khau-1', 'Mat-khau-moi-2026', 'Mat-khau-moi-2025'))).toEqual({ confirm_password: 'account.password.mismatch' });
+		expect(codes(form('cu-mat-khau-1', 'Mat-khau-moi-2026', 'Mat-khau-moi-2025'))).toEqual({
+			confirm_password: 'account.password.mismatch'
+		});
 		expect(codes(form('Mat-khau-moi-2026', 'Mat-khau-moi-2026', 'Mat-khau-moi-2026'))).toEqual({ new_password: 'account.password.same' });
 		expect(codes(form('cu-mat-khau-1', 'ngan', 'ngan'))).toMatchObject({ new_password: 'accounts.error.password_short' });
 		expect(codes(form('', 'Mat-khau-moi-2026', 'Mat-khau-moi-2026'))).toMatchObject({ current_password: 'errors.required' });

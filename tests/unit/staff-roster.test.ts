@@ -38,7 +38,11 @@ describe('roster schemas', () => {
 			status: 'active',
 			page: 1
 		});
-		expect(readStaffQuery(new URLSearchParams('page=2&status=all&unit=abcdefghij12345'))).toMatchObject({ page: 2, status: 'all', unit: 'abcdefghij12345' });
+		expect(readStaffQuery(new URLSearchParams('page=2&status=all&unit=abcdefghij12345'))).toMatchObject({
+			page: 2,
+			status: 'all',
+			unit: 'abcdefghij12345'
+		});
 	});
 
 	test('dates are dd/MM/yyyy and must exist; names are stored NFC with whitespace collapsed', () => {
@@ -50,7 +54,9 @@ describe('roster schemas', () => {
 		expect(bad.error?.issues[0]).toMatchObject({ path: ['birthDate'], message: 'staff.error.date' });
 		expect(staffCreateSchema.safeParse({ ...base, employeeCode: 'CB 1' }).error?.issues[0]?.message).toBe('staff.error.code');
 		expect(staffCreateSchema.safeParse({ ...base, fullName: '   ' }).error?.issues[0]?.message).toBe('errors.required');
-		expect(staffTransferSchema.safeParse({ toUnitId: 'abcdefghij12345', effectiveDate: '' }).error?.issues[0]?.message).toBe('errors.required');
+		expect(staffTransferSchema.safeParse({ toUnitId: 'abcdefghij12345', effectiveDate: '' }).error?.issues[0]?.message).toBe(
+			'errors.required'
+		);
 	});
 });
 

@@ -18,10 +18,19 @@ describe('periods', () => {
 		expect(ok(resolvePeriod({ kind: 'month', year: 2028, month: 2 })).toDay).toBe('2028-02-29');
 	});
 	test('a custom period may not end before it starts nor span more than ten years', () => {
-		expect(resolvePeriod({ kind: 'custom', from: '2025-06', to: '2025-05' })).toEqual({ ok: false, code: 'dashboard.error.end_before_start' });
-		expect(resolvePeriod({ kind: 'custom', from: '2015-01', to: '2025-01' })).toEqual({ ok: false, code: 'dashboard.error.period_too_long' });
+		expect(resolvePeriod({ kind: 'custom', from: '2025-06', to: '2025-05' })).toEqual({
+			ok: false,
+			code: 'dashboard.error.end_before_start'
+		});
+		expect(resolvePeriod({ kind: 'custom', from: '2015-01', to: '2025-01' })).toEqual({
+			ok: false,
+			code: 'dashboard.error.period_too_long'
+		});
 		expect(resolvePeriod({ kind: 'custom', from: '2016-01', to: '2025-12' }).ok).toBe(true);
-		expect(resolvePeriod({ kind: 'custom', from: '2025-13', to: '2025-12' })).toEqual({ ok: false, code: 'dashboard.error.period_invalid' });
+		expect(resolvePeriod({ kind: 'custom', from: '2025-13', to: '2025-12' })).toEqual({
+			ok: false,
+			code: 'dashboard.error.period_invalid'
+		});
 	});
 	test('a custom period of days: months covered in part are edges, the rest whole months', () => {
 		const p = ok(resolvePeriod({ kind: 'custom', from: '2025-03-15', to: '2025-06-10' }));
@@ -38,8 +47,14 @@ describe('periods', () => {
 		// Days that are whole months, and plain months, have no edges.
 		expect(ok(resolvePeriod({ kind: 'custom', from: '2025-03-01', to: '2025-04-30' })).edges).toEqual([]);
 		expect(ok(resolvePeriod({ kind: 'quarter', year: 2025, quarter: 2 })).full).toEqual({ fromMonth: '2025-04', toMonth: '2025-06' });
-		expect(resolvePeriod({ kind: 'custom', from: '2025-02-30', to: '2025-03-10' })).toEqual({ ok: false, code: 'dashboard.error.period_invalid' });
-		expect(resolvePeriod({ kind: 'custom', from: '2025-03-10', to: '2025-03-09' })).toEqual({ ok: false, code: 'dashboard.error.end_before_start' });
+		expect(resolvePeriod({ kind: 'custom', from: '2025-02-30', to: '2025-03-10' })).toEqual({
+			ok: false,
+			code: 'dashboard.error.period_invalid'
+		});
+		expect(resolvePeriod({ kind: 'custom', from: '2025-03-10', to: '2025-03-09' })).toEqual({
+			ok: false,
+			code: 'dashboard.error.end_before_start'
+		});
 	});
 	test('the previous period of a custom period of days is as many days, just before', () => {
 		const p = ok(resolvePeriod({ kind: 'custom', from: '2025-03-15', to: '2025-03-24' }));
@@ -58,9 +73,14 @@ describe('URL filters', () => {
 		expect(r.ok && r.filter.period.fromMonth).toBe('2025-01');
 	});
 	test('a filter survives a round trip through the URL', () => {
-		const r = parseDashboardQuery(new URLSearchParams('period=quarter&year=2024&quarter=2&unit=abcdefghijklmno&category=conduct&kind=surprise'), today);
+		const r = parseDashboardQuery(
+			new URLSearchParams('period=quarter&year=2024&quarter=2&unit=abcdefghijklmno&category=conduct&kind=surprise'),
+			today
+		);
 		if (!r.ok) throw new Error(r.code);
-		expect(filterParams(r.filter).toString()).toBe('period=quarter&year=2024&quarter=2&unit=abcdefghijklmno&category=conduct&kind=surprise');
+		expect(filterParams(r.filter).toString()).toBe(
+			'period=quarter&year=2024&quarter=2&unit=abcdefghijklmno&category=conduct&kind=surprise'
+		);
 	});
 	test.each([
 		['period=custom&from=2025-05&to=2025-01', 'dashboard.error.end_before_start'],
@@ -81,8 +101,25 @@ describe('URL filters', () => {
 });
 
 describe('unit tree', () => {
-	const u = (id: string, parentId: string | null, successorId: string | null = null): UnitNode => ({ id, name: id, kind: 'ward', parentId, successorId, active: !successorId });
-	const tree = buildUnitTree([u('P', null), u('A', 'P'), u('B', 'P'), u('A1', 'A'), u('OLD', 'X', 'A'), u('OLDER', null, 'OLD'), u('X', null), u('C1', null, 'C2'), u('C2', null, 'C1')]);
+	const u = (id: string, parentId: string | null, successorId: string | null = null): UnitNode => ({
+		id,
+		name: id,
+		kind: 'ward',
+		parentId,
+		successorId,
+		active: !successorId
+	});
+	const tree = buildUnitTree([
+		u('P', null),
+		u('A', 'P'),
+		u('B', 'P'),
+		u('A1', 'A'),
+		u('OLD', 'X', 'A'),
+		u('OLDER', null, 'OLD'),
+		u('X', null),
+		u('C1', null, 'C2'),
+		u('C2', null, 'C1')
+	]);
 	test('merged units roll up under the end of their successor chain', () => {
 		expect(tree.effective('OLDER')).toBe('A');
 		expect(tree.effective('A')).toBe('A');
@@ -96,6 +133,11 @@ describe('unit tree', () => {
 		expect(['C1', 'C2']).toContain(tree.effective('C1'));
 	});
 	test('report unit groups follow Biểu 01', () => {
-		expect([unitGroup('department'), unitGroup('commune'), unitGroup('service_center'), unitGroup('other')]).toEqual(['department', 'local', 'public_service', 'other']);
+		expect([unitGroup('department'), unitGroup('commune'), unitGroup('service_center'), unitGroup('other')]).toEqual([
+			'department',
+			'local',
+			'public_service',
+			'other'
+		]);
 	});
 });

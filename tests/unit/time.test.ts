@@ -1,14 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-	formatDate,
-	formatDateTime,
-	formatDay,
-	fromPbDate,
-	parseVnDate,
-	toPbDate,
-	vnDay,
-	vnLocalToUtc
-} from '../../src/lib/domain/time';
+import { formatDate, formatDateTime, formatDay, fromPbDate, parseVnDate, toPbDate, vnDay, vnLocalToUtc } from '../../src/lib/domain/time';
 
 describe('Vietnamese time', () => {
 	test('a UTC evening is already the next day in Vietnam', () => {

@@ -15,6 +15,8 @@ export function keepTypedWhileBusy(setBusy: (busy: boolean) => void): SubmitFunc
 }
 
 /** A `use:enhance` submit that keeps what was typed (no form reset), for forms without a busy state. */
-export const keepTyped: SubmitFunction = () => async ({ update }) => {
-	await update({ reset: false });
-};
+export const keepTyped: SubmitFunction =
+	() =>
+	async ({ update }) => {
+		await update({ reset: false });
+	};

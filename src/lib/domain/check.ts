@@ -32,32 +32,15 @@ export const CHECK_VISIBILITY: {
 
 export type { Actor, Role };
 
-export const CHECK_STATUSES = [
-	'planned',
-	'in_progress',
-	'completed',
-	'closed',
-	'cancelled',
-	'postponed'
-] as const;
+export const CHECK_STATUSES = ['planned', 'in_progress', 'completed', 'closed', 'cancelled', 'postponed'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
-export const CHECK_EVENTS = [
-	'start',
-	'complete',
-	'close',
-	'cancel',
-	'postpone',
-	'reschedule',
-	'edit',
-	'amend'
-] as const;
+export const CHECK_EVENTS = ['start', 'complete', 'close', 'cancel', 'postpone', 'reschedule', 'edit', 'amend'] as const;
 export type CheckEvent = (typeof CHECK_EVENTS)[number];
 
 /** Scheduled checks come from a plan; surprise checks are not announced to the unit. */
 export const CHECK_KINDS = ['scheduled', 'surprise'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
-
 
 /** Every refusal code {@link transitionCheck} can return; each is a message key in `workflow.ts`. */
 export const CHECK_ERROR_CODES = [
@@ -83,8 +66,7 @@ export type CheckErrorCode = (typeof CHECK_ERROR_CODES)[number];
 export type Params = Readonly<Record<string, string | number>>;
 
 export type CheckTransitionResult =
-	| { readonly ok: true; readonly status: CheckStatus }
-	| { readonly ok: false; readonly code: CheckErrorCode; readonly params: Params };
+	{ readonly ok: true; readonly status: CheckStatus } | { readonly ok: false; readonly code: CheckErrorCode; readonly params: Params };
 
 /** Facts an event needs beyond the current status. Only what the event uses is read. */
 export interface CheckTransitionContext {
@@ -115,15 +97,10 @@ function fail(code: CheckErrorCode, current: string, event: string): CheckTransi
  * `params: { from, event }`. Checks run in this order: the status allows the event at all, then
  * the event's own requirements (lead, reason, window).
  */
-export function transitionCheck(
-	current: CheckStatus,
-	event: CheckEvent,
-	ctx: CheckTransitionContext = {}
-): CheckTransitionResult {
+export function transitionCheck(current: CheckStatus, event: CheckEvent, ctx: CheckTransitionContext = {}): CheckTransitionResult {
 	const refuse = (code: CheckErrorCode) => fail(code, current, event);
 	const to = (status: CheckStatus): CheckTransitionResult => ({ ok: true, status });
-	const needsReason = (status: CheckStatus) =>
-		isBlank(ctx.reason) ? refuse('check.error.reason_required') : to(status);
+	const needsReason = (status: CheckStatus) => (isBlank(ctx.reason) ? refuse('check.error.reason_required') : to(status));
 
 	if (!(CHECK_EVENTS as readonly string[]).includes(event)) return refuse('check.error.illegal_transition');
 
@@ -244,10 +221,7 @@ export interface CheckVisibilityFacts {
  * `cancelled` check counts as started only if a start was recorded (at or before `now`, when given):
  * the unit saw the team arrive, so there is nothing left to keep secret.
  */
-export function hasCheckStarted(
-	check: Pick<CheckVisibilityFacts, 'status' | 'startedAt'>,
-	now?: string
-): boolean {
+export function hasCheckStarted(check: Pick<CheckVisibilityFacts, 'status' | 'startedAt'>, now?: string): boolean {
 	if (CHECK_VISIBILITY.startedStatuses.includes(check.status)) return true;
 	if (CHECK_VISIBILITY.startedIfRecorded.includes(check.status)) {
 		if (check.startedAt == null) return false;
@@ -267,10 +241,7 @@ export function hasCheckStarted(
  * keep the secret. The same rule as a list filter for outsiders: kind is not surprise, or status is
  * in_progress/completed/closed, or status is cancelled with a started_at on or before now.
  */
-export function isSurpriseHidden(
-	check: Pick<CheckVisibilityFacts, 'kind' | 'status' | 'startedAt'>,
-	now?: string
-): boolean {
+export function isSurpriseHidden(check: Pick<CheckVisibilityFacts, 'kind' | 'status' | 'startedAt'>, now?: string): boolean {
 	return check.kind === CHECK_VISIBILITY.secretKind && !hasCheckStarted(check, now);
 }
 

@@ -44,13 +44,7 @@ export type ActionType = (typeof ACTION_TYPES)[number];
 /** Actions of the responding unit (its head or delegate). */
 export const RESPONDER_ACTIONS: readonly ActionType[] = ['start', 'submit', 'request_extension'];
 /** Actions of the verifying side (inspector or leader who is not the responder). */
-export const VERIFIER_ACTIONS: readonly ActionType[] = [
-	'return',
-	'verify',
-	'close',
-	'approve_extension',
-	'refuse_extension'
-];
+export const VERIFIER_ACTIONS: readonly ActionType[] = ['return', 'verify', 'close', 'approve_extension', 'refuse_extension'];
 
 /** By default a deadline may be extended once (docs/background.md §8.7). */
 export const DEFAULT_MAX_EXTENSIONS = 1;
@@ -148,11 +142,7 @@ export type ApplyActionResult =
 	| { readonly ok: false; readonly code: ActionErrorCode; readonly params: Params };
 
 /** A new action as proposed from a finding: `open`, nothing answered yet. */
-export function newCorrectiveAction(init: {
-	unitId: string;
-	dueDate: string;
-	delegateIds?: readonly string[];
-}): CorrectiveAction {
+export function newCorrectiveAction(init: { unitId: string; dueDate: string; delegateIds?: readonly string[] }): CorrectiveAction {
 	if (!isIsoDate(init.dueDate)) throw new RangeError(`dueDate must be YYYY-MM-DD, got ${init.dueDate}`);
 	return {
 		status: 'open',
@@ -171,10 +161,7 @@ export function newCorrectiveAction(init: {
 
 /** The unit's head, or a person the head named as delegate. */
 export function isResponder(actor: Actor, action: Pick<CorrectiveAction, 'unitId' | 'delegateIds'>): boolean {
-	return (
-		(actor.role === 'unit_head' && actor.unitId !== null && actor.unitId === action.unitId) ||
-		action.delegateIds.includes(actor.id)
-	);
+	return (actor.role === 'unit_head' && actor.unitId !== null && actor.unitId === action.unitId) || action.delegateIds.includes(actor.id);
 }
 
 function isBlank(s: string | null | undefined): boolean {
@@ -191,12 +178,7 @@ function isBlank(s: string | null | undefined): boolean {
  * On success returns the new state (history appended) and the entry. `params` of a refusal always
  * hold `{ status, action }`, plus what the message needs.
  */
-export function applyAction(
-	state: CorrectiveAction,
-	input: ActionInput,
-	actor: Actor,
-	ctx: ActionContext
-): ApplyActionResult {
+export function applyAction(state: CorrectiveAction, input: ActionInput, actor: Actor, ctx: ActionContext): ApplyActionResult {
 	const type = input.type;
 	const from = state.status;
 	const refuse = (code: ActionErrorCode, extra: Record<string, string | number> = {}): ApplyActionResult => ({
@@ -281,10 +263,7 @@ export function applyAction(
 		case 'return':
 			if (from !== 'submitted') return refuse('action.error.not_submitted');
 			if (isBlank(input.reason)) return refuse('action.error.reason_required');
-			return done(
-				{ status: 'in_progress', returnCount: state.returnCount + 1 },
-				{ text: input.reason.trim() }
-			);
+			return done({ status: 'in_progress', returnCount: state.returnCount + 1 }, { text: input.reason.trim() });
 
 		case 'verify':
 			if (from !== 'submitted') return refuse('action.error.not_submitted');
@@ -399,11 +378,7 @@ export function reminderKey(kind: ReminderKind, dueDate: string): string {
  * Idempotent: calling it again with the returned key in `sentKeys` returns nothing, so restarts
  * and repeated scheduler runs cannot send twice.
  */
-export function dueReminders(
-	action: DeadlineFacts,
-	todayVN: string,
-	sentKeys: Iterable<string> = []
-): Reminder[] {
+export function dueReminders(action: DeadlineFacts, todayVN: string, sentKeys: Iterable<string> = []): Reminder[] {
 	if (isAccepted(action.status)) return [];
 	let kind: ReminderKind | null = null;
 	if (isOverdue(action, todayVN)) kind = 'overdue';

@@ -39,9 +39,7 @@ export type KnownHolidayId =
 export type HolidayId = KnownHolidayId | (string & {});
 
 /** What to show for a day: a message key (with params) or an admin's free text. */
-export type DayLabel =
-	| { key: HolidayMessageKey; params?: Readonly<Record<string, string>> }
-	| { text: string };
+export type DayLabel = { key: HolidayMessageKey; params?: Readonly<Record<string, string>> } | { text: string };
 
 interface AnnouncementBase {
 	date: IsoDate;
@@ -207,8 +205,7 @@ const COMPENSATORY_LABEL: Partial<Record<HolidayId, HolidayMessageKey>> = {
  */
 export function statutoryHolidays(year: number): StatutoryHoliday[] {
 	const out: StatutoryHoliday[] = [];
-	const add = (n: number, holiday: HolidayId, label: DayLabel) =>
-		out.push({ date: isoOf(n), holiday, label });
+	const add = (n: number, holiday: HolidayId, label: DayLabel) => out.push({ date: isoOf(n), holiday, label });
 	const solar = (month: number, day: number) => dayNumberOf({ year, month, day });
 
 	add(solar(1, 1), 'tet_duong_lich', { key: 'holiday.tet_duong_lich' });
@@ -293,7 +290,10 @@ export function buildCalendar({ fromYear, toYear, announcements = [] }: BuildCal
 
 	// Statutory holidays: computed, with announced statutory days replacing their holiday's
 	// computed days in the same year.
-	const statutory = new Map<number, Pick<CalendarDay, 'holiday' | 'label' | 'origin' | 'source'> & { holiday: HolidayId; label: DayLabel }>();
+	const statutory = new Map<
+		number,
+		Pick<CalendarDay, 'holiday' | 'label' | 'origin' | 'source'> & { holiday: HolidayId; label: DayLabel }
+	>();
 	for (let year = fromYear; year <= toYear; year++) {
 		const announcedIds = new Set<HolidayId>();
 		for (const [n, a] of announced) {

@@ -113,7 +113,10 @@ export function createLoginThrottle(now: () => number, rules = { email: EMAIL_RU
 		 */
 		begin(email: string, address: string): { ok: true; attempt: LoginAttempt } | { ok: false; minutes: number } {
 			const key = emailKey(email);
-			const refused = (rule: ThrottleRule) => ({ ok: false as const, minutes: waitMinutes(email, address) || Math.max(1, Math.ceil(rule.lockMs / 60_000)) });
+			const refused = (rule: ThrottleRule) => ({
+				ok: false as const,
+				minutes: waitMinutes(email, address) || Math.max(1, Math.ceil(rule.lockMs / 60_000))
+			});
 			if (!byEmail.reserve(key)) return refused(rules.email);
 			if (address && !byAddress.reserve(address)) {
 				byEmail.release(key);

@@ -108,9 +108,7 @@ const SYNODIC_MONTH_MEEUS = 29.53058868;
  * correction = Σ coefficient(T) · sin(a·M + b·M' + c·F), with M the sun's mean anomaly,
  * M' the moon's mean anomaly and F the moon's argument of latitude.
  */
-const NEW_MOON_TERMS: ReadonlyArray<
-	readonly [coefficient: (t: number) => number, m: number, mPrime: number, f: number]
-> = [
+const NEW_MOON_TERMS: ReadonlyArray<readonly [coefficient: (t: number) => number, m: number, mPrime: number, f: number]> = [
 	[(t) => 0.1734 - 0.000393 * t, 1, 0, 0],
 	[() => 0.0021, 2, 0, 0],
 	[() => -0.4068, 0, 1, 0],
@@ -146,9 +144,7 @@ function newMoonJd(k: number): number {
 	}
 	// ΔT (TT − UT) in days, polynomial fits for before/after ~1800 (T = −11 ≈ year 800).
 	const deltaT =
-		t < -11
-			? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3
-			: -0.000278 + 0.000265 * t + 0.000262 * t2;
+		t < -11 ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3 : -0.000278 + 0.000265 * t + 0.000262 * t2;
 	return mean + correction - deltaT;
 }
 
@@ -261,9 +257,7 @@ function monthsBetweenSolstices(year: number, tz: number): readonly MonthSlot[] 
 
 /** The slots of lunar year `lunarYear`, month 1 to month 12 including any leap month. */
 function slotsOfLunarYear(lunarYear: number, tz: number): MonthSlot[] {
-	return [...monthsBetweenSolstices(lunarYear, tz), ...monthsBetweenSolstices(lunarYear + 1, tz)].filter(
-		(s) => s.lunarYear === lunarYear
-	);
+	return [...monthsBetweenSolstices(lunarYear, tz), ...monthsBetweenSolstices(lunarYear + 1, tz)].filter((s) => s.lunarYear === lunarYear);
 }
 
 function monthLength(slot: MonthSlot, tz: number): number {
@@ -274,12 +268,7 @@ function monthLength(slot: MonthSlot, tz: number): number {
 // Public conversions
 
 /** Solar (Gregorian) date → Vietnamese lunar date. Throws RangeError on an invalid or unsupported date. */
-export function solarToLunar(
-	year: number,
-	month: number,
-	day: number,
-	tz: number = VIETNAM_UTC_OFFSET_HOURS
-): LunarDate {
+export function solarToLunar(year: number, month: number, day: number, tz: number = VIETNAM_UTC_OFFSET_HOURS): LunarDate {
 	const jdn = solarToJdn(year, month, day);
 	const k = lunationAt(jdn, tz);
 	// The month is either in the span ending at month 11 of this solar year, or the next one.
@@ -313,9 +302,7 @@ export function lunarToSolar(
 		throw new RangeError(`lunar day ${lunarDay} outside 1–30`);
 	}
 	assertSupportedYear(lunarYear);
-	const slot = slotsOfLunarYear(lunarYear, tz).find(
-		(s) => s.month === lunarMonth && s.isLeapMonth === isLeapMonth
-	);
+	const slot = slotsOfLunarYear(lunarYear, tz).find((s) => s.month === lunarMonth && s.isLeapMonth === isLeapMonth);
 	if (!slot || lunarDay > monthLength(slot, tz)) return null;
 	return jdnToSolar(slot.startJdn + lunarDay - 1);
 }

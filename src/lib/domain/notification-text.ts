@@ -23,6 +23,7 @@ export function notificationMessage(kind: string, params: Record<string, string 
 	const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, displayParam(v)]));
 	// The decision is stored as a parameter by services/actions.ts ('approved' | 'refused'); each has
 	// its own wording: approved gives the new due date, refused the date that was asked for.
-	const variant = kind === 'extension_decided' && (params.decision === 'approved' || params.decision === 'refused') ? `.${params.decision}` : '';
+	const variant =
+		kind === 'extension_decided' && (params.decision === 'approved' || params.decision === 'refused') ? `.${params.decision}` : '';
 	return { subjectKey: `notify.${kind}${variant}.subject`, bodyKey: `notify.${kind}${variant}`, params: shown };
 }

@@ -62,7 +62,11 @@ export function descendantsOf(units: readonly TreeUnit[], id: string): Set<strin
  * The units above `id`, nearest first (parent, grandparent, …), not `id` itself. `via` maps each parent
  * before going on (e.g. to its roll-up target, to walk today's structure).
  */
-export function ancestorsOf(units: readonly TreeUnit[] | ReadonlyMap<string, TreeUnit>, id: string, via: (id: string) => string = (x) => x): string[] {
+export function ancestorsOf(
+	units: readonly TreeUnit[] | ReadonlyMap<string, TreeUnit>,
+	id: string,
+	via: (id: string) => string = (x) => x
+): string[] {
 	const byId = units instanceof Map ? units : new Map((units as readonly TreeUnit[]).map((u) => [u.id, u]));
 	const out: string[] = [];
 	const seen = new Set([id]);
@@ -155,10 +159,7 @@ export function moveRefusal(units: readonly TreeUnit[], unitId: string, newParen
 	return null;
 }
 
-export type MergeRefusal =
-	| 'units.error.merge_no_sources'
-	| 'units.error.merge_into_self'
-	| 'units.error.merge_into_descendant';
+export type MergeRefusal = 'units.error.merge_no_sources' | 'units.error.merge_into_self' | 'units.error.merge_into_descendant';
 
 /** Why `sourceIds` cannot be merged into `targetId` (an existing unit), or null. */
 export function mergeRefusal(units: readonly TreeUnit[], sourceIds: readonly string[], targetId: string): MergeRefusal | null {

@@ -16,11 +16,7 @@ import { formatIsoDate } from './time';
 export const RECENT_CHECK_DAYS = 30;
 
 export type PlanWarningCode =
-	| 'warning.double_booked'
-	| 'warning.unit_recently_checked'
-	| 'warning.weekend'
-	| 'warning.holiday'
-	| 'warning.non_working_day';
+	'warning.double_booked' | 'warning.unit_recently_checked' | 'warning.weekend' | 'warning.holiday' | 'warning.non_working_day';
 
 export interface PlanWarning {
 	readonly code: PlanWarningCode;
@@ -128,17 +124,14 @@ export function planWarnings(proposed: ProposedCheck, ctx: PlanWarningContext): 
 	const endDate = ctx.toVnDate(new Date(end - 1).toISOString());
 	if (!isIsoDate(startDate) || !isIsoDate(endDate)) throw new RangeError('toVnDate must return YYYY-MM-DD');
 
-	const others = ctx.existing.filter(
-		(c) => c.id !== proposed.id && occupiesItsWindow(c.status) && canSeeCheck(ctx.viewer, c, ctx.now)
-	);
+	const others = ctx.existing.filter((c) => c.id !== proposed.id && occupiesItsWindow(c.status) && canSeeCheck(ctx.viewer, c, ctx.now));
 	const warnings: PlanWarning[] = [];
 
 	// 1. The same person on two checks at once.
 	const team = [...new Set(proposed.teamIds)];
 	for (const personId of team) {
 		for (const other of others) {
-			const booked =
-				other.leadId === personId || other.teamIds.includes(personId) || other.observerIds.includes(personId);
+			const booked = other.leadId === personId || other.teamIds.includes(personId) || other.observerIds.includes(personId);
 			if (!booked) continue;
 			if (!overlaps(start, end, instant(other.startsAt, 'startsAt'), instant(other.endsAt, 'endsAt'))) continue;
 			warnings.push({

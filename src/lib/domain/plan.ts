@@ -31,9 +31,7 @@ export type PlanErrorCode =
 	| 'plan.error.empty'
 	| 'plan.error.archived';
 
-export type PlanDecision =
-	| { ok: true; status: PlanStatus; needsRevision: boolean }
-	| { ok: false; code: PlanErrorCode };
+export type PlanDecision = { ok: true; status: PlanStatus; needsRevision: boolean } | { ok: false; code: PlanErrorCode };
 
 export interface PlanFacts {
 	status: PlanStatus;

@@ -51,7 +51,14 @@ export interface RecordInput {
 	checklistCompliant: string[];
 	/** Checklist items marked as violations that no finding records (so they still reach the record). */
 	checklistViolations: { code: string; name: string; note: string }[];
-	procedures: { sampled: number; overdue: number; no_receipt: number; no_apology: number; online_share: number | null; notes: string } | null;
+	procedures: {
+		sampled: number;
+		overdue: number;
+		no_receipt: number;
+		no_apology: number;
+		online_share: number | null;
+		notes: string;
+	} | null;
 	findings: RecordFinding[];
 	unitExplanation: string;
 	conclusions: string;
@@ -93,7 +100,9 @@ export function buildRecord(d: RecordInput): RecordDoc {
 	for (const m of d.members) team.push({ text: personLine(m, tv('record.role.member')), indent: 1 });
 	team.push({ text: tv('record.unit_rep') });
 	team.push({
-		text: d.representative.name ? `- ${d.representative.name}${d.representative.position ? `, ${d.representative.position}` : ''}.` : '- ……………………',
+		text: d.representative.name
+			? `- ${d.representative.name}${d.representative.position ? `, ${d.representative.position}` : ''}.`
+			: '- ……………………',
 		indent: 1
 	});
 	sections.push({ heading: tv('record.section.parties'), lines: team });
@@ -107,7 +116,11 @@ export function buildRecord(d: RecordInput): RecordDoc {
 		]
 	});
 
-	const scopeKeys = { attendance: 'record.scope.attendance', office_culture: 'record.scope.office_culture', procedures: 'record.scope.procedures' } as const;
+	const scopeKeys = {
+		attendance: 'record.scope.attendance',
+		office_culture: 'record.scope.office_culture',
+		procedures: 'record.scope.procedures'
+	} as const;
 	sections.push({
 		heading: tv('record.section.content'),
 		lines: d.scope.map((s, i) => ({ text: `${i + 1}. ${tv(scopeKeys[s])}.` }))
@@ -161,7 +174,8 @@ export function buildRecord(d: RecordInput): RecordDoc {
 					}),
 					indent: 1
 				});
-				if (p.online_share !== null) results.push({ text: tv('record.online_share', { share: formatNumber(p.online_share, 2) }), indent: 1 });
+				if (p.online_share !== null)
+					results.push({ text: tv('record.online_share', { share: formatNumber(p.online_share, 2) }), indent: 1 });
 				if (p.notes) results.push({ text: `- ${p.notes}`, indent: 1 });
 			}
 			for (const f of byCat(['procedures'])) results.push(...findingLine(f));
@@ -171,7 +185,13 @@ export function buildRecord(d: RecordInput): RecordDoc {
 	sections.push({ heading: tv('record.section.results'), lines: results });
 
 	const expl: RecordLine[] = [];
-	if (d.unitExplanation.trim()) expl.push(...d.unitExplanation.trim().split(/\n+/).map((t) => ({ text: `- ${t.replace(/^-\s*/, '')}` })));
+	if (d.unitExplanation.trim())
+		expl.push(
+			...d.unitExplanation
+				.trim()
+				.split(/\n+/)
+				.map((t) => ({ text: `- ${t.replace(/^-\s*/, '')}` }))
+		);
 	for (const f of d.findings) if (f.explanation) expl.push({ text: `- ${f.staffName || d.unitName} (${f.code}): ${f.explanation}` });
 	if (expl.length === 0) expl.push({ text: tv('record.no_explanation') });
 	sections.push({ heading: tv('record.section.explanations'), lines: expl });
@@ -179,18 +199,28 @@ export function buildRecord(d: RecordInput): RecordDoc {
 	const concl: RecordLine[] = [{ text: `1. ${tv('record.conclusion')}: ${d.conclusions.trim() || '……………………'}` }];
 	concl.push({ text: `2. ${tv('record.requests', { unit: d.unitName })}:` });
 	d.actions.forEach((a, i) => {
-		concl.push({ text: `${String.fromCharCode(97 + (i % 26))}) ${a.title}; ${tv('record.report_by', { date: formatIsoDate(a.dueDate) })}`, indent: 1 });
+		concl.push({
+			text: `${String.fromCharCode(97 + (i % 26))}) ${a.title}; ${tv('record.report_by', { date: formatIsoDate(a.dueDate) })}`,
+			indent: 1
+		});
 	});
 	sections.push({ heading: tv('record.section.conclusions'), lines: concl });
 
 	return {
 		headerLeft: [d.issuer.parent.toLocaleUpperCase('vi'), d.issuer.body.toLocaleUpperCase('vi')],
-		number: d.number ? tv('record.number_given', { n: String(d.number).padStart(2, '0'), abbr: d.issuer.abbr }) : tv('record.number', { abbr: d.issuer.abbr }),
+		number: d.number
+			? tv('record.number_given', { n: String(d.number).padStart(2, '0'), abbr: d.issuer.abbr })
+			: tv('record.number', { abbr: d.issuer.abbr }),
 		motto: [tv('record.motto1'), tv('record.motto2')],
 		placeDate: `${d.place}, ${when}`,
 		title: tv('record.title'),
 		subtitle: tv('record.subtitle', { unit: d.unitName }),
-		opening: tv('record.opening', { time: vnClockWords(d.startTime), date: when, unit: d.unitName, form: tv(d.kind === 'surprise' ? 'record.kind.surprise' : 'record.kind.scheduled') }),
+		opening: tv('record.opening', {
+			time: vnClockWords(d.startTime),
+			date: when,
+			unit: d.unitName,
+			form: tv(d.kind === 'surprise' ? 'record.kind.surprise' : 'record.kind.scheduled')
+		}),
 		sections,
 		closing: [
 			tv('record.closing', { time: vnClockWords(d.endTime) }),
@@ -204,7 +234,12 @@ export function buildRecord(d: RecordInput): RecordDoc {
 		],
 		membersTitle: tv('record.sign.members'),
 		memberNames: d.members.map((m) => m.name),
-		recipients: [tv('record.recipients'), tv('record.recipient.director'), `- ${d.unitName};`, tv('record.recipient.archive', { abbr: d.issuer.abbr })]
+		recipients: [
+			tv('record.recipients'),
+			tv('record.recipient.director'),
+			`- ${d.unitName};`,
+			tv('record.recipient.archive', { abbr: d.issuer.abbr })
+		]
 	};
 }
 

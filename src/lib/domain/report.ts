@@ -132,7 +132,15 @@ function buildTable02(rows: ReportInput['attendanceByCheck'], name: (id: string)
 function table04Row(unitName: string, sampled: number, overdue: number, noApology: number): Table04Row {
 	const late = Math.min(overdue, sampled);
 	const without = Math.min(noApology, late);
-	return { unitName, sampled, onTime: sampled - late, overdue: late, withApology: late - without, withoutApology: without, rate: formatShare(sampled - late, sampled) };
+	return {
+		unitName,
+		sampled,
+		onTime: sampled - late,
+		overdue: late,
+		withApology: late - without,
+		withoutApology: without,
+		rate: formatShare(sampled - late, sampled)
+	};
 }
 
 /** Biểu 04 rows per unit as today's structure has it (merged units under their successor). */
@@ -229,18 +237,29 @@ export function buildReport(r: ReportInput): ReportData {
 	const actionsRate = formatShare(current.actions.on_time, current.actions.total);
 	const diff = current.findingsTotal - previous.findingsTotal;
 	const remarks: ReportData['remarks'] = [
-		{ key: 'report.remark.plan', params: { ratio: formatRatio(current.checks.scheduledDone, current.checks.scheduled), surprise: formatNumber(current.checks.surpriseDone) } },
+		{
+			key: 'report.remark.plan',
+			params: {
+				ratio: formatRatio(current.checks.scheduledDone, current.checks.scheduled),
+				surprise: formatNumber(current.checks.surpriseDone)
+			}
+		},
 		{
 			key: diff > 0 ? 'report.remark.findings_up' : diff < 0 ? 'report.remark.findings_down' : 'report.remark.findings_same',
 			params: { n: formatNumber(current.findingsTotal), diff: formatNumber(Math.abs(diff)), previous: formatNumber(previous.findingsTotal) }
 		},
-		{ key: 'report.remark.actions', params: { ratio: formatRatio(current.actions.on_time, current.actions.total), overdue: formatNumber(current.actions.overdue) } }
+		{
+			key: 'report.remark.actions',
+			params: { ratio: formatRatio(current.actions.on_time, current.actions.total), overdue: formatNumber(current.actions.overdue) }
+		}
 	];
-	if (topUnits[0]) remarks.push({ key: 'report.remark.top_unit', params: { unit: topUnits[0].unitName, n: formatNumber(topUnits[0].findings) } });
+	if (topUnits[0])
+		remarks.push({ key: 'report.remark.top_unit', params: { unit: topUnits[0].unitName, n: formatNumber(topUnits[0].findings) } });
 
 	return {
 		periodKey: input.kind === 'quarter' ? 'report.period.quarter' : 'report.period.year',
-		periodParams: input.kind === 'quarter' ? { quarter: romanQuarter(input.quarter), year: input.year } : { year: 'year' in input ? input.year : 0 },
+		periodParams:
+			input.kind === 'quarter' ? { quarter: romanQuarter(input.quarter), year: input.year } : { year: 'year' in input ? input.year : 0 },
 		fromDay: r.period.fromDay,
 		toDay: r.period.toDay,
 		checks: current.checks,

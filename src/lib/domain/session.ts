@@ -16,10 +16,7 @@ export function newSessionTimes(now: Date, p: SessionPolicy): SessionTimes {
 	return { expiresAt, absoluteExpiresAt };
 }
 
-export type SessionCheck =
-	| { state: 'expired' }
-	| { state: 'valid' }
-	| { state: 'extend'; expiresAt: Date };
+export type SessionCheck = { state: 'expired' } | { state: 'valid' } | { state: 'extend'; expiresAt: Date };
 
 /** Decides whether a session is expired, valid as is, or due for renewal. */
 export function checkSession(s: SessionTimes, now: Date, p: SessionPolicy): SessionCheck {

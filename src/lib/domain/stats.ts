@@ -293,8 +293,16 @@ export function buildFigures(rows: AggregateRows, months: readonly string[], tre
 	});
 	const findingsTotal = findingsByMonth.reduce((s, m) => s + m.total, 0);
 
-	const fUnit = sumBy(rows.findingsByUnit, (r) => eff(r.unit), (r) => r.n);
-	const sUnit = sumBy(rows.staffByUnit, (r) => eff(r.unit), (r) => r.n);
+	const fUnit = sumBy(
+		rows.findingsByUnit,
+		(r) => eff(r.unit),
+		(r) => r.n
+	);
+	const sUnit = sumBy(
+		rows.staffByUnit,
+		(r) => eff(r.unit),
+		(r) => r.n
+	);
 	const units: UnitFigure[] = [...fUnit.entries()]
 		.map(([unitId, findings]) => {
 			const staff = sUnit.get(unitId) ?? 0;
@@ -325,16 +333,26 @@ export function buildFigures(rows: AggregateRows, months: readonly string[], tre
 		else if (o === 'late') u.late += r.n;
 		else u.open += r.n;
 	}
-	const oUnit = sumBy(rows.overdueByUnit, (r) => eff(r.unit), (r) => r.n);
+	const oUnit = sumBy(
+		rows.overdueByUnit,
+		(r) => eff(r.unit),
+		(r) => r.n
+	);
 	for (const [u, n] of oUnit) {
 		unitRow(u).overdue += n;
 		actions.overdue += n;
 	}
-	const overdueByUnit = [...oUnit.entries()]
-		.map(([unitId, n]) => ({ unitId, n }))
-		.sort((a, b) => b.n - a.n || byId(a.unitId, b.unitId));
+	const overdueByUnit = [...oUnit.entries()].map(([unitId, n]) => ({ unitId, n })).sort((a, b) => b.n - a.n || byId(a.unitId, b.unitId));
 
-	const checks: ChecksFigure = { scheduled: 0, scheduledDone: 0, surprise: 0, surpriseDone: 0, done: 0, unitsChecked: 0, unitsWithFindings: 0 };
+	const checks: ChecksFigure = {
+		scheduled: 0,
+		scheduledDone: 0,
+		surprise: 0,
+		surpriseDone: 0,
+		done: 0,
+		unitsChecked: 0,
+		unitsWithFindings: 0
+	};
 	const cUnit = new Map<string, Figures['checksByUnit'][number]>();
 	for (const r of rows.checksByUnit) {
 		if (!isCountedCheck(r.status)) continue;
@@ -355,7 +373,9 @@ export function buildFigures(rows: AggregateRows, months: readonly string[], tre
 		// The SQL counts only done checks here (the same figures.json list).
 		c.withFindings += r.withFindings ?? 0;
 	}
-	const checksByUnit = [...cUnit.values()].sort((a, b) => b.scheduled + b.surprise - (a.scheduled + a.surprise) || byId(a.unitId, b.unitId));
+	const checksByUnit = [...cUnit.values()].sort(
+		(a, b) => b.scheduled + b.surprise - (a.scheduled + a.surprise) || byId(a.unitId, b.unitId)
+	);
 	checks.unitsChecked = checksByUnit.filter((c) => c.done > 0).length;
 	checks.unitsWithFindings = checksByUnit.filter((c) => c.withFindings > 0).length;
 

@@ -80,9 +80,5 @@ export function vnNameSortKey(fullName: string): NameSortKey {
 export function compareVnNames(a: string, b: string): number {
 	const ka = vnNameSortKey(a);
 	const kb = vnNameSortKey(b);
-	return (
-		collator.compare(ka.given, kb.given) ||
-		collator.compare(ka.rest, kb.rest) ||
-		collator.compare(toNFC(a), toNFC(b))
-	);
+	return collator.compare(ka.given, kb.given) || collator.compare(ka.rest, kb.rest) || collator.compare(toNFC(a), toNFC(b));
 }

@@ -79,8 +79,7 @@ export interface Echo {
 /** The translated failure a page reads: messages by field, or at the top when they belong to no field. */
 export function failure(locale: Locale, r: Refusal, form: FormData | null, echo: Echo = {}): FormFailure {
 	const errors: Record<string, string> = {};
-	for (const [field, key] of Object.entries(r.fields ?? {}))
-		if (key) errors[field] = t(locale, key, r.fieldParams?.[field] ?? r.params);
+	for (const [field, key] of Object.entries(r.fields ?? {})) if (key) errors[field] = t(locale, key, r.fieldParams?.[field] ?? r.params);
 	const first = Object.values(errors)[0];
 	const message = first === undefined ? t(locale, r.code, r.params) : echo.summary ? first : undefined;
 	const out: FormFailure = { values: typedValues(form), errors, lists: typedLists(form) };

@@ -20,17 +20,14 @@ export interface PhotoHint {
 	lon?: number;
 }
 
-export type PhotoResult =
-	| { ok: true; photos: PreparedPhoto[] }
-	| { ok: false; code: string; params: Record<string, string | number> };
+export type PhotoResult = { ok: true; photos: PreparedPhoto[] } | { ok: false; code: string; params: Record<string, string | number> };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 async function readExif(bytes: Uint8Array): Promise<{ capturedAt: string | null; lat?: number; lon?: number }> {
 	try {
 		const x = (await exifr.parse(Buffer.from(bytes), { gps: true, exif: true, tiff: true, xmp: false, icc: false })) as
-			| { DateTimeOriginal?: Date; CreateDate?: Date; latitude?: number; longitude?: number }
-			| undefined;
+			{ DateTimeOriginal?: Date; CreateDate?: Date; latitude?: number; longitude?: number } | undefined;
 		if (!x) return { capturedAt: null };
 		const d = x.DateTimeOriginal ?? x.CreateDate;
 		// EXIF times carry no zone: they are the camera's local (Vietnamese) time.

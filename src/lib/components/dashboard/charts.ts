@@ -54,7 +54,11 @@ export function buildCharts(
 			type: 'bar',
 			stacked: true,
 			labels: months,
-			series: CATEGORIES.map((c, i) => ({ label: tr(`dashboard.category.${c}`), data: f.findingsByMonth.map((m) => m.counts[c]), color: COLORS[i]! })),
+			series: CATEGORIES.map((c, i) => ({
+				label: tr(`dashboard.category.${c}`),
+				data: f.findingsByMonth.map((m) => m.counts[c]),
+				color: COLORS[i]!
+			})),
 			links: CATEGORIES.map((c) => f.months.map((m) => link({ type: 'findings', m, category: c }))),
 			table: {
 				head: [tr('dashboard.col.month'), ...CATEGORIES.map((c) => tr(`dashboard.category.${c}`)), tr('dashboard.col.total')],
@@ -70,12 +74,19 @@ export function buildCharts(
 			type: 'bar',
 			horizontal: true,
 			labels: units.map((u) => name(u.unitId)),
-			series: [{ label: tr('dashboard.col.per100'), data: units.map((u) => (u.per100x10 === null ? null : u.per100x10 / 10)), color: COLORS[0]! }],
+			series: [
+				{ label: tr('dashboard.col.per100'), data: units.map((u) => (u.per100x10 === null ? null : u.per100x10 / 10)), color: COLORS[0]! }
+			],
 			links: [units.map((u) => link({ type: 'findings', unit: u.unitId }))],
 			table: {
 				head: [tr('dashboard.col.unit'), tr('dashboard.col.findings'), tr('dashboard.col.staff'), tr('dashboard.col.per100')],
 				rows: f.units.map((u) => ({
-					cells: [name(u.unitId), formatNumber(u.findings), formatNumber(u.staff), u.per100x10 === null ? '-' : formatNumber(u.per100x10 / 10, 1)],
+					cells: [
+						name(u.unitId),
+						formatNumber(u.findings),
+						formatNumber(u.staff),
+						u.per100x10 === null ? '-' : formatNumber(u.per100x10 / 10, 1)
+					],
 					href: link({ type: 'findings', unit: u.unitId })
 				}))
 			}
@@ -87,15 +98,43 @@ export function buildCharts(
 			percent: true,
 			labels: months,
 			series: [
-				{ label: tr('dashboard.col.present_rate'), data: f.attendance.map((a) => { const x = attendanceScaled(a).present; return x === null ? null : x / 10; }), color: COLORS[3]! },
-				{ label: tr('dashboard.col.on_time_rate'), data: f.attendance.map((a) => { const x = attendanceScaled(a).onTime; return x === null ? null : x / 10; }), color: COLORS[1]! }
+				{
+					label: tr('dashboard.col.present_rate'),
+					data: f.attendance.map((a) => {
+						const x = attendanceScaled(a).present;
+						return x === null ? null : x / 10;
+					}),
+					color: COLORS[3]!
+				},
+				{
+					label: tr('dashboard.col.on_time_rate'),
+					data: f.attendance.map((a) => {
+						const x = attendanceScaled(a).onTime;
+						return x === null ? null : x / 10;
+					}),
+					color: COLORS[1]!
+				}
 			],
 			// Roll calls are taken in checks: a month's figure opens that month's checks.
 			links: [f.months.map((m) => link({ type: 'checks', m })), f.months.map((m) => link({ type: 'checks', m }))],
 			table: {
-				head: [tr('dashboard.col.month'), tr('dashboard.col.listed'), tr('dashboard.col.present'), tr('dashboard.col.present_rate'), tr('dashboard.col.on_time'), tr('dashboard.col.on_time_rate')],
+				head: [
+					tr('dashboard.col.month'),
+					tr('dashboard.col.listed'),
+					tr('dashboard.col.present'),
+					tr('dashboard.col.present_rate'),
+					tr('dashboard.col.on_time'),
+					tr('dashboard.col.on_time_rate')
+				],
 				rows: f.attendance.map((a) => ({
-					cells: [monthLabel(a.month), formatNumber(a.roster), formatNumber(a.present), formatShare(a.present, a.roster), formatNumber(a.onTime), formatShare(a.onTime, a.roster)],
+					cells: [
+						monthLabel(a.month),
+						formatNumber(a.roster),
+						formatNumber(a.present),
+						formatShare(a.present, a.roster),
+						formatNumber(a.onTime),
+						formatShare(a.onTime, a.roster)
+					],
 					href: link({ type: 'checks', m: a.month })
 				}))
 			}
@@ -109,7 +148,10 @@ export function buildCharts(
 			links: [f.months.map((m) => link({ type: 'findings', m, category: 'attendance' }))],
 			table: {
 				head: [tr('dashboard.col.month'), tr('dashboard.col.late'), tr('dashboard.col.listed')],
-				rows: f.attendance.map((a) => ({ cells: [monthLabel(a.month), formatNumber(a.late), formatNumber(a.roster)], href: link({ type: 'findings', m: a.month, category: 'attendance' }) }))
+				rows: f.attendance.map((a) => ({
+					cells: [monthLabel(a.month), formatNumber(a.late), formatNumber(a.roster)],
+					href: link({ type: 'findings', m: a.month, category: 'attendance' })
+				}))
 			}
 		},
 		{
@@ -137,7 +179,10 @@ export function buildCharts(
 			links: [overdue.map((o) => link({ type: 'actions', outcome: 'overdue', unit: o.unitId }))],
 			table: {
 				head: [tr('dashboard.col.unit'), tr('dashboard.outcome.overdue')],
-				rows: f.overdueByUnit.map((o) => ({ cells: [name(o.unitId), formatNumber(o.n)], href: link({ type: 'actions', outcome: 'overdue', unit: o.unitId }) }))
+				rows: f.overdueByUnit.map((o) => ({
+					cells: [name(o.unitId), formatNumber(o.n)],
+					href: link({ type: 'actions', outcome: 'overdue', unit: o.unitId })
+				}))
 			}
 		},
 		{
@@ -145,11 +190,29 @@ export function buildCharts(
 			title: tr('dashboard.chart.checks'),
 			type: 'bar',
 			labels: [tr('dashboard.col.planned'), tr('dashboard.col.plan_done'), tr('dashboard.col.surprise_done')],
-			series: [{ label: tr('dashboard.col.count'), data: [f.checks.scheduled, f.checks.scheduledDone, f.checks.surpriseDone], color: COLORS[2]! }],
-			links: [[link({ type: 'checks', kind: 'scheduled' }), link({ type: 'checks', outcome: 'done', kind: 'scheduled' }), link({ type: 'checks', outcome: 'done', kind: 'surprise' })]],
+			series: [
+				{ label: tr('dashboard.col.count'), data: [f.checks.scheduled, f.checks.scheduledDone, f.checks.surpriseDone], color: COLORS[2]! }
+			],
+			links: [
+				[
+					link({ type: 'checks', kind: 'scheduled' }),
+					link({ type: 'checks', outcome: 'done', kind: 'scheduled' }),
+					link({ type: 'checks', outcome: 'done', kind: 'surprise' })
+				]
+			],
 			table: {
 				head: [tr('dashboard.col.planned'), tr('dashboard.col.plan_done'), tr('dashboard.col.rate'), tr('dashboard.col.surprise_done')],
-				rows: [{ cells: [formatNumber(f.checks.scheduled), formatNumber(f.checks.scheduledDone), formatRatio(f.checks.scheduledDone, f.checks.scheduled), formatNumber(f.checks.surpriseDone)], href: link({ type: 'checks', outcome: 'done' }) }]
+				rows: [
+					{
+						cells: [
+							formatNumber(f.checks.scheduled),
+							formatNumber(f.checks.scheduledDone),
+							formatRatio(f.checks.scheduledDone, f.checks.scheduled),
+							formatNumber(f.checks.surpriseDone)
+						],
+						href: link({ type: 'checks', outcome: 'done' })
+					}
+				]
 			}
 		}
 	];

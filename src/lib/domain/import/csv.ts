@@ -10,9 +10,7 @@ export interface CsvRecord {
 	cells: string[];
 }
 
-export type CsvParseResult =
-	| { ok: true; records: CsvRecord[]; delimiter: CsvDelimiter }
-	| { ok: false; row: number };
+export type CsvParseResult = { ok: true; records: CsvRecord[]; delimiter: CsvDelimiter } | { ok: false; row: number };
 
 const CANDIDATES: readonly CsvDelimiter[] = [',', ';', '\t'];
 
@@ -106,13 +104,7 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvParseResul
 
 /** Quotes a field when it holds the delimiter, a quote, a line break, or edge spaces. */
 function quoteField(value: string, delimiter: CsvDelimiter): string {
-	if (
-		value.includes(delimiter) ||
-		value.includes('"') ||
-		value.includes('\n') ||
-		value.includes('\r') ||
-		value !== value.trim()
-	) {
+	if (value.includes(delimiter) || value.includes('"') || value.includes('\n') || value.includes('\r') || value !== value.trim()) {
 		return `"${value.replace(/"/g, '""')}"`;
 	}
 	return value;

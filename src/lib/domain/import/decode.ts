@@ -9,8 +9,7 @@
 import type { FileError } from './errors';
 
 export type DecodeResult =
-	| { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; hadBom: boolean }
-	| { ok: false; error: FileError };
+	{ ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; hadBom: boolean } | { ok: false; error: FileError };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -71,10 +70,33 @@ function badEncoding(): DecodeResult {
 
 // Windows-1252 characters for bytes 0x80–0x9F (the rest of 0x80–0xFF is Latin-1 itself).
 const CP1252_HIGH: Record<string, number> = {
-	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88,
-	'‰': 0x89, 'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93,
-	'”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b,
-	'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f
+	'€': 0x80,
+	'‚': 0x82,
+	ƒ: 0x83,
+	'„': 0x84,
+	'…': 0x85,
+	'†': 0x86,
+	'‡': 0x87,
+	ˆ: 0x88,
+	'‰': 0x89,
+	Š: 0x8a,
+	'‹': 0x8b,
+	Œ: 0x8c,
+	Ž: 0x8e,
+	'‘': 0x91,
+	'’': 0x92,
+	'“': 0x93,
+	'”': 0x94,
+	'•': 0x95,
+	'–': 0x96,
+	'—': 0x97,
+	'˜': 0x98,
+	'™': 0x99,
+	š: 0x9a,
+	'›': 0x9b,
+	œ: 0x9c,
+	ž: 0x9e,
+	Ÿ: 0x9f
 };
 
 const CP1252_CONT = `\\u0080-\\u00BF${Object.keys(CP1252_HIGH).join('')}`;

@@ -57,15 +57,7 @@ function diffBy<T extends object, R extends Partial<T>>(
 	return diff;
 }
 
-const STAFF_FIELDS: readonly (keyof StaffRecord)[] = [
-	'fullName',
-	'gender',
-	'birthDate',
-	'position',
-	'unitCode',
-	'category',
-	'active'
-];
+const STAFF_FIELDS: readonly (keyof StaffRecord)[] = ['fullName', 'gender', 'birthDate', 'position', 'unitCode', 'category', 'active'];
 
 /**
  * Staff to create, update or leave as they are. `existing` holds the stored staff (at least those
@@ -73,27 +65,39 @@ const STAFF_FIELDS: readonly (keyof StaffRecord)[] = [
  * transfer: the service records it in staff_transfers.
  */
 export function diffStaff(rows: readonly StaffImportRow[], existing: readonly StaffRecord[]): ImportDiff<StaffRecord> {
-	return diffBy(rows, existing, (r) => r.employeeCode, STAFF_FIELDS, (r) => ({
-		employeeCode: r.employeeCode,
-		fullName: r.fullName,
-		gender: r.gender ?? null,
-		birthDate: r.birthDate ?? null,
-		position: r.position ?? null,
-		unitCode: r.unitCode,
-		category: r.category,
-		active: r.active ?? true
-	}));
+	return diffBy(
+		rows,
+		existing,
+		(r) => r.employeeCode,
+		STAFF_FIELDS,
+		(r) => ({
+			employeeCode: r.employeeCode,
+			fullName: r.fullName,
+			gender: r.gender ?? null,
+			birthDate: r.birthDate ?? null,
+			position: r.position ?? null,
+			unitCode: r.unitCode,
+			category: r.category,
+			active: r.active ?? true
+		})
+	);
 }
 
 const UNIT_FIELDS: readonly (keyof UnitRecord)[] = ['name', 'kind', 'parentCode', 'active'];
 
 /** Units to create, update or leave as they are. A changed `parentCode` is a move (re-parent). */
 export function diffUnits(rows: readonly UnitImportRow[], existing: readonly UnitRecord[]): ImportDiff<UnitRecord> {
-	return diffBy(rows, existing, (r) => r.code, UNIT_FIELDS, (r) => ({
-		code: r.code,
-		name: r.name,
-		kind: r.kind,
-		parentCode: r.parentCode,
-		active: r.active ?? true
-	}));
+	return diffBy(
+		rows,
+		existing,
+		(r) => r.code,
+		UNIT_FIELDS,
+		(r) => ({
+			code: r.code,
+			name: r.name,
+			kind: r.kind,
+			parentCode: r.parentCode,
+			active: r.active ?? true
+		})
+	);
 }

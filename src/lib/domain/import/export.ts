@@ -102,11 +102,19 @@ export function exportStaffCsv(staff: readonly StaffRecord[], options: CsvExport
 }
 
 export function exportUnitsXlsx(units: readonly UnitRecord[]): Promise<Uint8Array> {
-	return writeXlsx('Đơn vị', unitXlsxColumns, units.map((u) => unitCells(u).map(xlsxValue)));
+	return writeXlsx(
+		'Đơn vị',
+		unitXlsxColumns,
+		units.map((u) => unitCells(u).map(xlsxValue))
+	);
 }
 
 export function exportStaffXlsx(staff: readonly StaffRecord[]): Promise<Uint8Array> {
-	return writeXlsx('Cán bộ', staffXlsxColumns, staff.map((s) => staffCells(s).map(xlsxValue)));
+	return writeXlsx(
+		'Cán bộ',
+		staffXlsxColumns,
+		staff.map((s) => staffCells(s).map(xlsxValue))
+	);
 }
 
 /** File names for downloads, e.g. "can-bo-2025-09-20.xlsx" (ASCII: safe in Content-Disposition). */

@@ -7,14 +7,7 @@ import { vi } from '../../i18n/messages/import';
 import { formatIsoDate } from '../time';
 import { searchKey } from '../text';
 import type { ErrorParams, RowErrorCode } from './errors';
-import {
-	GENDERS,
-	STAFF_CATEGORIES,
-	UNIT_KINDS,
-	type Gender,
-	type StaffCategory,
-	type UnitKind
-} from '../vocabulary';
+import { GENDERS, STAFF_CATEGORIES, UNIT_KINDS, type Gender, type StaffCategory, type UnitKind } from '../vocabulary';
 
 type Ctx = { addIssue(issue: { code: 'custom'; message: string; params?: ErrorParams }): void };
 
@@ -179,25 +172,10 @@ const STAFF_CATEGORY_ALIASES: Record<StaffCategory, readonly string[]> = {
 const GENDER_ALIASES: Record<Gender, readonly string[]> = { male: ['M'], female: ['F'], other: [] };
 
 const unitKinds = labelMap(UNIT_KINDS.map((k) => [k, [vi[`unit.kind.${k}`], ...UNIT_KIND_ALIASES[k]]]));
-const staffCategories = labelMap(
-	STAFF_CATEGORIES.map((c) => [c, [vi[`staff.category.${c}`], ...STAFF_CATEGORY_ALIASES[c]]])
-);
+const staffCategories = labelMap(STAFF_CATEGORIES.map((c) => [c, [vi[`staff.category.${c}`], ...STAFF_CATEGORY_ALIASES[c]]]));
 const genders = labelMap(GENDERS.map((g) => [g, [vi[`staff.gender.${g}`], ...GENDER_ALIASES[g]]]));
 const statuses = labelMap<'active' | 'inactive'>([
-	[
-		'active',
-		[
-			vi['unit.status.active'],
-			vi['staff.status.active'],
-			'Hoạt động',
-			'Đang công tác',
-			'Còn làm việc',
-			'Có',
-			'x',
-			'1',
-			'true'
-		]
-	],
+	['active', [vi['unit.status.active'], vi['staff.status.active'], 'Hoạt động', 'Đang công tác', 'Còn làm việc', 'Có', 'x', '1', 'true']],
 	[
 		'inactive',
 		[

@@ -4,12 +4,7 @@
 import { parseCsv } from './csv';
 import { decodeText } from './decode';
 import type { FileError } from './errors';
-import {
-	MAX_IMPORT_BYTES,
-	MAX_IMPORT_BYTES_LABEL,
-	MAX_XLSX_UNCOMPRESSED_BYTES,
-	MAX_XLSX_UNCOMPRESSED_LABEL
-} from './limits';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_BYTES_LABEL, MAX_XLSX_UNCOMPRESSED_BYTES, MAX_XLSX_UNCOMPRESSED_LABEL } from './limits';
 import type { RawTable } from './table';
 import { readXlsx } from './xlsx';
 
@@ -57,9 +52,7 @@ export function checkImportFile(file: UploadedFile): FileCheck {
 	const ext = extensionOf(name);
 	const wrongType: FileCheck = { ok: false, error: { code: 'import.error.file_type', params: { name } } };
 	if (hasPrefix(bytes, OLE2)) {
-		return ext === 'xls' || ext === 'xlsx'
-			? { ok: false, error: { code: 'import.error.xls_legacy', params: {} } }
-			: wrongType;
+		return ext === 'xls' || ext === 'xlsx' ? { ok: false, error: { code: 'import.error.xls_legacy', params: {} } } : wrongType;
 	}
 	if (ext === 'xlsx') {
 		if (!hasPrefix(bytes, ZIP)) return wrongType;

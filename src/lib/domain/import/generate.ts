@@ -36,28 +36,112 @@ function pick<T>(rand: () => number, items: readonly T[]): T {
 
 // docs/sample-province.md §4: family names weighted for a Mekong province.
 const FAMILY_NAMES: Weighted<string> = [
-	['Nguyễn', 30], ['Trần', 11], ['Lê', 9], ['Huỳnh', 6], ['Phạm', 5], ['Võ', 5], ['Phan', 4],
-	['Trương', 2.5], ['Lâm', 2], ['Đặng', 2], ['Hồ', 2], ['Ngô', 1.5], ['Bùi', 1.5], ['Dương', 1.5],
-	['Lý', 1], ['Châu', 1], ['Đỗ', 1], ['Mai', 1], ['Đinh', 1], ['Tô', 0.5], ['Thái', 0.5],
-	['Tạ', 0.5], ['Lưu', 0.5]
+	['Nguyễn', 30],
+	['Trần', 11],
+	['Lê', 9],
+	['Huỳnh', 6],
+	['Phạm', 5],
+	['Võ', 5],
+	['Phan', 4],
+	['Trương', 2.5],
+	['Lâm', 2],
+	['Đặng', 2],
+	['Hồ', 2],
+	['Ngô', 1.5],
+	['Bùi', 1.5],
+	['Dương', 1.5],
+	['Lý', 1],
+	['Châu', 1],
+	['Đỗ', 1],
+	['Mai', 1],
+	['Đinh', 1],
+	['Tô', 0.5],
+	['Thái', 0.5],
+	['Tạ', 0.5],
+	['Lưu', 0.5]
 ];
 
 const MALE_MIDDLE: Weighted<string> = [
-	['Văn', 30], ['Hữu', 6], ['Minh', 8], ['Quốc', 6], ['Thanh', 6], ['Thành', 5], ['Hoàng', 4],
-	['Đức', 4], ['Công', 4], ['Tấn', 5], ['Phước', 4], ['Trọng', 3], ['Chí', 3], ['Ngọc', 2]
+	['Văn', 30],
+	['Hữu', 6],
+	['Minh', 8],
+	['Quốc', 6],
+	['Thanh', 6],
+	['Thành', 5],
+	['Hoàng', 4],
+	['Đức', 4],
+	['Công', 4],
+	['Tấn', 5],
+	['Phước', 4],
+	['Trọng', 3],
+	['Chí', 3],
+	['Ngọc', 2]
 ];
 const FEMALE_MIDDLE: Weighted<string> = [
-	['Thị', 30], ['Ngọc', 8], ['Kim', 6], ['Mỹ', 5], ['Bích', 4], ['Thu', 5], ['Hồng', 4], ['Thùy', 4],
-	['Phương', 3], ['Cẩm', 2], ['Diễm', 2]
+	['Thị', 30],
+	['Ngọc', 8],
+	['Kim', 6],
+	['Mỹ', 5],
+	['Bích', 4],
+	['Thu', 5],
+	['Hồng', 4],
+	['Thùy', 4],
+	['Phương', 3],
+	['Cẩm', 2],
+	['Diễm', 2]
 ];
 const FEMALE_SECOND_MIDDLE = ['Kim', 'Ngọc', 'Mỹ', 'Thu', 'Bích', 'Hồng', 'Thùy', 'Phương', 'Cẩm'] as const;
 const MALE_GIVEN = [
-	'Hùng', 'Dũng', 'Tuấn', 'Minh', 'Phúc', 'Tài', 'Lợi', 'Hậu', 'Tâm', 'Thành', 'Khoa', 'Nhân', 'Trí',
-	'Hải', 'Sơn', 'Phong', 'Quang', 'Vinh', 'Hiếu', 'Lộc', 'Thịnh', 'Khang', 'Bảo', 'Duy', 'Tư', 'Phước'
+	'Hùng',
+	'Dũng',
+	'Tuấn',
+	'Minh',
+	'Phúc',
+	'Tài',
+	'Lợi',
+	'Hậu',
+	'Tâm',
+	'Thành',
+	'Khoa',
+	'Nhân',
+	'Trí',
+	'Hải',
+	'Sơn',
+	'Phong',
+	'Quang',
+	'Vinh',
+	'Hiếu',
+	'Lộc',
+	'Thịnh',
+	'Khang',
+	'Bảo',
+	'Duy',
+	'Tư',
+	'Phước'
 ] as const;
 const FEMALE_GIVEN = [
-	'Lan', 'Hương', 'Hoa', 'Mai', 'Linh', 'Trang', 'Thảo', 'Nhung', 'Hạnh', 'Diễm', 'Ngân', 'Yến',
-	'Thủy', 'Trinh', 'Tuyết', 'Loan', 'Hằng', 'Trâm', 'Vy', 'Nhi', 'Duyên', 'Hân'
+	'Lan',
+	'Hương',
+	'Hoa',
+	'Mai',
+	'Linh',
+	'Trang',
+	'Thảo',
+	'Nhung',
+	'Hạnh',
+	'Diễm',
+	'Ngân',
+	'Yến',
+	'Thủy',
+	'Trinh',
+	'Tuyết',
+	'Loan',
+	'Hằng',
+	'Trâm',
+	'Vy',
+	'Nhi',
+	'Duyên',
+	'Hân'
 ] as const;
 const EITHER_GIVEN = ['Minh', 'Thanh', 'An', 'Ngọc', 'Phương', 'Tâm'] as const;
 
@@ -95,8 +179,7 @@ export function generateName(rand: () => number, gender: GeneratedGender, age: n
 				if (second !== m) middles.push(second);
 			}
 		}
-		const given =
-			rand() < 0.12 ? pick(rand, EITHER_GIVEN) : pick(rand, gender === 'male' ? MALE_GIVEN : FEMALE_GIVEN);
+		const given = rand() < 0.12 ? pick(rand, EITHER_GIVEN) : pick(rand, gender === 'male' ? MALE_GIVEN : FEMALE_GIVEN);
 		if (middles.includes(given)) continue;
 		const name = [family, ...middles, given].join(' ');
 		if (!AVOID.has(name)) return name;
@@ -126,7 +209,10 @@ function plan(kind: UnitKind): PositionPlan {
 					[['Phó Giám đốc Trung tâm', 'cong_chuc'], 1],
 					[['Công chức Văn phòng - Thống kê', 'cong_chuc'], 4],
 					[['Công chức Tư pháp - Hộ tịch', 'cong_chuc'], 4],
-					[[kind === 'ward' ? 'Công chức Địa chính - Xây dựng - Đô thị và Môi trường' : 'Công chức Địa chính - Nông nghiệp', 'cong_chuc'], 4],
+					[
+						[kind === 'ward' ? 'Công chức Địa chính - Xây dựng - Đô thị và Môi trường' : 'Công chức Địa chính - Nông nghiệp', 'cong_chuc'],
+						4
+					],
 					[['Công chức Tài chính - Kế toán', 'cong_chuc'], 3],
 					[['Công chức Văn hóa - Xã hội', 'cong_chuc'], 4],
 					[['Công chức Văn thư - Lưu trữ', 'cong_chuc'], 2],
@@ -213,9 +299,10 @@ export interface GenerateUnit {
 /** The communes and wards of the fictional tỉnh Cửu An (docs/sample-province.md §1), the default spread. */
 export const SAMPLE_COMMUNE_UNITS: readonly GenerateUnit[] = [
 	...['CUUAN', 'MYHUNG', 'BINHTHOI', 'TANQUY', 'LONGPHUOC', 'PHULOI'].map((c) => ({ code: `CA.P.${c}`, kind: 'ward' as const })),
-	...['VINHKHANG', 'TANLAPDONG', 'THANHANTAY', 'HOABINHDONG', 'PHUMYHA', 'LONGDIENTAY', 'ANHOATAY', 'RACHSAY', 'PHULAC'].map(
-		(c) => ({ code: `CA.X.${c}`, kind: 'commune' as const })
-	)
+	...['VINHKHANG', 'TANLAPDONG', 'THANHANTAY', 'HOABINHDONG', 'PHUMYHA', 'LONGDIENTAY', 'ANHOATAY', 'RACHSAY', 'PHULAC'].map((c) => ({
+		code: `CA.X.${c}`,
+		kind: 'commune' as const
+	}))
 ];
 
 export interface GenerateStaffOptions {

@@ -9,20 +9,6 @@ export { checkImportFile, readImportFile, zipUncompressedSize, type UploadedFile
 export { neutralizeFormula, stripFormulaGuard, cleanCell, type RawTable, type RawRow } from './table';
 export { parseSheetDate, parseUnitKind, parseStaffCategory, parseGender, parseStatus } from './fields';
 export { STAFF_COLUMNS, importStaffFile, validateStaffTable, type StaffImportOptions } from './staff';
-export {
-	UNIT_COLUMNS,
-	importUnitsFile,
-	validateUnitTable,
-	findCycles,
-	sortUnitsParentFirst,
-	type UnitImportOptions
-} from './units';
-export {
-	exportStaffCsv,
-	exportStaffXlsx,
-	exportUnitsCsv,
-	exportUnitsXlsx,
-	exportFileName,
-	type CsvExportOptions
-} from './export';
+export { UNIT_COLUMNS, importUnitsFile, validateUnitTable, findCycles, sortUnitsParentFirst, type UnitImportOptions } from './units';
+export { exportStaffCsv, exportStaffXlsx, exportUnitsCsv, exportUnitsXlsx, exportFileName, type CsvExportOptions } from './export';
 export { diffStaff, diffUnits, type ImportDiff, type RecordUpdate } from './diff';

@@ -83,10 +83,7 @@ export function validateStaffTable(table: RawTable, options: StaffImportOptions)
 }
 
 /** Reads and validates a staff file (CSV or XLSX). */
-export async function importStaffFile(
-	file: UploadedFile,
-	options: StaffImportOptions
-): Promise<ImportResult<StaffImportRow>> {
+export async function importStaffFile(file: UploadedFile, options: StaffImportOptions): Promise<ImportResult<StaffImportRow>> {
 	const read = await readImportFile(file);
 	if (!read.ok) return fileFailure(read.error.code, read.error.params);
 	return validateStaffTable(read.table, options);

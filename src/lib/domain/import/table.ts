@@ -82,18 +82,13 @@ function isBlank(r: RawRow): boolean {
 	return r.cells.every((c) => cleanCell(c) === '') && !r.problems?.size;
 }
 
-type HeaderMatch<F extends string> =
-	| { ok: true; position: number; columns: Map<F, BoundColumn<F>> }
-	| { ok: false; error: FileError };
+type HeaderMatch<F extends string> = { ok: true; position: number; columns: Map<F, BoundColumn<F>> } | { ok: false; error: FileError };
 
 /**
  * Finds the header row among the first non-blank rows: the first one that has every required
  * column, else reports the required columns missing from the best candidate.
  */
-export function locateHeader<F extends string>(
-	rows: readonly RawRow[],
-	specs: readonly ColumnSpec<F>[]
-): HeaderMatch<F> {
+export function locateHeader<F extends string>(rows: readonly RawRow[], specs: readonly ColumnSpec<F>[]): HeaderMatch<F> {
 	const byKey = new Map<string, ColumnSpec<F>>();
 	for (const spec of specs) {
 		for (const name of [spec.label, ...(spec.aliases ?? [])]) byKey.set(headerKey(name), spec);
@@ -116,11 +111,7 @@ export function locateHeader<F extends string>(
 	return { ok: false, error: { code: 'import.error.missing_headers', params: { columns: missing.join(', ') } } };
 }
 
-function bindColumns<F extends string>(
-	r: RawRow,
-	position: number,
-	byKey: Map<string, ColumnSpec<F>>
-): HeaderMatch<F> {
+function bindColumns<F extends string>(r: RawRow, position: number, byKey: Map<string, ColumnSpec<F>>): HeaderMatch<F> {
 	const columns = new Map<F, BoundColumn<F>>();
 	for (let index = 0; index < r.cells.length; index++) {
 		const header = cleanCell(r.cells[index]!);
@@ -147,8 +138,7 @@ export interface ValidatedRow<F extends string, T> {
 }
 
 export type TableValidation<F extends string, T> =
-	| { ok: true; rows: ValidatedRow<F, T>[]; errors: RowError[]; columns: Map<F, BoundColumn<F>> }
-	| { ok: false; error: FileError };
+	{ ok: true; rows: ValidatedRow<F, T>[]; errors: RowError[]; columns: Map<F, BoundColumn<F>> } | { ok: false; error: FileError };
 
 /**
  * Validates every non-blank row under the header with `schema`, whose input has one string per

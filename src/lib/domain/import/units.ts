@@ -115,10 +115,7 @@ export function validateUnitTable(table: RawTable, options: UnitImportOptions): 
 }
 
 /** Reads and validates a units file (CSV or XLSX). */
-export async function importUnitsFile(
-	file: UploadedFile,
-	options: UnitImportOptions
-): Promise<ImportResult<UnitImportRow>> {
+export async function importUnitsFile(file: UploadedFile, options: UnitImportOptions): Promise<ImportResult<UnitImportRow>> {
 	const read = await readImportFile(file);
 	if (!read.ok) return fileFailure(read.error.code, read.error.params);
 	return validateUnitTable(read.table, options);

@@ -5,7 +5,11 @@ import { ACTION_STATUSES } from '../corrective-action';
 import { RECORD_ID } from '../ids';
 
 const optionalText = z.string().trim().max(20000, 'errors.too_long').optional().default('');
-const requiredReason = z.string({ message: 'action.error.reason_required' }).trim().min(1, 'action.error.reason_required').max(5000, 'errors.too_long');
+const requiredReason = z
+	.string({ message: 'action.error.reason_required' })
+	.trim()
+	.min(1, 'action.error.reason_required')
+	.max(5000, 'errors.too_long');
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'action.error.invalid_date');
 
 export const noteSchema = z.object({ note: optionalText });

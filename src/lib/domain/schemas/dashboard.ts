@@ -17,9 +17,18 @@ const querySchema = z.object({
 	month: int(1, 12).optional(),
 	quarter: int(1, 4).optional(),
 	// Custom bounds: a month (YYYY-MM, the whole month) or a day (YYYY-MM-DD).
-	from: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dashboard.error.period_invalid').optional(),
-	to: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dashboard.error.period_invalid').optional(),
-	unit: z.string().refine((v) => v === '' || isRecordId(v), 'dashboard.error.unknown_unit').optional(),
+	from: z
+		.string()
+		.regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dashboard.error.period_invalid')
+		.optional(),
+	to: z
+		.string()
+		.regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dashboard.error.period_invalid')
+		.optional(),
+	unit: z
+		.string()
+		.refine((v) => v === '' || isRecordId(v), 'dashboard.error.unknown_unit')
+		.optional(),
 	category: z.enum(['', ...CATEGORIES], { message: 'dashboard.error.filter_invalid' }).optional(),
 	kind: z.enum(['', ...KINDS], { message: 'dashboard.error.filter_invalid' }).optional()
 });
@@ -73,7 +82,12 @@ export function parseDashboardQuery(params: URLSearchParams, today: string): Fil
 	if (!p.ok) return { ok: false, code: p.code, filter: fallback };
 	return {
 		ok: true,
-		filter: { period: p.period, unitId: q.unit || null, category: (q.category || null) as Category | null, kind: (q.kind || null) as Kind | null }
+		filter: {
+			period: p.period,
+			unitId: q.unit || null,
+			category: (q.category || null) as Category | null,
+			kind: (q.kind || null) as Kind | null
+		}
 	};
 }
 

@@ -118,7 +118,10 @@ export const findingSchema = z.object({
 	violation_type: z.string().min(1, 'onsite.error.type_required').regex(RECORD_ID, 'errors.invalid'),
 	description: z.string().trim().min(1, 'errors.required').max(5000, 'errors.too_long'),
 	observed_time: hhmm,
-	keep_location: z.literal('on').optional().transform((v) => v === 'on'),
+	keep_location: z
+		.literal('on')
+		.optional()
+		.transform((v) => v === 'on'),
 	photo_meta: z.string().max(10000).default('[]')
 });
 
@@ -140,7 +143,10 @@ export const signatureSchema = z.object({
 });
 
 export const completeSchema = z.object({
-	signed_on_paper: z.literal('on').optional().transform((v) => v === 'on'),
+	signed_on_paper: z
+		.literal('on')
+		.optional()
+		.transform((v) => v === 'on'),
 	grouping: z.enum(['per_finding', 'per_type'], { message: 'errors.invalid' }).default('per_finding')
 });
 

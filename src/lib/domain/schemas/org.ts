@@ -19,10 +19,7 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 71;
 
 const text = (max: number) =>
-	z
-		.string({ message: 'errors.required' })
-		.transform(normalizeText)
-		.pipe(z.string().min(1, 'errors.required').max(max, 'errors.too_long'));
+	z.string({ message: 'errors.required' }).transform(normalizeText).pipe(z.string().min(1, 'errors.required').max(max, 'errors.too_long'));
 
 const optionalText = (max: number) =>
 	z

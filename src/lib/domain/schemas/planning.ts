@@ -28,7 +28,10 @@ const optionalDay = z
 	.optional()
 	.transform((s) => (s ? s : null))
 	.refine((s) => s === null || isIsoDate(s), 'errors.date');
-const time = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time');
+const time = z
+	.string()
+	.trim()
+	.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time');
 
 /** The date/time window: a day with start and end time; an optional end day for multi-day checks. */
 const windowFields = {
@@ -126,10 +129,7 @@ export const checkFilterSchema = z.object({
 	to: optionalDay.catch(null),
 	unit: optionalId.catch(null),
 	kind: z.enum(CHECK_KINDS).optional().catch(undefined),
-	status: z
-		.enum(['planned', 'in_progress', 'completed', 'closed', 'cancelled', 'postponed'])
-		.optional()
-		.catch(undefined),
+	status: z.enum(['planned', 'in_progress', 'completed', 'closed', 'cancelled', 'postponed']).optional().catch(undefined),
 	inspector: optionalId.catch(null),
 	mine: z.enum(['1', '0']).optional().catch(undefined)
 });

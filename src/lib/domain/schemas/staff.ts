@@ -43,8 +43,7 @@ const vnDate = optionalVnDate.transform((d, ctx): string => {
 	return d;
 });
 
-const emptyToNull = <T extends z.ZodType>(schema: T) =>
-	z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
+const emptyToNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
 
 /** Roster filters from the URL. Unknown or malformed values fall back to the defaults, never a 500. */
 export const staffQuerySchema = z.object({

@@ -110,7 +110,8 @@ export const vi = {
 	'report.section.actions': '3. Chấn chỉnh, khắc phục',
 	'report.section.units': '4. Đơn vị có nhiều vi phạm nhất',
 	'report.section.remarks': 'III. NHẬN XÉT, ĐÁNH GIÁ',
-	'report.checks.line': 'Cuộc kiểm tra theo kế hoạch đã thực hiện: {ratio}; ngoài kế hoạch, {surprise} cuộc kiểm tra đột xuất đã thực hiện; tổng cộng {done} cuộc đã thực hiện tại {units} đơn vị.',
+	'report.checks.line':
+		'Cuộc kiểm tra theo kế hoạch đã thực hiện: {ratio}; ngoài kế hoạch, {surprise} cuộc kiểm tra đột xuất đã thực hiện; tổng cộng {done} cuộc đã thực hiện tại {units} đơn vị.',
 	'report.col.stt': 'STT',
 	'report.col.group': 'Loại đơn vị',
 	'report.col.units': 'Số đơn vị',
@@ -175,17 +176,22 @@ export const vi = {
 	'report.col.proposal': 'Hình thức đề nghị',
 	'report.proposal.review': 'Kiểm điểm',
 	'report.proposal.remind': 'Nhắc nhở',
-	'report.footnote.attendance': 'Tỷ lệ có mặt, kể cả đi muộn = (Có mặt đúng giờ + Đi muộn + Về sớm + Bỏ vị trí) ÷ Tổng số theo danh sách × 100; Tỷ lệ có mặt đúng giờ = Có mặt đúng giờ ÷ Tổng số theo danh sách × 100; vắng có lý do gồm cả đi công tác; chia cho 0 ghi "-". Hai tỷ lệ này cũng là tỷ lệ ghi trong biên bản và trên trang tổng quan.',
-	'report.footnote.checks': 'Chỉ tính các cuộc kiểm tra đã thực hiện (đã kết thúc hoặc đã đóng) trong kỳ; "Số đơn vị có vi phạm" là số đơn vị trong các đơn vị được kiểm tra có vi phạm ghi nhận trong các cuộc đó.',
+	'report.footnote.attendance':
+		'Tỷ lệ có mặt, kể cả đi muộn = (Có mặt đúng giờ + Đi muộn + Về sớm + Bỏ vị trí) ÷ Tổng số theo danh sách × 100; Tỷ lệ có mặt đúng giờ = Có mặt đúng giờ ÷ Tổng số theo danh sách × 100; vắng có lý do gồm cả đi công tác; chia cho 0 ghi "-". Hai tỷ lệ này cũng là tỷ lệ ghi trong biên bản và trên trang tổng quan.',
+	'report.footnote.checks':
+		'Chỉ tính các cuộc kiểm tra đã thực hiện (đã kết thúc hoặc đã đóng) trong kỳ; "Số đơn vị có vi phạm" là số đơn vị trong các đơn vị được kiểm tra có vi phạm ghi nhận trong các cuộc đó.',
 	'report.footnote.dossiers': 'Tỷ lệ đúng hạn = hồ sơ trước hạn và đúng hạn ÷ hồ sơ kiểm tra × 100; chia cho 0 ghi "-".',
-	'report.footnote.proposal': 'Hình thức đề nghị là gợi ý theo số lần vi phạm trong kỳ (từ 3 lần: kiểm điểm; dưới 3 lần: nhắc nhở); lãnh đạo quyết định hình thức xử lý.',
+	'report.footnote.proposal':
+		'Hình thức đề nghị là gợi ý theo số lần vi phạm trong kỳ (từ 3 lần: kiểm điểm; dưới 3 lần: nhắc nhở); lãnh đạo quyết định hình thức xử lý.',
 	'report.sheet.summary': 'Tổng hợp',
 	'report.sheet.01': 'Biểu 01',
 	'report.sheet.03': 'Biểu 03',
 	'report.sheet.05': 'Biểu 05',
-	'report.footnote.rate': 'Tỷ lệ khắc phục đúng hạn = số việc được chấp nhận với phản hồi trong hạn ÷ số việc có hạn trong kỳ × 100; chia cho 0 ghi "-".',
+	'report.footnote.rate':
+		'Tỷ lệ khắc phục đúng hạn = số việc được chấp nhận với phản hồi trong hạn ÷ số việc có hạn trong kỳ × 100; chia cho 0 ghi "-".',
 	'report.footnote.mapping': 'Số liệu kỳ trước được quy về cơ cấu đơn vị hiện nay (đơn vị đã sáp nhập tính vào đơn vị kế thừa).',
-	'report.remark.plan': 'Tỷ lệ hoàn thành kế hoạch kiểm tra: {ratio} (chỉ tính cuộc kiểm tra theo kế hoạch); ngoài ra {surprise} cuộc kiểm tra đột xuất.',
+	'report.remark.plan':
+		'Tỷ lệ hoàn thành kế hoạch kiểm tra: {ratio} (chỉ tính cuộc kiểm tra theo kế hoạch); ngoài ra {surprise} cuộc kiểm tra đột xuất.',
 	'report.remark.findings_up': 'Ghi nhận {n} lượt vi phạm, tăng {diff} lượt so với kỳ trước ({previous}).',
 	'report.remark.findings_down': 'Ghi nhận {n} lượt vi phạm, giảm {diff} lượt so với kỳ trước ({previous}).',
 	'report.remark.findings_same': 'Ghi nhận {n} lượt vi phạm, bằng kỳ trước.',
@@ -323,7 +329,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'report.section.actions': '3. Corrective actions',
 	'report.section.units': '4. Units with the most violations',
 	'report.section.remarks': 'III. REMARKS',
-	'report.checks.line': 'Scheduled checks done: {ratio}; besides the plan, {surprise} surprise checks done; {done} checks done in all, at {units} units.',
+	'report.checks.line':
+		'Scheduled checks done: {ratio}; besides the plan, {surprise} surprise checks done; {done} checks done in all, at {units} units.',
 	'report.col.stt': 'No.',
 	'report.col.group': 'Unit type',
 	'report.col.units': 'Units',
@@ -388,16 +395,20 @@ export const en: Record<keyof typeof vi, string> = {
 	'report.col.proposal': 'Proposed action',
 	'report.proposal.review': 'Review meeting',
 	'report.proposal.remind': 'Reminder',
-	'report.footnote.attendance': 'Present, late included = (present on time + late + left early + away from post) ÷ roster × 100; present on time = present on time ÷ roster × 100; business trips count as absent with reason; division by zero prints "-". The same two rates as in the record and on the dashboard.',
-	'report.footnote.checks': 'Only checks done (completed or closed) in the period count; "units with violations" are those of the units checked with a violation recorded in these checks.',
+	'report.footnote.attendance':
+		'Present, late included = (present on time + late + left early + away from post) ÷ roster × 100; present on time = present on time ÷ roster × 100; business trips count as absent with reason; division by zero prints "-". The same two rates as in the record and on the dashboard.',
+	'report.footnote.checks':
+		'Only checks done (completed or closed) in the period count; "units with violations" are those of the units checked with a violation recorded in these checks.',
 	'report.footnote.dossiers': 'On time = dossiers handled early or on time ÷ dossiers checked × 100; division by zero prints "-".',
-	'report.footnote.proposal': 'The proposed action is a suggestion from the number of violations in the period (3 or more: review meeting; fewer: reminder); leaders decide.',
+	'report.footnote.proposal':
+		'The proposed action is a suggestion from the number of violations in the period (3 or more: review meeting; fewer: reminder); leaders decide.',
 	'report.sheet.summary': 'Summary',
 	'report.sheet.01': 'Table 01',
 	'report.sheet.03': 'Table 03',
 	'report.sheet.05': 'Table 05',
-	'report.footnote.rate': 'On-time rate = actions accepted with a response in time ÷ actions due in the period × 100; "-" when nothing was due.',
-	'report.footnote.mapping': 'Previous-period figures are mapped to today\'s units (merged units count under their successor).',
+	'report.footnote.rate':
+		'On-time rate = actions accepted with a response in time ÷ actions due in the period × 100; "-" when nothing was due.',
+	'report.footnote.mapping': "Previous-period figures are mapped to today's units (merged units count under their successor).",
 	'report.remark.plan': 'Plan completion: {ratio} (scheduled checks only); besides, {surprise} surprise checks.',
 	'report.remark.findings_up': '{n} violations, {diff} more than the previous period ({previous}).',
 	'report.remark.findings_down': '{n} violations, {diff} fewer than the previous period ({previous}).',

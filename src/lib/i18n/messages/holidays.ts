@@ -52,8 +52,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'holiday.compensatory.tet_duong_lich': "Compensatory day off for New Year's Day",
 	'holiday.compensatory.tet_nguyen_dan': 'Compensatory day off for Lunar New Year',
 	'holiday.compensatory.gio_to_hung_vuong': 'Compensatory day off for Hung Kings Commemoration Day',
-	'holiday.compensatory.giai_phong_mien_nam':
-		'Compensatory day off for Liberation of the South and National Reunification Day',
+	'holiday.compensatory.giai_phong_mien_nam': 'Compensatory day off for Liberation of the South and National Reunification Day',
 	'holiday.compensatory.quoc_te_lao_dong': 'Compensatory day off for International Labour Day',
 	'holiday.compensatory.quoc_khanh': 'Compensatory day off for National Day',
 	'holiday.compensatory.ngay_van_hoa_viet_nam': 'Compensatory day off for Vietnam Culture Day',

@@ -193,8 +193,7 @@ export const vi = {
 	'record.report_by': 'báo cáo kết quả trước ngày {date}.',
 	'record.closing':
 		'Biên bản kết thúc vào hồi {time} cùng ngày, đã được đọc lại cho các thành phần tham dự cùng nghe, thống nhất và ký tên.',
-	'record.copies':
-		'Biên bản được lập thành 03 bản có giá trị như nhau: Đoàn kiểm tra giữ 02 bản, đơn vị được kiểm tra giữ 01 bản.',
+	'record.copies': 'Biên bản được lập thành 03 bản có giá trị như nhau: Đoàn kiểm tra giữ 02 bản, đơn vị được kiểm tra giữ 01 bản.',
 	'record.signed_on_paper': 'Các bên đã ký trên bản giấy.',
 	'record.sign.representative': 'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA',
 	'record.sign.secretary': 'THƯ KÝ',
@@ -343,7 +342,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'onsite.error.too_large': 'The photo “{name}” is too large: at most {mb} MB per photo.',
 	'onsite.error.scan_type': 'The scan must be a PDF, JPEG or PNG file of at most 10 MB.',
 	'onsite.error.signature': 'The signature is not valid. Please sign again.',
-	'onsite.error.signatures_required': 'The team lead’s and the unit representative’s signatures are needed, or mark the record as signed on paper.',
+	'onsite.error.signatures_required':
+		'The team lead’s and the unit representative’s signatures are needed, or mark the record as signed on paper.',
 	'onsite.error.lead_only': 'Only the team lead completes and signs the record.',
 	'onsite.error.explanation_needs_person': 'An explanation can only be requested for a violation naming a person.',
 	'onsite.error.explanation_empty': 'Please type the explanation or attach a scan.',

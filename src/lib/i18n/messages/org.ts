@@ -58,7 +58,8 @@ export const vi = {
 	'units.event.effective': 'hiệu lực {date}',
 	'units.event.undone': 'Đã hoàn tác',
 	'units.undo': 'Hoàn tác sáp nhập',
-	'units.undo_hint': 'Chỉ hoàn tác được khi đơn vị tiếp nhận chưa có dữ liệu mới (cuộc kiểm tra, vi phạm, điểm danh, việc chấn chỉnh, cán bộ) sau khi sáp nhập.',
+	'units.undo_hint':
+		'Chỉ hoàn tác được khi đơn vị tiếp nhận chưa có dữ liệu mới (cuộc kiểm tra, vi phạm, điểm danh, việc chấn chỉnh, cán bộ) sau khi sáp nhập.',
 	'units.merge.intro':
 		'Cán bộ đang làm việc của các đơn vị bị sáp nhập được chuyển sang đơn vị tiếp nhận; các đơn vị bị sáp nhập ngừng hoạt động và ghi nhận đơn vị kế thừa. Vi phạm đã ghi nhận vẫn thuộc đơn vị cũ.',
 	'units.merge.sources': 'Các đơn vị bị sáp nhập',
@@ -93,11 +94,13 @@ export const vi = {
 	'units.error.source_inactive': 'Một trong các đơn vị đã chọn đã ngừng hoạt động, không thể sáp nhập.',
 	'units.error.target_unknown': 'Không tìm thấy đơn vị tiếp nhận.',
 	'units.error.target_inactive': 'Đơn vị tiếp nhận đã ngừng hoạt động.',
-	'units.error.merge_too_large': 'Các đơn vị có quá nhiều cán bộ để sáp nhập trong một lần (tối đa 9.000 người). Hãy điều chuyển bớt cán bộ trước.',
+	'units.error.merge_too_large':
+		'Các đơn vị có quá nhiều cán bộ để sáp nhập trong một lần (tối đa 9.000 người). Hãy điều chuyển bớt cán bộ trước.',
 	'units.error.undo_already': 'Việc sáp nhập này đã được hoàn tác.',
 	'units.error.undo_unavailable': 'Việc sáp nhập này được nhập từ dữ liệu có sẵn, không có thông tin để hoàn tác.',
 	'units.error.undo_changed': 'Không thể hoàn tác: các đơn vị hoặc cán bộ liên quan đã thay đổi sau khi sáp nhập.',
-	'units.error.undo_new_records': 'Không thể hoàn tác: đơn vị tiếp nhận đã có dữ liệu mới sau khi sáp nhập (cuộc kiểm tra, vi phạm, điểm danh, việc chấn chỉnh hoặc cán bộ).',
+	'units.error.undo_new_records':
+		'Không thể hoàn tác: đơn vị tiếp nhận đã có dữ liệu mới sau khi sáp nhập (cuộc kiểm tra, vi phạm, điểm danh, việc chấn chỉnh hoặc cán bộ).',
 	'units.error.date_invalid': 'Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 01/07/2025.',
 	'accounts.title': 'Tài khoản người dùng',
 	'accounts.new': 'Thêm tài khoản',
@@ -231,7 +234,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'units.event.effective': 'effective {date}',
 	'units.event.undone': 'Undone',
 	'units.undo': 'Undo merger',
-	'units.undo_hint': 'A merger can be undone only while the receiving unit has no new records (checks, findings, roll calls, corrective actions, staff) since.',
+	'units.undo_hint':
+		'A merger can be undone only while the receiving unit has no new records (checks, findings, roll calls, corrective actions, staff) since.',
 	'units.merge.intro':
 		'Active staff of the merged units move to the receiving unit; the merged units become inactive with the receiving unit as successor. Findings already recorded stay with the old units.',
 	'units.merge.sources': 'Units to merge',
@@ -270,7 +274,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'units.error.undo_already': 'This merger has already been undone.',
 	'units.error.undo_unavailable': 'This merger came from existing data and holds nothing to undo it with.',
 	'units.error.undo_changed': 'Cannot undo: the units or staff involved have changed since the merger.',
-	'units.error.undo_new_records': 'Cannot undo: the receiving unit has new records since the merger (checks, findings, roll calls, corrective actions or staff).',
+	'units.error.undo_new_records':
+		'Cannot undo: the receiving unit has new records since the merger (checks, findings, roll calls, corrective actions or staff).',
 	'units.error.date_invalid': 'Invalid date. Use day/month/year (dd/mm/yyyy), e.g. 01/07/2025.',
 	'accounts.title': 'User accounts',
 	'accounts.new': 'Add account',
@@ -341,7 +346,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'catalogue.status_hint': 'A retired type is no longer offered when recording findings but stays on old findings.',
 	'catalogue.notice.created': 'Violation type added.',
 	'catalogue.notice.saved': 'Changes saved.',
-	'catalogue.error.code_invalid': 'A code uses upper-case unaccented letters, digits and hyphens, starting with a letter or digit (e.g. VH-05).',
+	'catalogue.error.code_invalid':
+		'A code uses upper-case unaccented letters, digits and hyphens, starting with a letter or digit (e.g. VH-05).',
 	'catalogue.error.code_taken': 'This code is already in the catalogue. Choose another code.',
 	'catalogue.error.fix_days': 'Days to fix must be a whole number from 0 to 365.'
 };

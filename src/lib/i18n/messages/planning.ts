@@ -127,7 +127,8 @@ export const vi = {
 	'check.error.team_required': 'Đoàn kiểm tra chưa có ai. Vui lòng chọn trưởng đoàn và thành viên.',
 	'check.error.team_invalid': 'Thành viên đoàn phải là công chức kiểm tra hoặc lãnh đạo đang hoạt động.',
 	'check.team_locked_hint': 'Cuộc kiểm tra đã bắt đầu: đơn vị được kiểm tra và thành phần đoàn giữ nguyên.',
-	'check.error.observer_invalid': 'Quan sát viên phải là tài khoản của cơ quan đang hoạt động (hoặc nhập tên), không thuộc đơn vị được kiểm tra.',
+	'check.error.observer_invalid':
+		'Quan sát viên phải là tài khoản của cơ quan đang hoạt động (hoặc nhập tên), không thuộc đơn vị được kiểm tra.',
 	'check.error.plan_required': 'Cuộc kiểm tra theo kế hoạch phải thuộc một kế hoạch.',
 	'check.saved_with_warnings': 'Đã lưu. Vui lòng xem các lưu ý bên dưới.',
 	'check.saved': 'Đã lưu.',
@@ -164,7 +165,8 @@ export const vi = {
 	'calendar.error.duplicate': 'Ngày này đã có trong danh sách.',
 
 	'admin_calendar.title': 'Ngày nghỉ, ngày làm bù do Chính phủ công bố',
-	'admin_calendar.hint': 'Các ngày lễ theo Bộ luật Lao động được tính tự động. Ở đây nhập thêm ngày nghỉ, ngày hoán đổi và ngày làm bù theo thông báo hằng năm.',
+	'admin_calendar.hint':
+		'Các ngày lễ theo Bộ luật Lao động được tính tự động. Ở đây nhập thêm ngày nghỉ, ngày hoán đổi và ngày làm bù theo thông báo hằng năm.',
 	'admin_calendar.add': 'Thêm ngày',
 	'admin_calendar.date': 'Ngày',
 	'admin_calendar.kind': 'Loại ngày',
@@ -349,7 +351,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'calendar.error.duplicate': 'This date is already listed.',
 
 	'admin_calendar.title': 'Days off and make-up days announced by the Government',
-	'admin_calendar.hint': 'Labour Code holidays are computed. Enter here the extra days off, swapped days and make-up working days announced each year.',
+	'admin_calendar.hint':
+		'Labour Code holidays are computed. Enter here the extra days off, swapped days and make-up working days announced each year.',
 	'admin_calendar.add': 'Add day',
 	'admin_calendar.date': 'Date',
 	'admin_calendar.kind': 'Kind of day',

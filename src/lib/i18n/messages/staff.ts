@@ -73,18 +73,15 @@ export const vi = {
 	'import.ui.count.transfer': 'Đổi đơn vị',
 	'import.ui.count.error_rows': 'Dòng có lỗi',
 	'import.ui.errors_title': 'Các lỗi cần sửa ({count})',
-	'import.ui.nothing_saved':
-		'Chưa có dữ liệu nào được lưu. Hãy sửa các lỗi dưới đây trong tệp rồi tải lên lại.',
+	'import.ui.nothing_saved': 'Chưa có dữ liệu nào được lưu. Hãy sửa các lỗi dưới đây trong tệp rồi tải lên lại.',
 	'import.ui.col.row': 'Dòng',
 	'import.ui.col.column': 'Cột',
 	'import.ui.col.reason': 'Lỗi',
 	'import.ui.errors_more': 'Còn {count} lỗi khác không hiển thị (chỉ hiện {shown} lỗi đầu tiên).',
 	'import.ui.commit': 'Xác nhận nhập dữ liệu',
-	'import.ui.commit_hint':
-		'Mọi thay đổi trên được lưu trong một lần; nếu có sự cố, không dữ liệu nào được lưu.',
+	'import.ui.commit_hint': 'Mọi thay đổi trên được lưu trong một lần; nếu có sự cố, không dữ liệu nào được lưu.',
 	'import.ui.nothing_to_do': 'Tệp không có gì khác so với dữ liệu hiện có: nhập lại sẽ không thay đổi gì.',
-	'import.ui.done':
-		'Đã nhập xong: thêm mới {create}, cập nhật {update}, không thay đổi {unchanged}.',
+	'import.ui.done': 'Đã nhập xong: thêm mới {create}, cập nhật {update}, không thay đổi {unchanged}.',
 	'import.ui.expired': 'Phiên xem trước đã hết hạn hoặc không hợp lệ. Vui lòng tải tệp lên lại.',
 	'import.ui.now_invalid':
 		'Dữ liệu trong hệ thống đã thay đổi từ lúc xem trước nên tệp không còn hợp lệ. Chưa có dữ liệu nào được lưu; vui lòng tải tệp lên lại để xem lỗi.',

@@ -38,7 +38,8 @@ export const vi = {
 	'check.error.window_required': 'Vui lòng nhập thời gian bắt đầu và kết thúc mới.',
 	'check.error.window_invalid': 'Thời gian không hợp lệ.',
 	'check.error.window_end_before_start': 'Thời gian kết thúc phải sau thời gian bắt đầu.',
-	'check.error.team_locked': 'Cuộc kiểm tra đã bắt đầu: không thay đổi được đơn vị được kiểm tra, trưởng đoàn, thành viên hay quan sát viên.',
+	'check.error.team_locked':
+		'Cuộc kiểm tra đã bắt đầu: không thay đổi được đơn vị được kiểm tra, trưởng đoàn, thành viên hay quan sát viên.',
 
 	// Corrective action (chấn chỉnh, khắc phục)
 	'action.status.open': 'Chưa thực hiện',
@@ -75,8 +76,7 @@ export const vi = {
 	'action.error.closed': 'Nội dung khắc phục đã đóng, không thể thay đổi.',
 	'action.error.not_submitted': 'Đơn vị chưa gửi báo cáo kết quả khắc phục.',
 	'action.error.not_verified': 'Chỉ đóng được nội dung khắc phục đã được xác minh đạt.',
-	'action.error.evidence_required':
-		'Vui lòng nhập nội dung đã khắc phục hoặc đính kèm tài liệu, hình ảnh minh chứng.',
+	'action.error.evidence_required': 'Vui lòng nhập nội dung đã khắc phục hoặc đính kèm tài liệu, hình ảnh minh chứng.',
 	'action.error.text_required': 'Vui lòng nhập nội dung ý kiến hoặc đính kèm tệp.',
 	'action.error.reason_required': 'Vui lòng nêu lý do.',
 	'action.error.invalid_date': 'Ngày không hợp lệ.',
@@ -96,7 +96,8 @@ export const vi = {
 	'rollcall.status.absent_unexcused': 'Vắng không lý do',
 	'rollcall.status.business_trip': 'Đi công tác',
 	'rollcall.status_short.away_from_post': 'Bỏ vị trí',
-	'rollcall.tally': '{present}/{total} có mặt, kể cả đi muộn ({percent}); đúng giờ {onTime}/{total} ({onTimePercent}); vắng {absent}, trong đó {unexcused} không lý do',
+	'rollcall.tally':
+		'{present}/{total} có mặt, kể cả đi muộn ({percent}); đúng giờ {onTime}/{total} ({onTimePercent}); vắng {absent}, trong đó {unexcused} không lý do',
 
 	// Planning warnings (cảnh báo khi lập lịch) — they warn, they do not block
 	'warning.double_booked': '{person} đã được phân công cuộc kiểm tra khác trùng thời gian ({unit}, ngày {date}).',
@@ -191,7 +192,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'rollcall.status.absent_unexcused': 'Absent without reason',
 	'rollcall.status.business_trip': 'On business trip',
 	'rollcall.status_short.away_from_post': 'Away from post',
-	'rollcall.tally': '{present}/{total} present, late arrivals included ({percent}); on time {onTime}/{total} ({onTimePercent}); absent {absent}, of whom {unexcused} without reason',
+	'rollcall.tally':
+		'{present}/{total} present, late arrivals included ({percent}); on time {onTime}/{total} ({onTimePercent}); absent {absent}, of whom {unexcused} without reason',
 
 	'warning.double_booked': '{person} is already on another check at the same time ({unit}, {date}).',
 	'warning.unit_recently_checked': '{unit} has another check on {date} ({days} days apart).',

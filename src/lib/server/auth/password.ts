@@ -7,8 +7,7 @@ import { toUser } from '../repos/users';
 import type { User } from '../../domain/user';
 
 export type PasswordCheck =
-	| { ok: true; user: User }
-	| { ok: false; code: 'login.error.invalid' | 'login.error.inactive' | 'login.error.unavailable' };
+	{ ok: true; user: User } | { ok: false; code: 'login.error.invalid' | 'login.error.inactive' | 'login.error.unavailable' };
 
 export async function checkPassword(pbUrl: string, email: string, password: string): Promise<PasswordCheck> {
 	const pb = createAnonymousPb(pbUrl);

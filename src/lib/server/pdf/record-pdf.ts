@@ -16,7 +16,11 @@ export async function renderRecordPdf(
 	doc: RecordDoc,
 	signatures: Partial<Record<'lead' | 'representative', Uint8Array>> = {}
 ): Promise<Uint8Array> {
-	const pdf = new PDFDocument({ size: 'A4', margins: MARGIN, info: { Title: `${doc.title} — ${doc.subtitle}`, Author: doc.headerLeft[1] } });
+	const pdf = new PDFDocument({
+		size: 'A4',
+		margins: MARGIN,
+		info: { Title: `${doc.title} — ${doc.subtitle}`, Author: doc.headerLeft[1] }
+	});
 	pdf.registerFont('r', join(FONT_DIR, 'DejaVuSans.ttf'));
 	pdf.registerFont('b', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
 	pdf.registerFont('i', join(FONT_DIR, 'DejaVuSans-Oblique.ttf'));
@@ -34,14 +38,26 @@ export async function renderRecordPdf(
 	pdf.font('r').fontSize(10).text(doc.headerLeft[0], left, top, { width: colL, align: 'center' });
 	pdf.font('b').text(doc.headerLeft[1], { width: colL, align: 'center' });
 	const ruleL = pdf.y + 2;
-	pdf.moveTo(left + colL / 2 - 30, ruleL).lineTo(left + colL / 2 + 30, ruleL).stroke();
+	pdf
+		.moveTo(left + colL / 2 - 30, ruleL)
+		.lineTo(left + colL / 2 + 30, ruleL)
+		.stroke();
 	pdf.font('r').text(doc.number, left, ruleL + 6, { width: colL, align: 'center' });
 	const leftBottom = pdf.y;
-	pdf.font('b').fontSize(10).text(doc.motto[0], left + colL, top, { width: colR, align: 'center' });
+	pdf
+		.font('b')
+		.fontSize(10)
+		.text(doc.motto[0], left + colL, top, { width: colR, align: 'center' });
 	pdf.fontSize(11).text(doc.motto[1], { width: colR, align: 'center' });
 	const ruleR = pdf.y + 2;
-	pdf.moveTo(left + colL + colR / 2 - 75, ruleR).lineTo(left + colL + colR / 2 + 75, ruleR).stroke();
-	pdf.font('i').fontSize(11).text(doc.placeDate, left + colL, ruleR + 6, { width: colR, align: 'center' });
+	pdf
+		.moveTo(left + colL + colR / 2 - 75, ruleR)
+		.lineTo(left + colL + colR / 2 + 75, ruleR)
+		.stroke();
+	pdf
+		.font('i')
+		.fontSize(11)
+		.text(doc.placeDate, left + colL, ruleR + 6, { width: colR, align: 'center' });
 	pdf.y = Math.max(leftBottom, pdf.y) + 18;
 
 	pdf.font('b').fontSize(14).text(doc.title, left, pdf.y, { width, align: 'center' });
@@ -49,11 +65,14 @@ export async function renderRecordPdf(
 	pdf.moveDown(1);
 
 	const para = (text: string, opts: { indent?: number; bold?: boolean } = {}) => {
-		pdf.font(opts.bold ? 'b' : 'r').fontSize(11).text(text, left + (opts.indent ?? 0) * 14, pdf.y, {
-			width: width - (opts.indent ?? 0) * 14,
-			align: 'justify',
-			paragraphGap: 3
-		});
+		pdf
+			.font(opts.bold ? 'b' : 'r')
+			.fontSize(11)
+			.text(text, left + (opts.indent ?? 0) * 14, pdf.y, {
+				width: width - (opts.indent ?? 0) * 14,
+				align: 'justify',
+				paragraphGap: 3
+			});
 	};
 	para(doc.opening);
 	for (const s of doc.sections) {
@@ -71,12 +90,21 @@ export async function renderRecordPdf(
 	const cw = width / 3;
 	doc.signatures.forEach((s, i) => {
 		const x = left + i * cw;
-		pdf.font('b').fontSize(9.5).text(s.title, x, sy, { width: cw - 6, align: 'center' });
-		pdf.font('i').fontSize(9).text(s.hint, x, pdf.y, { width: cw - 6, align: 'center' });
+		pdf
+			.font('b')
+			.fontSize(9.5)
+			.text(s.title, x, sy, { width: cw - 6, align: 'center' });
+		pdf
+			.font('i')
+			.fontSize(9)
+			.text(s.hint, x, pdf.y, { width: cw - 6, align: 'center' });
 		const img = s.party === 'lead' || s.party === 'representative' ? signatures[s.party] : undefined;
 		const iy = pdf.y + 4;
 		if (img) pdf.image(Buffer.from(img), x + 10, iy, { fit: [cw - 26, 60], align: 'center' });
-		pdf.font('b').fontSize(10.5).text(s.name, x, iy + 70, { width: cw - 6, align: 'center' });
+		pdf
+			.font('b')
+			.fontSize(10.5)
+			.text(s.name, x, iy + 70, { width: cw - 6, align: 'center' });
 	});
 	pdf.y = sy + 140;
 	if (doc.memberNames.length) {

@@ -60,7 +60,10 @@ const orNullStr = (v: unknown) => (v ? String(v) : null);
 
 function toRecord(r: RecordModel): ActionRecord {
 	const delegates = new Set<string>([...(Array.isArray(r.delegates) ? r.delegates : []), ...(r.delegate ? [r.delegate] : [])]);
-	const pe = r.pending_extension && typeof r.pending_extension === 'object' && r.pending_extension.newDueDate ? (r.pending_extension as PendingExtension) : null;
+	const pe =
+		r.pending_extension && typeof r.pending_extension === 'object' && r.pending_extension.newDueDate
+			? (r.pending_extension as PendingExtension)
+			: null;
 	return {
 		id: r.id,
 		title: str(r.title),

@@ -2,14 +2,7 @@ import type { Pb } from '../pb/create';
 
 export function auditRepo(pb: Pb) {
 	return {
-		async write(e: {
-			actorId?: string | null;
-			action: string;
-			collection?: string;
-			id?: string;
-			data?: unknown;
-			ip?: string;
-		}) {
+		async write(e: { actorId?: string | null; action: string; collection?: string; id?: string; data?: unknown; ip?: string }) {
 			await pb.collection('audit_log').create({
 				actor: e.actorId ?? '',
 				action: e.action,

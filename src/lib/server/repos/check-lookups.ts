@@ -34,13 +34,23 @@ export function checkLookupsRepo(pb: Pb) {
 	return {
 		async units(): Promise<UnitRef[]> {
 			const rows = await all(pb, 'units', { fields: 'id,name,code,parent,active', sort: 'code' });
-			return rows.map((r) => ({ id: r.id, name: String(r.name), code: String(r.code), parentId: r.parent ? String(r.parent) : null, active: r.active === true }));
+			return rows.map((r) => ({
+				id: r.id,
+				name: String(r.name),
+				code: String(r.code),
+				parentId: r.parent ? String(r.parent) : null,
+				active: r.active === true
+			}));
 		},
 		async unit(id: string): Promise<UnitRef | null> {
 			if (!isRecordId(id)) return null;
-			const r = await pb.collection('units').getList(1, 1, { filter: pb.filter('id = {:id}', { id }), fields: 'id,name,code,parent,active', skipTotal: true });
+			const r = await pb
+				.collection('units')
+				.getList(1, 1, { filter: pb.filter('id = {:id}', { id }), fields: 'id,name,code,parent,active', skipTotal: true });
 			const u = r.items[0];
-			return u ? { id: u.id, name: String(u.name), code: String(u.code), parentId: u.parent ? String(u.parent) : null, active: u.active === true } : null;
+			return u
+				? { id: u.id, name: String(u.name), code: String(u.code), parentId: u.parent ? String(u.parent) : null, active: u.active === true }
+				: null;
 		},
 		/** Active inspectors and leaders: who can be lead or member of a team. */
 		async inspectors(): Promise<PersonRef[]> {
@@ -58,7 +68,13 @@ export function checkLookupsRepo(pb: Pb) {
 				filter: anyOf(pb, 'id', ids),
 				fields: 'id,name,role,active,unit'
 			});
-			return rows.map((r) => ({ id: r.id, name: String(r.name), role: String(r.role), unitId: r.unit ? String(r.unit) : null, active: r.active === true }));
+			return rows.map((r) => ({
+				id: r.id,
+				name: String(r.name),
+				role: String(r.role),
+				unitId: r.unit ? String(r.unit) : null,
+				active: r.active === true
+			}));
 		}
 	};
 }

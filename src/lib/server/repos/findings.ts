@@ -167,7 +167,10 @@ export function findingsRepo(pb: Pb) {
 			await col().update(toId, { photo_meta: from.photoMeta.map((m, i) => ({ ...m, name: stored[i] ?? m.name })) });
 		},
 
-		async update(id: string, p: Partial<Pick<Finding, 'description' | 'superseded' | 'explanationStatus' | 'explanationText'>> & { typeId?: string }) {
+		async update(
+			id: string,
+			p: Partial<Pick<Finding, 'description' | 'superseded' | 'explanationStatus' | 'explanationText'>> & { typeId?: string }
+		) {
 			const body: Record<string, unknown> = {};
 			if (p.description !== undefined) body.description = p.description;
 			if (p.superseded !== undefined) body.superseded = p.superseded;

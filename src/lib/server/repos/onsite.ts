@@ -105,7 +105,10 @@ function toCheck(r: RecordModel): OnsiteCheck {
 		scheduledStart: String(r.scheduled_start ?? ''),
 		startedAt: r.started_at ? String(r.started_at) : null,
 		completedAt: r.completed_at ? String(r.completed_at) : null,
-		location: loc && typeof loc.lat === 'number' && typeof loc.lon === 'number' ? { lat: loc.lat, lon: loc.lon, accuracy: loc.accuracy ?? null } : null,
+		location:
+			loc && typeof loc.lat === 'number' && typeof loc.lon === 'number'
+				? { lat: loc.lat, lon: loc.lon, accuracy: loc.accuracy ?? null }
+				: null,
 		checklist: (r.checklist as OnsiteCheck['checklist']) ?? {},
 		procedures: (r.procedures as Partial<Procedures>) ?? null,
 		representativeName: String(r.representative_name ?? ''),
@@ -151,7 +154,6 @@ function patchBody(p: CheckPatch): Record<string, unknown> {
 	if (p.amendments !== undefined) body.amendments = p.amendments;
 	return body;
 }
-
 
 export interface ProposedAction {
 	title: string;
@@ -228,7 +230,9 @@ export function onsiteRepo(pb: Pb) {
 			if (ids.length === 0) return [];
 			const out: StaffRow[] = [];
 			for (let i = 0; i < ids.length; i += 100) {
-				const rows = await pb.collection('staff').getFullList({ filter: anyOf(pb, 'id', ids.slice(i, i + 100)), fields: 'id,full_name,position,unit,active' });
+				const rows = await pb
+					.collection('staff')
+					.getFullList({ filter: anyOf(pb, 'id', ids.slice(i, i + 100)), fields: 'id,full_name,position,unit,active' });
 				out.push(...rows.map(toStaff));
 			}
 			return out;
@@ -303,7 +307,11 @@ export function onsiteRepo(pb: Pb) {
 			const token = await pb.files.getToken();
 			const res = await fetch(pb.files.getURL(r, name, { token }));
 			if (!res.ok || !res.body) return null;
-			return { body: res.body, type: res.headers.get('content-type') ?? 'application/octet-stream', length: res.headers.get('content-length') };
+			return {
+				body: res.body,
+				type: res.headers.get('content-type') ?? 'application/octet-stream',
+				length: res.headers.get('content-length')
+			};
 		},
 
 		/** The bytes of a protected file (signatures embedded in the PDF). */

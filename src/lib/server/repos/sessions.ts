@@ -54,9 +54,7 @@ export function sessionsRepo(pb: Pb) {
 			return toSession(r);
 		},
 		async findByHash(tokenHash: string): Promise<{ session: Session; user: User } | null> {
-			const r = await orNull(
-				col().getFirstListItem(pb.filter('token_hash = {:h}', { h: tokenHash }), { expand: 'user' })
-			);
+			const r = await orNull(col().getFirstListItem(pb.filter('token_hash = {:h}', { h: tokenHash }), { expand: 'user' }));
 			const u = r?.expand?.user as RecordModel | undefined;
 			if (!r || !u) return null;
 			return { session: toSession(r), user: toUser(u) };

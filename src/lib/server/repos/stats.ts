@@ -77,9 +77,25 @@ function toDrillRow(kind: DrillKind, r: RecordModel): DrillRow {
 		};
 	}
 	if (kind === 'actions') {
-		return { id: r.id, date: String(r.due_date), unitName, label: String(r.title), detail: '', status: String(r.status), tag: String(r.category || 'other') };
+		return {
+			id: r.id,
+			date: String(r.due_date),
+			unitName,
+			label: String(r.title),
+			detail: '',
+			status: String(r.status),
+			tag: String(r.category || 'other')
+		};
 	}
-	return { id: r.id, date: String(r.scheduled_start), unitName, label: String(r.title || ''), detail: '', status: String(r.status), tag: String(r.kind) };
+	return {
+		id: r.id,
+		date: String(r.scheduled_start),
+		unitName,
+		label: String(r.title || ''),
+		detail: '',
+		status: String(r.status),
+		tag: String(r.kind)
+	};
 }
 
 export function statsRepo(pb: Pb) {
@@ -135,7 +151,9 @@ export function statsRepo(pb: Pb) {
 		/** All aggregates: four parts asked for in parallel (each runs its SQL on its own connection). */
 		async aggregates(p: AggregateParams): Promise<AggregateRows> {
 			const parts = await Promise.all(
-				['findings', 'attendance', 'actions', 'checks'].map((part) => send<Partial<AggregateRows>>('/api/congvu/dashboard', { ...p, parts: [part] }))
+				['findings', 'attendance', 'actions', 'checks'].map((part) =>
+					send<Partial<AggregateRows>>('/api/congvu/dashboard', { ...p, parts: [part] })
+				)
 			);
 			return Object.assign({}, ...parts) as AggregateRows;
 		},
@@ -151,16 +169,25 @@ export function statsRepo(pb: Pb) {
 
 		/** Roll-call counts per counted check of the window and status (Biểu 02). */
 		async attendanceByCheck(p: AggregateParams): Promise<{ inspection: string; unit: string; at: string; status: string; n: number }[]> {
-			return (await send<{ rows: { inspection: string; unit: string; at: string; status: string; n: number }[] }>('/api/congvu/attendance-by-check', p)).rows;
+			return (
+				await send<{ rows: { inspection: string; unit: string; at: string; status: string; n: number }[] }>(
+					'/api/congvu/attendance-by-check',
+					p
+				)
+			).rows;
 		},
 
 		/** Dossier samples of counted checks of the window, per checked unit (Biểu 04). */
 		async proceduresByUnit(p: AggregateParams): Promise<{ unit: string; sampled: number; overdue: number; noApology: number }[]> {
-			return (await send<{ rows: { unit: string; sampled: number; overdue: number; noApology: number }[] }>('/api/congvu/procedures-by-unit', p)).rows;
+			return (
+				await send<{ rows: { unit: string; sampled: number; overdue: number; noApology: number }[] }>('/api/congvu/procedures-by-unit', p)
+			).rows;
 		},
 
 		async violationTypes(): Promise<{ id: string; code: string; name: string; category: string }[]> {
-			const rows = await pb.collection('violation_types').getFullList({ fields: 'id,code,name_vi,category,sort_order', sort: 'sort_order,code' });
+			const rows = await pb
+				.collection('violation_types')
+				.getFullList({ fields: 'id,code,name_vi,category,sort_order', sort: 'sort_order,code' });
 			return rows.map((r) => ({ id: r.id, code: String(r.code), name: String(r.name_vi), category: String(r.category) }));
 		},
 
@@ -168,8 +195,18 @@ export function statsRepo(pb: Pb) {
 			const out: { id: string; name: string; position: string; unitId: string; code: string }[] = [];
 			for (let i = 0; i < ids.length; i += 100) {
 				const chunk = ids.slice(i, i + 100);
-				const rows = await pb.collection('staff').getFullList({ filter: anyOf(pb, 'id', chunk), fields: 'id,full_name,position,unit,employee_code' });
-				out.push(...rows.map((r) => ({ id: r.id, name: String(r.full_name), position: String(r.position ?? ''), unitId: String(r.unit), code: String(r.employee_code) })));
+				const rows = await pb
+					.collection('staff')
+					.getFullList({ filter: anyOf(pb, 'id', chunk), fields: 'id,full_name,position,unit,employee_code' });
+				out.push(
+					...rows.map((r) => ({
+						id: r.id,
+						name: String(r.full_name),
+						position: String(r.position ?? ''),
+						unitId: String(r.unit),
+						code: String(r.employee_code)
+					}))
+				);
 			}
 			return out;
 		},
@@ -177,19 +214,35 @@ export function statsRepo(pb: Pb) {
 		/** One page (50) of the records behind a figure. */
 		async drill(q: DrillQuery): Promise<{ items: DrillRow[]; hasMore: boolean }> {
 			const f = drillFilter(q);
-			const r = await pb.collection(f.collection).getList(q.page, 51, { filter: f.filter, sort: f.sort, expand: f.expand, skipTotal: true });
+			const r = await pb
+				.collection(f.collection)
+				.getList(q.page, 51, { filter: f.filter, sort: f.sort, expand: f.expand, skipTotal: true });
 			return { items: r.items.slice(0, 50).map((x) => toDrillRow(q.kind, x)), hasMore: r.items.length > 50 };
 		},
 
 		/** A person's counted findings since `fromUtc`, with the actions that cover them. */
 		async history(staffId: string, fromUtc: string, toUtc: string) {
 			const findings = await pb.collection('findings').getFullList({
-				filter: pb.filter('staff = {:s} && observed_at >= {:a} && observed_at < {:b} && superseded = false', { s: staffId, a: fromUtc, b: toUtc }) + ' && ' + VISIBLE('inspection.'),
+				filter:
+					pb.filter('staff = {:s} && observed_at >= {:a} && observed_at < {:b} && superseded = false', {
+						s: staffId,
+						a: fromUtc,
+						b: toUtc
+					}) +
+					' && ' +
+					VISIBLE('inspection.'),
 				sort: '-observed_at',
 				expand: 'violation_type,unit'
 			});
 			const actions = findings.length
-				? await pb.collection('corrective_actions').getFullList({ filter: anyOf(pb, 'findings', findings.map((f) => f.id), '~') })
+				? await pb.collection('corrective_actions').getFullList({
+						filter: anyOf(
+							pb,
+							'findings',
+							findings.map((f) => f.id),
+							'~'
+						)
+					})
 				: [];
 			return { findings, actions };
 		},

@@ -121,7 +121,10 @@ export function unitsRepo(pb: Pb) {
 				throw mapPbError(e);
 			}
 		},
-		async update(id: string, patch: { name?: string; kind?: UnitKind; parentId?: string | null; active?: boolean; validTo?: string | null }) {
+		async update(
+			id: string,
+			patch: { name?: string; kind?: UnitKind; parentId?: string | null; active?: boolean; validTo?: string | null }
+		) {
 			const body: Record<string, unknown> = {};
 			if (patch.name !== undefined) {
 				body.name = patch.name;
@@ -140,9 +143,7 @@ export function unitsRepo(pb: Pb) {
 			const CHUNK = 8;
 			for (let i = 0; i < unitIds.length; i += CHUNK) {
 				const part = unitIds.slice(i, i + CHUNK);
-				const counts = await Promise.all(
-					part.map((u) => count('staff', pb.filter('unit = {:u} && active = true', { u })))
-				);
+				const counts = await Promise.all(part.map((u) => count('staff', pb.filter('unit = {:u} && active = true', { u }))));
 				part.forEach((u, j) => out.set(u, counts[j]!));
 			}
 			return out;
@@ -178,7 +179,10 @@ export function unitsRepo(pb: Pb) {
 				count('attendance_records', f),
 				count('corrective_actions', f),
 				count('staff', f),
-				count('staff_transfers', pb.filter('to_unit = {:u} && created >= {:t} && unit_event != {:e}', { u: unitId, t: since, e: exceptEvent }))
+				count(
+					'staff_transfers',
+					pb.filter('to_unit = {:u} && created >= {:t} && unit_event != {:e}', { u: unitId, t: since, e: exceptEvent })
+				)
 			]);
 			return counts.some((n) => n > 0);
 		},
@@ -241,7 +245,13 @@ export function unitsRepo(pb: Pb) {
 				});
 			}
 			batch.collection('audit_log').create(
-				auditBody({ actorId: m.actorId, action: 'unit.merge', collection: 'unit_events', id: m.eventId, data: { targetId: m.targetId, ...m.details } })
+				auditBody({
+					actorId: m.actorId,
+					action: 'unit.merge',
+					collection: 'unit_events',
+					id: m.eventId,
+					data: { targetId: m.targetId, ...m.details }
+				})
 			);
 			await batch.send();
 		},
@@ -266,7 +276,13 @@ export function unitsRepo(pb: Pb) {
 			if (details.targetCreated && e.targetId) batch.collection('units').update(e.targetId, { active: false });
 			batch.collection('unit_events').update(e.id, { undone: true });
 			batch.collection('audit_log').create(
-				auditBody({ actorId, action: 'unit.merge_undo', collection: 'unit_events', id: e.id, data: { targetId: e.targetId, staff: details.staff.length } })
+				auditBody({
+					actorId,
+					action: 'unit.merge_undo',
+					collection: 'unit_events',
+					id: e.id,
+					data: { targetId: e.targetId, staff: details.staff.length }
+				})
 			);
 			await batch.send();
 		}

@@ -19,9 +19,7 @@ export async function seedCatalogue(pb: Pb): Promise<number> {
 	if (!parsed.ok) throw new Error('violation-catalogue.csv does not parse');
 	const [header, ...rows] = parsed.records.map((r) => r.cells);
 	const col = (name: string) => header!.indexOf(name);
-	const existing = new Set(
-		(await pb.collection('violation_types').getFullList({ fields: 'code' })).map((r) => String(r.code))
-	);
+	const existing = new Set((await pb.collection('violation_types').getFullList({ fields: 'code' })).map((r) => String(r.code)));
 	let created = 0;
 	let order = 0;
 	for (const row of rows) {
@@ -120,9 +118,7 @@ export async function seedUsers(pb: Pb): Promise<number> {
 }
 
 export async function seedCalendar(pb: Pb): Promise<number> {
-	const existing = new Set(
-		(await pb.collection('calendar_days').getFullList({ fields: 'date' })).map((r) => String(r.date))
-	);
+	const existing = new Set((await pb.collection('calendar_days').getFullList({ fields: 'date' })).map((r) => String(r.date)));
 	let created = 0;
 	for (const a of OFFICIAL_ANNOUNCEMENTS_2025_2026) {
 		if (existing.has(a.date)) continue;

@@ -74,9 +74,30 @@ export const SEED_HISTORICAL_UNITS: SeedUnit[] = [
 	{ code: 'CA.TP.P.CUULONG', name: 'phường Cửu Long', kind: 'ward', parent: 'CA.TP', validTo: '2025-06-30', successor: 'CA.P.CUUAN' },
 	{ code: 'CA.HPL.TT.PHULAC', name: 'thị trấn Phú Lạc', kind: 'town', parent: 'CA.HPL', validTo: '2025-06-30', successor: 'CA.X.PHULAC' },
 	{ code: 'CA.HPL.X.PHUTHANH', name: 'xã Phú Thành', kind: 'commune', parent: 'CA.HPL', validTo: '2025-06-30', successor: 'CA.X.PHULAC' },
-	{ code: 'CA.HPL.X.LONGDIEN', name: 'xã Long Điền', kind: 'commune', parent: 'CA.HPL', validTo: '2025-06-30', successor: 'CA.X.LONGDIENTAY' },
-	{ code: 'CA.SLDTBXH', name: 'Sở Lao động - Thương binh và Xã hội', kind: 'department', parent: 'CA', validTo: '2025-02-28', successor: 'CA.SNV' },
-	{ code: 'CA.SNNPTNT', name: 'Sở Nông nghiệp và Phát triển nông thôn', kind: 'department', parent: 'CA', validTo: '2025-02-28', successor: 'CA.SNNMT' },
+	{
+		code: 'CA.HPL.X.LONGDIEN',
+		name: 'xã Long Điền',
+		kind: 'commune',
+		parent: 'CA.HPL',
+		validTo: '2025-06-30',
+		successor: 'CA.X.LONGDIENTAY'
+	},
+	{
+		code: 'CA.SLDTBXH',
+		name: 'Sở Lao động - Thương binh và Xã hội',
+		kind: 'department',
+		parent: 'CA',
+		validTo: '2025-02-28',
+		successor: 'CA.SNV'
+	},
+	{
+		code: 'CA.SNNPTNT',
+		name: 'Sở Nông nghiệp và Phát triển nông thôn',
+		kind: 'department',
+		parent: 'CA',
+		validTo: '2025-02-28',
+		successor: 'CA.SNNMT'
+	},
 	{ code: 'CA.STNMT', name: 'Sở Tài nguyên và Môi trường', kind: 'department', parent: 'CA', validTo: '2025-02-28', successor: 'CA.SNNMT' }
 ];
 
@@ -92,5 +113,11 @@ export const DEMO_USERS = [
 	{ email: 'lanhdao@cuuan.congvu.vn', name: 'Trần Thị Ngọc Hân', role: 'leader', position: 'Phó Giám đốc Sở Nội vụ' },
 	{ email: 'kiemtra@cuuan.congvu.vn', name: 'Nguyễn Hữu Phước', role: 'inspector', position: 'Chuyên viên chính, Sở Nội vụ' },
 	{ email: 'kiemtra2@cuuan.congvu.vn', name: 'Huỳnh Thị Mỹ Duyên', role: 'inspector', position: 'Chuyên viên, Sở Nội vụ' },
-	{ email: 'thutruong.myhung@cuuan.congvu.vn', name: 'Trần Quốc Hưng', role: 'unit_head', position: 'Chủ tịch UBND phường Mỹ Hưng', unit: 'CA.P.MYHUNG' }
+	{
+		email: 'thutruong.myhung@cuuan.congvu.vn',
+		name: 'Trần Quốc Hưng',
+		role: 'unit_head',
+		position: 'Chủ tịch UBND phường Mỹ Hưng',
+		unit: 'CA.P.MYHUNG'
+	}
 ] as const;

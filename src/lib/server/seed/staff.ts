@@ -8,16 +8,10 @@ import type { SeedUnit } from './org';
 const BATCH = 500;
 
 export async function seedStaffFor(pb: Pb, units: SeedUnit[]): Promise<number> {
-	const ids = new Map(
-		(await pb.collection('units').getFullList({ fields: 'id,code' })).map((r) => [String(r.code), r.id])
-	);
-	const existing = new Set(
-		(await pb.collection('staff').getFullList({ fields: 'employee_code' })).map((r) => String(r.employee_code))
-	);
+	const ids = new Map((await pb.collection('units').getFullList({ fields: 'id,code' })).map((r) => [String(r.code), r.id]));
+	const existing = new Set((await pb.collection('staff').getFullList({ fields: 'employee_code' })).map((r) => String(r.employee_code)));
 	const rows = units.flatMap((u, i) =>
-		u.staff
-			? generateStaff(u.staff, { seed: 1000 + i, units: [{ code: u.code, kind: u.kind }], codePrefix: `${u.code}.` })
-			: []
+		u.staff ? generateStaff(u.staff, { seed: 1000 + i, units: [{ code: u.code, kind: u.kind }], codePrefix: `${u.code}.` }) : []
 	);
 	const missing = rows.filter((r) => !existing.has(r.employeeCode));
 	for (let i = 0; i < missing.length; i += BATCH) {

@@ -81,7 +81,13 @@ export function accountsService(pb: Pb, sessions: SessionService) {
 				}
 				throw e;
 			}
-			await audit.write({ actorId: actor.id, action: 'account.create', collection: 'users', id: user.id, data: { email: user.email, role: user.role, unitId: user.unitId } });
+			await audit.write({
+				actorId: actor.id,
+				action: 'account.create',
+				collection: 'users',
+				id: user.id,
+				data: { email: user.email, role: user.role, unitId: user.unitId }
+			});
 			return ok(user);
 		},
 
@@ -99,7 +105,10 @@ export function accountsService(pb: Pb, sessions: SessionService) {
 				action: 'account.update',
 				collection: 'users',
 				id,
-				data: { from: { name: user.name, role: user.role, unitId: user.unitId }, to: { name: input.name, role: input.role, unitId: unit.value } }
+				data: {
+					from: { name: user.name, role: user.role, unitId: user.unitId },
+					to: { name: input.name, role: input.role, unitId: unit.value }
+				}
 			});
 			return ok();
 		},

@@ -168,7 +168,14 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		return availableSteps(toState(a), actor, day, clock().toISOString()).filter((t) => can(actor, STEP_POLICY[t].action, s));
 	}
 
-	async function tell(a: ActionRecord, actor: Actor | null, to: string[], kind: NotificationKind, extra: Record<string, string | number> = {}, dedupeKey?: string) {
+	async function tell(
+		a: ActionRecord,
+		actor: Actor | null,
+		to: string[],
+		kind: NotificationKind,
+		extra: Record<string, string | number> = {},
+		dedupeKey?: string
+	) {
 		try {
 			await notifications.notify({
 				userIds: to.filter((id) => id !== actor?.id),
@@ -283,9 +290,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const bad = checkEvidence(await evidenceFacts(files));
 			if (bad) return refusal(bad.code, bad.params);
 			const withEvidence: ActionInput =
-				(input.type === 'submit' || input.type === 'comment') && files.length
-					? { ...input, evidenceIds: files.map((f) => f.name) }
-					: input;
+				(input.type === 'submit' || input.type === 'comment') && files.length ? { ...input, evidenceIds: files.map((f) => f.name) } : input;
 			const now = clock().toISOString();
 			const day = today();
 			const r = applyAction(toState(a), withEvidence, actor, { now, today: day });
@@ -342,13 +347,18 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			if (isStaleRead(a, seen)) return refusal('errors.stale');
 			const code = checkExplanation(toState(a), actor, text);
 			if (code) return refusal(code);
-			const written = await repo.applyStep(a.id, a.version, { unitExplanation: text.trim() }, {
-				actorId: actor.id,
-				kind: 'explain',
-				fromStatus: a.status,
-				toStatus: a.status,
-				text: text.trim()
-			});
+			const written = await repo.applyStep(
+				a.id,
+				a.version,
+				{ unitExplanation: text.trim() },
+				{
+					actorId: actor.id,
+					kind: 'explain',
+					fromStatus: a.status,
+					toStatus: a.status,
+					text: text.trim()
+				}
+			);
 			return written ? ok() : refusal('errors.stale');
 		},
 
@@ -364,13 +374,18 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			if (people.length !== new Set(ids).size) return refusal('action.error.delegate_invalid');
 			const code = checkDelegates(toState(a), actor, people);
 			if (code) return refusal(code);
-			const written = await repo.applyStep(a.id, a.version, { delegateIds: people.map((p) => p.id) }, {
-				actorId: actor.id,
-				kind: 'delegate',
-				fromStatus: a.status,
-				toStatus: a.status,
-				text: people.map((p) => p.name).join(', ')
-			});
+			const written = await repo.applyStep(
+				a.id,
+				a.version,
+				{ delegateIds: people.map((p) => p.id) },
+				{
+					actorId: actor.id,
+					kind: 'delegate',
+					fromStatus: a.status,
+					toStatus: a.status,
+					text: people.map((p) => p.name).join(', ')
+				}
+			);
 			if (!written) return refusal('errors.stale');
 			const added = people.map((p) => p.id).filter((p) => !a.delegateIds.includes(p));
 			await tell(a, actor, added, 'action_delegated');
@@ -419,7 +434,8 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 					const overdue = isOverdue(state, day);
 					if (reminders.length === 0 && overdue === a.overdue) break;
 					const patch: ActionPatch = { overdue };
-					if (reminders.length) patch.reminderKeys = { ...a.reminders, ...Object.fromEntries(reminders.map((r) => [r.key, now.toISOString()])) };
+					if (reminders.length)
+						patch.reminderKeys = { ...a.reminders, ...Object.fromEntries(reminders.map((r) => [r.key, now.toISOString()])) };
 					const flags = reminders.some((r) => r.kind === 'overdue');
 					const written = flags
 						? await repo.applyStep(a.id, a.version, patch, {

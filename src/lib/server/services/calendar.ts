@@ -17,7 +17,6 @@ import type { Actor } from '../../domain/user';
 import type { CalendarDayInput } from '../../domain/schemas/planning';
 import { notFound, ok, refuse, type Result } from '../../domain/result';
 
-
 /**
  * The admin's rows as announcements. A row on a date the built-in official list already covers keeps
  * the official entry (it carries the statutory Tết days, which the rules need to replace their own

@@ -59,7 +59,13 @@ export function catalogueService(pb: Pb) {
 			const before = await repo.get(id);
 			if (!before) return notFound();
 			await repo.updateWording(id, wording(input));
-			await audit.write({ actorId: actor.id, action: 'catalogue.update', collection: 'violation_types', id, data: { code: before.code, from: before, to: input } });
+			await audit.write({
+				actorId: actor.id,
+				action: 'catalogue.update',
+				collection: 'violation_types',
+				id,
+				data: { code: before.code, from: before, to: input }
+			});
 			return ok();
 		},
 
@@ -69,7 +75,13 @@ export function catalogueService(pb: Pb) {
 			const t = await repo.get(id);
 			if (!t) return notFound();
 			if (t.active !== active) await repo.setActive(id, active);
-			await audit.write({ actorId: actor.id, action: active ? 'catalogue.reactivate' : 'catalogue.deactivate', collection: 'violation_types', id, data: { code: t.code } });
+			await audit.write({
+				actorId: actor.id,
+				action: active ? 'catalogue.reactivate' : 'catalogue.deactivate',
+				collection: 'violation_types',
+				id,
+				data: { code: t.code }
+			});
 			return ok();
 		}
 	};

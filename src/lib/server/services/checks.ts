@@ -126,13 +126,25 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 	 * Records a change to a plan: free before approval; after approval a revision with a reason
 	 * (revisions json + audit log). Failure: plan.error.reason_required, plan.error.archived.
 	 */
-	async function recordPlanChange(actor: Actor, planId: string, reason: string | null | undefined, change: string, details: Record<string, unknown>): Promise<Refusal | null> {
+	async function recordPlanChange(
+		actor: Actor,
+		planId: string,
+		reason: string | null | undefined,
+		change: string,
+		details: Record<string, unknown>
+	): Promise<Refusal | null> {
 		const plan = await plans.get(planId);
 		if (!plan) return refuse(400, 'plan.error.missing', 'plan');
 		const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: 1 }, 'change', actor, reason);
 		if (!d.ok) return refuse(409, d.code, 'reason');
 		if (d.needsRevision) {
-			const entry = await plans.appendRevision(plan.id, { at: clock().toISOString(), by: actor.id, reason: reason!.trim(), change, details });
+			const entry = await plans.appendRevision(plan.id, {
+				at: clock().toISOString(),
+				by: actor.id,
+				reason: reason!.trim(),
+				change,
+				details
+			});
 			await audit.write({ actorId: actor.id, action: 'plan.revise', collection: 'inspection_plans', id: plan.id, data: entry });
 		}
 		return null;
@@ -146,7 +158,13 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		return c;
 	}
 
-	async function buildWrite(actor: Actor, input: CheckInput | PlanCheckInput, kind: 'scheduled' | 'surprise', trigger: CheckWrite['trigger'], planId: string | null) {
+	async function buildWrite(
+		actor: Actor,
+		input: CheckInput | PlanCheckInput,
+		kind: 'scheduled' | 'surprise',
+		trigger: CheckWrite['trigger'],
+		planId: string | null
+	) {
 		const w = windowOf(input);
 		if (!w.ok) return w;
 		const unit = await activeUnit(input.unit);
@@ -260,7 +278,12 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 				createdById: actor.id
 			}));
 			const ids = await repo.createMany(writes);
-			await audit.write({ actorId: actor.id, action: 'check.campaign', collection: 'inspections', data: { campaign: input.campaign, count: ids.length } });
+			await audit.write({
+				actorId: actor.id,
+				action: 'check.campaign',
+				collection: 'inspections',
+				data: { campaign: input.campaign, count: ids.length }
+			});
 			return ok(ids.length);
 		},
 
@@ -319,7 +342,13 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 				window: window ?? undefined
 			});
 			if (!written) return stale();
-			await audit.write({ actorId: actor.id, action: `check.${event}`, collection: 'inspections', id, data: { from: c.status, to: t.status, reason: ctx.reason ?? '' } });
+			await audit.write({
+				actorId: actor.id,
+				action: `check.${event}`,
+				collection: 'inspections',
+				id,
+				data: { from: c.status, to: t.status, reason: ctx.reason ?? '' }
+			});
 			return ok(t.status);
 		},
 
@@ -344,7 +373,9 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			const to = new Date(Date.parse(c.endsAt) + 31 * 86_400_000).toISOString();
 			const team = [...new Set([c.leadId ?? '', ...c.teamIds].filter(Boolean))];
 			const existing = await repo.listAround(from, to, { unitId: c.unitId, personIds: team });
-			const people = await lookups.people([...new Set([...team, ...existing.flatMap((e) => [e.leadId ?? '', ...e.teamIds])].filter(Boolean))]);
+			const people = await lookups.people([
+				...new Set([...team, ...existing.flatMap((e) => [e.leadId ?? '', ...e.teamIds])].filter(Boolean))
+			]);
 			const names = new Map(people.map((p) => [p.id, p.name]));
 			const unitNames = new Map(existing.map((e) => [e.unitId, e.unitName]));
 			const years = [Number(vnDay(c.startsAt).slice(0, 4)), Number(vnDay(c.endsAt).slice(0, 4))];

@@ -43,7 +43,16 @@ export function periodBounds(period: Period) {
 const VI = new Intl.Collator('vi');
 
 function periodOf(p: AggregateParams) {
-	return { fromMonth: p.fromMonth, toMonth: p.toMonth, fromDay: p.fromDay, toDay: p.toDay, fromUtc: p.fromUtc, toUtc: p.toUtc, fullMonths: p.fullMonths, edges: p.edges };
+	return {
+		fromMonth: p.fromMonth,
+		toMonth: p.toMonth,
+		fromDay: p.fromDay,
+		toDay: p.toDay,
+		fromUtc: p.fromUtc,
+		toUtc: p.toUtc,
+		fullMonths: p.fullMonths,
+		edges: p.edges
+	};
 }
 
 export function dashboardService(pb: Pb, clock: Clock) {
@@ -113,7 +122,15 @@ export function dashboardService(pb: Pb, clock: Clock) {
 						.map((u) => ({ id: u.id, name: u.name }))
 						.sort((a, b) => VI.compare(a.name, b.name))
 				: [];
-			return { filter: s.filter, query: filterParams(s.filter).toString(), error: s.error, figures, unitNames, unitOptions, canPickUnit: s.canPickUnit };
+			return {
+				filter: s.filter,
+				query: filterParams(s.filter).toString(),
+				error: s.error,
+				figures,
+				unitNames,
+				unitOptions,
+				canPickUnit: s.canPickUnit
+			};
 		},
 
 		/**
@@ -143,7 +160,16 @@ export function dashboardService(pb: Pb, clock: Clock) {
 				outcome,
 				page
 			});
-			return { type, month: month && s.filter.period.months.includes(month) ? month : null, outcome, page, error: s.error, filter: s.filter, query: filterParams(s.filter).toString(), ...r };
+			return {
+				type,
+				month: month && s.filter.period.months.includes(month) ? month : null,
+				outcome,
+				page,
+				error: s.error,
+				filter: s.filter,
+				query: filterParams(s.filter).toString(),
+				...r
+			};
 		}
 	};
 }

@@ -98,7 +98,12 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 		if ((await att.list(c.id)).length > 0) return;
 		const staff = await checks.activeRoster(c.unitId);
 		try {
-			await att.createRoster(c.id, c.unitId, staff.map((s) => s.id), clock());
+			await att.createRoster(
+				c.id,
+				c.unitId,
+				staff.map((s) => s.id),
+				clock()
+			);
 		} catch (e) {
 			// A concurrent start already took the snapshot (unique inspection+staff): keep that one.
 			if ((await att.list(c.id)).length === 0) throw e;
@@ -130,7 +135,14 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 	async function syncAttendanceFindings(actor: Actor, c: OnsiteCheck, rows: AttendanceRow[]) {
 		const existing = (await fnd.list(c.id)).filter((f) => f.source === 'attendance' && !f.superseded && f.attendanceId);
 		const plan = planAttendanceFindings(
-			rows.map((r) => ({ attendanceId: r.id, staffId: r.staffId, status: r.status, lateMinutes: r.lateMinutes, arrivalTime: r.arrivalTime, note: r.note })),
+			rows.map((r) => ({
+				attendanceId: r.id,
+				staffId: r.staffId,
+				status: r.status,
+				lateMinutes: r.lateMinutes,
+				arrivalTime: r.arrivalTime,
+				note: r.note
+			})),
 			existing.map((f) => ({ id: f.id, attendanceId: f.attendanceId!, code: f.typeCode, description: f.description })),
 			statusLabel
 		);
@@ -265,7 +277,15 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 		async addFinding(
 			actor: Actor,
 			id: string,
-			input: { clientKey: string; staffId: string; typeId: string; description: string; observedTime: string; keepLocation: boolean; photoMeta: string },
+			input: {
+				clientKey: string;
+				staffId: string;
+				typeId: string;
+				description: string;
+				observedTime: string;
+				keepLocation: boolean;
+				photoMeta: string;
+			},
 			files: File[]
 		): Promise<Result<{ findingId: string }>> {
 			const c = await load(actor, id, 'check.conduct');
@@ -336,7 +356,11 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				const bytes = new Uint8Array(await scan.arrayBuffer());
 				const type = isPdf(bytes) ? 'application/pdf' : sniffImage(bytes);
 				if (!type || type === 'image/webp') return refuse(400, 'onsite.error.scan_type');
-				await fnd.attachExplanationFile(f.id, { bytes, type, name: type === 'application/pdf' ? 'tuong-trinh.pdf' : `tuong-trinh.${type.slice(6)}` });
+				await fnd.attachExplanationFile(f.id, {
+					bytes,
+					type,
+					name: type === 'application/pdf' ? 'tuong-trinh.pdf' : `tuong-trinh.${type.slice(6)}`
+				});
 			}
 			await fnd.update(f.id, { explanationStatus: 'received', explanationText: text });
 			return ok();
@@ -432,7 +456,13 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 			}
 			// The new state and the actions in one transaction, conditional on the state read above: of two
 			// completions at once exactly one writes; the other creates nothing (issue #11 §6).
-			const written = await checks.complete(c.id, c.version, { status: tr.status, completedAt: now, signedOnPaper: opts.signedOnPaper }, c.unitId, proposed);
+			const written = await checks.complete(
+				c.id,
+				c.version,
+				{ status: tr.status, completedAt: now, signedOnPaper: opts.signedOnPaper },
+				c.unitId,
+				proposed
+			);
 			if (!written) return stale();
 			// The record is final now: it takes the next number of the year (Vietnamese local year).
 			await checks.assignRecordNumber(c.id, Number(vnDay(now).slice(0, 4)), RECORD_ISSUER_ABBR);
@@ -444,7 +474,10 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 		 * Corrects a finding of a locked check: a new finding (amends = original, with the reason) and
 		 * the original marked superseded. The original row is never changed otherwise.
 		 */
-		async amendFinding(actor: Actor, input: { clientKey: string; findingId: string; description: string; reason: string }): Promise<Result<{ findingId: string }>> {
+		async amendFinding(
+			actor: Actor,
+			input: { clientKey: string; findingId: string; description: string; reason: string }
+		): Promise<Result<{ findingId: string }>> {
 			const orig = await fnd.get(input.findingId);
 			if (!orig) error(404, 'errors.not_found');
 			const c = await load(actor, orig.inspectionId, 'check.conduct');
@@ -483,7 +516,11 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 		async amendCheck(
 			actor: Actor,
 			id: string,
-			input: { field: 'representative_name' | 'representative_position' | 'unit_explanation' | 'conclusions'; after: string; reason: string },
+			input: {
+				field: 'representative_name' | 'representative_position' | 'unit_explanation' | 'conclusions';
+				after: string;
+				reason: string;
+			},
 			actorName: string
 		): Promise<Result> {
 			// Appended onto the list as it is when written, so two amendments at once are both kept.
@@ -491,11 +528,11 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				const tr = transitionCheck(c.status, 'amend', { reason: input.reason });
 				if (!tr.ok) return refuseWith(409, tr.code, tr.params);
 				const current = {
-				representative_name: c.representativeName,
-				representative_position: c.representativePosition,
-				unit_explanation: c.unitExplanation,
-				conclusions: c.conclusions
-			}[input.field];
+					representative_name: c.representativeName,
+					representative_position: c.representativePosition,
+					unit_explanation: c.unitExplanation,
+					conclusions: c.conclusions
+				}[input.field];
 				const entry: Amendment = {
 					at: clock().toISOString(),
 					by: actor.id,
@@ -514,7 +551,12 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 		/** The record (biên bản) as a document, with signature file names for rendering. */
 		async record(actor: Actor, id: string): Promise<{ doc: RecordDoc; check: OnsiteCheck }> {
 			const c = await load(actor, id);
-			const [rows, list, actions, ocTypes] = await Promise.all([att.list(c.id), fnd.list(c.id), checks.actions(c.id), checks.violationTypes(['office_culture'])]);
+			const [rows, list, actions, ocTypes] = await Promise.all([
+				att.list(c.id),
+				fnd.list(c.id),
+				checks.actions(c.id),
+				checks.violationTypes(['office_culture'])
+			]);
 			const byId = new Map(list.map((f) => [f.id, f]));
 			type AmendableField = 'representative_name' | 'representative_position' | 'unit_explanation' | 'conclusions';
 			const effective = (field: AmendableField, v: string) => {
@@ -534,7 +576,9 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 				explanation: f.explanationStatus === 'received' ? f.explanationText : '',
 				amendment: f.amendsId ? { reason: f.amendReason, original: byId.get(f.amendsId)?.description ?? '' } : undefined
 			});
-			const scope = (c.focus.length ? c.focus : ['attendance', 'office_culture', 'procedures']) as ('attendance' | 'office_culture' | 'procedures')[];
+			const scope = (c.focus.length ? c.focus : ['attendance', 'office_culture', 'procedures']) as (
+				'attendance' | 'office_culture' | 'procedures'
+			)[];
 			const recorded = new Set(list.filter((f) => !f.superseded).map((f) => f.typeCode));
 			const checklistViolations = ocTypes
 				.filter((ty) => c.checklist[ty.code]?.result === 'violation' && !recorded.has(ty.code))

@@ -102,13 +102,15 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 		while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!);
 	}
 
-	const toUnitRecord = (byId: Map<string, UnitEntry>) => (u: UnitEntry): UnitRecord => ({
-		code: u.code,
-		name: u.name,
-		kind: u.kind,
-		parentCode: u.parentId ? (byId.get(u.parentId)?.code ?? null) : null,
-		active: u.active
-	});
+	const toUnitRecord =
+		(byId: Map<string, UnitEntry>) =>
+		(u: UnitEntry): UnitRecord => ({
+			code: u.code,
+			name: u.name,
+			kind: u.kind,
+			parentCode: u.parentId ? (byId.get(u.parentId)?.code ?? null) : null,
+			active: u.active
+		});
 
 	async function planUnits(table: RawTable): Promise<Plan> {
 		const units = await directory.listUnits();
@@ -118,7 +120,10 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			knownUnitCodes: new Set(units.map((u) => u.code)),
 			existingParents: new Map(existing.map((u) => [u.code, u.parentCode]))
 		});
-		const diff = diffUnits(result.rows.map((r) => r.data), existing);
+		const diff = diffUnits(
+			result.rows.map((r) => r.data),
+			existing
+		);
 		const idOf = new Map(units.map((u) => [u.code, u.id]));
 		const creates = sortUnitsParentFirst(diff.creates);
 		for (const u of creates) idOf.set(u.code, newRecordId());
@@ -158,7 +163,10 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			category: s.category,
 			active: s.active
 		}));
-		const diff = diffStaff(result.rows.map((r) => r.data), existing);
+		const diff = diffStaff(
+			result.rows.map((r) => r.data),
+			existing
+		);
 		const reason = t('vi', 'import.ui.transfer_reason', { file: fileName.slice(0, 200) });
 		const writes: Required<Pick<ImportWrites, 'staffCreates' | 'staffUpdates' | 'transfers'>> = {
 			staffCreates: diff.creates.map((s) => ({
@@ -295,10 +303,7 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			return {
 				bytes,
 				fileName: exportFileName(what, vnDay(clock()), format),
-				contentType:
-					format === 'csv'
-						? 'text/csv; charset=utf-8'
-						: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+				contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 			};
 		}
 	};

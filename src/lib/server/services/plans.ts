@@ -13,7 +13,8 @@ import type { PlanInput } from '../../domain/schemas/planning';
 import { notFound, ok, refuse, stale, type Refusal, type Result } from '../../domain/result';
 
 function periodRefusal(input: PlanInput): Refusal | null {
-	if (input.periodKind === 'quarter' && (input.quarter < 1 || input.quarter > 4)) return refuse(400, 'plan.error.quarter_required', 'quarter');
+	if (input.periodKind === 'quarter' && (input.quarter < 1 || input.quarter > 4))
+		return refuse(400, 'plan.error.quarter_required', 'quarter');
 	return null;
 }
 
@@ -80,7 +81,10 @@ export function plansService(pb: Pb, clock: () => Date) {
 			if (!d.ok) return refuse(409, d.code, 'reason');
 			const { reason: _r, ...header } = input;
 			if (!(await repo.updateHeader(id, plan.version, header))) return refuse(409, 'errors.stale');
-			if (d.needsRevision) await revise(actor, plan, input.reason, 'plan.edit', { before: { title: plan.title, reference: plan.reference, scope: plan.scope } });
+			if (d.needsRevision)
+				await revise(actor, plan, input.reason, 'plan.edit', {
+					before: { title: plan.title, reference: plan.reference, scope: plan.scope }
+				});
 			else await audit.write({ actorId: actor.id, action: 'plan.edit', collection: 'inspection_plans', id });
 			return ok(id);
 		},
@@ -105,7 +109,8 @@ export function plansService(pb: Pb, clock: () => Date) {
 			const count = (await checks.listForPlan(id)).filter((c) => c.status !== 'cancelled').length;
 			const d = decidePlan({ status: plan.status, createdById: plan.createdById, checkCount: count }, event, actor);
 			if (!d.ok) return refuse(409, d.code);
-			if (!(await repo.setStatus(id, plan.version, d.status, event === 'approve' ? { by: actor.id, at: clock() } : undefined))) return stale();
+			if (!(await repo.setStatus(id, plan.version, d.status, event === 'approve' ? { by: actor.id, at: clock() } : undefined)))
+				return stale();
 			await audit.write({ actorId: actor.id, action: `plan.${event}`, collection: 'inspection_plans', id });
 			return ok();
 		},

@@ -53,10 +53,26 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	const t01: Table = {
 		title: tr('report.table01'),
 		sheet: tr('report.sheet.01'),
-		head: ['report.col.stt', 'report.col.group', 'report.col.units', 'report.col.scheduled', 'report.col.surprise', 'report.col.total', 'report.col.units_with_findings'].map((k) => tr(k)),
+		head: [
+			'report.col.stt',
+			'report.col.group',
+			'report.col.units',
+			'report.col.scheduled',
+			'report.col.surprise',
+			'report.col.total',
+			'report.col.units_with_findings'
+		].map((k) => tr(k)),
 		rows: [
 			...r.table01.map((g, i) => [i + 1, tr(`report.group.${g.group}`), g.units, g.scheduled, g.surprise, g.total, g.unitsWithFindings]),
-			['', tr('report.grand_total'), sum(r.table01.map((g) => g.units)), sum(r.table01.map((g) => g.scheduled)), sum(r.table01.map((g) => g.surprise)), sum(r.table01.map((g) => g.total)), sum(r.table01.map((g) => g.unitsWithFindings))]
+			[
+				'',
+				tr('report.grand_total'),
+				sum(r.table01.map((g) => g.units)),
+				sum(r.table01.map((g) => g.scheduled)),
+				sum(r.table01.map((g) => g.surprise)),
+				sum(r.table01.map((g) => g.total)),
+				sum(r.table01.map((g) => g.unitsWithFindings))
+			]
 		],
 		note: tr('report.footnote.checks')
 	};
@@ -72,7 +88,20 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	const t02: Table = {
 		title: tr('report.table02'),
 		sheet: tr('report.sheet.02'),
-		head: cols(['stt', 'unit', 'check_date', 'roster', 'present_on_time', 'excused', 'late_people', 'left_early', 'unexcused', 'away', 'present_rate', 'on_time_rate']),
+		head: cols([
+			'stt',
+			'unit',
+			'check_date',
+			'roster',
+			'present_on_time',
+			'excused',
+			'late_people',
+			'left_early',
+			'unexcused',
+			'away',
+			'present_rate',
+			'on_time_rate'
+		]),
 		rows: [
 			...r.table02.map((x, i) => [i + 1, x.unitName, x.date, ...t02Cells(x)]),
 			['', tr('report.grand_total'), '', ...t02Cells(r.table02Total)]
@@ -83,10 +112,7 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 		title: tr('report.table04'),
 		sheet: tr('report.sheet.04'),
 		head: cols(['stt', 'unit', 'sampled', 'dossiers_on_time', 'dossiers_overdue', 'with_apology', 'without_apology', 'dossier_rate']),
-		rows: [
-			...r.table04.map((x, i) => [i + 1, x.unitName, ...t04Cells(x)]),
-			['', tr('report.grand_total'), ...t04Cells(r.table04Total)]
-		],
+		rows: [...r.table04.map((x, i) => [i + 1, x.unitName, ...t04Cells(x)]), ['', tr('report.grand_total'), ...t04Cells(r.table04Total)]],
 		note: tr('report.footnote.dossiers')
 	};
 	const t06: Table = {
@@ -99,16 +125,42 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	const t03: Table = {
 		title: tr('report.table03'),
 		sheet: tr('report.sheet.03'),
-		head: ['report.col.stt', 'report.col.code', 'report.col.content', 'report.col.current', 'report.col.previous', 'report.col.diff', 'report.col.units_with_findings'].map((k) => tr(k)),
+		head: [
+			'report.col.stt',
+			'report.col.code',
+			'report.col.content',
+			'report.col.current',
+			'report.col.previous',
+			'report.col.diff',
+			'report.col.units_with_findings'
+		].map((k) => tr(k)),
 		rows: r.table03.map((x, i) => [i + 1, x.code, x.name, x.current, x.previous, signed(x.diff), x.units])
 	};
 	const t05: Table = {
 		title: tr('report.table05'),
 		sheet: tr('report.sheet.05'),
-		head: ['report.col.stt', 'report.col.unit', 'report.col.proposals', 'report.col.on_time', 'report.col.late', 'report.col.in_time', 'report.col.overdue', 'report.col.rate'].map((k) => tr(k)),
+		head: [
+			'report.col.stt',
+			'report.col.unit',
+			'report.col.proposals',
+			'report.col.on_time',
+			'report.col.late',
+			'report.col.in_time',
+			'report.col.overdue',
+			'report.col.rate'
+		].map((k) => tr(k)),
 		rows: [
 			...r.table05.map((x, i) => [i + 1, x.unitName, x.total, x.onTime, x.late, x.inTime, x.overdue, x.rate]),
-			['', tr('report.grand_total'), r.actions.total, r.actions.on_time, r.actions.late, r.actions.open - r.actions.overdue, r.actions.overdue, r.actions.rate]
+			[
+				'',
+				tr('report.grand_total'),
+				r.actions.total,
+				r.actions.on_time,
+				r.actions.late,
+				r.actions.open - r.actions.overdue,
+				r.actions.overdue,
+				r.actions.rate
+			]
 		]
 	};
 	const tTop: Table = {
@@ -215,7 +267,11 @@ export function reportsService(pb: Pb, clock: Clock) {
 
 		pdf(r: ReportData, locale: Locale): Promise<Buffer> {
 			const { summary, tables } = reportTables(r, locale);
-			const doc = new PDFDocument({ size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 57 }, info: { Title: reportTitle(r, locale) } });
+			const doc = new PDFDocument({
+				size: 'A4',
+				margins: { top: 57, bottom: 57, left: 85, right: 57 },
+				info: { Title: reportTitle(r, locale) }
+			});
 			doc.registerFont('body', FONT);
 			doc.registerFont('bold', FONT_BOLD);
 			const chunks: Buffer[] = [];
@@ -223,14 +279,20 @@ export function reportsService(pb: Pb, clock: Clock) {
 			const done = new Promise<Buffer>((res) => doc.on('end', () => res(Buffer.concat(chunks))));
 			const width = doc.page.width - 85 - 57;
 			const top = doc.y;
-			doc.font('body').fontSize(10).text(t(locale, 'report.agency'), 85, top, { width: width * 0.42, align: 'center' });
+			doc
+				.font('body')
+				.fontSize(10)
+				.text(t(locale, 'report.agency'), 85, top, { width: width * 0.42, align: 'center' });
 			doc.font('bold').text(t(locale, 'report.team'), { width: width * 0.42, align: 'center' });
 			doc.font('body').text(t(locale, 'report.number'), { width: width * 0.42, align: 'center' });
 			doc.font('bold').text(t(locale, 'report.nation'), 85 + width * 0.42, top, { width: width * 0.58, align: 'center' });
 			doc.font('body').text(t(locale, 'report.motto'), { width: width * 0.58, align: 'center' });
 			doc.moveDown(3);
 			doc.font('bold').fontSize(14).text(t(locale, 'report.title').toUpperCase(), 85, doc.y, { width, align: 'center' });
-			doc.font('body').fontSize(11).text(t(locale, r.periodKey, r.periodParams), { width, align: 'center' });
+			doc
+				.font('body')
+				.fontSize(11)
+				.text(t(locale, r.periodKey, r.periodParams), { width, align: 'center' });
 			doc.text(t(locale, 'report.range', { from: formatIsoDate(r.fromDay), to: formatIsoDate(r.toDay) }), { width, align: 'center' });
 			doc.moveDown();
 			doc.font('bold').text(t(locale, 'report.section.results'), { width });
@@ -256,7 +318,14 @@ export function reportsService(pb: Pb, clock: Clock) {
 				today,
 				rows: rows.map((r) => {
 					const s = staff.get(r.staff);
-					return { staffId: r.staff, name: s?.name ?? '', position: s?.position ?? '', unitName: units.get(s?.unitId ?? '') ?? '', count: r.n, last: formatDate(r.last) };
+					return {
+						staffId: r.staff,
+						name: s?.name ?? '',
+						position: s?.position ?? '',
+						unitName: units.get(s?.unitId ?? '') ?? '',
+						count: r.n,
+						last: formatDate(r.last)
+					};
 				})
 			};
 		},
@@ -285,7 +354,13 @@ export function reportsService(pb: Pb, clock: Clock) {
 				};
 			});
 			return {
-				person: { id: person.id, name: String(person.full_name), position: String(person.position ?? ''), code: String(person.employee_code), unitName: String(person.expand?.unit?.name ?? '') },
+				person: {
+					id: person.id,
+					name: String(person.full_name),
+					position: String(person.position ?? ''),
+					code: String(person.employee_code),
+					unitName: String(person.expand?.unit?.name ?? '')
+				},
 				today,
 				items
 			};
@@ -296,7 +371,14 @@ export function reportsService(pb: Pb, clock: Clock) {
 			const wb = new ExcelJS.Workbook();
 			const ws = wb.addWorksheet(tr('offenders.sheet'));
 			ws.addRow([`${h.person.name} — ${h.person.position} — ${h.person.unitName}`]).font = { bold: true };
-			ws.addRow([tr('drill.col.date'), tr('report.col.code'), tr('offenders.col.type'), tr('offenders.col.unit'), tr('offenders.col.explanation'), tr('offenders.col.outcome')]).font = { bold: true };
+			ws.addRow([
+				tr('drill.col.date'),
+				tr('report.col.code'),
+				tr('offenders.col.type'),
+				tr('offenders.col.unit'),
+				tr('offenders.col.explanation'),
+				tr('offenders.col.outcome')
+			]).font = { bold: true };
 			for (const i of h.items) {
 				ws.addRow([
 					i.date,
@@ -304,7 +386,9 @@ export function reportsService(pb: Pb, clock: Clock) {
 					i.type,
 					i.unitName,
 					`${tr(`offenders.explanation.${i.explanationStatus}`)}${i.explanation ? `: ${i.explanation}` : ''}`,
-					i.outcomes.length ? i.outcomes.map((o) => `${o.title} (${tr(`action.status.${o.status}`)}, ${formatIsoDate(o.due)})`).join('; ') : tr('offenders.outcome.none')
+					i.outcomes.length
+						? i.outcomes.map((o) => `${o.title} (${tr(`action.status.${o.status}`)}, ${formatIsoDate(o.due)})`).join('; ')
+						: tr('offenders.outcome.none')
 				]);
 			}
 			ws.columns.forEach((c, j) => (c.width = j === 2 || j >= 4 ? 45 : 14));
@@ -357,5 +441,9 @@ function drawTable(doc: PDFKit.PDFDocument, tb: Table, width: number) {
 	doc.moveDown(0.3);
 	row(tb.head, true);
 	for (const r of tb.rows) row(r, false);
-	if (tb.note) doc.font('body').fontSize(7).text(tb.note, left, doc.y + 2, { width });
+	if (tb.note)
+		doc
+			.font('body')
+			.fontSize(7)
+			.text(tb.note, left, doc.y + 2, { width });
 }

@@ -27,11 +27,13 @@ export function staffService(pb: Pb, clock: () => Date) {
 		return { units, byId: new Map(units.map((u) => [u.id, u])) };
 	}
 
-	const withUnit = (byId: Map<string, UnitEntry>) => (s: StaffMember): StaffRow => ({
-		...s,
-		unitCode: byId.get(s.unitId)?.code ?? '',
-		unitName: byId.get(s.unitId)?.name ?? ''
-	});
+	const withUnit =
+		(byId: Map<string, UnitEntry>) =>
+		(s: StaffMember): StaffRow => ({
+			...s,
+			unitCode: byId.get(s.unitId)?.code ?? '',
+			unitName: byId.get(s.unitId)?.name ?? ''
+		});
 
 	async function loadForManage(actor: Actor, id: string) {
 		authorize(actor, 'org.manage');
@@ -45,9 +47,10 @@ export function staffService(pb: Pb, clock: () => Date) {
 			const { units } = await unitsById();
 			const visible = can(actor, 'org.read') ? units : units.filter((u) => u.id === actor.unitId);
 			const depth = unitDepths(visible);
-			return treeOrder(visible, (a, b) => Number(b.active) - Number(a.active) || compareVietnamese(a.name, b.name)).map(
-				(u) => ({ ...u, depth: depth.get(u.id) ?? 0 })
-			);
+			return treeOrder(visible, (a, b) => Number(b.active) - Number(a.active) || compareVietnamese(a.name, b.name)).map((u) => ({
+				...u,
+				depth: depth.get(u.id) ?? 0
+			}));
 		},
 
 		/**
@@ -160,7 +163,13 @@ export function staffService(pb: Pb, clock: () => Date) {
 			if (!s) return notFound();
 			if (s.active !== active) {
 				await repo.update(id, { active });
-				await audit.write({ actorId: actor.id, action: active ? 'staff.reactivate' : 'staff.deactivate', collection: 'staff', id, data: { at: clock().toISOString() } });
+				await audit.write({
+					actorId: actor.id,
+					action: active ? 'staff.reactivate' : 'staff.deactivate',
+					collection: 'staff',
+					id,
+					data: { at: clock().toISOString() }
+				});
 			}
 			return ok();
 		}

@@ -34,7 +34,13 @@ export function unitsService(pb: Pb, clock: Clock) {
 	const audit = auditRepo(pb);
 	const today = () => vnDay(clock());
 
-	async function record(actor: Actor, action: string, unitId: string, kind: 'create' | 'rename' | 'move' | 'deactivate' | 'reactivate', data: unknown) {
+	async function record(
+		actor: Actor,
+		action: string,
+		unitId: string,
+		kind: 'create' | 'rename' | 'move' | 'deactivate' | 'reactivate',
+		data: unknown
+	) {
 		await repo.recordEvent({ kind, unitId, effectiveDate: today(), actorId: actor.id, details: data });
 		await audit.write({ actorId: actor.id, action, collection: 'units', id: unitId, data });
 	}

@@ -69,7 +69,12 @@ export const actions: Actions = {
 			const status = r.code === 'login.error.throttled' ? 429 : r.code === 'login.error.unavailable' ? 503 : 400;
 			const message = t(locals.locale, r.code, 'minutes' in r && r.minutes !== undefined ? { minutes: r.minutes } : undefined);
 			const wrong = r.code === 'account.password.wrong';
-			const refusal: FormFailure = { values: {}, errors: wrong ? { current_password: message } : {}, lists: {}, message: wrong ? undefined : message };
+			const refusal: FormFailure = {
+				values: {},
+				errors: wrong ? { current_password: message } : {},
+				lists: {},
+				message: wrong ? undefined : message
+			};
 			return fail(status, { password: refusal });
 		}
 		redirect(303, '/account?saved=password');

@@ -13,7 +13,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const { notifications } = await getServices();
 	const items = await notifications.inbox(user.actor);
 	return {
-		items: items.map((n) => ({ id: n.id, ...notificationText(n, locals.locale), link: n.link, unread: !n.readAt, at: formatDateTime(n.created) }))
+		items: items.map((n) => ({
+			id: n.id,
+			...notificationText(n, locals.locale),
+			link: n.link,
+			unread: !n.readAt,
+			at: formatDateTime(n.created)
+		}))
 	};
 };
 

@@ -8,7 +8,16 @@ export const load: PageServerLoad = async () => {
 	const { plans } = await getServices();
 	const list = await plans.list(user.actor);
 	return {
-		plans: list.map((p) => ({ id: p.id, title: p.title, periodKind: p.periodKind, year: p.year, quarter: p.quarter, status: p.status, reference: p.reference, progress: p.progress.label })),
+		plans: list.map((p) => ({
+			id: p.id,
+			title: p.title,
+			periodKind: p.periodKind,
+			year: p.year,
+			quarter: p.quarter,
+			status: p.status,
+			reference: p.reference,
+			progress: p.progress.label
+		})),
 		canDraft: can(user.actor, 'plan.draft')
 	};
 };

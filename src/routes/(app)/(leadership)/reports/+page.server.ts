@@ -19,6 +19,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		filter,
 		units,
 		query: r.value.query,
-		report: { title: reportTitle(r.value.report, locals.locale), ...reportTables(r.value.report, locals.locale), fromDay: r.value.report.fromDay, toDay: r.value.report.toDay }
+		report: {
+			title: reportTitle(r.value.report, locals.locale),
+			...reportTables(r.value.report, locals.locale),
+			fromDay: r.value.report.fromDay,
+			toDay: r.value.report.toDay
+		}
 	};
 };

@@ -7,7 +7,15 @@ import { filesOf } from '$lib/server/uploads';
 import { formatDateTime } from '$lib/domain/time';
 import { isImageName } from '$lib/domain/action-extras';
 import type { ActionInput } from '$lib/domain/corrective-action';
-import { delegateSchema, explainSchema, extensionSchema, noteSchema, reasonSchema, seenVersion, textSchema } from '$lib/domain/schemas/actions';
+import {
+	delegateSchema,
+	explainSchema,
+	extensionSchema,
+	noteSchema,
+	reasonSchema,
+	seenVersion,
+	textSchema
+} from '$lib/domain/schemas/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -37,7 +45,9 @@ function step<S extends z.ZodType>(name: string, schema: S, toInput: (d: z.outpu
 		const input = parseForm(schema, form);
 		if (!input.ok) return refused(e.locals.locale, input, form, { action: name });
 		const { actions } = await getServices();
-		const r = await actions.step(user.actor, e.params.id, toInput(input.value), withFiles ? filesOf(form) : [], { version: seenVersion(form) });
+		const r = await actions.step(user.actor, e.params.id, toInput(input.value), withFiles ? filesOf(form) : [], {
+			version: seenVersion(form)
+		});
 		// Refused: what was typed is echoed (files cannot be echoed) so nothing is lost, also without JavaScript.
 		return settle(e.locals.locale, r, form, { action: name, redirectTo: `/actions/${e.params.id}` });
 	};
@@ -49,7 +59,11 @@ export const actions: Actions = {
 	return: step('return', reasonSchema, (d) => ({ type: 'return', reason: d.reason }), true),
 	verify: step('verify', noteSchema, (d) => ({ type: 'verify', note: d.note })),
 	close: step('close', noteSchema, (d) => ({ type: 'close', note: d.note })),
-	request_extension: step('request_extension', extensionSchema, (d) => ({ type: 'request_extension', reason: d.reason, newDueDate: d.new_due_date })),
+	request_extension: step('request_extension', extensionSchema, (d) => ({
+		type: 'request_extension',
+		reason: d.reason,
+		newDueDate: d.new_due_date
+	})),
 	approve_extension: step('approve_extension', noteSchema, (d) => ({ type: 'approve_extension', note: d.note })),
 	refuse_extension: step('refuse_extension', reasonSchema, (d) => ({ type: 'refuse_extension', reason: d.reason })),
 	comment: step('comment', textSchema, (d) => ({ type: 'comment', text: d.text }), true),

@@ -51,7 +51,12 @@ export const actions: Actions = {
 		// An expired preview (404) is explained on the form, not by the error page.
 		if (!r.ok) return fail(r.status, failure(locals.locale, r, form));
 		const { kind, counts } = r.value;
-		const q = new URLSearchParams({ done: kind, create: String(counts.create), update: String(counts.update), unchanged: String(counts.unchanged) });
+		const q = new URLSearchParams({
+			done: kind,
+			create: String(counts.create),
+			update: String(counts.update),
+			unchanged: String(counts.unchanged)
+		});
 		redirect(303, `/admin/import?${q}`);
 	}
 };

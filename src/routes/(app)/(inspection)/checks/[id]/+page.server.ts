@@ -22,7 +22,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const options = d.canManage ? await checks.formOptions(user.actor).catch(() => null) : null;
 	// Start and complete are offered on the on-site pages only (one path each, issue #11 §1–2).
 	const events = PLANNING_EVENTS.filter(
-		(e) => transitionCheck(c.status, e, { leadId: c.leadId, reason: 'x', window: { startsAt: '2000-01-01T00:00:00Z', endsAt: '2000-01-02T00:00:00Z' } }).ok
+		(e) =>
+			transitionCheck(c.status, e, {
+				leadId: c.leadId,
+				reason: 'x',
+				window: { startsAt: '2000-01-01T00:00:00Z', endsAt: '2000-01-02T00:00:00Z' }
+			}).ok
 	);
 	return {
 		row: checkRow(c),

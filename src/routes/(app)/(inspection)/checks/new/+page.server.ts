@@ -24,4 +24,3 @@ export const actions: Actions = {
 		redirect(303, `/checks/${r.value}?saved=1`);
 	}
 };
-

@@ -35,18 +35,34 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 			approvedBy: p.approvedById ? (d.names[p.approvedById] ?? '') : '',
 			approvedAt: formatDate(p.approvedAt)
 		},
-		revisions: p.revisions.map((r) => ({ revision: r.revision, date: formatDateTime(r.at), name: d.names[r.by] ?? '', reason: r.reason, change: r.change })),
+		revisions: p.revisions.map((r) => ({
+			revision: r.revision,
+			date: formatDateTime(r.at),
+			name: d.names[r.by] ?? '',
+			reason: r.reason,
+			change: r.change
+		})),
 		rows: d.checks.map(checkRow),
 		progress: d.progress.label,
 		added: added ? { id: added.id, unitName: added.unitName } : null,
-		warnings: warnings.map((w) => t(locals.locale, w.code, { ...w.params, holiday: w.params.holidayKey ? t(locals.locale, String(w.params.holidayKey)) : '' })),
+		warnings: warnings.map((w) =>
+			t(locals.locale, w.code, { ...w.params, holiday: w.params.holidayKey ? t(locals.locale, String(w.params.holidayKey)) : '' })
+		),
 		canSubmit: d.canSubmit,
 		canApprove: d.canApprove,
 		canReturn: d.canReturn,
 		ownPlanWaiting: d.ownPlanWaiting,
 		options,
 		me: user.id,
-		header: { title: p.title, periodKind: p.periodKind, year: String(p.year), quarter: String(p.quarter), reference: p.reference, legalBasis: p.legalBasis, scope: p.scope }
+		header: {
+			title: p.title,
+			periodKind: p.periodKind,
+			year: String(p.year),
+			quarter: String(p.quarter),
+			reference: p.reference,
+			legalBasis: p.legalBasis,
+			scope: p.scope
+		}
 	};
 };
 

@@ -26,8 +26,12 @@ export const actions: Actions = {
 		const { onsite } = await getServices();
 		const view = await onsite.checklist(user.actor, params.id);
 		const form = await readForm(request);
-		const input = parseChecklist(form, view.items.map((i) => i.code));
-		if (!input.ok) return refused(locals.locale, refuse(400, messageKey(input.code), undefined, { max: 2000 }), form, { action: 'checklist' });
+		const input = parseChecklist(
+			form,
+			view.items.map((i) => i.code)
+		);
+		if (!input.ok)
+			return refused(locals.locale, refuse(400, messageKey(input.code), undefined, { max: 2000 }), form, { action: 'checklist' });
 		const r = await onsite.saveChecklist(user.actor, params.id, input.items);
 		return settle(locals.locale, r, form, { action: 'checklist', redirectTo: `/checks/${params.id}/onsite/checklist?saved=checklist` });
 	},
@@ -38,6 +42,9 @@ export const actions: Actions = {
 		if (!input.ok) return refused(locals.locale, input, form, { action: 'procedures' });
 		const { onsite } = await getServices();
 		const r = await onsite.saveProcedures(user.actor, params.id, input.value);
-		return settle(locals.locale, r, form, { action: 'procedures', redirectTo: `/checks/${params.id}/onsite/checklist?saved=procedures#procedures` });
+		return settle(locals.locale, r, form, {
+			action: 'procedures',
+			redirectTo: `/checks/${params.id}/onsite/checklist?saved=procedures#procedures`
+		});
 	}
 };

@@ -38,7 +38,15 @@ export const actions: Actions = {
 		const r = await onsite.addFinding(
 			user.actor,
 			params.id,
-			{ clientKey: d.client_key, staffId: d.staff, typeId: d.violation_type, description: d.description, observedTime: d.observed_time, keepLocation: d.keep_location, photoMeta: d.photo_meta },
+			{
+				clientKey: d.client_key,
+				staffId: d.staff,
+				typeId: d.violation_type,
+				description: d.description,
+				observedTime: d.observed_time,
+				keepLocation: d.keep_location,
+				photoMeta: d.photo_meta
+			},
 			files
 		);
 		return settle(locals.locale, r, form, { action: 'add', redirectTo: (v) => back(params.id, `#f-${v.findingId}`) });
@@ -69,7 +77,12 @@ export const actions: Actions = {
 		if (!input.ok) return refused(locals.locale, input, form, { action: 'amend', summary: true });
 		const { onsite } = await getServices();
 		const d = input.value;
-		const r = await onsite.amendFinding(user.actor, { clientKey: d.client_key, findingId: d.finding, description: d.description, reason: d.reason });
+		const r = await onsite.amendFinding(user.actor, {
+			clientKey: d.client_key,
+			findingId: d.finding,
+			description: d.description,
+			reason: d.reason
+		});
 		return settle(locals.locale, r, form, { action: 'amend', redirectTo: (v) => back(params.id, `#f-${v.findingId}`) });
 	}
 };

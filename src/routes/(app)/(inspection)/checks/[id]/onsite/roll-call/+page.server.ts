@@ -18,7 +18,15 @@ export const load: PageServerLoad = async ({ params }) => {
 		canConduct: r.canConduct,
 		locked: r.locked,
 		dayOff: r.dayOff,
-		rows: r.rows.map((x) => ({ id: x.staffId, name: x.staffName, position: x.staffPosition, status: x.status, minutes: x.lateMinutes, arrival: x.arrivalTime, note: x.note }))
+		rows: r.rows.map((x) => ({
+			id: x.staffId,
+			name: x.staffName,
+			position: x.staffPosition,
+			status: x.status,
+			minutes: x.lateMinutes,
+			arrival: x.arrivalTime,
+			note: x.note
+		}))
 	};
 };
 
@@ -28,7 +36,11 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		const input = parseRollCall(form);
 		// The refused row is named (staffId) so the page marks it; the rows keep what was typed.
-		if (!input.ok) return fail(400, { ...failure(locals.locale, refuse(400, messageKey(input.code), undefined, { max: 2000 }), form), staffId: input.staffId ?? null });
+		if (!input.ok)
+			return fail(400, {
+				...failure(locals.locale, refuse(400, messageKey(input.code), undefined, { max: 2000 }), form),
+				staffId: input.staffId ?? null
+			});
 		const { onsite } = await getServices();
 		const r = await onsite.saveRollCall(user.actor, params.id, input.entries);
 		if (!r.ok) return fail(r.status, { ...failure(locals.locale, r, form), staffId: null });
