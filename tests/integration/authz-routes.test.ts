@@ -62,6 +62,7 @@ const EXPECTED: Record<string, string> = {
 	// ——— public
 	'GET /':                                  '++|++++|++|L', // redirects to the actor's home
 	'GET /login':                             '++|++++|++|+',
+	'GET /healthz':                           '++|++++|++|+', // for the proxy and monitoring: no data, no session needed (issue #19)
 	'POST /login':                            '++|++++|++|+', // empty body: 400 for everyone
 	'GET /locale':                            '++|++++|++|+',
 	'POST /locale':                           '++|++++|++|+',
