@@ -233,17 +233,7 @@ describe('issue #11 point 5: team, lead and unit change only by the lead or a le
 		const lead = await makeUser('inspector');
 		const outsider = await makeUser('inspector');
 		const unit = await makeUnit('xã Kế Hoạch');
-		const p = await s.plans.create(a(author), {
-			title: uid('Kế hoạch '),
-			periodKind: 'year',
-			year: 2026,
-			quarter: 0,
-			reference: '',
-			legalBasis: '',
-			scope: '',
-			reason: ''
-		});
-		if (!p.ok) throw new Error(p.code);
+		const p = await yearPlan(author);
 		const c = await s.checks.addToPlan(a(author), p.value, {
 			...checkInput({ unit: unit.id, lead: lead.id, date: '2026-04-07', kind: 'scheduled', trigger: 'plan' }),
 			reason: ''
@@ -258,6 +248,22 @@ describe('issue #11 point 5: team, lead and unit change only by the lead or a le
 		expect((await s.checks.detail(a(leader), c.value))!.check.status).toBe('cancelled');
 	});
 });
+
+/** A draft year plan of 2026 written by `author`. */
+async function yearPlan(author: User) {
+	const p = await s.plans.create(a(author), {
+		title: uid('Kế hoạch '),
+		periodKind: 'year',
+		year: 2026,
+		quarter: 0,
+		reference: '',
+		legalBasis: '',
+		scope: '',
+		reason: ''
+	});
+	if (!p.ok) throw new Error(p.code);
+	return p;
+}
 
 describe('issue #11 point 6: parallel requests — one winner, nothing doubled or lost', () => {
 	test('twenty amendments of one finding at once: exactly one supersedes it', async () => {
@@ -321,17 +327,7 @@ describe('issue #11 point 6: parallel requests — one winner, nothing doubled o
 		const author = await makeUser('inspector');
 		const leaders = await Promise.all(Array.from({ length: 4 }, () => makeUser('leader')));
 		const unit = await makeUnit('xã Song Song');
-		const p = await s.plans.create(a(author), {
-			title: uid('Kế hoạch '),
-			periodKind: 'year',
-			year: 2026,
-			quarter: 0,
-			reference: '',
-			legalBasis: '',
-			scope: '',
-			reason: ''
-		});
-		if (!p.ok) throw new Error(p.code);
+		const p = await yearPlan(author);
 		await s.checks.addToPlan(a(author), p.value, {
 			...checkInput({ unit: unit.id, lead: author.id, date: '2026-04-07', kind: 'scheduled', trigger: 'plan' }),
 			reason: ''

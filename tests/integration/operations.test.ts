@@ -32,7 +32,7 @@ function createAdmin(dataDir: string, opts: { env?: Record<string, string>; inpu
 }
 
 /** Runs `npm run serve` expecting it to refuse: resolves with its exit code and output. */
-async function serveUntilExit(dataDir: string): Promise<{ code: number | null; output: string }> {
+async function serveToTheEnd(dataDir: string): Promise<{ code: number | null; output: string }> {
 	const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--production'], {
 		cwd: ROOT,
 		env: { ...process.env, PB_DATA: dataDir, PORT: String(await freePort()), PB_PORT: String(await freePort()) },
@@ -114,7 +114,7 @@ describe('issue #19: production mode', () => {
 		expect(demo.output()).toContain('DEMO mode');
 		await demo.stop();
 
-		const refused = await serveUntilExit(dataDir);
+		const refused = await serveToTheEnd(dataDir);
 		expect(refused.code).toBe(1);
 		expect(refused.output).toContain(`Refusing to start in production mode: ${DEMO_USERS.length} account(s) still have the demo password`);
 		for (const u of DEMO_USERS) expect(refused.output).toContain(u.email);
