@@ -33,6 +33,6 @@ export default defineConfig({
 	},
 	projects: [
 		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 393, height: 851 }, launchOptions } },
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions } }
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 800 }, launchOptions } }
 	]
 });
