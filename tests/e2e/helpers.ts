@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 /**
  * Every spec imports `test` and `expect` from here (issue #11 point 8): a test fails when any page it
@@ -89,4 +89,21 @@ export async function expectOnLogin(page: Page) {
 export async function e2ePb() {
 	const { createPb } = await import('../../src/lib/server/pb/create');
 	return createPb(process.env.E2E_PB_URL!, process.env.E2E_PB_EMAIL!, process.env.E2E_PB_PASSWORD!);
+}
+
+export interface E2eMail {
+	to: string[];
+	subject: string;
+	text: string;
+}
+
+/** The mails the app has sent to `address` so far (the SMTP sink of the e2e set-up, global-setup.ts). */
+export function mailsTo(address: string): E2eMail[] {
+	const log = process.env.E2E_MAIL_LOG;
+	if (!log || !existsSync(log)) return [];
+	return readFileSync(log, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((l) => JSON.parse(l) as E2eMail)
+		.filter((m) => m.to.includes(address));
 }

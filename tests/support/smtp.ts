@@ -53,7 +53,8 @@ function decodeSubject(raw: string): string {
 		.trim();
 }
 
-export async function startSmtpSink() {
+/** `onMessage` is called with each message as it arrives (the e2e set-up writes them to a file). */
+export async function startSmtpSink(onMessage?: (m: SinkMessage) => void) {
 	const messages: SinkMessage[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
@@ -64,13 +65,15 @@ export async function startSmtpSink() {
 			stream.on('data', (c: Buffer) => chunks.push(c));
 			stream.on('end', () => {
 				const raw = Buffer.concat(chunks).toString('utf8');
-				messages.push({
+				const m: SinkMessage = {
 					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
 					to: session.envelope.rcptTo.map((r) => r.address),
 					raw,
 					subject: decodeSubject(raw),
 					text: decodeBody(raw)
-				});
+				};
+				messages.push(m);
+				onMessage?.(m);
 				callback();
 			});
 		}
