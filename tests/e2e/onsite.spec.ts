@@ -89,8 +89,8 @@ test('start, roll call in ≤ 50 taps, a violation with a photo, sign, complete,
 	);
 	for (const n of [3, 7, 12]) await tap(person(n).getByText('Muộn', { exact: true }));
 	await person(3).getByLabel('Số phút muộn').fill('20');
-	for (const n of [5, 9]) await tap(person(n).getByText('Vắng có LD', { exact: true }));
-	await tap(person(15).getByText('Vắng KLD', { exact: true }));
+	for (const n of [5, 9]) await tap(person(n).getByText('Vắng có lý do', { exact: true }));
+	await tap(person(15).getByText('Vắng không lý do', { exact: true }));
 	await tap(person(21).getByText('Khác…', { exact: true }));
 	await tap(person(21).getByText('Công tác', { exact: true }));
 	await expect(page.getByTestId('tally')).toHaveText(

@@ -38,3 +38,22 @@ export interface Finding {
 	/** Read version for conditional writes (pb_hooks/versions.pb.js). */
 	version: number;
 }
+
+/**
+ * What a finding says, its type named once. A roll-call finding's description already starts with its
+ * type ("Đi muộn 15 phút (có mặt lúc 07:52)"), so it stands alone; any other is "type<separator>description".
+ * The one rule for the record (record.ts) and the titles of corrective actions (`actionTitle`).
+ */
+export function findingWhat(f: { typeName: string; description: string }, separator = ' — '): string {
+	const description = f.description.trim();
+	const type = f.typeName.trim();
+	if (!description) return type;
+	if (!type || description.toLocaleLowerCase('vi').startsWith(type.toLocaleLowerCase('vi'))) return description;
+	return `${type}${separator}${description}`;
+}
+
+/** A corrective action's title for one finding: "Đi muộn 15 phút — Nguyễn Văn An", the type said once. */
+export function actionTitle(f: { typeName: string; description: string; staffName: string }): string {
+	const who = f.staffName.trim();
+	return `${findingWhat(f, ': ')}${who ? ` — ${who}` : ''}`.slice(0, 1000);
+}

@@ -9,6 +9,7 @@
  */
 import { addWorkingDays, type WorkingCalendar } from './holidays';
 import { isViolationStatus, violationCodeFor, type RollCallStatus } from './roll-call';
+import { actionTitle } from './finding';
 
 /** Largest photo accepted, after the phone has resized it (the schema's file limit). */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -173,7 +174,7 @@ export function proposeActions(
 	const due = (days: number) => addWorkingDays(completionDay, Math.max(0, Math.round(days)), calendar);
 	if (grouping === 'per_finding') {
 		return findings.map((f) => ({
-			title: `${f.typeName}${f.staffName ? ` — ${f.staffName}` : ''}: ${f.description}`.slice(0, 1000),
+			title: actionTitle(f),
 			findingIds: [f.id],
 			category: f.category,
 			dueDate: due(f.defaultFixDays)

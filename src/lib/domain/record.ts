@@ -9,6 +9,7 @@ import { formatRollCallTally, type RollCallTally } from './roll-call';
 import { formatNumber } from './format';
 import { formatIsoDate } from './time';
 import { longVnDate, vnClockWords } from './onsite';
+import { findingWhat } from './finding';
 
 type Key = keyof typeof vi;
 const tv = (key: Key, params: Record<string, string | number> = {}) =>
@@ -132,8 +133,7 @@ export function buildRecord(d: RecordInput): RecordDoc {
 	const findingLine = (f: RecordFinding): RecordLine[] => {
 		const who = f.staffName ? `${f.staffName}: ` : '';
 		const photos = f.photos ? ` ${tv('record.photos', { n: f.photos })}` : '';
-		// An automatic roll-call finding already starts with its type ("Đi muộn 20 phút"): no repetition.
-		const what = f.description.startsWith(f.typeName) ? f.description : `${f.typeName} — ${f.description}`;
+		const what = findingWhat(f);
 		const out: RecordLine[] = [{ text: `- ${who}${what} (${f.time}) [${f.code}]${photos}`, indent: 1 }];
 		if (f.amendment) {
 			out.push({ text: tv('record.amended', { reason: f.amendment.reason, original: f.amendment.original }), indent: 2 });

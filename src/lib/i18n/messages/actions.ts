@@ -53,6 +53,7 @@ export const vi = {
 	'actions.explanation.none': 'Đơn vị chưa gửi giải trình.',
 	'actions.explanation.label': 'Nội dung giải trình',
 	'actions.explanation.save': 'Lưu giải trình',
+	'actions.explanation.saved': 'Đã lưu giải trình.',
 
 	'actions.history.title': 'Quá trình xử lý',
 	'actions.history.empty': 'Chưa có bước xử lý nào.',
@@ -199,6 +200,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'actions.explanation.none': 'No explanation yet.',
 	'actions.explanation.label': 'Explanation',
 	'actions.explanation.save': 'Save explanation',
+	'actions.explanation.saved': 'Explanation saved.',
 
 	'actions.history.title': 'History',
 	'actions.history.empty': 'No steps yet.',

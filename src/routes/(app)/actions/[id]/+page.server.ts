@@ -18,7 +18,7 @@ import {
 } from '$lib/domain/schemas/actions';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireUser();
 	const { actions } = await getServices();
 	const d = await actions.detail(user.actor, params.id);
@@ -31,7 +31,9 @@ export const load: PageServerLoad = async ({ params }) => {
 		})),
 		findings: d.findings.map((f) => ({ ...f, observedAt: formatDateTime(f.observedAt) })),
 		delegateCandidates: d.delegateCandidates.map((p) => ({ id: p.id, name: p.name })),
-		delegates: d.delegates.map((p) => ({ id: p.id, name: p.name }))
+		delegates: d.delegates.map((p) => ({ id: p.id, name: p.name })),
+		/** Right after "Lưu giải trình": the page says it was saved. */
+		explained: url.searchParams.get('done') === 'explained'
 	};
 };
 
@@ -75,7 +77,7 @@ export const actions: Actions = {
 		if (!input.ok) return refused(e.locals.locale, input, form, { action: 'explain' });
 		const { actions } = await getServices();
 		const r = await actions.explain(user.actor, e.params.id, input.value.text, { version: seenVersion(form) });
-		return settle(e.locals.locale, r, form, { action: 'explain', redirectTo: `/actions/${e.params.id}` });
+		return settle(e.locals.locale, r, form, { action: 'explain', redirectTo: `/actions/${e.params.id}?done=explained` });
 	},
 
 	delegate: async (e) => {
