@@ -6,7 +6,12 @@ import type { MessageKey } from '../i18n/vi';
 
 export type { MessageKey };
 
-export type RefusalStatus = 400 | 403 | 404 | 409;
+/**
+ * 400 bad input, 401 wrong credentials (a sign-in or the current password), 403 not allowed, 404 not
+ * found, 409 refused by the record's state or stale, 429 throttled (too many wrong passwords), 503 the
+ * data server (PocketBase) is unreachable.
+ */
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 429 | 503;
 export type MessageParams = Record<string, string | number>;
 
 export type Refusal = {
