@@ -1,7 +1,8 @@
-// The one answer of every service (issue #12, STYLE §13): the value, or a refusal with an HTTP status and
-// an i18n message key — with the form fields it belongs to when a form caused it, so the page shows each
-// message beside its input. Routes turn it into fail()/error()/redirect() with `settle` (server/forms.ts).
-// Lives in the domain (no server imports) because pages read the failure shape (`FormFailure`).
+// The one answer of every service (issue #12; docs/architecture.md, "One result, one path"): the value,
+// or a refusal with an HTTP status and an i18n message key — with the form fields it belongs to when a
+// form caused it, so the page shows each message beside its input. Routes turn it into
+// fail()/error()/redirect() with `settle` (server/forms.ts). Lives in the domain (no server imports)
+// because pages read the failure shape (`FormFailure`).
 import type { MessageKey } from '../i18n/vi';
 
 export type { MessageKey };
