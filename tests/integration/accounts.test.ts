@@ -1,7 +1,7 @@
 // Accounts on a real PocketBase: create with role and unit, duplicate email, edit, password reset,
 // deactivation ending the user's sessions at once, and an admin unable to lock themselves out.
 import { describe, expect, test } from 'vitest';
-import { makeUnit, makeUser, superPb, testServices, uid, TEST_PASSWORD } from '../support/services';
+import { makeUnit, makeUser, superPb, testServices, uid, TEST_PASSWORD, valueOf } from '../support/services';
 import { makeAdmin } from '../support/org';
 import { failure, parseForm } from '../../src/lib/server/forms';
 import { accountCreateSchema } from '../../src/lib/domain/schemas/org';
@@ -147,7 +147,7 @@ describe('accounts', () => {
 		expect(
 			(await s.accounts.update(admin, u.id, { name: 'Đặng Văn Giang', role: 'unit_head', unit: unit.id, position: 'Chủ tịch' })).ok
 		).toBe(true);
-		const got = await s.accounts.get(admin, u.id);
+		const got = await valueOf(s.accounts.get(admin, u.id));
 		expect(got).toMatchObject({
 			name: 'Đặng Văn Giang',
 			role: 'unit_head',

@@ -13,7 +13,7 @@ import { buildReport, type ReportData } from '../../domain/report';
 import { addDays } from '../../domain/format';
 import { formatDate, vnDay, vnLocalToUtc } from '../../domain/time';
 import { messageKey, type Locale } from '../../i18n/t';
-import { ok, refuse, type Refusal, type Result } from '../../domain/result';
+import { notFound, ok, refuse, type Refusal, type Result } from '../../domain/result';
 import { isRecordId } from '../pb/query';
 import { renderOffenderHistoryXlsx, renderReportPdf, renderReportXlsx, type OffenderHistory } from '../documents';
 
@@ -98,12 +98,12 @@ export function reportsService(pb: Pb, clock: Clock) {
 			};
 		},
 
-		/** One person's findings of the last 12 months with explanations and corrective outcomes, or null. */
-		async history(actor: Actor, staffId: string): Promise<OffenderHistory | null> {
+		/** One person's findings of the last 12 months with explanations and corrective outcomes. Refusal: 404. */
+		async history(actor: Actor, staffId: string): Promise<Result<OffenderHistory>> {
 			authorize(actor, 'offenders.view');
-			if (!isRecordId(staffId)) return null;
+			if (!isRecordId(staffId)) return notFound();
 			const person = await repo.staffOne(staffId);
-			if (!person) return null;
+			if (!person) return notFound();
 			const today = vnDay(clock());
 			const w = offenderWindow(today);
 			const h = await repo.history(staffId, w.fromUtc, w.toUtc);
@@ -121,7 +121,7 @@ export function reportsService(pb: Pb, clock: Clock) {
 					outcomes: acts.map((a) => ({ title: String(a.title), status: String(a.status), due: String(a.due_date) }))
 				};
 			});
-			return {
+			return ok({
 				person: {
 					id: person.id,
 					name: String(person.full_name),
@@ -131,7 +131,7 @@ export function reportsService(pb: Pb, clock: Clock) {
 				},
 				today,
 				items
-			};
+			});
 		},
 
 		/** One person's history as a workbook (src/lib/server/documents/). */
