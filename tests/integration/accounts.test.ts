@@ -1,7 +1,7 @@
 // Accounts on a real PocketBase: create with role and unit, duplicate email, edit, password reset,
 // deactivation ending the user's sessions at once, and an admin unable to lock themselves out.
 import { describe, expect, test } from 'vitest';
-import { makeUnit, makeUser, superPb, testServices, uid, TEST_PASSWORD } from '../support/services';
+import { makeUnit, makeUser, superPb, testServices, uid, TEST_PASSWORD, valueOf } from '../support/services';
 import { makeAdmin } from '../support/org';
 import { failure, parseForm } from '../../src/lib/server/forms';
 import { accountCreateSchema } from '../../src/lib/domain/schemas/org';
@@ -31,7 +31,7 @@ describe('accounts', () => {
 		expect(r.ok).toBe(true);
 		const login = await s.auth.login({ email: e, password: 'mat-khau-moi-1' }, {});
 		expect(login.ok).toBe(true);
-		if (login.ok) expect(login.user).toMatchObject({ role: 'unit_head', unitId: unit.id, name: 'Võ Thị Hạnh' });
+		if (login.ok) expect(login.value.user).toMatchObject({ role: 'unit_head', unitId: unit.id, name: 'Võ Thị Hạnh' });
 		const list = await s.accounts.list(admin, { q: 'vo thi hanh', role: 'unit_head' });
 		expect(list.map((x) => x.email)).toContain(e);
 		expect(list.find((x) => x.email === e)!.unitName).toBe('phường Tân An');
@@ -101,7 +101,11 @@ describe('accounts', () => {
 		expect(await sessionCount(u.id)).toBe(0);
 		expect(await s.sessions.validate(one.token)).toBeNull();
 		expect(await s.sessions.validate(two.token)).toBeNull();
-		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, {})).toEqual({ ok: false, code: 'login.error.inactive' });
+		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, {})).toEqual({
+			ok: false,
+			status: 403,
+			code: 'login.error.inactive'
+		});
 		const pb = await superPb();
 		const audit = await pb
 			.collection('audit_log')
@@ -143,7 +147,7 @@ describe('accounts', () => {
 		expect(
 			(await s.accounts.update(admin, u.id, { name: 'Đặng Văn Giang', role: 'unit_head', unit: unit.id, position: 'Chủ tịch' })).ok
 		).toBe(true);
-		const got = await s.accounts.get(admin, u.id);
+		const got = await valueOf(s.accounts.get(admin, u.id));
 		expect(got).toMatchObject({
 			name: 'Đặng Văn Giang',
 			role: 'unit_head',

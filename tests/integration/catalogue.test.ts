@@ -1,7 +1,7 @@
 // The violation catalogue on a real PocketBase: add, duplicate and malformed codes, wording edits that
 // never touch the code, deactivation.
 import { describe, expect, test } from 'vitest';
-import { makeUser, superPb, testServices, uid } from '../support/services';
+import { makeUser, superPb, testServices, uid, valueOf } from '../support/services';
 import { makeAdmin } from '../support/org';
 import { failure, parseForm } from '../../src/lib/server/forms';
 import { catalogueCreateSchema, catalogueEditSchema } from '../../src/lib/domain/schemas/org';
@@ -74,7 +74,7 @@ describe('violation catalogue', () => {
 		const input = parseForm(catalogueEditSchema, f);
 		if (!input.ok) throw new Error('form');
 		expect((await s.catalogue.update(admin, r.value.id, input.value)).ok).toBe(true);
-		const got = await s.catalogue.get(admin, r.value.id);
+		const got = await valueOf(s.catalogue.get(admin, r.value.id));
 		expect(got).toMatchObject({ code: c, nameVi: 'Không đeo thẻ theo quy định', severity: 'medium', defaultFixDays: 7 });
 	});
 
@@ -92,9 +92,9 @@ describe('violation catalogue', () => {
 		const r = await s.catalogue.create(admin, { code: code(), ...wording });
 		if (!r.ok) throw new Error(r.code);
 		expect((await s.catalogue.setActive(admin, r.value.id, false)).ok).toBe(true);
-		expect(await s.catalogue.get(admin, r.value.id)).toMatchObject({ active: false });
+		expect(await valueOf(s.catalogue.get(admin, r.value.id))).toMatchObject({ active: false });
 		expect((await s.catalogue.setActive(admin, r.value.id, true)).ok).toBe(true);
-		expect(await s.catalogue.get(admin, r.value.id)).toMatchObject({ active: true });
+		expect(await valueOf(s.catalogue.get(admin, r.value.id))).toMatchObject({ active: true });
 	});
 
 	test('an inspector cannot change the catalogue', async () => {

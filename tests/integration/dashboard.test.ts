@@ -3,7 +3,7 @@
 // merged unit rolling up under its successor, a unit head's own-unit view and bad filters.
 import { beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import { manualClock, makeUser, superPb, testServices } from '../support/services';
+import { manualClock, makeUser, superPb, testServices, valueOf } from '../support/services';
 import { action, attendance, check, finding, staff, unit, violationTypes } from '../support/dashboard';
 import type { Actor } from '../../src/lib/domain/user';
 
@@ -349,12 +349,13 @@ describe('periodic report and repeat offenders', () => {
 		const o = await services.reports.offenders(leader);
 		const mine = o.rows.filter((r) => r.staffId === ids.offender || r.staffId === ids.hiddenStaff);
 		expect(mine.map((r) => [r.staffId, r.count])).toEqual([[ids.offender, 3]]);
-		const h = await services.reports.history(leader, ids.offender!);
-		expect(h!.items).toHaveLength(3);
-		expect(h!.items.filter((i) => i.outcomes.length === 1)).toHaveLength(1);
+		const h = await valueOf(services.reports.history(leader, ids.offender!));
+		expect(h.items).toHaveLength(3);
+		expect(h.items.filter((i) => i.outcomes.length === 1)).toHaveLength(1);
 		const x = new ExcelJS.Workbook();
-		await x.xlsx.load((await services.reports.historyXlsx(h!, 'vi')) as never);
+		await x.xlsx.load((await services.reports.historyXlsx(h, 'vi')) as never);
 		expect(x.worksheets[0]!.rowCount).toBe(2 + 3);
-		expect(await services.reports.history(leader, 'nope')).toBeNull();
+		expect(await services.reports.history(leader, 'nope')).toEqual({ ok: false, status: 404, code: 'errors.not_found' });
+		expect(await services.reports.history(leader, 'zzzzzzzzzzzzzzz')).toEqual({ ok: false, status: 404, code: 'errors.not_found' });
 	});
 });

@@ -99,7 +99,7 @@ describe('issue #11 point 9: figures that agree', () => {
 		const r = await services.reports.report(leader, q());
 		if (!r.ok) throw new Error(r.code);
 		expect(r.value.report.planRatio).toBe('1/3 (33,3%)');
-		const { reportTables } = await import('../../src/lib/server/services/reports');
+		const { reportTables } = await import('../../src/lib/server/documents');
 		const summary = reportTables(r.value.report, 'vi').summary;
 		expect(summary[0]).toBe(
 			'Cuộc kiểm tra theo kế hoạch đã thực hiện: 1/3 (33,3%); ngoài kế hoạch, 1 cuộc kiểm tra đột xuất đã thực hiện; tổng cộng 2 cuộc đã thực hiện tại 2 đơn vị.'

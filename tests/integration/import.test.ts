@@ -1,7 +1,7 @@
 // Import and export of units and staff through the service the page uses: preview with per-row errors,
 // all-or-nothing commit, idempotent re-import, lossless export → import round trip.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { makeUnit, makeUser, superPb, testServices, uid } from '../support/services';
+import { makeUnit, makeUser, superPb, testServices, uid, valueOf } from '../support/services';
 import { csvUpload, STAFF_HEADER, staffCells, UNIT_HEADER, xlsxUpload } from '../support/import-files';
 import { type StaffRecord } from '../../src/lib/domain/import';
 import { generateStaff } from '../../src/lib/domain/import/generate';
@@ -107,7 +107,7 @@ describe('staff import', () => {
 		const pb = await superPb();
 		const rec = await pb.collection('staff').getFirstListItem(pb.filter('employee_code = {:c}', { c: people[1]!.employeeCode }));
 		expect(rec.unit).toBe(units[1]!.id);
-		const history = (await s.staff.get(admin, rec.id))!.transfers;
+		const history = (await valueOf(s.staff.get(admin, rec.id))).transfers;
 		expect(history).toHaveLength(1);
 		expect(history[0]).toMatchObject({ fromUnitId: units[0]!.id, toUnitId: units[1]!.id, reason: 'Nhập từ tệp dieu-chuyen.csv' });
 	});

@@ -20,8 +20,9 @@ describe('issue #11 point 6: parallel sign-in attempts', () => {
 		expect(codes.filter((c) => c === 'login.error.throttled')).toHaveLength(15);
 		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.11.0.2' })).toEqual({
 			ok: false,
+			status: 429,
 			code: 'login.error.throttled',
-			minutes: 15
+			params: { minutes: 15 }
 		});
 		expect(await sessionRows(u.id)).toHaveLength(0);
 	});

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { makeUnit, manualClock, superPb, TEST_PASSWORD, testServices } from '../support/services';
 import { makeCheck, photo, removeSeededCatalogue, TINY_JPEG, typeId } from '../support/onsite';
 import { toActor } from '../../src/lib/domain/user';
-import { renderRecordPdf } from '../../src/lib/server/pdf/record-pdf';
+import { renderRecordPdf } from '../../src/lib/server/documents';
 import { startStack, type Stack } from '../support/stack';
 import { createPb } from '../../src/lib/server/pb/create';
 import { usersRepo } from '../../src/lib/server/repos/users';

@@ -177,7 +177,9 @@ describe('issue #11 point 8: security headers on every response', () => {
 
 	test('form actions: a refused form (HTML), the enhanced JSON answer, the redirect after success', async () => {
 		const refused = await post('/login', { email: people.inspector, password: 'sai-mat-khau-1' });
-		expect(refused.status).toBe(400);
+		// Wrong credentials answer 401 (the one Result of services/auth.ts), the message in the page.
+		expect(refused.status).toBe(401);
+		expect(await refused.text()).toContain('Thư điện tử hoặc mật khẩu không đúng.');
 		expect(refused.headers.get('content-type')).toMatch(/text\/html/);
 		expectSecurityHeaders(refused, 'html');
 		const enhanced = await post(
@@ -269,12 +271,12 @@ describe('issue #11 point 7: open redirect', () => {
 });
 
 describe('issue #11 point 6: parallel wrong passwords over HTTP', () => {
-	test('20 at once for one email: 5 are checked (400), 15 refused with the Vietnamese 429 message', async () => {
+	test('20 at once for one email: 5 are checked (401), 15 refused with the Vietnamese 429 message', async () => {
 		const rs = await Promise.all(
 			Array.from({ length: 20 }, (_, i) => post('/login', { email: people.victim, password: `sai-${i}-mat-khau` }))
 		);
 		const statuses = rs.map((r) => r.status);
-		expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+		expect(statuses.filter((s) => s === 401)).toHaveLength(5);
 		expect(statuses.filter((s) => s === 429)).toHaveLength(15);
 		const body = await rs[statuses.indexOf(429)]!.text();
 		expect(body).toContain('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.');

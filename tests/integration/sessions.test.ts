@@ -3,6 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { hashSessionToken } from '../../src/lib/server/auth/session';
 import { usersRepo } from '../../src/lib/server/repos/users';
+import { authService } from '../../src/lib/server/services/auth';
+import { createAnonymousPb } from '../../src/lib/server/pb/create';
 import { makeUser, manualClock, superPb, TEST_PASSWORD, testServices } from '../support/services';
 
 const HOUR = 3600_000;
@@ -22,13 +24,14 @@ describe('sign-in', () => {
 		);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
-		expect(r.token).toMatch(/^[a-z2-7]{32}$/);
+		const { token } = r.value;
+		expect(token).toMatch(/^[a-z2-7]{32}$/);
 		const rows = await sessionRows(u.id);
 		expect(rows).toHaveLength(1);
-		expect(rows[0]!.token_hash).toBe(hashSessionToken(r.token));
+		expect(rows[0]!.token_hash).toBe(hashSessionToken(token));
 		// The raw token appears nowhere in the stored row.
-		expect(JSON.stringify(rows[0])).not.toContain(r.token);
-		const v = await s.sessions.validate(r.token);
+		expect(JSON.stringify(rows[0])).not.toContain(token);
+		const v = await s.sessions.validate(token);
 		expect(v?.user.id).toBe(u.id);
 	});
 
@@ -37,8 +40,8 @@ describe('sign-in', () => {
 		const u = await makeUser('inspector');
 		const wrong = await s.auth.login({ email: u.email, password: 'sai-mat-khau' }, {});
 		const unknown = await s.auth.login({ email: 'khong-co@test.congvu.local', password: TEST_PASSWORD }, {});
-		expect(wrong).toEqual({ ok: false, code: 'login.error.invalid' });
-		expect(unknown).toEqual({ ok: false, code: 'login.error.invalid' });
+		expect(wrong).toEqual({ ok: false, status: 401, code: 'login.error.invalid' });
+		expect(unknown).toEqual({ ok: false, status: 401, code: 'login.error.invalid' });
 		expect(await sessionRows(u.id)).toHaveLength(0);
 	});
 
@@ -50,13 +53,15 @@ describe('sign-in', () => {
 		for (let i = 0; i < 5; i++)
 			expect(await s.auth.login({ email: u.email, password: 'sai-mat-khau' }, { ip: '10.0.0.7' })).toEqual({
 				ok: false,
+				status: 401,
 				code: 'login.error.invalid'
 			});
 		// Locked: the right password is not even checked; the same email in other letter case too.
 		expect(await s.auth.login({ email: u.email.toUpperCase(), password: TEST_PASSWORD }, { ip: '10.0.0.8' })).toEqual({
 			ok: false,
+			status: 429,
 			code: 'login.error.throttled',
-			minutes: 15
+			params: { minutes: 15 }
 		});
 		expect(await sessionRows(u.id)).toHaveLength(0);
 		// Another account from the same address signs in.
@@ -64,8 +69,9 @@ describe('sign-in', () => {
 		clock.advance(14 * 60_000);
 		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.0.7' })).toEqual({
 			ok: false,
+			status: 429,
 			code: 'login.error.throttled',
-			minutes: 1
+			params: { minutes: 1 }
 		});
 		clock.advance(60_000);
 		expect((await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.0.7' })).ok).toBe(true);
@@ -78,19 +84,40 @@ describe('sign-in', () => {
 		const phone = await s.auth.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.1.2' });
 		if (!here.ok || !phone.ok) throw new Error('sign-in failed');
 		const actor = { id: u.id, role: u.role, unitId: null };
-		expect(await s.auth.changePassword(actor, here.session.id, { current: 'sai-mat-khau', next: 'Mat-khau-moi-2026' }, {})).toEqual({
+		expect(await s.auth.changePassword(actor, here.value.session.id, { current: 'sai-mat-khau', next: 'Mat-khau-moi-2026' }, {})).toEqual({
 			ok: false,
-			code: 'account.password.wrong'
+			status: 401,
+			code: 'account.password.wrong',
+			fields: { current_password: 'account.password.wrong' }
 		});
 		expect(await sessionRows(u.id)).toHaveLength(2);
-		expect(await s.auth.changePassword(actor, here.session.id, { current: TEST_PASSWORD, next: 'Mat-khau-moi-2026' }, {})).toEqual({
-			ok: true
+		expect(await s.auth.changePassword(actor, here.value.session.id, { current: TEST_PASSWORD, next: 'Mat-khau-moi-2026' }, {})).toEqual({
+			ok: true,
+			value: undefined
 		});
 		// The session that changed it stays; the phone's is gone.
-		expect((await sessionRows(u.id)).map((r) => r.id)).toEqual([here.session.id]);
-		expect(await s.sessions.validate(phone.token)).toBeNull();
-		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, {})).toEqual({ ok: false, code: 'login.error.invalid' });
+		expect((await sessionRows(u.id)).map((r) => r.id)).toEqual([here.value.session.id]);
+		expect(await s.sessions.validate(phone.value.token)).toBeNull();
+		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, {})).toEqual({
+			ok: false,
+			status: 401,
+			code: 'login.error.invalid'
+		});
 		expect((await s.auth.login({ email: u.email, password: 'Mat-khau-moi-2026' }, {})).ok).toBe(true);
+	});
+
+	test('PocketBase unreachable: 503 with the "try again later" message, never counted as a wrong password', async () => {
+		const s = await testServices();
+		const u = await makeUser('inspector');
+		// Nothing listens on port 1: the password check cannot reach PocketBase.
+		const down = authService(createAnonymousPb('http://127.0.0.1:1'), s.sessions);
+		for (let i = 0; i < 6; i++)
+			expect(await down.login({ email: u.email, password: TEST_PASSWORD }, { ip: '10.0.2.1' })).toEqual({
+				ok: false,
+				status: 503,
+				code: 'login.error.unavailable'
+			});
+		expect(await sessionRows(u.id)).toHaveLength(0);
 	});
 
 	test('an inactive account cannot sign in', async () => {
@@ -98,6 +125,7 @@ describe('sign-in', () => {
 		const u = await makeUser('unit_head', { active: false });
 		expect(await s.auth.login({ email: u.email, password: TEST_PASSWORD }, {})).toEqual({
 			ok: false,
+			status: 403,
 			code: 'login.error.inactive'
 		});
 		expect(await sessionRows(u.id)).toHaveLength(0);

@@ -1,7 +1,7 @@
 // The staff roster through the service: accent-insensitive search, server-side pages, transfers with
 // history, and unit heads confined to their own unit.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { makeUnit, makeUser, superPb, testServices, uid } from '../support/services';
+import { makeUnit, makeUser, superPb, testServices, uid, valueOf } from '../support/services';
 import { readStaffQuery } from '../../src/lib/domain/schemas/staff';
 import { toActor, type Actor } from '../../src/lib/domain/user';
 import type { Services } from '../../src/lib/server/app';
@@ -111,7 +111,7 @@ describe('staff roster', () => {
 		const gone = await s.staff.list(admin, q(`unit=${unitA.id}&q=pham minh&status=inactive`));
 		expect(gone.items.map((p) => p.id)).toEqual([inA]);
 		expect((await s.staff.setActive(admin, inA, true)).ok).toBe(true);
-		expect((await s.staff.get(admin, inA))!.person.active).toBe(true);
+		expect((await valueOf(s.staff.get(admin, inA))).person.active).toBe(true);
 	});
 
 	test('a transfer moves the person and is kept in their history with its date', async () => {
@@ -121,7 +121,7 @@ describe('staff roster', () => {
 		const again = await s.staff.transfer(admin, id, { toUnitId: unitB.id, effectiveDate: '2026-01-16', reason: '' });
 		expect(again).toMatchObject({ ok: false, status: 409, code: 'staff.error.same_unit' });
 
-		const got = (await s.staff.get(admin, id))!;
+		const got = await valueOf(s.staff.get(admin, id));
 		expect(got.person.unitId).toBe(unitB.id);
 		expect(got.transfers).toHaveLength(1);
 		expect(got.transfers[0]).toMatchObject({
@@ -164,14 +164,14 @@ describe('staff roster', () => {
 
 		expect(await status(s.staff.list(head, q(`unit=${unitB.id}`)))).toBe(403);
 		expect(await status(s.staff.get(head, theirs))).toBe(403);
-		expect((await s.staff.get(head, mine))!.person.fullName).toBe('Hồ Văn Của Tôi');
+		expect((await valueOf(s.staff.get(head, mine))).person.fullName).toBe('Hồ Văn Của Tôi');
 		expect((await s.staff.unitOptions(head)).map((u) => u.id)).toEqual([unitA.id]);
 		// Nor may they change anything.
 		expect(await status(s.staff.setActive(head, mine, false))).toBe(403);
 
 		for (const role of ['leader', 'inspector'] as const) {
 			const reader = toActor(await makeUser(role));
-			expect((await s.staff.get(reader, theirs))!.person.id).toBe(theirs);
+			expect((await valueOf(s.staff.get(reader, theirs))).person.id).toBe(theirs);
 			expect((await s.staff.list(reader, q(`unit=${unitB.id}&q=ho van cua`))).items.map((p) => p.id)).toEqual([theirs]);
 			expect(await status(s.staff.transfer(reader, theirs, { toUnitId: unitA.id, effectiveDate: '2026-01-01', reason: '' }))).toBe(403);
 		}

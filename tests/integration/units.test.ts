@@ -1,7 +1,7 @@
 // The unit tree on a real PocketBase: create, move (cycles refused), deactivate (history kept), unique
 // codes, and merging with undo (staff moved with transfer rows, findings left on the old units).
 import { describe, expect, test } from 'vitest';
-import { makeUnit, makeUser, superPb, testServices, uid } from '../support/services';
+import { makeUnit, makeUser, superPb, testServices, uid, valueOf } from '../support/services';
 import { makeAdmin, makeCheck, makeFinding, makeStaff, unitRow } from '../support/org';
 import { failure, parseForm } from '../../src/lib/server/forms';
 import { unitMergeSchema, type UnitMergeInput } from '../../src/lib/domain/schemas/org';
@@ -74,8 +74,8 @@ describe('tree rules', () => {
 		expect(await s.units.move(admin, mid.id, other.id)).toEqual({ ok: true, value: undefined });
 		expect((await unitRow(mid.id)).parent).toBe(other.id);
 		// The move is in the unit's history.
-		const d = await s.units.detail(admin, mid.id);
-		expect(d!.events.map((e) => e.kind)).toContain('move');
+		const d = await valueOf(s.units.detail(admin, mid.id));
+		expect(d.events.map((e) => e.kind)).toContain('move');
 	});
 
 	test('a deactivated unit keeps its findings and stays listed as inactive', async () => {

@@ -6,6 +6,7 @@ import { createPb, type Pb } from '../../src/lib/server/pb/create';
 import { createServices, type ServiceOptions } from '../../src/lib/server/app';
 import { usersRepo } from '../../src/lib/server/repos/users';
 import type { Role } from '../../src/lib/domain/user';
+import type { Result } from '../../src/lib/domain/result';
 
 export const pbInfo = () => inject('pb');
 
@@ -54,4 +55,11 @@ export async function makeUser(role: Role, opts: { unitId?: string; active?: boo
 		unitId: opts.unitId ?? null,
 		active: opts.active ?? true
 	});
+}
+
+/** The value of a service read that must succeed; a refusal fails the test with its status and code. */
+export async function valueOf<T>(r: Promise<Result<T>>): Promise<T> {
+	const got = await r;
+	if (!got.ok) throw new Error(`refused: ${got.status} ${got.code}`);
+	return got.value;
 }

@@ -59,6 +59,20 @@ const RULES: Rule[] = [
 				.split('\n')
 				.map((text, i) => ({ line: i + 1, text: text.trim() }))
 				.filter((l) => /as Record<string,\s*string(\[\])?>/.test(l.text))
+	},
+	{
+		// Every rendered file (PDF, workbook) is drawn in one module; the units/staff import-export
+		// files stay beside their parser in domain/import (they must round-trip with it).
+		name: 'only src/lib/server/documents/ draws PDFs and workbooks (pdfkit, exceljs)',
+		applies: (path) =>
+			path.startsWith('src/') &&
+			!path.startsWith('src/lib/server/documents/') &&
+			path !== 'src/lib/domain/import/xlsx.ts' &&
+			/\.(ts|js|svelte)$/.test(path),
+		check: (source) =>
+			importsOf(source)
+				.filter((i) => i.spec === 'pdfkit' || i.spec === 'exceljs' || i.spec.startsWith('pdfkit/'))
+				.map((i) => ({ line: i.line, text: i.spec }))
 	}
 ];
 
@@ -112,5 +126,10 @@ describe('architecture', () => {
 		const cast = RULES[1]!;
 		expect(cast.check('const errors = (form?.errors ?? {}) as Record<string, string>;', '')).toHaveLength(1);
 		expect(cast.check('const f = failureOf(form);', '')).toEqual([]);
+		const documents = RULES[2]!;
+		expect(documents.check("import PDFDocument from 'pdfkit';\nimport ExcelJS from 'exceljs';", '')).toHaveLength(2);
+		expect(documents.check("import { renderReportPdf } from '../documents';", '')).toEqual([]);
+		expect(documents.applies('src/lib/server/services/reports.ts')).toBe(true);
+		expect(documents.applies('src/lib/server/documents/report-pdf.ts')).toBe(false);
 	});
 });

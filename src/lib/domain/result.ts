@@ -1,12 +1,18 @@
-// The one answer of every service (issue #12, STYLE §13): the value, or a refusal with an HTTP status and
-// an i18n message key — with the form fields it belongs to when a form caused it, so the page shows each
-// message beside its input. Routes turn it into fail()/error()/redirect() with `settle` (server/forms.ts).
-// Lives in the domain (no server imports) because pages read the failure shape (`FormFailure`).
+// The one answer of every service (issue #12; docs/architecture.md, "One result, one path"): the value,
+// or a refusal with an HTTP status and an i18n message key — with the form fields it belongs to when a
+// form caused it, so the page shows each message beside its input. Routes turn it into
+// fail()/error()/redirect() with `settle` (server/forms.ts). Lives in the domain (no server imports)
+// because pages read the failure shape (`FormFailure`).
 import type { MessageKey } from '../i18n/vi';
 
 export type { MessageKey };
 
-export type RefusalStatus = 400 | 403 | 404 | 409;
+/**
+ * 400 bad input, 401 wrong credentials (a sign-in or the current password), 403 not allowed, 404 not
+ * found, 409 refused by the record's state or stale, 429 throttled (too many wrong passwords), 503 the
+ * data server (PocketBase) is unreachable.
+ */
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 429 | 503;
 export type MessageParams = Record<string, string | number>;
 
 export type Refusal = {

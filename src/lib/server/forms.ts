@@ -1,4 +1,5 @@
-// The one route helper between forms, services and pages (issue #12, STYLE §13):
+// The one route helper between forms, services and pages (issue #12; docs/architecture.md,
+// "One result, one path"):
 // - parseForm(): one zod schema per form; a refused parse is a Refusal like any service's (400, field keys);
 // - settle()/refused(): a service Result becomes redirect() on success, error() when the record is not
 //   found, and otherwise fail(status, FormFailure): each message translated beside its field (or at the
@@ -115,4 +116,14 @@ export function settle<T>(
 export function noticeKey(url: URL, prefix: string, allowed: readonly string[]): string | null {
 	const done = url.searchParams.get('done');
 	return done && allowed.includes(done) ? `${prefix}.notice.${done}` : null;
+}
+
+/**
+ * A read's Result in a page load or a GET handler: the value, or the error page with the refusal's
+ * status and message key (404 errors.not_found for a missing record).
+ * `route: const detail = found(await services.units.detail(actor, params.id));`
+ */
+export function found<T>(r: Result<T>): T {
+	if (!r.ok) error(r.status, r.code);
+	return r.value;
 }

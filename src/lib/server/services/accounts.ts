@@ -57,13 +57,13 @@ export function accountsService(pb: Pb, sessions: SessionService) {
 				}));
 		},
 
-		/** One account with its unit's name. Authz: account.manage. */
-		async get(actor: Actor, id: string): Promise<(User & { unitName: string | null }) | null> {
+		/** One account with its unit's name. Authz: account.manage. Refusal: 404. */
+		async get(actor: Actor, id: string): Promise<Result<User & { unitName: string | null }>> {
 			authorize(actor, 'account.manage');
 			const u = await users.get(id);
-			if (!u) return null;
+			if (!u) return notFound();
 			const unit = u.unitId ? await units.get(u.unitId) : null;
-			return { ...u, unitName: unit?.name ?? null };
+			return ok({ ...u, unitName: unit?.name ?? null });
 		},
 
 		/** Creates an active account. Authz: account.manage. Refusals: accounts.error.email_taken, unit_required, unit_inactive. */

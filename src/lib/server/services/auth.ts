@@ -1,14 +1,25 @@
-// Sign-in, sign-out and session management use cases.
-import type { Actor } from '../../domain/user';
+// Sign-in, sign-out and session management use cases. Sign-in and password change answer with the one
+// Result (src/lib/domain/result.ts): 401 wrong credentials, 403 deactivated account, 429 throttled
+// (with `minutes`), 503 PocketBase unreachable; bad input (400) is the route's parse.
+import type { Actor, User } from '../../domain/user';
 import { checkPassword } from '../auth/password';
 import { createLoginThrottle } from '../../domain/login-throttle';
-import type { Clock } from '../auth/session';
-import type { SessionService } from '../auth/session';
+import type { Clock, Session, SessionService } from '../auth/session';
 import { authorize } from '../authz';
 import type { Pb } from '../pb/create';
 import { auditRepo } from '../repos/audit';
 import { sessionsRepo } from '../repos/sessions';
 import { usersRepo } from '../repos/users';
+import { notFound, ok, refuse, type Refusal, type Result } from '../../domain/result';
+
+/** A signed-in user's new session: the raw token goes into the cookie, never into storage. */
+export interface SignIn {
+	token: string;
+	session: Session;
+	user: User;
+}
+
+const throttled = (minutes: number): Refusal => refuse(429, 'login.error.throttled', undefined, { minutes });
 
 export function authService(pb: Pb, sessions: SessionService, clock: Clock = () => new Date()) {
 	const audit = auditRepo(pb);
@@ -17,14 +28,14 @@ export function authService(pb: Pb, sessions: SessionService, clock: Clock = () 
 		/**
 		 * Checks email + password and opens a session; too many wrong passwords for an email (or from
 		 * an address) refuse further tries for a while without checking them.
-		 * Failure codes: login.error.invalid | login.error.inactive | login.error.unavailable |
-		 * login.error.throttled (with `minutes`).
+		 * Refusals: 401 login.error.invalid | 403 login.error.inactive | 429 login.error.throttled
+		 * (params `minutes`) | 503 login.error.unavailable.
 		 */
-		async login(input: { email: string; password: string }, meta: { userAgent?: string; ip?: string }) {
+		async login(input: { email: string; password: string }, meta: { userAgent?: string; ip?: string }): Promise<Result<SignIn>> {
 			// Counted before the check (issue #11 point 6): 20 parallel guesses get at most the limit checked.
 			const slot = throttle.begin(input.email, meta.ip ?? '');
-			if (!slot.ok) return { ok: false as const, code: 'login.error.throttled' as const, minutes: slot.minutes };
-			let checked: Awaited<ReturnType<typeof checkPassword>>;
+			if (!slot.ok) return throttled(slot.minutes);
+			let checked: Result<User>;
 			try {
 				checked = await checkPassword(pb.baseURL, input.email, input.password);
 			} catch (e) {
@@ -32,27 +43,34 @@ export function authService(pb: Pb, sessions: SessionService, clock: Clock = () 
 				throw e;
 			}
 			if (!checked.ok) {
-				if (checked.code === 'login.error.invalid') slot.attempt.failed();
+				if (checked.status === 401) slot.attempt.failed();
 				else slot.attempt.released();
 				return checked;
 			}
 			slot.attempt.succeeded();
-			const { token, session } = await sessions.create(checked.user.id, meta);
-			await audit.write({ actorId: checked.user.id, action: 'auth.login', ip: meta.ip });
-			return { ok: true as const, token, session, user: checked.user };
+			const user = checked.value;
+			const { token, session } = await sessions.create(user.id, meta);
+			await audit.write({ actorId: user.id, action: 'auth.login', ip: meta.ip });
+			return ok({ token, session, user });
 		},
 
 		/**
 		 * The actor's own password change: the current password must be right (wrong ones count
 		 * towards the sign-in throttle), then every other session of the account ends.
-		 * Failure codes: account.password.wrong | login.error.throttled (with `minutes`) | login.error.unavailable.
+		 * Refusals: 401 account.password.wrong (field current_password) | 404 errors.not_found |
+		 * 429 login.error.throttled (params `minutes`) | 503 login.error.unavailable.
 		 */
-		async changePassword(actor: Actor, keepSessionId: string, input: { current: string; next: string }, meta: { ip?: string }) {
+		async changePassword(
+			actor: Actor,
+			keepSessionId: string,
+			input: { current: string; next: string },
+			meta: { ip?: string }
+		): Promise<Result> {
 			const user = await usersRepo(pb).get(actor.id);
-			if (!user) return { ok: false as const, code: 'errors.not_found' as const };
+			if (!user) return notFound();
 			const slot = throttle.begin(user.email, meta.ip ?? '');
-			if (!slot.ok) return { ok: false as const, code: 'login.error.throttled' as const, minutes: slot.minutes };
-			let checked: Awaited<ReturnType<typeof checkPassword>>;
+			if (!slot.ok) return throttled(slot.minutes);
+			let checked: Result<User>;
 			try {
 				checked = await checkPassword(pb.baseURL, user.email, input.current);
 			} catch (e) {
@@ -60,19 +78,19 @@ export function authService(pb: Pb, sessions: SessionService, clock: Clock = () 
 				throw e;
 			}
 			if (!checked.ok) {
-				if (checked.code === 'login.error.unavailable') {
+				if (checked.status === 503) {
 					slot.attempt.released();
 					return checked;
 				}
 				slot.attempt.failed();
-				return { ok: false as const, code: 'account.password.wrong' as const };
+				return refuse(401, 'account.password.wrong', 'current_password');
 			}
 			// The password is right, but the email's failures stay until a sign-in clears them (as before).
 			slot.attempt.released();
 			await usersRepo(pb).update(actor.id, { password: input.next });
 			await sessions.invalidateOthers(actor.id, keepSessionId);
 			await audit.write({ actorId: actor.id, action: 'auth.password_changed', ip: meta.ip });
-			return { ok: true as const };
+			return ok();
 		},
 
 		async logout(actor: Actor, sessionId: string) {

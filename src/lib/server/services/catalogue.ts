@@ -33,9 +33,11 @@ export function catalogueService(pb: Pb) {
 			);
 		},
 
-		async get(actor: Actor, id: string): Promise<ViolationType | null> {
+		/** One violation type. Authz: catalogue.manage. Refusal: 404. */
+		async get(actor: Actor, id: string): Promise<Result<ViolationType>> {
 			authorize(actor, 'catalogue.manage');
-			return repo.get(id);
+			const t = await repo.get(id);
+			return t ? ok(t) : notFound();
 		},
 
 		/** Adds a type at the end of the catalogue. Authz: catalogue.manage. Refusal: catalogue.error.code_taken. */

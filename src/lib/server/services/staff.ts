@@ -93,20 +93,20 @@ export function staffService(pb: Pb, clock: () => Date) {
 			return { page, units };
 		},
 
-		/** A person with their transfer history. 404 when missing; 403 for another unit's head. */
+		/** A person with their transfer history. Refusal: 404 when missing; throws 403 for another unit's head. */
 		async get(actor: Actor, id: string) {
 			const person = await repo.get(id);
 			if (!person) {
 				authorize(actor, 'staff.read', { unitId: actor.unitId });
-				return null;
+				return notFound();
 			}
 			authorize(actor, 'staff.read', { unitId: person.unitId });
 			const [{ byId }, transfers] = await Promise.all([unitsById(), repo.transfers(id)]);
 			const name = (unitId: string | null) => (unitId ? (byId.get(unitId)?.name ?? '') : '');
-			return {
+			return ok({
 				person: withUnit(byId)(person),
 				transfers: transfers.map((t) => ({ ...t, fromUnitName: name(t.fromUnitId), toUnitName: name(t.toUnitId) }))
-			};
+			});
 		},
 
 		/** Failure codes: staff.error.duplicate_code (409), staff.error.unit_unknown (400). */

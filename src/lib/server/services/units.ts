@@ -85,15 +85,15 @@ export function unitsService(pb: Pb, clock: Clock) {
 			return flattenTree(active, byName).map(({ unit, depth }) => ({ id: unit.id, label: `${unit.name} (${unit.code})`, depth }));
 		},
 
-		/** One unit with its parent, successor, sub-units and events. Authz: org.manage. Not found: null. */
+		/** One unit with its parent, successor, sub-units and events. Authz: org.manage. Refusal: 404. */
 		async detail(actor: Actor, id: string) {
 			authorize(actor, 'org.manage');
 			const all = await repo.listAll();
 			const unit = all.find((u) => u.id === id);
-			if (!unit) return null;
+			if (!unit) return notFound();
 			const byId = new Map(all.map((u) => [u.id, u]));
 			const [events, counts] = await Promise.all([repo.eventsOf(id), repo.activeStaffCounts([id])]);
-			return {
+			return ok({
 				unit,
 				parent: unit.parentId ? (byId.get(unit.parentId) ?? null) : null,
 				successor: unit.successorId ? (byId.get(unit.successorId) ?? null) : null,
@@ -112,7 +112,7 @@ export function unitsService(pb: Pb, clock: Clock) {
 					targetName: e.targetId ? (byId.get(e.targetId)?.name ?? e.targetId) : null,
 					undoable: e.kind === 'merge' && !e.undone && e.targetId === id && Array.isArray(e.details.sources)
 				}))
-			};
+			});
 		},
 
 		/** Creates an active unit. Authz: org.manage. Refusals: units.error.code_taken, parent_unknown, parent_inactive. */

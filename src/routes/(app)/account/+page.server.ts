@@ -3,9 +3,8 @@ import { getServices } from '$lib/server/app';
 import { getConfig } from '$lib/server/config';
 import { requireUser } from '$lib/server/auth/guards';
 import { clearSessionCookie } from '$lib/server/auth/cookies';
-import { failure, parseForm, readForm, refused, type FormFailure } from '$lib/server/forms';
+import { failure, parseForm, readForm, refused } from '$lib/server/forms';
 import { passwordChangeSchema, revokeSchema } from '$lib/domain/schemas/auth';
-import { t } from '$lib/i18n/t';
 import { emailPrefsSchema } from '$lib/domain/schemas/actions';
 import { describeUserAgent } from '$lib/domain/session';
 import { formatDateTime } from '$lib/domain/time';
@@ -65,18 +64,8 @@ export const actions: Actions = {
 			{ current: input.value.current_password, next: input.value.new_password },
 			{ ip: getClientAddress() }
 		);
-		if (!r.ok) {
-			const status = r.code === 'login.error.throttled' ? 429 : r.code === 'login.error.unavailable' ? 503 : 400;
-			const message = t(locals.locale, r.code, 'minutes' in r && r.minutes !== undefined ? { minutes: r.minutes } : undefined);
-			const wrong = r.code === 'account.password.wrong';
-			const refusal: FormFailure = {
-				values: {},
-				errors: wrong ? { current_password: message } : {},
-				lists: {},
-				message: wrong ? undefined : message
-			};
-			return fail(status, { password: refusal });
-		}
+		// A wrong current password beside its field; throttled or PocketBase down at the top of the form.
+		if (!r.ok) return fail(r.status, { password: failure(locals.locale, r, form) });
 		redirect(303, '/account?saved=password');
 	},
 	everywhere: async ({ cookies }) => {

@@ -1,11 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { getConfig } from '$lib/server/config';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { parseForm, readForm, refused, type FormFailure } from '$lib/server/forms';
+import { parseForm, readForm, refused } from '$lib/server/forms';
 import { loginSchema, safeNext } from '$lib/domain/schemas/auth';
 import { homePath } from '$lib/domain/user';
-import { t } from '$lib/i18n/t';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -23,17 +22,11 @@ export const actions: Actions = {
 			userAgent: request.headers.get('user-agent') ?? '',
 			ip: getClientAddress()
 		});
-		if (!r.ok) {
-			const status = r.code === 'login.error.unavailable' ? 503 : r.code === 'login.error.throttled' ? 429 : 400;
-			const refusal: FormFailure = {
-				values: { email: input.value.email },
-				errors: {},
-				lists: {},
-				message: t(locals.locale, r.code, 'minutes' in r ? { minutes: r.minutes } : undefined)
-			};
-			return fail(status, refusal);
-		}
-		setSessionCookie(cookies, r.token, r.session.expiresAt, getConfig().cookieSecure);
-		redirect(303, safeNext(input.value.next, url.origin) ?? homePath(r.user.role));
+		// 401 wrong credentials, 403 deactivated, 429 throttled, 503 PocketBase down: the message at the
+		// top of the form, the email kept (never the password).
+		if (!r.ok) return refused(locals.locale, r, form);
+		const { token, session, user } = r.value;
+		setSessionCookie(cookies, token, session.expiresAt, getConfig().cookieSecure);
+		redirect(303, safeNext(input.value.next, url.origin) ?? homePath(user.role));
 	}
 };

@@ -1,6 +1,6 @@
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { reportTables, reportTitle } from '$lib/server/services/reports';
+import { reportTables, reportTitle } from '$lib/server/documents';
 import { parseDashboardQuery } from '$lib/domain/schemas/dashboard';
 import { vnDay } from '$lib/domain/time';
 import type { PageServerLoad } from './$types';

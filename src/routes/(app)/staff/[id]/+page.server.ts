@@ -1,12 +1,10 @@
-import { error } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
+import { found } from '$lib/server/forms';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const { staff } = await getServices();
-	const found = await staff.get(user.actor, params.id);
-	if (!found) error(404, 'errors.not_found');
-	return found;
+	return found(await staff.get(user.actor, params.id));
 };

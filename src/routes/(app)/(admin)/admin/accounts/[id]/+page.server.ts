@@ -1,15 +1,14 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { noticeKey, parseForm, readForm, refused } from '$lib/server/forms';
+import { found, noticeKey, parseForm, readForm, refused } from '$lib/server/forms';
 import { accountEditSchema, passwordResetSchema } from '$lib/domain/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireRole('admin');
 	const { accounts, units } = await getServices();
-	const account = await accounts.get(user.actor, params.id);
-	if (!account) error(404, 'errors.not_found');
+	const account = found(await accounts.get(user.actor, params.id));
 	return {
 		account,
 		isSelf: account.id === user.id,

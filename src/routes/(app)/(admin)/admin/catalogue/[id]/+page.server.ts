@@ -1,14 +1,13 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { noticeKey, parseForm, readForm, refused } from '$lib/server/forms';
+import { found, noticeKey, parseForm, readForm, refused } from '$lib/server/forms';
 import { catalogueEditSchema } from '$lib/domain/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireRole('admin');
-	const type = await (await getServices()).catalogue.get(user.actor, params.id);
-	if (!type) error(404, 'errors.not_found');
+	const type = found(await (await getServices()).catalogue.get(user.actor, params.id));
 	return { type, notice: noticeKey(url, 'catalogue', ['created', 'saved']) };
 };
 

@@ -1,17 +1,15 @@
-import { error } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm, refused, settle } from '$lib/server/forms';
+import { found, parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { staffEditSchema, staffTransferSchema } from '$lib/domain/schemas/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireRole('admin');
 	const { staff } = await getServices();
-	const [found, units] = await Promise.all([staff.get(user.actor, params.id), staff.unitOptions(user.actor)]);
-	if (!found) error(404, 'errors.not_found');
+	const [person, units] = await Promise.all([staff.get(user.actor, params.id), staff.unitOptions(user.actor)]);
 	const notice = url.searchParams.get('notice');
-	return { ...found, units, notice: ['created', 'saved', 'transferred', 'status'].includes(notice ?? '') ? notice : null };
+	return { ...found(person), units, notice: ['created', 'saved', 'transferred', 'status'].includes(notice ?? '') ? notice : null };
 };
 
 export const actions: Actions = {

@@ -1,15 +1,14 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { noticeKey, parseForm, readForm, refused } from '$lib/server/forms';
+import { found, noticeKey, parseForm, readForm, refused } from '$lib/server/forms';
 import { idSchema, unitMoveSchema, unitRenameSchema } from '$lib/domain/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireRole('admin');
 	const { units } = await getServices();
-	const detail = await units.detail(user.actor, params.id);
-	if (!detail) error(404, 'errors.not_found');
+	const detail = found(await units.detail(user.actor, params.id));
 	return { ...detail, notice: noticeKey(url, 'units', ['created', 'saved', 'merged', 'undone']) };
 };
 

@@ -1,13 +1,12 @@
-import { error } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
+import { found } from '$lib/server/forms';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const user = requireRole('leader', 'admin');
 	const { reports } = await getServices();
-	const history = await reports.history(user.actor, params.id);
-	if (!history) error(404, 'errors.not_found');
+	const history = found(await reports.history(user.actor, params.id));
 	const body = await reports.historyXlsx(history, locals.locale);
 	return new Response(new Uint8Array(body), {
 		headers: {

@@ -1,7 +1,7 @@
 // The inspection record as a PDF, generated on the server (pdfkit stays out of every browser bundle).
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { renderRecordPdf } from '$lib/server/pdf/record-pdf';
+import { renderRecordPdf } from '$lib/server/documents';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {

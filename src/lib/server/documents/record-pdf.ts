@@ -1,35 +1,17 @@
-// The inspection record as a PDF (A4 portrait), drawn with pdfkit in DejaVu Sans: a TrueType font
-// with every Vietnamese precomposed letter, embedded as a subset with its Unicode map, so the text
-// extracts (and searches) with diacritics intact. Server-only: pdfkit never reaches a browser bundle.
-import PDFDocument from 'pdfkit';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// The inspection record (biên bản kiểm tra) as a PDF, A4 portrait, drawn with pdfkit in DejaVu Sans
+// (fonts and page setup in pdf-kit.ts). Server-only: pdfkit never reaches a browser bundle.
 import type { RecordDoc } from '../../domain/record';
+import { MM, openPdf, type Margins } from './pdf-kit';
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-
-const MM = 72 / 25.4;
-const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+const MARGIN: Margins = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
 
 export async function renderRecordPdf(
 	doc: RecordDoc,
 	signatures: Partial<Record<'lead' | 'representative', Uint8Array>> = {}
 ): Promise<Uint8Array> {
-	const pdf = new PDFDocument({
-		size: 'A4',
-		margins: MARGIN,
-		info: { Title: `${doc.title} — ${doc.subtitle}`, Author: doc.headerLeft[1] }
-	});
-	pdf.registerFont('r', join(FONT_DIR, 'DejaVuSans.ttf'));
-	pdf.registerFont('b', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
-	pdf.registerFont('i', join(FONT_DIR, 'DejaVuSans-Oblique.ttf'));
-	const chunks: Uint8Array[] = [];
-	pdf.on('data', (c: Uint8Array) => chunks.push(c));
-	const done = new Promise<void>((res) => pdf.on('end', () => res()));
+	const { pdf, width, finish } = openPdf(MARGIN, { Title: `${doc.title} — ${doc.subtitle}`, Author: doc.headerLeft[1] });
 
 	const left = MARGIN.left;
-	const width = pdf.page.width - MARGIN.left - MARGIN.right;
 	const colL = width * 0.42;
 	const colR = width * 0.58;
 	const top = pdf.y;
@@ -116,7 +98,5 @@ export async function renderRecordPdf(
 	pdf.font('b').fontSize(9).text(doc.recipients[0]!, left, pdf.y, { width });
 	for (const r of doc.recipients.slice(1)) pdf.font('r').fontSize(8.5).text(r, { width });
 
-	pdf.end();
-	await done;
-	return Buffer.concat(chunks);
+	return finish();
 }
