@@ -180,3 +180,23 @@ test('a photo URL is refused to a signed-out visitor', async ({ page }) => {
 	expect(r.status()).toBe(303);
 	expect(r.headers()['location']).toMatch(/^\/login/);
 });
+
+test('in English the roll-call tally is English too, and follows each tap', async ({ page, context }) => {
+	const { checkId } = await fixture();
+	await context.grantPermissions(['geolocation']);
+	await context.setGeolocation({ latitude: 10.0341, longitude: 105.7882 });
+	await login(page, DEMO.inspector);
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+	await page.goto(`/checks/${checkId}/onsite`);
+	await page.getByRole('button', { name: 'Start the check' }).click();
+	await expect(page).toHaveURL(/\/onsite\/roll-call$/);
+	const tally = page.getByTestId('tally');
+	await expect(tally).toHaveText('40/40 present, late arrivals included (100%); on time 40/40 (100%); absent 0, of whom 0 without reason');
+	const person = page.locator('li', { has: page.getByText('Nguyễn Văn Thử 15', { exact: true }) });
+	await person.getByText('Unexcused', { exact: true }).click();
+	await expect(tally).toHaveText(
+		'39/40 present, late arrivals included (97.5%); on time 39/40 (97.5%); absent 1, of whom 1 without reason'
+	);
+});

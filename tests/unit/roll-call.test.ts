@@ -144,9 +144,16 @@ describe('tally', () => {
 		expect(() => tallyRollCall(['present', 'on_leave' as RollCallStatus])).toThrow(RangeError);
 	});
 
-	test('the English template gets the same figures', () => {
-		expect(formatRollCallTally(tallyRollCall(sample), en['rollcall.tally'])).toBe(
-			'185/236 present, late arrivals included (78,39%); on time 160/236 (67,8%); absent 51, of whom 9 without reason'
+	test('in English the tally is English, figures and all (it was Vietnamese for everyone)', () => {
+		expect(formatRollCallTally(tallyRollCall(sample), 'en')).toBe(
+			'185/236 present, late arrivals included (78.39%); on time 160/236 (67.8%); absent 51, of whom 9 without reason'
+		);
+		const large = tallyRollCall([...many('present', 1200), ...many('absent_unexcused', 34)]);
+		expect(formatRollCallTally(large, 'en')).toBe(
+			'1,200/1,234 present, late arrivals included (97.24%); on time 1,200/1,234 (97.24%); absent 34, of whom 34 without reason'
+		);
+		expect(formatRollCallTally(large, 'vi')).toBe(
+			'1.200/1.234 có mặt, kể cả đi muộn (97,24%); đúng giờ 1.200/1.234 (97,24%); vắng 34, trong đó 34 không lý do'
 		);
 	});
 });

@@ -1,9 +1,10 @@
 // The navigation each role sees. Cosmetic: routes are guarded server-side regardless.
 import type { Role } from './user';
+import type { MessageKey } from '../i18n/t';
 
 export interface MenuItem {
 	href: string;
-	key: string;
+	key: MessageKey;
 }
 
 export function menuFor(role: Role): MenuItem[] {

@@ -7,10 +7,11 @@
  */
 import { isIsoDate } from './format';
 import { formatIsoDate } from './time';
+import { dynamicKey, type MessageKey } from '../i18n/t';
 
 export interface NotificationMessage {
-	subjectKey: string;
-	bodyKey: string;
+	subjectKey: MessageKey;
+	bodyKey: MessageKey;
 	params: Record<string, string | number>;
 }
 
@@ -25,5 +26,10 @@ export function notificationMessage(kind: string, params: Record<string, string 
 	// its own wording: approved gives the new due date, refused the date that was asked for.
 	const variant =
 		kind === 'extension_decided' && (params.decision === 'approved' || params.decision === 'refused') ? `.${params.decision}` : '';
-	return { subjectKey: `notify.${kind}${variant}.subject`, bodyKey: `notify.${kind}${variant}`, params: shown };
+	// The kind is stored as text: its keys are checked against the dictionary ("Unknown" for a kind without messages).
+	return {
+		subjectKey: dynamicKey('notify', `${kind}${variant}.subject`),
+		bodyKey: dynamicKey('notify', `${kind}${variant}`),
+		params: shown
+	};
 }

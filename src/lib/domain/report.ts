@@ -3,6 +3,7 @@
  * year, as data: section II figures and the annexes (Biểu 01 to 06, top units). Pure; rendering to
  * the page, XLSX and PDF reads this same structure, so the three always agree.
  */
+import type { MessageKey } from '../i18n/t';
 import { formatNumber, formatRatio, formatShare } from './format';
 import { ROLL_CALL_STATUSES, tallyRollCall, type RollCallStatus } from './roll-call';
 import { attendanceCounts, attendanceRates } from './figures';
@@ -47,7 +48,7 @@ export interface ReportData {
 	actions: Figures['actions'] & { rate: string };
 	topUnits: { unitName: string; findings: number; staff: number; per100: string }[];
 	/** Remarks as message keys with params (section III drafts). */
-	remarks: { key: string; params: Record<string, string | number> }[];
+	remarks: { key: MessageKey; params: Record<string, string | number> }[];
 }
 
 export interface Table02Row {

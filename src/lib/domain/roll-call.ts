@@ -21,8 +21,9 @@
  * biên bản, the dashboard and the report use too: có mặt kể cả đi muộn (the tally's "có mặt") and
  * có mặt đúng giờ (status `present`), each ÷ the roster, always printed together.
  */
-import { vi } from '../i18n/messages/workflow';
-import { formatNumber, formatShare, percentScaled } from './format';
+import { t, type Locale } from '../i18n/t';
+import { formatNumber, formatShare } from '../i18n/format';
+import { percentScaled } from './format';
 import { attendanceCounts } from './figures';
 
 export const ROLL_CALL_STATUSES = [
@@ -115,8 +116,11 @@ export function tallyRollCall(statuses: Iterable<RollCallStatus>): RollCallTally
 	};
 }
 
-/** Params of the `rollcall.tally` message, already formatted for vi-VN. */
-export function rollCallTallyParams(tally: RollCallTally): {
+/** Params of the `rollcall.tally` message, formatted for the locale (vi-VN unless told). */
+export function rollCallTallyParams(
+	tally: RollCallTally,
+	locale: Locale = 'vi'
+): {
 	present: string;
 	total: string;
 	percent: string;
@@ -126,22 +130,22 @@ export function rollCallTallyParams(tally: RollCallTally): {
 	unexcused: string;
 } {
 	return {
-		present: formatNumber(tally.present),
-		total: formatNumber(tally.total),
-		percent: formatShare(tally.present, tally.total, 2),
-		onTime: formatNumber(tally.onTime),
-		onTimePercent: formatShare(tally.onTime, tally.total, 2),
-		absent: formatNumber(tally.absent),
-		unexcused: formatNumber(tally.unexcused)
+		present: formatNumber(tally.present, locale),
+		total: formatNumber(tally.total, locale),
+		percent: formatShare(tally.present, tally.total, locale, 2),
+		onTime: formatNumber(tally.onTime, locale),
+		onTimePercent: formatShare(tally.onTime, tally.total, locale, 2),
+		absent: formatNumber(tally.absent, locale),
+		unexcused: formatNumber(tally.unexcused, locale)
 	};
 }
 
 /**
  * The tally as the Vietnamese sentence, both attendance rates labelled: "185/236 có mặt, kể cả đi
  * muộn (78,39%); đúng giờ 180/236 (76,27%); vắng 51, trong đó 9 không lý do". Percent with up to 2 decimals, integer when exact ("100%"); an empty roster prints "0/0 có
- * mặt (-)" (no division by zero). `template` defaults to the `rollcall.tally` message.
+ * mặt (-)" (no division by zero). The `rollcall.tally` message in `locale`: the screens pass the
+ * user's, the biên bản (a Vietnamese document) keeps Vietnamese.
  */
-export function formatRollCallTally(tally: RollCallTally, template: string = vi['rollcall.tally']): string {
-	const params: Record<string, string> = rollCallTallyParams(tally);
-	return template.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+export function formatRollCallTally(tally: RollCallTally, locale: Locale = 'vi'): string {
+	return t(locale, 'rollcall.tally', rollCallTallyParams(tally, locale));
 }

@@ -3,6 +3,7 @@
  * units rolled up under their successor, and the series/tables built from the aggregate rows the
  * database returns. No I/O; the caller passes `today` (Vietnamese local date).
  */
+import type { MessageKey } from '../i18n/t';
 import { addDays, daysBetween, isIsoDate } from './format';
 import { ROLL_CALL_STATUSES } from './roll-call';
 import { ancestorsOf, rollupResolver } from './org-tree';
@@ -45,7 +46,7 @@ export interface Period {
 	full: { fromMonth: string; toMonth: string } | null;
 }
 
-export type PeriodResult = { ok: true; period: Period } | { ok: false; code: string };
+export type PeriodResult = { ok: true; period: Period } | { ok: false; code: MessageKey };
 
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 

@@ -1,4 +1,4 @@
-// English, typed by the Vietnamese source's shape: a missing key fails the type check.
+// English, typed by the Vietnamese source's shape: a missing key, or a key Vietnamese lacks, fails the type check.
 import type { MessageKey } from './vi';
 import { en as core } from './messages/core';
 import { en as holidays } from './messages/holidays';
@@ -11,7 +11,7 @@ import { en as staff } from './messages/staff';
 import { en as actions } from './messages/actions';
 import { en as dashboard } from './messages/dashboard';
 
-export const en: Record<MessageKey, string> = {
+const all = {
 	...core,
 	...holidays,
 	...workflow,
@@ -23,3 +23,10 @@ export const en: Record<MessageKey, string> = {
 	...actions,
 	...dashboard
 };
+
+/** Keys only English has: none (a key must start in Vietnamese, vi.ts). */
+type ExtraKeys = Exclude<keyof typeof all, MessageKey>;
+type Assert<T extends true> = T;
+export type EnglishHasNoExtraKeys = Assert<[ExtraKeys] extends [never] ? true : false>;
+
+export const en: Record<MessageKey, string> = all;

@@ -7,7 +7,7 @@
 //   (never passwords, never files), and the name of the form that failed.
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { t, isMessageKey, type Locale } from '../i18n/t';
+import { t, isMessageKey, type KeyPrefix, type Locale } from '../i18n/t';
 import type { FormFailure, MessageKey, MessageParams, Refusal, Result } from '../domain/result';
 
 export type { FormFailure };
@@ -113,9 +113,10 @@ export function settle<T>(
 }
 
 /** The success notice named by `?done=` after a redirect, when it is one of the page's own. */
-export function noticeKey(url: URL, prefix: string, allowed: readonly string[]): string | null {
+export function noticeKey(url: URL, prefix: KeyPrefix, allowed: readonly string[]): MessageKey | null {
 	const done = url.searchParams.get('done');
-	return done && allowed.includes(done) ? `${prefix}.notice.${done}` : null;
+	const key = `${prefix}.notice.${done}`;
+	return done && allowed.includes(done) && isMessageKey(key) ? key : null;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Series } from '$lib/components/Chart.svelte';
 import { CATEGORIES, monthLabel, type Figures } from '$lib/domain/stats';
 import { attendanceScaled } from '$lib/domain/figures';
 import { formatNumber, formatRatio, formatShare } from '$lib/domain/format';
+import type { Translate } from '$lib/i18n/t';
 
 export interface ChartSpec {
 	id: string;
@@ -28,7 +29,7 @@ export function buildCharts(
 	f: Figures,
 	names: Record<string, string>,
 	query: string,
-	tr: (k: string, p?: Record<string, string | number>) => string,
+	tr: Translate,
 	drillBase: string | null = '/dashboard/records'
 ): ChartSpec[] {
 	const link = (extra: Record<string, string>): string | null => {
@@ -45,7 +46,7 @@ export function buildCharts(
 		{ key: 'on_time', n: f.actions.on_time },
 		{ key: 'late', n: f.actions.late },
 		{ key: 'open', n: f.actions.open }
-	];
+	] as const;
 
 	return [
 		{

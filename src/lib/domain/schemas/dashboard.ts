@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CATEGORIES, KINDS, PERIOD_KINDS, resolvePeriod, type Category, type Kind, type Period, type PeriodInput } from '../stats';
 import { isRecordId } from '../ids';
+import { messageKey, type MessageKey } from '../../i18n/t';
 
 const int = (min: number, max: number) =>
 	z
@@ -40,7 +41,7 @@ export interface DashboardFilter {
 	kind: Kind | null;
 }
 
-export type FilterResult = { ok: true; filter: DashboardFilter } | { ok: false; code: string; filter: DashboardFilter };
+export type FilterResult = { ok: true; filter: DashboardFilter } | { ok: false; code: MessageKey; filter: DashboardFilter };
 
 /** The filter of a URL; `today` (YYYY-MM-DD, Vietnamese) decides the default period (this year). */
 export function parseDashboardQuery(params: URLSearchParams, today: string): FilterResult {
@@ -59,7 +60,7 @@ export function parseDashboardQuery(params: URLSearchParams, today: string): Fil
 	const r = querySchema.safeParse(raw);
 	if (!r.success) {
 		const m = r.error.issues[0]?.message ?? '';
-		return { ok: false, code: m.startsWith('dashboard.') ? m : 'dashboard.error.filter_invalid', filter: fallback };
+		return { ok: false, code: messageKey(m, 'dashboard.error.filter_invalid'), filter: fallback };
 	}
 	const q = r.data;
 	let input: PeriodInput;

@@ -1,4 +1,5 @@
 // Forms of the on-site inspection (issue #5). Messages are i18n keys.
+import { messageKey, type MessageKey } from '../../i18n/t';
 import { z } from 'zod';
 import { ROLL_CALL_STATUSES, type RollCallStatus } from '../roll-call';
 import { RECORD_ID } from '../ids';
@@ -43,7 +44,7 @@ const entrySchema = z.object({
  */
 export function parseRollCall(
 	form: FormData | null
-): { ok: true; entries: RollCallEntry[] } | { ok: false; code: string; staffId?: string } {
+): { ok: true; entries: RollCallEntry[] } | { ok: false; code: MessageKey; staffId?: string } {
 	if (!form) return { ok: false, code: 'errors.bad_request' };
 	const ids = new Set<string>();
 	for (const k of form.keys()) if (k.startsWith('s.')) ids.add(k.slice(2));
@@ -62,7 +63,7 @@ export function parseRollCall(
 			arrivalTime: get('a') ?? '',
 			note: get('n') ?? ''
 		});
-		if (!r.success) return { ok: false, code: r.error.issues[0]?.message ?? 'errors.invalid', staffId };
+		if (!r.success) return { ok: false, code: messageKey(r.error.issues[0]?.message ?? ''), staffId };
 		entries.push(r.data);
 	}
 	return { ok: true, entries };

@@ -2,7 +2,7 @@
 // explanation and the corrective outcomes of each.
 import ExcelJS from 'exceljs';
 import { formatIsoDate } from '../../domain/time';
-import { t, type Locale } from '../../i18n/t';
+import { dynamicKey, translator, type Locale } from '../../i18n/t';
 
 /** One person's findings with explanations and outcomes: the offender page and its XLSX show it. */
 export interface OffenderHistory {
@@ -22,7 +22,7 @@ export interface OffenderHistory {
 }
 
 export async function renderOffenderHistoryXlsx(h: OffenderHistory, locale: Locale): Promise<Buffer> {
-	const tr = (k: string) => t(locale, k);
+	const tr = translator(locale);
 	const wb = new ExcelJS.Workbook();
 	const ws = wb.addWorksheet(tr('offenders.sheet'));
 	ws.addRow([`${h.person.name} — ${h.person.position} — ${h.person.unitName}`]).font = { bold: true };
@@ -40,9 +40,9 @@ export async function renderOffenderHistoryXlsx(h: OffenderHistory, locale: Loca
 			i.code,
 			i.type,
 			i.unitName,
-			`${tr(`offenders.explanation.${i.explanationStatus}`)}${i.explanation ? `: ${i.explanation}` : ''}`,
+			`${tr(dynamicKey('offenders.explanation', i.explanationStatus))}${i.explanation ? `: ${i.explanation}` : ''}`,
 			i.outcomes.length
-				? i.outcomes.map((o) => `${o.title} (${tr(`action.status.${o.status}`)}, ${formatIsoDate(o.due)})`).join('; ')
+				? i.outcomes.map((o) => `${o.title} (${tr(dynamicKey('action.status', o.status))}, ${formatIsoDate(o.due)})`).join('; ')
 				: tr('offenders.outcome.none')
 		]);
 	}

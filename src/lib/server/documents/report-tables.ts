@@ -3,27 +3,29 @@
 // (docs/report-formats.md).
 import type { ReportData } from '../../domain/report';
 import { formatNumber } from '../../domain/format';
-import { t, type Locale } from '../../i18n/t';
+import { t, translator, type KeySuffix, type Locale } from '../../i18n/t';
 
 /** Rows of one annex table: header then body, every cell already a string or number; `sheet` names its XLSX sheet. */
 export type Table = { title: string; sheet: string; head: string[]; rows: (string | number)[][]; note?: string };
 
 export function reportTables(r: ReportData, locale: Locale): { summary: string[]; tables: Table[] } {
-	const tr = (k: string, p?: Record<string, string | number>) => t(locale, k, p);
+	const tr = translator(locale);
 	const sum = (rows: number[]) => rows.reduce((a, b) => a + b, 0);
-	const cols = (keys: string[]) => keys.map((k) => tr(`report.col.${k}`));
+	const cols = (keys: KeySuffix<'report.col'>[]) => keys.map((k) => tr(`report.col.${k}`));
 	const t01: Table = {
 		title: tr('report.table01'),
 		sheet: tr('report.sheet.01'),
-		head: [
-			'report.col.stt',
-			'report.col.group',
-			'report.col.units',
-			'report.col.scheduled',
-			'report.col.surprise',
-			'report.col.total',
-			'report.col.units_with_findings'
-		].map((k) => tr(k)),
+		head: (
+			[
+				'report.col.stt',
+				'report.col.group',
+				'report.col.units',
+				'report.col.scheduled',
+				'report.col.surprise',
+				'report.col.total',
+				'report.col.units_with_findings'
+			] as const
+		).map((k) => tr(k)),
 		rows: [
 			...r.table01.map((g, i) => [i + 1, tr(`report.group.${g.group}`), g.units, g.scheduled, g.surprise, g.total, g.unitsWithFindings]),
 			[
@@ -41,7 +43,9 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	const tCat: Table = {
 		title: tr('report.section.findings'),
 		sheet: tr('report.sheet.categories'),
-		head: ['report.col.stt', 'report.col.category', 'report.col.current', 'report.col.previous', 'report.col.diff'].map((k) => tr(k)),
+		head: (['report.col.stt', 'report.col.category', 'report.col.current', 'report.col.previous', 'report.col.diff'] as const).map((k) =>
+			tr(k)
+		),
 		rows: [
 			...r.byCategory.map((c, i) => [i + 1, tr(`dashboard.category.${c.category}`), c.current, c.previous, signed(c.current - c.previous)]),
 			['', tr('report.grand_total'), r.findingsTotal, r.previousFindingsTotal, signed(r.findingsTotal - r.previousFindingsTotal)]
@@ -87,30 +91,34 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	const t03: Table = {
 		title: tr('report.table03'),
 		sheet: tr('report.sheet.03'),
-		head: [
-			'report.col.stt',
-			'report.col.code',
-			'report.col.content',
-			'report.col.current',
-			'report.col.previous',
-			'report.col.diff',
-			'report.col.units_with_findings'
-		].map((k) => tr(k)),
+		head: (
+			[
+				'report.col.stt',
+				'report.col.code',
+				'report.col.content',
+				'report.col.current',
+				'report.col.previous',
+				'report.col.diff',
+				'report.col.units_with_findings'
+			] as const
+		).map((k) => tr(k)),
 		rows: r.table03.map((x, i) => [i + 1, x.code, x.name, x.current, x.previous, signed(x.diff), x.units])
 	};
 	const t05: Table = {
 		title: tr('report.table05'),
 		sheet: tr('report.sheet.05'),
-		head: [
-			'report.col.stt',
-			'report.col.unit',
-			'report.col.proposals',
-			'report.col.on_time',
-			'report.col.late',
-			'report.col.in_time',
-			'report.col.overdue',
-			'report.col.rate'
-		].map((k) => tr(k)),
+		head: (
+			[
+				'report.col.stt',
+				'report.col.unit',
+				'report.col.proposals',
+				'report.col.on_time',
+				'report.col.late',
+				'report.col.in_time',
+				'report.col.overdue',
+				'report.col.rate'
+			] as const
+		).map((k) => tr(k)),
 		rows: [
 			...r.table05.map((x, i) => [i + 1, x.unitName, x.total, x.onTime, x.late, x.inTime, x.overdue, x.rate]),
 			[
@@ -128,7 +136,9 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	const tTop: Table = {
 		title: tr('report.table_top'),
 		sheet: tr('report.sheet.top'),
-		head: ['report.col.stt', 'report.col.unit', 'report.col.findings', 'report.col.staff', 'report.col.per100'].map((k) => tr(k)),
+		head: (['report.col.stt', 'report.col.unit', 'report.col.findings', 'report.col.staff', 'report.col.per100'] as const).map((k) =>
+			tr(k)
+		),
 		rows: r.topUnits.map((u, i) => [i + 1, u.unitName, u.findings, u.staff, u.per100])
 	};
 	const summary = [

@@ -11,13 +11,14 @@ import { filterParams, parseDashboardQuery, type DashboardFilter } from '../../d
 import { addDays } from '../../domain/format';
 import { vnDay, vnLocalToUtc } from '../../domain/time';
 import type { DashboardView } from '../../domain/dashboard';
+import type { MessageKey } from '../../i18n/t';
 
 export type { DashboardView };
 
 export interface Scope {
 	filter: DashboardFilter;
 	/** Message key of a refused filter (the default view is shown instead). */
-	error: string | null;
+	error: MessageKey | null;
 	tree: UnitTree;
 	params: AggregateParams;
 	/** May the actor choose the unit (leaders, admins, inspectors) or is it fixed (unit head)? */

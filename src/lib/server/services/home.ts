@@ -1,11 +1,12 @@
 // What each role's home page shows first.
 import type { Actor } from '../../domain/user';
+import type { MessageKey } from '../../i18n/t';
 import { authorize } from '../authz';
 import type { Pb } from '../pb/create';
 import { countsRepo } from '../repos/counts';
 
 export interface HomeFigure {
-	key: string;
+	key: MessageKey;
 	value: number;
 }
 

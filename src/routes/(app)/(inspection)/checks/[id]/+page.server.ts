@@ -5,7 +5,7 @@ import { parseForm, readForm, refused } from '$lib/server/forms';
 import { checkSchema, optionalReasonSchema, reasonSchema, rescheduleSchema } from '$lib/domain/schemas/planning';
 import { checkRow } from '$lib/domain/check-view';
 import { formatDateTime, formatTime, vnDay, formatDay } from '$lib/domain/time';
-import { t } from '$lib/i18n/t';
+import { keyOrText, t } from '$lib/i18n/t';
 import { transitionCheck } from '$lib/domain/check';
 import { PLANNING_EVENTS, type PlanningEvent } from '$lib/server/services/checks';
 import type { Actions, PageServerLoad } from './$types';
@@ -46,7 +46,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		},
 		plan: d.plan,
 		warnings: warnings.map((w) =>
-			t(locals.locale, w.code, { ...w.params, holiday: w.params.holidayKey ? t(locals.locale, String(w.params.holidayKey)) : '' })
+			t(locals.locale, w.code, { ...w.params, holiday: w.params.holidayKey ? keyOrText(locals.locale, String(w.params.holidayKey)) : '' })
 		),
 		canManage: d.canManage,
 		events: d.canManage ? events : [],

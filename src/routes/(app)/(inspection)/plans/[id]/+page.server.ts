@@ -5,7 +5,7 @@ import { parseForm, readForm, refused } from '$lib/server/forms';
 import { planCheckSchema, planSchema, removeCheckSchema } from '$lib/domain/schemas/planning';
 import { checkRow } from '$lib/domain/check-view';
 import { formatDate, formatDateTime } from '$lib/domain/time';
-import { t } from '$lib/i18n/t';
+import { keyOrText, t } from '$lib/i18n/t';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLES = ['inspector', 'leader', 'admin'] as const;
@@ -46,7 +46,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		progress: d.progress.label,
 		added: added ? { id: added.id, unitName: added.unitName } : null,
 		warnings: warnings.map((w) =>
-			t(locals.locale, w.code, { ...w.params, holiday: w.params.holidayKey ? t(locals.locale, String(w.params.holidayKey)) : '' })
+			t(locals.locale, w.code, { ...w.params, holiday: w.params.holidayKey ? keyOrText(locals.locale, String(w.params.holidayKey)) : '' })
 		),
 		canSubmit: d.canSubmit,
 		canApprove: d.canApprove,

@@ -6,7 +6,7 @@ import { formatRollCallTally } from '$lib/domain/roll-call';
 import { refuse } from '$lib/domain/result';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const user = requireRole('inspector', 'leader', 'admin');
 	const { onsite } = await getServices();
 	const r = await onsite.completion(user.actor, params.id);
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		isLead: r.isLead,
 		locked: r.locked,
 		hasLead: !!c.leadId,
-		tally: formatRollCallTally(r.tally),
+		tally: formatRollCallTally(r.tally, locals.locale),
 		findings: r.findings.map((f) => ({ id: f.id, typeName: f.typeName, staffName: f.staffName, description: f.description })),
 		checklistViolations: r.checklistViolations,
 		procedures: c.procedures,
