@@ -36,12 +36,13 @@ export function scopeOf(c: OnsiteCheck): Scoped {
 	};
 }
 
-/** A catalogue entry as the on-site pages show it (Vietnamese name). */
+/** A catalogue entry as the on-site pages show it (`name` Vietnamese, the findings' own language). */
 export interface CatalogueEntry {
 	id: string;
 	code: string;
 	category: string;
 	name: string;
+	nameEn: string;
 	defaultFixDays: number;
 }
 
@@ -50,6 +51,7 @@ export const catalogueEntry = (v: ViolationType): CatalogueEntry => ({
 	code: v.code,
 	category: v.category,
 	name: v.nameVi,
+	nameEn: v.nameEn,
 	defaultFixDays: v.defaultFixDays
 });
 

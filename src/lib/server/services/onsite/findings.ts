@@ -11,12 +11,92 @@ import { sniffFileType } from '../../../domain/file-type';
 import { vnDay, vnLocalToDate } from '../../../domain/time';
 import { messageKey } from '../../../i18n/t';
 import { parseHints, preparePhotos } from '../../photos';
-import { ok, refuse, type Result } from '../../../domain/result';
+import { ok, refuse, type Refusal, type Result } from '../../../domain/result';
+import type { OnsiteCheck } from '../../repos/onsite';
+import type { NewFinding } from '../../repos/findings';
 import { catalogueEntry, refuseWith, scopeOf, type OnsiteContext } from './context';
 
+/** What a new finding says, before it is checked against its check. */
+export interface FindingDraft {
+	clientKey: string;
+	typeId: string;
+	/** A roster staff id, or '' for the unit as a whole. */
+	staffId: string;
+	description: string;
+	/** HH:mm today (Vietnamese time), or '' for now. */
+	observedTime?: string;
+	keepLocation?: boolean;
+	/** The phone's per-photo hints (JSON). */
+	photoMeta?: string;
+	source: 'manual' | 'checklist';
+}
+
+/**
+ * The one way a finding is recorded, from the findings page or from a checklist item marked
+ * "Vi phạm": `prepare` checks the draft against the check (an active catalogue type; the person on the
+ * roster and still in the unit; the photos by their bytes and size, stripped of metadata, hashed) and
+ * writes nothing; `write` stores it, a repeated client key (double submit) giving back the first row.
+ * `fields` names the form inputs a refusal belongs to (the checklist has one set per item).
+ */
+export function findingWriter(ctx: OnsiteContext) {
+	const { clock } = ctx;
+	const { att, fnd, staff, types } = ctx.repos;
+	const at = (r: Refusal, field: string | undefined): Refusal => (field ? { ...r, fields: { [field]: r.code } } : r);
+
+	async function prepare(
+		actor: Actor,
+		c: OnsiteCheck,
+		d: FindingDraft,
+		files: File[],
+		fields: { staff?: string; photos?: string } = {}
+	): Promise<NewFinding | Refusal> {
+		const type = await types.getActive(d.typeId);
+		if (!type) return refuse(400, 'onsite.error.type_required');
+		if (d.staffId) {
+			const onRoster = (await att.list(c.id)).some((r) => r.staffId === d.staffId);
+			const [s] = await staff.byIds([d.staffId]);
+			if (!s) return at(refuse(400, 'onsite.error.not_on_roster'), fields.staff);
+			if (s.unitId !== c.unitId || !s.active) return at(refuseWith(409, 'onsite.error.left_unit', { person: s.fullName }), fields.staff);
+			if (!onRoster) return at(refuse(409, 'onsite.error.not_on_roster'), fields.staff);
+		}
+		const now = clock();
+		const photos = await preparePhotos(files, parseHints(d.photoMeta ?? '[]'), d.keepLocation ?? false, now);
+		if (!photos.ok) return at(refuseWith(400, messageKey(photos.code), photos.params), fields.photos);
+		return {
+			inspectionId: c.id,
+			unitId: c.unitId,
+			staffId: d.staffId || null,
+			typeId: type.id,
+			category: type.category,
+			description: d.description,
+			observedAt: d.observedTime ? vnLocalToDate(vnDay(now), d.observedTime) : now,
+			source: d.source,
+			clientKey: d.clientKey,
+			createdBy: actor.id,
+			photos: photos.photos,
+			photoMeta: photos.photos.map((p) => p.meta)
+		};
+	}
+
+	async function write(f: NewFinding): Promise<string> {
+		try {
+			return (await fnd.create(f)).id;
+		} catch (e) {
+			if (e instanceof AppError && e.code === 'duplicate') {
+				const first = await fnd.byClientKey(f.inspectionId, f.clientKey);
+				if (first) return first.id;
+			}
+			throw e;
+		}
+	}
+
+	return { prepare, write };
+}
+
 export function findingUseCases(ctx: OnsiteContext) {
-	const { clock, load, editable, flags, roster } = ctx;
-	const { checks, att, fnd, staff, types } = ctx.repos;
+	const { load, editable, flags, roster } = ctx;
+	const { checks, fnd, types } = ctx.repos;
+	const writer = findingWriter(ctx);
 
 	return {
 		async findings(actor: Actor, id: string) {
@@ -32,8 +112,8 @@ export function findingUseCases(ctx: OnsiteContext) {
 		},
 
 		/**
-		 * Records a violation with up to 5 photos. The photos are checked by their bytes and size,
-		 * stripped of metadata, hashed; a repeated `clientKey` (double submit) returns the first row.
+		 * Records a violation with up to 5 photos (through `findingWriter`); a repeated `clientKey`
+		 * (double submit) returns the first row.
 		 */
 		async addFinding(
 			actor: Actor,
@@ -54,42 +134,9 @@ export function findingUseCases(ctx: OnsiteContext) {
 			if (bad) return bad;
 			const dup = await fnd.byClientKey(c.id, input.clientKey);
 			if (dup) return ok({ findingId: dup.id });
-			const type = await types.getActive(input.typeId);
-			if (!type) return refuse(400, 'onsite.error.type_required');
-			if (input.staffId) {
-				const onRoster = (await att.list(c.id)).some((r) => r.staffId === input.staffId);
-				const [s] = await staff.byIds([input.staffId]);
-				if (!s) return refuse(400, 'onsite.error.not_on_roster');
-				if (s.unitId !== c.unitId || !s.active) return refuseWith(409, 'onsite.error.left_unit', { person: s.fullName });
-				if (!onRoster) return refuse(409, 'onsite.error.not_on_roster');
-			}
-			const now = clock();
-			const photos = await preparePhotos(files, parseHints(input.photoMeta), input.keepLocation, now);
-			if (!photos.ok) return refuseWith(400, messageKey(photos.code), photos.params);
-			const observedAt = input.observedTime ? vnLocalToDate(vnDay(now), input.observedTime) : now;
-			try {
-				const f = await fnd.create({
-					inspectionId: c.id,
-					unitId: c.unitId,
-					staffId: input.staffId || null,
-					typeId: type.id,
-					category: type.category,
-					description: input.description,
-					observedAt,
-					source: 'manual',
-					clientKey: input.clientKey,
-					createdBy: actor.id,
-					photos: photos.photos,
-					photoMeta: photos.photos.map((p) => p.meta)
-				});
-				return ok({ findingId: f.id });
-			} catch (e) {
-				if (e instanceof AppError && e.code === 'duplicate') {
-					const first = await fnd.byClientKey(c.id, input.clientKey);
-					if (first) return ok({ findingId: first.id });
-				}
-				throw e;
-			}
+			const draft = await writer.prepare(actor, c, { ...input, source: 'manual' }, files);
+			if ('ok' in draft) return draft;
+			return ok({ findingId: await writer.write(draft) });
 		},
 
 		async requestExplanation(actor: Actor, findingId: string): Promise<Result> {
