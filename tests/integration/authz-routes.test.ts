@@ -118,6 +118,7 @@ const EXPECTED: Record<string, string> = {
 	'POST /checks/[id]/onsite/roll-call?/save': '--|++--|--|L',
 	'GET /checks/[id]/onsite/checklist':      '++|++++|--|L',
 	'POST /checks/[id]/onsite/checklist?/checklist':  '--|++--|--|L',
+	'POST /checks/[id]/onsite/checklist?/allPassed':  '--|++--|--|L',
 	'POST /checks/[id]/onsite/checklist?/procedures': '--|++--|--|L',
 	'GET /checks/[id]/onsite/findings':       '++|++++|--|L',
 	'POST /checks/[id]/onsite/findings?/add':     '--|++--|--|L',

@@ -5,7 +5,7 @@ import rules from '../../pb_hooks/lib/figures.json';
 import { attendanceCounts, attendanceRates, isCountedCheck, isDoneCheck, isPlanCheck } from '../../src/lib/domain/figures';
 import { formatRollCallTally, tallyRollCall, type RollCallStatus } from '../../src/lib/domain/roll-call';
 import { buildFigures, buildUnitTree } from '../../src/lib/domain/stats';
-import { CRITERIA_VI, metCriteria } from '../../src/lib/domain/criteria';
+import { CRITERIA_EN, CRITERIA_VI, criterionText, metCriteria } from '../../src/lib/domain/criteria';
 
 const many = (s: RollCallStatus, n: number) => Array<RollCallStatus>(n).fill(s);
 
@@ -112,5 +112,15 @@ describe('issue #11 point 9: "Thực hiện tốt" lists criteria met, worded as
 			.map((l) => l.split(',')[0]!);
 		expect(codes.length).toBeGreaterThan(5);
 		for (const c of codes) expect(CRITERIA_VI[c], c).toBeTruthy();
+		for (const c of codes) expect(CRITERIA_EN[c], c).toBeTruthy();
+	});
+	test('the checklist shows criteria in the screen language, never the violation', () => {
+		const names = { vi: 'Không đeo thẻ cán bộ, công chức, viên chức khi thực hiện nhiệm vụ', en: 'Staff badge not worn on duty' };
+		expect(criterionText('vi', 'OC-BADGE', names)).toBe('Đeo thẻ công chức khi thi hành công vụ');
+		expect(criterionText('en', 'OC-BADGE', names)).toBe('Staff badge worn on duty');
+		expect(criterionText('vi', 'OC-NEW', { vi: 'Để xe sai nơi', en: 'Parking in the wrong place' })).toBe('Không để xảy ra: để xe sai nơi');
+		expect(criterionText('en', 'OC-NEW', { vi: 'Để xe sai nơi', en: 'Parking in the wrong place' })).toBe(
+			'No case of: parking in the wrong place'
+		);
 	});
 });

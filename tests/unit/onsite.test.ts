@@ -5,10 +5,10 @@ import {
 	planAttendanceFindings,
 	proposeActions,
 	signatureParty,
-	sniffImage,
 	stripJpegMetadata,
 	vnClockWords
 } from '../../src/lib/domain/onsite';
+import { sniffImage } from '../../src/lib/domain/file-type';
 import { buildCalendar, OFFICIAL_ANNOUNCEMENTS_2025_2026 } from '../../src/lib/domain/holidays';
 import { parseRollCall, proceduresSchema } from '../../src/lib/domain/schemas/onsite';
 import { buildRecord, recordText, type RecordInput } from '../../src/lib/domain/record';

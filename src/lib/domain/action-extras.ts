@@ -13,6 +13,7 @@ import {
 	type CorrectiveAction
 } from './corrective-action';
 import { addDays } from './format';
+import { sniffFileType } from './file-type';
 
 export type ExtraErrorCode =
 	| 'action.error.forbidden'
@@ -74,32 +75,12 @@ export type EvidenceError =
 	| { code: 'action.error.file_count'; params: { max: number } }
 	| { code: 'action.error.file_empty'; params: { name: string } };
 
-function sniff(head: Uint8Array): string | null {
-	const b = (i: number) => head[i] ?? -1;
-	if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'image/jpeg';
-	if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'image/png';
-	if (
-		b(0) === 0x52 &&
-		b(1) === 0x49 &&
-		b(2) === 0x46 &&
-		b(3) === 0x46 &&
-		b(8) === 0x57 &&
-		b(9) === 0x45 &&
-		b(10) === 0x42 &&
-		b(11) === 0x50
-	) {
-		return 'image/webp';
-	}
-	if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return 'application/pdf';
-	return null;
-}
-
 /** Images (JPEG, PNG, WebP) and PDF only, each at most 10 MB, at most 10 per step; the content must match the type. */
 export function checkEvidence(files: readonly EvidenceFacts[]): EvidenceError | null {
 	if (files.length > EVIDENCE_MAX_FILES) return { code: 'action.error.file_count', params: { max: EVIDENCE_MAX_FILES } };
 	for (const f of files) {
 		if (f.size === 0) return { code: 'action.error.file_empty', params: { name: f.name } };
-		const type = sniff(f.head);
+		const type = sniffFileType(f.head);
 		if (!type || !(EVIDENCE_TYPES as readonly string[]).includes(f.type) || type !== f.type) {
 			return { code: 'action.error.file_type', params: { name: f.name } };
 		}

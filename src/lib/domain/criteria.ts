@@ -21,9 +21,36 @@ export const CRITERIA_VI: Readonly<Record<string, string>> = {
 	'OC-PARKING-FEE': 'Không thu tiền giữ xe của người dân đến giao dịch, làm việc'
 };
 
+/** The same criteria in English, for the checklist screen in English (the record stays Vietnamese). */
+export const CRITERIA_EN: Readonly<Record<string, string>> = {
+	'OC-BADGE': 'Staff badge worn on duty',
+	'OC-BADGE-INVALID': 'Badge of the official format, with current details, worn as required',
+	'OC-BADGE-LENT': 'Badges not lent; nobody uses another person’s badge',
+	'OC-DRESS': 'Neat, proper dress on duty',
+	'OC-SMOKING': 'No smoking in offices, meeting rooms or halls',
+	'OC-ALCOHOL': 'No alcohol before or during working hours or the lunch break',
+	'OC-ALCOHOL-PREMISES': 'No alcohol on the premises without the head’s consent',
+	'OC-ROOM-SIGN': 'Office rooms signed with the unit and staff titles',
+	'OC-AGENCY-SIGN': 'Agency sign as required, with the unit’s name after the merger',
+	'OC-FLAG-EMBLEM': 'National flag and emblem displayed as required',
+	'OC-UNTIDY-OFFICE': 'Offices tidy, files kept in order',
+	'OC-PARKING-FEE': 'No parking fee charged to citizens who come on business'
+};
+
+const lowerFirst = (s: string, locale: string) => `${s.charAt(0).toLocaleLowerCase(locale)}${s.slice(1)}`;
+
 /** A type added to the catalogue later, without a wording here: its name, negated. */
 export function criterionWording(code: string, violationName: string): string {
-	return CRITERIA_VI[code] ?? `Không để xảy ra: ${violationName.charAt(0).toLocaleLowerCase('vi')}${violationName.slice(1)}`;
+	return CRITERIA_VI[code] ?? `Không để xảy ra: ${lowerFirst(violationName, 'vi')}`;
+}
+
+/**
+ * A checklist item as the screen shows it, in the screen's language: the criterion ("Đeo thẻ công chức
+ * khi thi hành công vụ"), not the violation the catalogue names.
+ */
+export function criterionText(locale: 'vi' | 'en', code: string, names: { vi: string; en: string }): string {
+	if (locale === 'vi') return criterionWording(code, names.vi);
+	return CRITERIA_EN[code] ?? `No case of: ${lowerFirst(names.en || names.vi, 'en')}`;
 }
 
 /**

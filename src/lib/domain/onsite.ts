@@ -10,6 +10,7 @@
 import { addWorkingDays, type WorkingCalendar } from './holidays';
 import { isViolationStatus, violationCodeFor, type RollCallStatus } from './roll-call';
 import { actionTitle } from './finding';
+import { sniffImage } from './file-type';
 
 /** Largest photo accepted, after the phone has resized it (the schema's file limit). */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -22,27 +23,6 @@ export const PHOTO_MAX_EDGE = 1600;
 export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
 /** A drawn signature PNG. */
 export const SIGNATURE_MAX_BYTES = 1024 * 1024;
-
-export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
-
-/** The image type of the bytes themselves (never the name or the browser's claim), or null. */
-export function sniffImage(b: Uint8Array): ImageType | null {
-	if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-	if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
-	if (
-		b.length >= 12 &&
-		String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!) === 'RIFF' &&
-		String.fromCharCode(b[8]!, b[9]!, b[10]!, b[11]!) === 'WEBP'
-	) {
-		return 'image/webp';
-	}
-	return null;
-}
-
-/** True for a PDF (scanned explanation). */
-export function isPdf(b: Uint8Array): boolean {
-	return b.length >= 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-';
-}
 
 /**
  * A JPEG without its APP1 (EXIF, XMP: GPS position, camera serial) and APP13 (IPTC) segments. The

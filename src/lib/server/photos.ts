@@ -3,7 +3,8 @@
 // actually stored, so it can prove later that a photo was not altered.
 import { createHash } from 'node:crypto';
 import exifr from 'exifr';
-import { PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, PHOTO_MAX_MB, sniffImage, stripJpegMetadata } from '../domain/onsite';
+import { PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, PHOTO_MAX_MB, stripJpegMetadata } from '../domain/onsite';
+import { sniffImage } from '../domain/file-type';
 import { toPbDate, vnLocalToUtc } from '../domain/time';
 
 export interface PreparedPhoto {

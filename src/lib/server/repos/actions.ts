@@ -166,6 +166,32 @@ export interface NewUpdate {
 	files?: File[];
 }
 
+/** A corrective action proposed from a check's findings at completion (services/onsite/completion.ts). */
+export interface ProposedAction {
+	title: string;
+	findingIds: string[];
+	category: string;
+	dueDate: string;
+}
+
+/** The body that creates a proposed action: open, due on its first due date, never returned. */
+export function proposedActionBody(inspectionId: string, unitId: string, a: ProposedAction): Record<string, unknown> {
+	return {
+		title: a.title,
+		inspection: inspectionId,
+		findings: a.findingIds,
+		unit: unitId,
+		category: a.category,
+		status: 'open',
+		due_date: a.dueDate,
+		original_due_date: a.dueDate,
+		return_count: 0
+	};
+}
+
+/** What a check's pages show of its actions. */
+export type InspectionAction = Pick<ActionRecord, 'id' | 'title' | 'dueDate' | 'status' | 'findingIds'>;
+
 export interface ActionQuery {
 	unitIds?: string[];
 	status?: ActionStatus;
@@ -196,6 +222,27 @@ export function actionsRepo(pb: Pb) {
 	}
 
 	return {
+		async countByInspection(inspectionId: string): Promise<number> {
+			const r = await col().getList(1, 1, { filter: pb.filter('inspection = {:i}', { i: inspectionId }), fields: 'id' });
+			return r.totalItems;
+		},
+
+		/** The actions proposed from a check, by due date. */
+		async byInspection(inspectionId: string): Promise<InspectionAction[]> {
+			const rows = await col().getFullList({
+				filter: pb.filter('inspection = {:i}', { i: inspectionId }),
+				sort: 'due_date,created',
+				fields: 'id,title,due_date,status,findings'
+			});
+			return rows.map((r) => ({
+				id: r.id,
+				title: String(r.title),
+				dueDate: String(r.due_date),
+				status: r.status as ActionStatus,
+				findingIds: (r.findings as string[]) ?? []
+			}));
+		},
+
 		async get(id: string): Promise<ActionRecord | null> {
 			const r = await orNull(col().getOne(id, { expand: 'unit,inspection' }));
 			return r ? toRecord(r) : null;

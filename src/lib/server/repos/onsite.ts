@@ -1,15 +1,18 @@
 // The on-site side of an inspection (inspections' started_at, location, checklist, procedures, record
-// details, signatures, amendments), plus the reads it needs: the unit's roster, the catalogue, the
-// announced calendar days, and corrective actions proposed at completion. Only repos know field names.
+// details, signatures, amendments) and its protected files. The roster, the catalogue, the calendar and
+// the actions are read through their own repos (staff, violation-types, calendar-days, actions); the
+// one write that spans two collections, completion with its proposed actions, is a batch here because
+// it must be one transaction. Only repos know field names.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { orNull, unlessStale } from '../pb/errors';
 import type { CheckKind, CheckStatus } from '../../domain/check';
-import type { Announcement } from '../../domain/holidays';
 import { signatureParty, type SignatureParty } from '../../domain/onsite';
 import type { ChecklistResult, Procedures } from '../../domain/schemas/onsite';
 import { toPbDate } from '../../domain/time';
-import { anyOf, isRecordId } from '../pb/query';
+import { isRecordId } from '../pb/query';
+import type { PersonRef } from './check-lookups';
+import { proposedActionBody, type ProposedAction } from './actions';
 
 export interface Amendment {
 	at: string;
@@ -21,11 +24,8 @@ export interface Amendment {
 	after: string;
 }
 
-export interface Person {
-	id: string;
-	name: string;
-	position: string;
-}
+/** A member of the check's team, with the position the record prints. */
+export type Person = Pick<PersonRef, 'id' | 'name'> & { position: string };
 
 export interface OnsiteCheck {
 	id: string;
@@ -59,22 +59,6 @@ export interface OnsiteCheck {
 	recordNumber: number | null;
 	/** Read version for conditional writes (pb_hooks/versions.pb.js). */
 	version: number;
-}
-
-export interface StaffRow {
-	id: string;
-	name: string;
-	position: string;
-	unitId: string;
-	active: boolean;
-}
-
-export interface ViolationType {
-	id: string;
-	code: string;
-	category: string;
-	name: string;
-	defaultFixDays: number;
 }
 
 const person = (u: RecordModel | undefined): Person | null =>
@@ -155,27 +139,6 @@ function patchBody(p: CheckPatch): Record<string, unknown> {
 	return body;
 }
 
-export interface ProposedAction {
-	title: string;
-	findingIds: string[];
-	category: string;
-	dueDate: string;
-}
-
-function actionBody(inspectionId: string, unitId: string, a: ProposedAction): Record<string, unknown> {
-	return {
-		title: a.title,
-		inspection: inspectionId,
-		findings: a.findingIds,
-		unit: unitId,
-		category: a.category,
-		status: 'open',
-		due_date: a.dueDate,
-		original_due_date: a.dueDate,
-		return_count: 0
-	};
-}
-
 export function onsiteRepo(pb: Pb) {
 	const inspections = () => pb.collection('inspections');
 	return {
@@ -203,7 +166,7 @@ export function onsiteRepo(pb: Pb) {
 		async complete(id: string, version: number, p: CheckPatch, unitId: string, items: ProposedAction[]): Promise<boolean> {
 			const batch = pb.createBatch();
 			batch.collection('inspections').update(id, { ...patchBody(p), version: version + 1 });
-			for (const a of items) batch.collection('corrective_actions').create(actionBody(id, unitId, a));
+			for (const a of items) batch.collection('corrective_actions').create(proposedActionBody(id, unitId, a));
 			return unlessStale(batch.send());
 		},
 
@@ -214,85 +177,6 @@ export function onsiteRepo(pb: Pb) {
 			form.append('signatures+', new Blob([png as BlobPart], { type: 'image/png' }), `${party}.png`);
 			if (previous) form.append('signatures-', previous);
 			return unlessStale(inspections().update(id, form));
-		},
-
-		/** The unit's active staff today (the roster the roll call starts from). */
-		async activeRoster(unitId: string): Promise<StaffRow[]> {
-			const rows = await pb.collection('staff').getFullList({
-				filter: pb.filter('unit = {:u} && active = true', { u: unitId }),
-				fields: 'id,full_name,position,unit,active',
-				batch: 1000
-			});
-			return rows.map(toStaff);
-		},
-
-		async staff(ids: string[]): Promise<StaffRow[]> {
-			if (ids.length === 0) return [];
-			const out: StaffRow[] = [];
-			for (let i = 0; i < ids.length; i += 100) {
-				const rows = await pb
-					.collection('staff')
-					.getFullList({ filter: anyOf(pb, 'id', ids.slice(i, i + 100)), fields: 'id,full_name,position,unit,active' });
-				out.push(...rows.map(toStaff));
-			}
-			return out;
-		},
-
-		async violationTypes(categories?: string[]): Promise<ViolationType[]> {
-			const cat = categories?.length ? ' && ' + anyOf(pb, 'category', categories) : '';
-			const rows = await pb.collection('violation_types').getFullList({
-				filter: 'active = true' + cat,
-				sort: 'sort_order,code',
-				fields: 'id,code,category,name_vi,default_fix_days'
-			});
-			return rows.map(toType);
-		},
-
-		async violationTypeByCode(codes: string[]): Promise<Map<string, ViolationType>> {
-			if (codes.length === 0) return new Map();
-			const rows = await pb.collection('violation_types').getFullList({
-				filter: anyOf(pb, 'code', codes),
-				fields: 'id,code,category,name_vi,default_fix_days'
-			});
-			return new Map(rows.map((r) => [String(r.code), toType(r)]));
-		},
-
-		async violationType(id: string): Promise<ViolationType | null> {
-			const r = await orNull(pb.collection('violation_types').getOne(id, { fields: 'id,code,category,name_vi,default_fix_days,active' }));
-			return r && r.active === true ? toType(r) : null;
-		},
-
-		/** Announced days off and make-up days (calendar_days) as holiday announcements. */
-		async announcements(): Promise<Announcement[]> {
-			const rows = await pb.collection('calendar_days').getFullList({ fields: 'date,kind,name,reference' });
-			return rows.map((r) =>
-				r.kind === 'working_day'
-					? { date: String(r.date), kind: 'working_day', name: String(r.name ?? ''), source: String(r.reference ?? '') }
-					: { date: String(r.date), kind: 'day_off', name: String(r.name ?? ''), source: String(r.reference ?? '') }
-			);
-		},
-
-		async actionCount(inspectionId: string): Promise<number> {
-			const r = await pb.collection('corrective_actions').getList(1, 1, {
-				filter: pb.filter('inspection = {:i}', { i: inspectionId }),
-				fields: 'id'
-			});
-			return r.totalItems;
-		},
-
-		async actions(inspectionId: string) {
-			const rows = await pb.collection('corrective_actions').getFullList({
-				filter: pb.filter('inspection = {:i}', { i: inspectionId }),
-				sort: 'due_date,created',
-				fields: 'id,title,due_date,status,findings'
-			});
-			return rows.map((r) => ({
-				id: r.id,
-				title: String(r.title),
-				dueDate: String(r.due_date),
-				status: String(r.status),
-				findingIds: (r.findings as string[]) ?? []
-			}));
 		},
 
 		/**
@@ -320,26 +204,6 @@ export function onsiteRepo(pb: Pb) {
 			if (!f) return null;
 			return new Uint8Array(await new Response(f.body).arrayBuffer());
 		}
-	};
-}
-
-function toStaff(r: RecordModel): StaffRow {
-	return {
-		id: r.id,
-		name: String(r.full_name ?? ''),
-		position: String(r.position ?? ''),
-		unitId: String(r.unit ?? ''),
-		active: r.active === true
-	};
-}
-
-function toType(r: RecordModel): ViolationType {
-	return {
-		id: r.id,
-		code: String(r.code),
-		category: String(r.category),
-		name: String(r.name_vi ?? ''),
-		defaultFixDays: Number(r.default_fix_days ?? 10)
 	};
 }
 

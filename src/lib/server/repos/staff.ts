@@ -101,6 +101,24 @@ export function staffRepo(pb: Pb) {
 			const r = await orNull(col().getOne(id, { fields: LIST_FIELDS }));
 			return r ? toStaffMember(r) : null;
 		},
+		/** The unit's active staff today (the roster a roll call starts from). */
+		async activeInUnit(unitId: string): Promise<StaffMember[]> {
+			const rows = await col().getFullList({
+				filter: pb.filter('unit = {:u} && active = true', { u: unitId }),
+				fields: LIST_FIELDS,
+				batch: 1000
+			});
+			return rows.map(toStaffMember);
+		},
+		/** The staff members with these ids (any unit, active or not), 100 ids a request. */
+		async byIds(ids: readonly string[]): Promise<StaffMember[]> {
+			const out: StaffMember[] = [];
+			for (let i = 0; i < ids.length; i += 100) {
+				const rows = await col().getFullList({ filter: anyOf(pb, 'id', ids.slice(i, i + 100)), fields: LIST_FIELDS });
+				out.push(...rows.map(toStaffMember));
+			}
+			return out;
+		},
 		/** Every staff member (for export and import diffs): a few thousand rows, paged by 1,000. */
 		async listAll(): Promise<StaffMember[]> {
 			const rows = await col().getFullList({ fields: LIST_FIELDS, sort: 'employee_code', batch: 1000 });

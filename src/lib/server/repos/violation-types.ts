@@ -3,6 +3,7 @@ import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { mapPbError, orNull } from '../pb/errors';
 import { CATEGORIES, SEVERITIES } from '../../domain/schemas/org';
+import { anyOf, isRecordId } from '../pb/query';
 
 export type Category = (typeof CATEGORIES)[number];
 export type Severity = (typeof SEVERITIES)[number];
@@ -70,6 +71,23 @@ export function violationTypesRepo(pb: Pb) {
 		async findByCode(code: string): Promise<ViolationType | null> {
 			const r = await orNull(col().getFirstListItem(pb.filter('code = {:code}', { code })));
 			return r ? toType(r) : null;
+		},
+		/** The active types, of `categories` when given, in catalogue order. */
+		async listActive(categories?: readonly string[]): Promise<ViolationType[]> {
+			const cat = categories?.length ? ' && ' + anyOf(pb, 'category', [...categories]) : '';
+			return (await col().getFullList({ filter: 'active = true' + cat, sort: 'sort_order,code' })).map(toType);
+		},
+		/** The types with these codes (active or not), by code. */
+		async byCodes(codes: readonly string[]): Promise<Map<string, ViolationType>> {
+			if (codes.length === 0) return new Map();
+			const rows = await col().getFullList({ filter: anyOf(pb, 'code', [...codes]) });
+			return new Map(rows.map((r) => [String(r.code), toType(r)]));
+		},
+		/** An active type, or null (unknown id or retired). */
+		async getActive(id: string): Promise<ViolationType | null> {
+			if (!isRecordId(id)) return null;
+			const r = await orNull(col().getOne(id));
+			return r && r.active === true ? toType(r) : null;
 		},
 		async maxSortOrder(): Promise<number> {
 			const r = await col().getList(1, 1, { sort: '-sort_order', fields: 'sort_order', skipTotal: true });

@@ -315,7 +315,7 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		/**
 		 * A status change of the planning side: close, postpone, cancel (with a reason), reschedule (a new
 		 * window), conditional on the status read. Start and complete are not here: they exist once, on the
-		 * on-site pages (services/onsite.ts), with the roster snapshot, signatures and actions they need
+		 * on-site pages (services/onsite/), with the roster snapshot, signatures and actions they need
 		 * (issue #11 §1–2). Authz: check.manage. Failures: every check.error.* of transitionCheck, errors.stale.
 		 */
 		async transition(

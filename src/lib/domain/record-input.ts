@@ -1,0 +1,117 @@
+/**
+ * From the facts of a check to the record's data (domain/record.ts `RecordInput`): which amendment
+ * stands for a detail, the place line without its administrative prefix, the checklist items that
+ * still need the record because no finding records them, the criteria met, the scope. Pure: the
+ * service reads the check, its roll call, findings, actions and the catalogue, and passes them here.
+ */
+import { vi } from '../i18n/messages/onsite';
+import type { Finding } from './finding';
+import { metCriteria } from './criteria';
+import type { RecordFinding, RecordInput, RecordPerson } from './record';
+import { tallyRollCall, type RollCallStatus } from './roll-call';
+import type { Procedures } from './schemas/onsite';
+import { formatTime, vnDay } from './time';
+
+/** The issuing body's abbreviation on the record number (Số: 07/BB-ĐKTCV); one issuer for now. */
+export const RECORD_ISSUER_ABBR = 'ĐKTCV';
+
+/** The record details a locked check corrects by amendment. */
+export type AmendableField = 'representative_name' | 'representative_position' | 'unit_explanation' | 'conclusions';
+
+export interface RecordSource {
+	check: {
+		unitName: string;
+		kind: RecordInput['kind'];
+		recordNumber: number | null;
+		scheduledStart: string;
+		startedAt: string | null;
+		completedAt: string | null;
+		lead: RecordPerson | null;
+		leadId: string | null;
+		team: (RecordPerson & { id: string })[];
+		focus: string[];
+		checklist: Readonly<Record<string, { result: string; note: string } | undefined>>;
+		procedures: Partial<Procedures> | null;
+		representativeName: string;
+		representativePosition: string;
+		unitExplanation: string;
+		conclusions: string;
+		/** In the order written: the last one of a field stands. */
+		amendments: readonly { field: string; after: string }[];
+		signedOnPaper: boolean;
+	};
+	rollCall: readonly RollCallStatus[];
+	/** Every finding of the check, superseded originals included (an amendment cites its original). */
+	findings: readonly Finding[];
+	actions: readonly { title: string; dueDate: string }[];
+	/** The office-culture catalogue, in catalogue order (the checklist's items). */
+	checklistTypes: readonly { code: string; name: string }[];
+	/** The record's end when the check is not completed yet. */
+	now: Date;
+}
+
+/**
+ * The place line of the record ("Tân Định, ngày …"): the unit's name without "UBND" / "Ủy ban nhân
+ * dân" and without its administrative level (phường, xã, thị trấn, đặc khu, tỉnh).
+ */
+export function recordPlace(unitName: string): string {
+	return unitName.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').replace(/^(phường|xã|thị trấn|đặc khu|tỉnh)\s+/i, '');
+}
+
+const SCOPE_ALL = ['attendance', 'office_culture', 'procedures'] as const;
+
+export function recordInput(s: RecordSource): RecordInput {
+	const c = s.check;
+	const byId = new Map(s.findings.map((f) => [f.id, f]));
+	const effective = (field: AmendableField, v: string) => {
+		const last = [...c.amendments].reverse().find((a) => a.field === field);
+		return last ? last.after : v;
+	};
+	const start = c.startedAt ?? c.scheduledStart;
+	const end = c.completedAt ?? s.now.toISOString();
+	const counted = s.findings.filter((f) => !f.superseded);
+	const toFinding = (f: Finding): RecordFinding => ({
+		code: f.typeCode,
+		typeName: f.typeName,
+		category: f.category,
+		staffName: f.staffName,
+		description: f.description,
+		time: formatTime(f.observedAt),
+		photos: f.photos.length,
+		explanation: f.explanationStatus === 'received' ? f.explanationText : '',
+		amendment: f.amendsId ? { reason: f.amendReason, original: byId.get(f.amendsId)?.description ?? '' } : undefined
+	});
+	const scope = (c.focus.length ? c.focus : [...SCOPE_ALL]) as RecordInput['scope'];
+	const recorded = new Set(counted.map((f) => f.typeCode));
+	const checklistViolations = s.checklistTypes
+		.filter((ty) => c.checklist[ty.code]?.result === 'violation' && !recorded.has(ty.code))
+		.map((ty) => ({ code: ty.code, name: ty.name, note: c.checklist[ty.code]!.note }));
+	// "Thực hiện tốt": criteria met, worded as criteria, none the record reports as violated.
+	const compliant = metCriteria(s.checklistTypes, c.checklist, new Set([...recorded, ...checklistViolations.map((v) => v.code)]));
+	return {
+		issuer: { parent: vi['record.issuer.parent'], body: vi['record.issuer.body'], abbr: RECORD_ISSUER_ABBR },
+		number: c.recordNumber,
+		place: recordPlace(c.unitName),
+		unitName: c.unitName,
+		day: vnDay(start),
+		startTime: formatTime(start),
+		endTime: formatTime(end),
+		kind: c.kind,
+		lead: c.lead,
+		members: c.team.filter((m) => m.id !== c.leadId),
+		representative: {
+			name: effective('representative_name', c.representativeName),
+			position: effective('representative_position', c.representativePosition)
+		},
+		scope,
+		tally: tallyRollCall([...s.rollCall]),
+		checklistCompliant: compliant,
+		checklistViolations,
+		procedures: c.procedures && typeof c.procedures.sampled === 'number' ? (c.procedures as Procedures) : null,
+		findings: counted.map(toFinding),
+		unitExplanation: effective('unit_explanation', c.unitExplanation),
+		conclusions: effective('conclusions', c.conclusions),
+		actions: s.actions.map((a) => ({ title: a.title, dueDate: a.dueDate })),
+		signedOnPaper: c.signedOnPaper
+	};
+}

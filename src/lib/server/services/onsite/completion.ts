@@ -1,0 +1,228 @@
+/**
+ * Ending a check: the completion page and record details, the drawn signatures, completion (which
+ * proposes the corrective actions and gives the record its number), amendments of a locked check, and
+ * the record (biên bản) as a document.
+ */
+import { error } from '@sveltejs/kit';
+import type { Actor } from '../../../domain/user';
+import { can } from '../../authz';
+import type { OnsiteCheck, Amendment } from '../../repos/onsite';
+import { transitionCheck } from '../../../domain/check';
+import { proposeActions, SIGNATURE_MAX_BYTES, type ActionGrouping } from '../../../domain/onsite';
+import { sniffImage } from '../../../domain/file-type';
+import { tallyRollCall } from '../../../domain/roll-call';
+import { vnDay } from '../../../domain/time';
+import { buildRecord, type RecordDoc } from '../../../domain/record';
+import { RECORD_ISSUER_ABBR, recordInput, type AmendableField } from '../../../domain/record-input';
+import { ok, refuse, stale, type Result } from '../../../domain/result';
+import { refuseWith, scopeOf, type OnsiteContext } from './context';
+
+export function completionUseCases(ctx: OnsiteContext) {
+	const { clock, log, load, editable, mergeWrite, flags, calendar, checklistTypes } = ctx;
+	const { checks, att, fnd, actions } = ctx.repos;
+
+	return {
+		/** The completion page: summary, record details, signatures, proposed actions. */
+		async completion(actor: Actor, id: string) {
+			const c = await load(actor, id);
+			const [rows, list, proposed] = await Promise.all([att.list(c.id), fnd.list(c.id), actions.byInspection(c.id)]);
+			return {
+				check: c,
+				...flags(actor, c),
+				tally: tallyRollCall(rows.map((r) => r.status)),
+				findings: list.filter((f) => !f.superseded),
+				checklistViolations: Object.values(c.checklist).filter((i) => i.result === 'violation').length,
+				actions: proposed
+			};
+		},
+
+		async saveDetails(
+			actor: Actor,
+			id: string,
+			d: { representative_name: string; representative_position: string; unit_explanation: string; conclusions: string }
+		): Promise<Result> {
+			return mergeWrite(
+				actor,
+				id,
+				(c) =>
+					editable(c) ?? {
+						representativeName: d.representative_name,
+						representativePosition: d.representative_position,
+						unitExplanation: d.unit_explanation,
+						conclusions: d.conclusions
+					}
+			);
+		},
+
+		/**
+		 * Stores a drawn signature (PNG data URL): the lead's by the lead alone (check.lead), the unit
+		 * representative's by any member of the team (it is drawn on the member's device).
+		 */
+		async saveSignature(actor: Actor, id: string, party: 'lead' | 'representative', dataUrl: string): Promise<Result> {
+			const c = await load(actor, id, 'check.conduct');
+			if (party === 'lead' && !can(actor, 'check.lead', scopeOf(c))) return refuse(403, 'onsite.error.lead_only');
+			const bad = editable(c);
+			if (bad) return bad;
+			let bytes: Uint8Array;
+			try {
+				bytes = new Uint8Array(Buffer.from(dataUrl.slice('data:image/png;base64,'.length), 'base64'));
+			} catch {
+				return refuse(400, 'onsite.error.signature');
+			}
+			if (bytes.length < 67 || bytes.length > SIGNATURE_MAX_BYTES || sniffImage(bytes) !== 'image/png') {
+				return refuse(400, 'onsite.error.signature');
+			}
+			return (await checks.putSignature(c.id, c.version, party, bytes, c.signatures[party])) ? ok() : stale();
+		},
+
+		/**
+		 * Completes the check (the lead only; a check without a lead is refused), locks it, and proposes
+		 * corrective actions from its findings: per finding or per type, due in `default_fix_days`
+		 * working days after the completion day. Completing twice is harmless.
+		 */
+		async complete(actor: Actor, id: string, opts: { signedOnPaper: boolean; grouping: ActionGrouping }): Promise<Result> {
+			const c = await load(actor, id);
+			if (c.status === 'completed' && c.leadId === actor.id) return ok();
+			if (!c.leadId) return refuse(409, 'check.error.lead_required');
+			if (!can(actor, 'check.lead', scopeOf(c))) return refuse(403, 'onsite.error.lead_only');
+			const tr = transitionCheck(c.status, 'complete', { leadId: c.leadId });
+			if (!tr.ok) return refuseWith(409, tr.code, tr.params);
+			const signed = opts.signedOnPaper || (!!c.signatures.lead && !!c.signatures.representative);
+			if (!signed) return refuse(409, 'onsite.error.signatures_required');
+			const now = clock();
+			const day = vnDay(now);
+			let proposed: ReturnType<typeof proposeActions> = [];
+			if ((await actions.countByInspection(c.id)) === 0) {
+				const list = (await fnd.list(c.id)).filter((f) => !f.superseded);
+				proposed = proposeActions(
+					list.map((f) => ({
+						id: f.id,
+						typeId: f.typeId,
+						typeCode: f.typeCode,
+						typeName: f.typeName,
+						category: f.category,
+						defaultFixDays: f.defaultFixDays,
+						staffName: f.staffName,
+						description: f.description
+					})),
+					opts.grouping,
+					day,
+					await calendar(day)
+				);
+			}
+			// The new state and the actions in one transaction, conditional on the state read above: of two
+			// completions at once exactly one writes; the other creates nothing (issue #11 §6).
+			const written = await checks.complete(
+				c.id,
+				c.version,
+				{ status: tr.status, completedAt: now, signedOnPaper: opts.signedOnPaper },
+				c.unitId,
+				proposed
+			);
+			if (!written) return stale();
+			// The record is final now: it takes the next number of the year (Vietnamese local year).
+			await checks.assignRecordNumber(c.id, Number(vnDay(now).slice(0, 4)), RECORD_ISSUER_ABBR);
+			await log(actor, 'check.complete', 'inspections', c.id, { grouping: opts.grouping, signedOnPaper: opts.signedOnPaper });
+			return ok();
+		},
+
+		/**
+		 * Corrects a finding of a locked check: a new finding (amends = original, with the reason) and
+		 * the original marked superseded. The original row is never changed otherwise.
+		 */
+		async amendFinding(
+			actor: Actor,
+			input: { clientKey: string; findingId: string; description: string; reason: string }
+		): Promise<Result<{ findingId: string }>> {
+			const orig = await fnd.get(input.findingId);
+			if (!orig) error(404, 'errors.not_found');
+			const c = await load(actor, orig.inspectionId, 'check.conduct');
+			const tr = transitionCheck(c.status, 'amend', { reason: input.reason });
+			if (!tr.ok) return refuseWith(409, tr.code, tr.params);
+			const dup = await fnd.byClientKey(c.id, input.clientKey);
+			if (dup) return ok({ findingId: dup.id });
+			if (orig.superseded) return refuse(409, 'onsite.error.already_superseded');
+			// Superseding the original and creating its replacement are one transaction, conditional on the
+			// original as read: of two amendments at once exactly one stands (issue #11 §6).
+			const newId = await fnd.amend(orig, {
+				inspectionId: c.id,
+				unitId: orig.unitId,
+				staffId: orig.staffId,
+				typeId: orig.typeId,
+				category: orig.category,
+				description: input.description,
+				observedAt: new Date(orig.observedAt.replace(' ', 'T')),
+				source: orig.source,
+				clientKey: input.clientKey,
+				createdBy: actor.id,
+				amendsId: orig.id,
+				amendReason: input.reason,
+				explanation: { explanationStatus: orig.explanationStatus, explanationText: orig.explanationText }
+			});
+			if (!newId) {
+				const same = await fnd.byClientKey(c.id, input.clientKey);
+				return same ? ok({ findingId: same.id }) : refuse(409, 'onsite.error.already_superseded');
+			}
+			await fnd.copyPhotos(orig, newId);
+			await log(actor, 'finding.amend', 'findings', newId, { amends: orig.id, reason: input.reason });
+			return ok({ findingId: newId });
+		},
+
+		/** Corrects a record detail of a locked check: an amendments entry keeps the before and after. */
+		async amendCheck(
+			actor: Actor,
+			id: string,
+			input: { field: AmendableField; after: string; reason: string },
+			actorName: string
+		): Promise<Result> {
+			// Appended onto the list as it is when written, so two amendments at once are both kept.
+			const r = await mergeWrite(actor, id, (c) => {
+				const tr = transitionCheck(c.status, 'amend', { reason: input.reason });
+				if (!tr.ok) return refuseWith(409, tr.code, tr.params);
+				const current = {
+					representative_name: c.representativeName,
+					representative_position: c.representativePosition,
+					unit_explanation: c.unitExplanation,
+					conclusions: c.conclusions
+				}[input.field];
+				const entry: Amendment = {
+					at: clock().toISOString(),
+					by: actor.id,
+					byName: actorName,
+					reason: input.reason,
+					field: input.field,
+					before: current,
+					after: input.after
+				};
+				return { amendments: [...c.amendments, entry] };
+			});
+			if (r.ok) await log(actor, 'check.amend', 'inspections', id, { field: input.field, reason: input.reason });
+			return r;
+		},
+
+		/** The record (biên bản) as a document, with signature file names for rendering. */
+		async record(actor: Actor, id: string): Promise<{ doc: RecordDoc; check: OnsiteCheck }> {
+			const c = await load(actor, id);
+			const [rows, list, proposed, ocTypes] = await Promise.all([
+				att.list(c.id),
+				fnd.list(c.id),
+				actions.byInspection(c.id),
+				checklistTypes()
+			]);
+			const doc = buildRecord(
+				recordInput({
+					check: c,
+					rollCall: rows.map((r) => r.status),
+					findings: list,
+					actions: proposed,
+					checklistTypes: ocTypes,
+					now: clock()
+				})
+			);
+			return { doc, check: c };
+		},
+
+		/** Signature PNG bytes for the PDF. */
+		signatureBytes: (id: string, name: string) => checks.fileBytes('inspections', id, name)
+	};
+}

@@ -1,0 +1,26 @@
+/**
+ * On-site inspection use cases (issue #5), one file per use case, composed into the one service the
+ * routes call (`services.onsite`): start and roll call, checklist and procedures, findings and their
+ * evidence, completion with signatures, amendments and the record. Shared loading, authorization and
+ * the merge-on-conflict write are in context.ts.
+ */
+import type { Pb } from '../../pb/create';
+import { onsiteContext } from './context';
+import { startRollCallUseCases } from './start-roll-call';
+import { checklistUseCases } from './checklist';
+import { findingUseCases } from './findings';
+import { completionUseCases } from './completion';
+
+export { scopeOf } from './context';
+
+export function onsiteService(pb: Pb, clock: () => Date) {
+	const ctx = onsiteContext(pb, clock);
+	return {
+		...startRollCallUseCases(ctx),
+		...checklistUseCases(ctx),
+		...findingUseCases(ctx),
+		...completionUseCases(ctx)
+	};
+}
+
+export type OnsiteService = ReturnType<typeof onsiteService>;

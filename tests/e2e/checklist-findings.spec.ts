@@ -1,0 +1,117 @@
+// On-site items reach the unit (issue #13 §6), through the screens: the inspector marks a checklist
+// criterion "Vi phạm" with a note, a photo and the person, presses "Tất cả đạt" for the rest, completes
+// the check, and the unit's head finds the corrective action on their actions list.
+import { randomBytes } from 'node:crypto';
+import { DEMO, DEMO_PASSWORD, e2ePb, login, shot, expect, test } from './helpers';
+import { checklistItem, checklistUrl, completeSignedOnPaper, markAllPassed, markChecklistViolation, startCheck } from './steps/onsite';
+
+async function fixture(project: string) {
+	const pb = await e2ePb();
+	const tag = randomBytes(3).toString('hex');
+	const unit = await pb.collection('units').create({ code: `E2E.CL.${tag}`, name: `phường Danh Mục ${tag}`, kind: 'ward', active: true });
+	for (const [i, name] of ['Trần Thị Thu Hà', 'Lê Văn Phúc', 'Phạm Minh Tâm'].entries()) {
+		await pb.collection('staff').create({
+			employee_code: `E2E.CL.${tag}.${i + 1}`,
+			full_name: name,
+			unit: unit.id,
+			position: 'Công chức',
+			category: 'cong_chuc',
+			active: true
+		});
+	}
+	const inspector = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: DEMO.inspector }));
+	const now = new Date();
+	const check = await pb.collection('inspections').create({
+		kind: 'scheduled',
+		unit: unit.id,
+		scheduled_start: now.toISOString().replace('T', ' '),
+		scheduled_end: new Date(now.getTime() + 3 * 3600_000).toISOString().replace('T', ' '),
+		lead: inspector.id,
+		team: [inspector.id],
+		status: 'planned',
+		focus: ['attendance', 'office_culture', 'procedures']
+	});
+	const headEmail = `thutruong.cl.${project}.${tag}@cuuan.congvu.vn`;
+	await pb.collection('users').create({
+		email: headEmail,
+		password: DEMO_PASSWORD,
+		passwordConfirm: DEMO_PASSWORD,
+		name: 'Thủ trưởng Danh Mục',
+		role: 'unit_head',
+		unit: unit.id,
+		active: true,
+		verified: true
+	});
+	return { checkId: check.id, unitId: unit.id, headEmail };
+}
+
+/** A small JPEG drawn by the browser (a red square). */
+async function jpeg(page: import('@playwright/test').Page): Promise<Buffer> {
+	const b64 = await page.evaluate(() => {
+		const c = document.createElement('canvas');
+		c.width = 200;
+		c.height = 150;
+		const g = c.getContext('2d')!;
+		g.fillStyle = '#b91c1c';
+		g.fillRect(0, 0, 200, 150);
+		return c.toDataURL('image/jpeg', 0.9).split(',')[1]!;
+	});
+	return Buffer.from(b64, 'base64');
+}
+
+const BADGE = 'Đeo thẻ công chức khi thi hành công vụ';
+const NOTE = 'Bộ phận một cửa: không đeo thẻ khi tiếp công dân';
+
+test('a "Vi phạm" checklist item becomes a finding and, after completion, the unit’s corrective action', async ({ page }, info) => {
+	test.setTimeout(120_000);
+	const { checkId, headEmail } = await fixture(info.project.name);
+	await login(page, DEMO.inspector);
+	await startCheck(page, checkId);
+
+	await page.goto(checklistUrl(checkId));
+	// Items read as criteria, never as the violation the catalogue names.
+	await expect(checklistItem(page, BADGE)).toBeVisible();
+	await expect(page.getByText('Không đeo thẻ cán bộ', { exact: false })).toHaveCount(0);
+
+	// A violation with no note is refused beside the item, what was chosen stays.
+	const item = checklistItem(page, BADGE);
+	await item.getByText('Vi phạm', { exact: true }).click();
+	await expect(item.getByLabel('Người vi phạm')).toBeVisible();
+	await shot(page, info, 'checklist-violation-form');
+	await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+	await expect(item.getByText('Vui lòng ghi rõ nội dung vi phạm.')).toBeVisible();
+	await expect(item.getByRole('radio', { name: 'Vi phạm' })).toBeChecked();
+
+	await markChecklistViolation(page, BADGE, {
+		note: NOTE,
+		person: 'Lê Văn Phúc — Công chức',
+		photo: { name: 'the.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page) }
+	});
+	await expect(checklistItem(page, BADGE).getByText(NOTE)).toBeVisible();
+	await markAllPassed(page);
+	const radios = page.getByRole('radiogroup');
+	const n = await radios.count();
+	expect(n).toBeGreaterThan(5);
+	for (let i = 0; i < n; i++) {
+		const label = await radios.nth(i).getAttribute('aria-label');
+		await expect(radios.nth(i).getByRole('radio', { name: label === BADGE ? 'Vi phạm' : 'Đạt' })).toBeChecked();
+	}
+	await shot(page, info, 'checklist-findings');
+
+	// The findings page lists it like any other, with its photo.
+	await page.goto(`/checks/${checkId}/onsite/findings`);
+	const card = page.locator('article', { hasText: NOTE });
+	await expect(card).toHaveCount(1);
+	await expect(card.getByText('Từ danh mục văn hóa công sở')).toBeVisible();
+	await expect(card.getByRole('img', { name: 'Ảnh vi phạm 1' })).toBeVisible();
+
+	await completeSignedOnPaper(page, checkId);
+	await expect(page.getByText(NOTE).first()).toBeVisible();
+
+	// The unit's head sees the corrective action.
+	await page.context().clearCookies();
+	await login(page, headEmail);
+	await page.goto('/actions');
+	await expect(page.getByText(NOTE, { exact: false }).first()).toBeVisible();
+	await shot(page, info, 'checklist-findings-unit-actions');
+});
