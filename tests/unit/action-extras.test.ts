@@ -15,6 +15,9 @@ import {
 import { newCorrectiveAction, type CorrectiveAction } from '../../src/lib/domain/corrective-action';
 import type { Actor } from '../../src/lib/domain/user';
 import { vi, en } from '../../src/lib/i18n/messages/actions';
+// Notification texts live beside the features that send them (messages/*.ts): the whole dictionary.
+import { vi as viAll } from '../../src/lib/i18n/vi';
+import { en as enAll } from '../../src/lib/i18n/en';
 
 const UNIT = 'unit-my-hung';
 const head: Actor = { id: 'head', role: 'unit_head', unitId: UNIT };
@@ -121,8 +124,8 @@ describe('notifications', () => {
 	test('every kind has a subject, a text and a preference label in both languages', () => {
 		for (const k of NOTIFICATION_KINDS) {
 			for (const key of [`notify.${k}`, `notify.${k}.subject`, `notify.kind.${k}`]) {
-				expect(vi).toHaveProperty([key]);
-				expect(en).toHaveProperty([key]);
+				expect(viAll).toHaveProperty([key]);
+				expect(enAll).toHaveProperty([key]);
 			}
 		}
 	});

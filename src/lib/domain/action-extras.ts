@@ -117,12 +117,15 @@ export function isImageName(name: string): boolean {
 // --- Notifications ---------------------------------------------------------------------------------
 
 export const NOTIFICATION_KINDS = [
+	'check_completed',
+	'plan_submitted',
 	'action_submitted',
 	'action_returned',
 	'action_verified',
 	'action_closed',
 	'extension_requested',
-	'extension_decided',
+	'extension_approved',
+	'extension_refused',
 	'action_comment',
 	'action_delegated',
 	'due_in_3_days',
