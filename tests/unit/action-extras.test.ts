@@ -114,6 +114,12 @@ describe('notifications', () => {
 		expect(wantsEmail({ overdue: false }, 'overdue')).toBe(false);
 		expect(wantsEmail({ overdue: false }, 'due_in_1_day')).toBe(true);
 	});
+	test('a switch saved for extension decisions before they became two kinds still holds for both', () => {
+		expect(wantsEmail({ extension_decided: false }, 'extension_approved')).toBe(false);
+		expect(wantsEmail({ extension_decided: false }, 'extension_refused')).toBe(false);
+		expect(wantsEmail({ extension_decided: false, extension_refused: true }, 'extension_refused')).toBe(true);
+		expect(wantsEmail({}, 'extension_approved')).toBe(true);
+	});
 	test('failed mail is retried with growing delays, then given up', () => {
 		const now = new Date('2026-03-02T01:00:00Z');
 		expect(nextEmailAttempt(1, now)).toEqual({ status: 'pending', nextAt: new Date(now.getTime() + 60_000) });
