@@ -70,6 +70,12 @@ describe('issue #13 §1: the unit sees its own record once the check is complete
 		expect(await status(s.unitRecord.document(me, fx.check.id))).toBe(403);
 		expect(await status(s.unitRecord.pdf(me, fx.check.id))).toBe(403);
 		expect(await status(s.onsite.openFile(me, 'photo', findingId, photoName))).toBe(403);
+		// Nor the signatures on it (part of the record).
+		const png = `data:image/png;base64,${Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), Buffer.alloc(40)]).toString('base64')}`;
+		expect(await s.onsite.saveSignature(toActor(fx.lead), fx.check.id, 'lead', png)).toEqual({ ok: true });
+		const sig = ((await (await superPb()).collection('inspections').getOne(fx.check.id)).signatures as string[])[0]!;
+		expect(await status(s.onsite.openFile(me, 'signature', fx.check.id, sig))).toBe(403);
+		expect((await s.onsite.openFile(toActor(fx.lead), 'signature', fx.check.id, sig))?.type).toBe('image/png');
 	});
 
 	test('a surprise check not yet started is not found for the unit head, record and all', async () => {

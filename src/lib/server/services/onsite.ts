@@ -619,6 +619,7 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 		async openFile(actor: Actor, kind: 'photo' | 'explanation' | 'signature', recordId: string, name: string) {
 			if (kind === 'signature') {
 				const c = await load(actor, recordId);
+				authorize(actor, 'check.record', scopeOf(c)); // part of the record: the unit's once final (issue #13 §1)
 				return checks.openFile('inspections', c.id, 'signatures', name);
 			}
 			const f = await fnd.get(recordId);
