@@ -158,6 +158,10 @@ const EXPECTED: Record<string, string> = {
 	'GET /unit':                              '--|----|++|L',
 	'GET /unit/checks':                       '--|----|++|L',
 	'GET /unit/checks/[id]':                  '--|----|+-|L',
+	// issue #13 §1: the unit's copy of the completed record (a surprise check's is hidden before start: the
+	// 'secret' variant of every check route expects '-' for both heads)
+	'GET /unit/checks/[id]/record':           '--|----|+-|L',
+	'GET /unit/checks/[id]/record.pdf':       '--|----|+-|L',
 	'GET /unit/dashboard':                    '--|----|++|L',
 	// ——— administration (every POST with an empty body: 400 for the admin)
 	'GET /admin':                             '+-|----|--|L',

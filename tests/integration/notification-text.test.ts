@@ -35,7 +35,7 @@ describe('issue #11 point 10: notifications print dd/MM/yyyy and say how an exte
 
 		const asked = (await inboxOf(s, w.inspector)).find((n) => n.kind === 'extension_requested')!;
 		expect(asked.body).toContain('đến ngày 20/03/2026');
-		const decided = (await inboxOf(s, w.head)).find((n) => n.kind === 'extension_decided')!;
+		const decided = (await inboxOf(s, w.head)).find((n) => n.kind === 'extension_approved')!;
 		expect(decided.subject).toBe('Đề nghị gia hạn được chấp thuận');
 		expect(decided.body).toBe(`Đề nghị gia hạn “${w.action.title}” đã được chấp thuận: hạn khắc phục mới là ngày 20/03/2026.`);
 
@@ -50,7 +50,7 @@ describe('issue #11 point 10: notifications print dd/MM/yyyy and say how an exte
 		const s = await createServices(await superPb(), manualClock(VN_MORNING('2026-03-04')), { mail: null });
 		await s.actions.step(as(w.head), w.action.id, { type: 'request_extension', reason: 'Chờ kinh phí', newDueDate: '2027-01-01' });
 		expect(await s.actions.step(as(w.leader), w.action.id, { type: 'refuse_extension', reason: 'Không có căn cứ' })).toEqual({ ok: true });
-		const decided = (await inboxOf(s, w.head)).find((n) => n.kind === 'extension_decided')!;
+		const decided = (await inboxOf(s, w.head)).find((n) => n.kind === 'extension_refused')!;
 		expect(decided.subject).toBe('Đề nghị gia hạn không được chấp thuận');
 		expect(decided.body).toContain('(đến ngày 01/01/2027) không được chấp thuận');
 		expect(decided.body).not.toContain('đã có quyết định');

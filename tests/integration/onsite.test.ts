@@ -503,8 +503,10 @@ describe('protected photo URLs over HTTP (built app)', () => {
 			scheduled_end: '2026-03-02 04:00:00.000Z',
 			lead: insp.id,
 			team: [insp.id],
-			status: 'in_progress',
-			started_at: '2026-03-02 00:30:00.000Z'
+			// Completed: the unit sees the photos with the final record only (issue #13 §1, tests/integration/unit-record.test.ts).
+			status: 'completed',
+			started_at: '2026-03-02 00:30:00.000Z',
+			completed_at: '2026-03-02 03:30:00.000Z'
 		});
 		const type = (await pb.collection('violation_types').getFirstListItem("code = 'OC-BADGE'")).id;
 		const f = await findingsRepo(pb).create({

@@ -15,6 +15,9 @@ import {
 import { newCorrectiveAction, type CorrectiveAction } from '../../src/lib/domain/corrective-action';
 import type { Actor } from '../../src/lib/domain/user';
 import { vi, en } from '../../src/lib/i18n/messages/actions';
+// Notification texts live beside the features that send them (messages/*.ts): the whole dictionary.
+import { vi as viAll } from '../../src/lib/i18n/vi';
+import { en as enAll } from '../../src/lib/i18n/en';
 
 const UNIT = 'unit-my-hung';
 const head: Actor = { id: 'head', role: 'unit_head', unitId: UNIT };
@@ -111,6 +114,12 @@ describe('notifications', () => {
 		expect(wantsEmail({ overdue: false }, 'overdue')).toBe(false);
 		expect(wantsEmail({ overdue: false }, 'due_in_1_day')).toBe(true);
 	});
+	test('a switch saved for extension decisions before they became two kinds still holds for both', () => {
+		expect(wantsEmail({ extension_decided: false }, 'extension_approved')).toBe(false);
+		expect(wantsEmail({ extension_decided: false }, 'extension_refused')).toBe(false);
+		expect(wantsEmail({ extension_decided: false, extension_refused: true }, 'extension_refused')).toBe(true);
+		expect(wantsEmail({}, 'extension_approved')).toBe(true);
+	});
 	test('failed mail is retried with growing delays, then given up', () => {
 		const now = new Date('2026-03-02T01:00:00Z');
 		expect(nextEmailAttempt(1, now)).toEqual({ status: 'pending', nextAt: new Date(now.getTime() + 60_000) });
@@ -121,8 +130,8 @@ describe('notifications', () => {
 	test('every kind has a subject, a text and a preference label in both languages', () => {
 		for (const k of NOTIFICATION_KINDS) {
 			for (const key of [`notify.${k}`, `notify.${k}.subject`, `notify.kind.${k}`]) {
-				expect(vi).toHaveProperty([key]);
-				expect(en).toHaveProperty([key]);
+				expect(viAll).toHaveProperty([key]);
+				expect(enAll).toHaveProperty([key]);
 			}
 		}
 	});

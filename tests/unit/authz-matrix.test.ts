@@ -76,8 +76,37 @@ const rows: Row[] = [
 		true
 	],
 	// Findings and corrective actions
-	['unit head sees findings of their unit', actors.unit_head, 'finding.view', { unitId: UNIT_A }, true],
-	['unit head of another unit cannot see findings', actors.unit_head, 'finding.view', { unitId: UNIT_B }, false],
+	['unit head sees findings of a completed check of their unit', actors.unit_head, 'finding.view', check('scheduled', 'completed'), true],
+	[
+		'unit head cannot see findings while the check is in progress',
+		actors.unit_head,
+		'finding.view',
+		check('surprise', 'in_progress'),
+		false
+	],
+	['unit head cannot see findings without their check', actors.unit_head, 'finding.view', { unitId: UNIT_A }, false],
+	['unit head of another unit cannot see findings', actors.unit_head, 'finding.view', check('scheduled', 'completed', UNIT_B), false],
+	['inspector sees findings of any unit', actors.inspector, 'finding.view', check('scheduled', 'in_progress', UNIT_B), true],
+	// The record (biên bản) of a check, issue #13 §1
+	['unit head reads the record of a completed check of their unit', actors.unit_head, 'check.record', check('surprise', 'completed'), true],
+	['unit head cannot read the record of an in-progress check', actors.unit_head, 'check.record', check('surprise', 'in_progress'), false],
+	['unit head cannot read the record of a planned surprise check', actors.unit_head, 'check.record', check('surprise', 'planned'), false],
+	[
+		'unit head cannot read the record of another unit’s completed check',
+		actors.unit_head,
+		'check.record',
+		check('scheduled', 'completed', UNIT_B),
+		false
+	],
+	['inspector reads the record of a started check', actors.inspector, 'check.record', check('scheduled', 'in_progress'), true],
+	[
+		'inspector off the team cannot read a planned surprise check’s record',
+		actors.inspector,
+		'check.record',
+		check('surprise', 'planned'),
+		false
+	],
+	['leader reads any record', actors.leader, 'check.record', check('surprise', 'planned'), true],
 	['unit head answers an action of their unit', actors.unit_head, 'action.respond', { unitId: UNIT_A }, true],
 	['unit head of another unit cannot answer', actors.unit_head, 'action.respond', { unitId: UNIT_B }, false],
 	['a named delegate answers', teamInspector, 'action.respond', { unitId: UNIT_B, delegateId: teamInspector.id }, true],

@@ -98,12 +98,15 @@ export function isImageName(name: string): boolean {
 // --- Notifications ---------------------------------------------------------------------------------
 
 export const NOTIFICATION_KINDS = [
+	'check_completed',
+	'plan_submitted',
 	'action_submitted',
 	'action_returned',
 	'action_verified',
 	'action_closed',
 	'extension_requested',
-	'extension_decided',
+	'extension_approved',
+	'extension_refused',
 	'action_comment',
 	'action_delegated',
 	'due_in_3_days',
@@ -116,10 +119,19 @@ export function isNotificationKind(k: string): k is NotificationKind {
 	return (NOTIFICATION_KINDS as readonly string[]).includes(k);
 }
 
+/**
+ * Kinds that replaced an earlier one (issue #13 §2 split 'extension_decided' in two): a switch saved for
+ * the earlier kind still holds until the user sets the new one.
+ */
+const EARLIER_KIND: Partial<Record<string, string>> = { extension_approved: 'extension_decided', extension_refused: 'extension_decided' };
+
 /** E-mail is on for every kind unless the user switched it off (`{ kind: false }`). */
 export function wantsEmail(prefs: unknown, kind: string): boolean {
 	if (!prefs || typeof prefs !== 'object') return true;
-	return (prefs as Record<string, unknown>)[kind] !== false;
+	const p = prefs as Record<string, unknown>;
+	const earlier = EARLIER_KIND[kind];
+	if (!(kind in p) && earlier) return p[earlier] !== false;
+	return p[kind] !== false;
 }
 
 /** Retry delays after failed e-mail attempts 1, 2, …; after the last, the mail is given up ('failed'). */

@@ -22,8 +22,9 @@ function displayParam(v: string | number): string | number {
 
 export function notificationMessage(kind: string, params: Record<string, string | number>): NotificationMessage {
 	const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, displayParam(v)]));
-	// The decision is stored as a parameter by services/actions.ts ('approved' | 'refused'); each has
-	// its own wording: approved gives the new due date, refused the date that was asked for.
+	// Notifications stored before issue #13 carry one kind 'extension_decided' with the decision as a
+	// parameter ('approved' | 'refused'); they read as the two kinds sent since (extension_approved /
+	// extension_refused): approved gives the new due date, refused the date that was asked for.
 	const variant =
 		kind === 'extension_decided' && (params.decision === 'approved' || params.decision === 'refused') ? `.${params.decision}` : '';
 	// The kind is stored as text: its keys are checked against the dictionary ("Unknown" for a kind without messages).

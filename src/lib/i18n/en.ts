@@ -10,6 +10,7 @@ import { en as planning } from './messages/planning';
 import { en as staff } from './messages/staff';
 import { en as actions } from './messages/actions';
 import { en as dashboard } from './messages/dashboard';
+import { en as unitRecord } from './messages/unit-record';
 
 const all = {
 	...core,
@@ -21,7 +22,8 @@ const all = {
 	...planning,
 	...staff,
 	...actions,
-	...dashboard
+	...dashboard,
+	...unitRecord
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

@@ -20,6 +20,7 @@ import { schedulerService } from './services/scheduler';
 import { createMailer, mailSettingsFrom, type MailSettings } from './mail';
 import { dashboardService } from './services/dashboard';
 import { reportsService } from './services/reports';
+import { unitRecordService, withCompletionNotice } from './services/unit-record';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -38,10 +39,13 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 	const calendar = calendarService(pb);
 	const notifications = notificationService(pb, clock, createMailer(opts?.mail));
 	const actions = actionService(pb, clock, notifications, calendar);
+	const checks = checksService(pb, clock, calendar);
+	const onsiteBase = onsiteService(pb, clock);
+	const unitRecord = unitRecordService(pb, { checks, onsite: onsiteBase, notifications });
 	return {
 		calendar,
-		checks: checksService(pb, clock, calendar),
-		plans: plansService(pb, clock),
+		checks,
+		plans: plansService(pb, clock, notifications),
 		pb,
 		clock,
 		sessions,
@@ -50,7 +54,9 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		units: unitsService(pb, clock),
 		accounts: accountsService(pb, sessions),
 		catalogue: catalogueService(pb),
-		onsite: onsiteService(pb, clock),
+		// Completing a check tells the checked unit (issue #13 §2), whatever path the completion takes.
+		onsite: withCompletionNotice(onsiteBase, unitRecord.notifyCompleted),
+		unitRecord,
 		staff: staffService(pb, clock),
 		orgImport: orgImportService(pb, clock),
 		notifications,

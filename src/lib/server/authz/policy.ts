@@ -1,7 +1,7 @@
 // Who may do what: the one place that answers it. Pure (no I/O), default deny, exhaustive switch.
 // Services call authorize() before reading or writing; `can` flags for buttons are only cosmetic.
 import type { Actor, Role } from '../../domain/user';
-import { CHECK_VISIBILITY, isOnCheckTeam, isSurpriseHidden, type CheckStatus } from '../../domain/check';
+import { CHECK_VISIBILITY, isCheckLocked, isOnCheckTeam, isSurpriseHidden, type CheckStatus } from '../../domain/check';
 
 /** A record as authorization sees it: the unit it belongs to, and for checks who is on the team. */
 export interface Scoped {
@@ -47,6 +47,7 @@ export type Action =
 	| 'plan.approve'
 	| 'check.list'
 	| 'check.view'
+	| 'check.record'
 	| 'check.create'
 	| 'check.conduct'
 	| 'check.lead'
@@ -70,6 +71,9 @@ function unreachable(x: never): never {
 
 const isOffice = (a: Actor) => STAFF_ROLES.includes(a.role);
 const ownUnit = (a: Actor, r: Scoped) => a.role === 'unit_head' && !!a.unitId && r.unitId === a.unitId;
+
+/** The check's record is final: completed or closed (domain/check.ts isCheckLocked), so the unit may read it. */
+const recordIsFinal = (r: Scoped) => !!r.check && isCheckLocked(r.check.status);
 
 function onTeam(a: Actor, r: Scoped): boolean {
 	return !!r.check && isOnCheckTeam(a.id, r.check);
@@ -150,6 +154,13 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 		case 'check.view':
 			if (checkIsSecretFrom(actor, r)) return false;
 			return isOffice(actor) || ownUnit(actor, r) || onTeam(actor, r);
+		case 'check.record':
+			// The biên bản, its roll call, findings and photos (issue #13 §1): whoever sees the check in the
+			// office or on its team; the checked unit's head only once the record is final (completed or
+			// closed) — never while it is being written, so never a surprise check before it has ended.
+			if (!can(actor, 'check.view', r)) return false;
+			if (actor.role === 'unit_head') return ownUnit(actor, r) && recordIsFinal(r);
+			return isOffice(actor) || onTeam(actor, r);
 		case 'check.create':
 			return actor.role === 'inspector' || actor.role === 'leader';
 		case 'check.conduct':
@@ -174,7 +185,8 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 			if (can(actor, 'check.manage', r)) return true;
 			return (actor.role === 'inspector' || actor.role === 'leader') && !!r.plan?.isDraft && r.plan.authorId === actor.id;
 		case 'finding.view':
-			return isOffice(actor) || ownUnit(actor, r);
+			// A finding and its photos reach the unit with the record, once it is final (issue #13 §1).
+			return isOffice(actor) || (ownUnit(actor, r) && recordIsFinal(r));
 		case 'action.list':
 			return true;
 		case 'action.view':

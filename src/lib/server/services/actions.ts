@@ -307,12 +307,14 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			if (!written) return refusal('errors.stale');
 			const unit = () => unitSide(a);
 			const verifiers = () => verifierSide(a);
+			// One step is one versioned write, so the version it wrote names its notifications: told once.
+			const once = (kind: string) => `action:${a.id}:v${a.version + 1}:${kind}`;
 			switch (input.type) {
 				case 'submit':
 					await tell(a, actor, await verifiers(), 'action_submitted');
 					break;
 				case 'return':
-					await tell(a, actor, await unit(), 'action_returned', { reason: r.entry.text ?? '' });
+					await tell(a, actor, await unit(), 'action_returned', { reason: r.entry.text ?? '' }, once('action_returned'));
 					break;
 				case 'verify':
 					await tell(a, actor, await unit(), 'action_verified');
@@ -324,11 +326,10 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 					await tell(a, actor, await verifiers(), 'extension_requested', { date: r.entry.dueDate ?? '' });
 					break;
 				case 'approve_extension':
+					await tell(a, actor, await unit(), 'extension_approved', { date: r.entry.dueDate ?? '' }, once('extension_approved'));
+					break;
 				case 'refuse_extension':
-					await tell(a, actor, await unit(), 'extension_decided', {
-						decision: input.type === 'approve_extension' ? 'approved' : 'refused',
-						date: r.entry.dueDate ?? ''
-					});
+					await tell(a, actor, await unit(), 'extension_refused', { date: r.entry.dueDate ?? '' }, once('extension_refused'));
 					break;
 				case 'comment':
 					await tell(a, actor, isResponder(actor, toState(a)) ? await verifiers() : await unit(), 'action_comment');
@@ -388,7 +389,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			);
 			if (!written) return refusal('errors.stale');
 			const added = people.map((p) => p.id).filter((p) => !a.delegateIds.includes(p));
-			await tell(a, actor, added, 'action_delegated');
+			await tell(a, actor, added, 'action_delegated', {}, `action:${a.id}:v${a.version + 1}:action_delegated`);
 			return ok();
 		},
 

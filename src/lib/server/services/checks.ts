@@ -441,6 +441,16 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			return checks;
 		},
 
+		/**
+		 * A unit head's finished checks (completed or closed), newest first: each opens the check and its
+		 * record (issue #13 §1). Same visibility filter as {@link forUnit}.
+		 */
+		async finishedForUnit(actor: Actor): Promise<Check[]> {
+			authorize(actor, 'check.list');
+			if (actor.role !== 'unit_head' || !actor.unitId) return [];
+			return repo.listVisible(actor, { unitIds: [actor.unitId], statuses: ['completed', 'closed'], sort: '-start', limit: 200 });
+		},
+
 		/** Start of the ISO week (Monday) of a date. */
 		weekStart(day: string): string {
 			return addDays(day, 1 - isoWeekday(day));

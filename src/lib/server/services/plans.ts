@@ -11,6 +11,8 @@ import { scopedCheck } from './checks';
 import type { Actor } from '../../domain/user';
 import type { PlanInput } from '../../domain/schemas/planning';
 import { notFound, ok, refuse, stale, type Refusal, type Result } from '../../domain/result';
+import { actionScopeRepo } from '../repos/action-scope';
+import type { NotificationService } from './notifications';
 
 function periodRefusal(input: PlanInput): Refusal | null {
 	if (input.periodKind === 'quarter' && (input.quarter < 1 || input.quarter > 4))
@@ -18,8 +20,29 @@ function periodRefusal(input: PlanInput): Refusal | null {
 	return null;
 }
 
-export function plansService(pb: Pb, clock: () => Date) {
+export function plansService(pb: Pb, clock: () => Date, notifications?: NotificationService) {
 	const repo = plansRepo(pb);
+	const people = actionScopeRepo(pb);
+
+	/**
+	 * A plan waiting for approval is told to every leader but its author (issue #13 §2), once per
+	 * submission (the dedupe key carries the version the submission wrote). Never fails the submission.
+	 */
+	async function tellSubmitted(actor: Actor, plan: Plan) {
+		if (!notifications) return;
+		try {
+			const [leaders, [author]] = await Promise.all([people.leaders(), people.people([actor.id])]);
+			await notifications.notify({
+				userIds: leaders.map((p) => p.id).filter((id) => id !== actor.id),
+				kind: 'plan_submitted',
+				params: { title: plan.title, author: author?.name ?? '' },
+				link: `/plans/${plan.id}`,
+				dedupeKey: `plan:${plan.id}:submitted:${plan.version + 1}`
+			});
+		} catch (e) {
+			console.error(`[plans] notification for ${plan.id} failed`, e);
+		}
+	}
 	const checks = inspectionsRepo(pb);
 	const lookups = checkLookupsRepo(pb);
 	const audit = auditRepo(pb);
@@ -112,6 +135,7 @@ export function plansService(pb: Pb, clock: () => Date) {
 			if (!(await repo.setStatus(id, plan.version, d.status, event === 'approve' ? { by: actor.id, at: clock() } : undefined)))
 				return stale();
 			await audit.write({ actorId: actor.id, action: `plan.${event}`, collection: 'inspection_plans', id });
+			if (event === 'submit') await tellSubmitted(actor, plan);
 			return ok();
 		},
 

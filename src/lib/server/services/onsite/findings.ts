@@ -174,10 +174,11 @@ export function findingUseCases(ctx: OnsiteContext) {
 			return ok();
 		},
 
-		/** A protected file, after authorization: photos and scans need `finding.view`, signatures `check.view`. */
+		/** A protected file, after authorization: photos and scans need `finding.view`, signatures `check.record`. */
 		async openFile(actor: Actor, kind: 'photo' | 'explanation' | 'signature', recordId: string, name: string) {
 			if (kind === 'signature') {
 				const c = await load(actor, recordId);
+				authorize(actor, 'check.record', scopeOf(c)); // part of the record: the unit's once final (issue #13 §1)
 				return checks.openFile('inspections', c.id, 'signatures', name);
 			}
 			const f = await fnd.get(recordId);

@@ -22,14 +22,25 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireUser();
 	const { actions } = await getServices();
 	const d = await actions.detail(user.actor, params.id);
+	// Back to the check and the finding the action came from (issue #13 §1): the unit reads its copy of
+	// the record under /unit, the office the check's pages. Where each may go is decided by those pages.
+	const checkId = d.action.inspectionId;
+	const isUnit = user.actor.role === 'unit_head';
+	const origin = checkId
+		? {
+				check: isUnit ? `/unit/checks/${checkId}` : `/checks/${checkId}`,
+				finding: (id: string) => (isUnit ? `/unit/checks/${checkId}#finding-${id}` : `/checks/${checkId}/onsite/findings`)
+			}
+		: null;
 	return {
 		...d,
+		originHref: origin?.check ?? null,
 		history: d.history.map((h) => ({
 			...h,
 			at: formatDateTime(h.created),
 			files: h.files.map((name) => ({ name, url: `/action-files/${h.id}/${encodeURIComponent(name)}`, image: isImageName(name) }))
 		})),
-		findings: d.findings.map((f) => ({ ...f, observedAt: formatDateTime(f.observedAt) })),
+		findings: d.findings.map((f) => ({ ...f, observedAt: formatDateTime(f.observedAt), href: origin?.finding(f.id) ?? null })),
 		delegateCandidates: d.delegateCandidates.map((p) => ({ id: p.id, name: p.name })),
 		delegates: d.delegates.map((p) => ({ id: p.id, name: p.name })),
 		/** Right after "Lưu giải trình": the page says it was saved. */

@@ -5,6 +5,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const user = requireRole('unit_head');
-	const { checks } = await getServices();
-	return { rows: (await checks.forUnit(user.actor)).map(checkRow) };
+	const { unitRecord } = await getServices();
+	const { upcoming, finished } = await unitRecord.unitChecks(user.actor);
+	return { rows: upcoming.map(checkRow), finished: finished.map(checkRow) };
 };
