@@ -24,6 +24,11 @@ export function notificationMessage(kind: string, params: Record<string, string 
 	// The decision is stored as a parameter by services/actions.ts ('approved' | 'refused'); each has
 	// its own wording: approved gives the new due date, refused the date that was asked for.
 	const variant =
-		kind === 'extension_decided' && (params.decision === 'approved' || params.decision === 'refused') ? `.${params.decision}` : '';
+		kind === 'extension_decided' && (params.decision === 'approved' || params.decision === 'refused')
+			? `.${params.decision}`
+			: // An objection's decision (services/objections.ts): 'accepted' | 'rejected', each its own wording.
+				kind === 'objection_decided' && (params.decision === 'accepted' || params.decision === 'rejected')
+				? `.${params.decision}`
+				: '';
 	return { subjectKey: `notify.${kind}${variant}.subject`, bodyKey: `notify.${kind}${variant}`, params: shown };
 }

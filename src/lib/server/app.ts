@@ -20,6 +20,8 @@ import { schedulerService } from './services/scheduler';
 import { createMailer, mailSettingsFrom, type MailSettings } from './mail';
 import { dashboardService } from './services/dashboard';
 import { reportsService } from './services/reports';
+import { explanationService } from './services/explanations';
+import { objectionService } from './services/objections';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -38,6 +40,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 	const calendar = calendarService(pb);
 	const notifications = notificationService(pb, clock, createMailer(opts?.mail));
 	const actions = actionService(pb, clock, notifications, calendar);
+	const explanations = explanationService(pb, clock, notifications, calendar);
 	return {
 		calendar,
 		checks: checksService(pb, clock, calendar),
@@ -55,7 +58,9 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		orgImport: orgImportService(pb, clock),
 		notifications,
 		actions,
-		scheduler: schedulerService(clock, actions, notifications),
+		explanations,
+		objections: objectionService(pb, clock, notifications, calendar),
+		scheduler: schedulerService(clock, actions, notifications, explanations),
 		dashboard: dashboardService(pb, clock),
 		reports: reportsService(pb, clock)
 	};

@@ -227,7 +227,7 @@ export function actionsRepo(pb: Pb) {
 		/** Actions not yet accepted whose due date is on or before `until` (scheduler). */
 		async listDueBy(until: string): Promise<ActionRecord[]> {
 			const items = await col().getFullList({
-				filter: pb.filter("status != 'verified' && status != 'closed' && due_date <= {:until}", { until }),
+				filter: pb.filter("status != 'verified' && status != 'closed' && status != 'cancelled' && due_date <= {:until}", { until }),
 				batch: 500
 			});
 			return items.map(toRecord);
