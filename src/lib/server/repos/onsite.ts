@@ -280,9 +280,10 @@ export function onsiteRepo(pb: Pb) {
 			return r.totalItems;
 		},
 
+		/** The check's corrective actions, without those cancelled when their finding was withdrawn (issue #13 §4). */
 		async actions(inspectionId: string) {
 			const rows = await pb.collection('corrective_actions').getFullList({
-				filter: pb.filter('inspection = {:i}', { i: inspectionId }),
+				filter: pb.filter("inspection = {:i} && status != 'cancelled'", { i: inspectionId }),
 				sort: 'due_date,created',
 				fields: 'id,title,due_date,status,findings'
 			});
