@@ -112,3 +112,16 @@ describe('who may', () => {
 		expect(can(actor, action, r)).toBe(allowed);
 	});
 });
+
+describe('notification wording', () => {
+	test('an objection decision says which way it went', async () => {
+		const { notificationMessage } = await import('../../src/lib/domain/notification-text');
+		expect(notificationMessage('objection_decided', { decision: 'accepted', title: 't' }).bodyKey).toBe(
+			'notify.objection_decided.accepted'
+		);
+		expect(notificationMessage('objection_decided', { decision: 'rejected', title: 't' }).subjectKey).toBe(
+			'notify.objection_decided.rejected.subject'
+		);
+		expect(notificationMessage('explanation_overdue', { date: '2026-03-05' }).params.date).toBe('05/03/2026');
+	});
+});
