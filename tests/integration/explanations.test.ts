@@ -23,8 +23,13 @@ async function expectHttp(p: Promise<unknown>, status: number) {
 	throw new Error(`expected HTTP ${status}`);
 }
 
-/** A completed check of its own unit with two findings against people, and the people around it. */
-async function completedCheck() {
+/**
+ * A completed check of its own unit with two findings against people, and the people around it;
+ * `onSite` runs before completion (with the first finding's id).
+ */
+async function completedCheck(
+	onSite?: (s: Awaited<ReturnType<typeof testServices>>, lead: ReturnType<typeof as>, f1: string) => Promise<void>
+) {
 	const clock = manualClock(START);
 	const s = await testServices(clock, { mail: null });
 	const w = await makeCheck({ staff: 3 });
@@ -48,6 +53,7 @@ async function completedCheck() {
 	};
 	const f1 = await add(w.staff[0]!.id, `k1-${w.check.id}`, 'Không đeo thẻ công chức');
 	const f2 = await add(w.staff[1]!.id, `k2-${w.check.id}`, 'Hút thuốc trong phòng làm việc');
+	await onSite?.(s, lead, f1);
 	const done = await s.onsite.complete(lead, w.check.id, { signedOnPaper: true, grouping: 'per_finding' });
 	if (!done.ok) throw new Error(JSON.stringify(done));
 	return { s, clock, w, lead, member, head, otherHead, leader, f1, f2 };
@@ -134,6 +140,21 @@ describe('written explanations', () => {
 		clock.set(new Date('2026-03-09T02:00:00Z'));
 		await s.scheduler.runDueChecks();
 		expect(await notificationsOf(head.id, 'explanation_overdue')).toHaveLength(2);
+	});
+
+	test('a request made on site reaches the unit once the check is completed, once', async () => {
+		let unitId = '';
+		const { s } = await completedCheck(async (s, lead, f1) => {
+			const r = await s.explanations.request(lead, f1, { addressee: 'unit', dueDate: '2026-03-06' });
+			if (!r.ok) throw new Error(JSON.stringify(r));
+			unitId = String((await (await superPb()).collection('findings').getOne(f1)).unit);
+		});
+		const pb = await superPb();
+		const [head] = await pb.collection('users').getFullList({ filter: pb.filter("role = 'unit_head' && unit = {:u}", { u: unitId }) });
+		expect(await notificationsOf(head!.id, 'explanation_requested')).toHaveLength(0);
+		await s.scheduler.runDueChecks();
+		await s.scheduler.runDueChecks();
+		expect(await notificationsOf(head!.id, 'explanation_requested')).toHaveLength(1);
 	});
 
 	test('the head of another unit can neither read nor submit nor object', async () => {

@@ -138,12 +138,9 @@ export function responsesRepo(pb: Pb) {
 			return unlessStale(reqs().update(id, form));
 		},
 
-		/** Open requests due on or before `until` (scheduler). */
-		async openDueBy(until: string): Promise<ExplanationRequest[]> {
-			const rows = await reqs().getFullList({
-				filter: pb.filter("status = 'requested' && due_date <= {:u}", { u: until }),
-				batch: 500
-			});
+		/** Every open request (scheduler: few rows — requests are answered within days). */
+		async open(): Promise<ExplanationRequest[]> {
+			const rows = await reqs().getFullList({ filter: "status = 'requested'", sort: 'due_date', batch: 500 });
 			return rows.map(toRequest);
 		},
 

@@ -148,7 +148,8 @@ export function explanationService(pb: Pb, clock: () => Date, notifications: Not
 					actor,
 					'explanation_requested',
 					{ title: titleOf(f), unit: c.unitName, date: input.dueDate },
-					`/unit/findings/${f.id}`
+					`/unit/findings/${f.id}`,
+					`explanation:${id}:${ANNOUNCED}`
 				);
 			}
 			return ok({ id });
@@ -198,18 +199,20 @@ export function explanationService(pb: Pb, clock: () => Date, notifications: Not
 		},
 
 		/**
-		 * Scheduler step: the day before and on the due date, then once overdue, the unit side of every
-		 * open request is reminded — once each (reminder keys on the request, dedupe keys on the
+		 * Scheduler step. A request made while the check was still on site is announced to the unit once
+		 * the check is completed; then the day before and on the due date, and once overdue, the unit side
+		 * of every open request is reminded — once each (keys on the request, dedupe keys on the
 		 * notifications), so repeated runs and restarts never send twice.
 		 */
 		async runDueChecks(now: Date = clock()) {
 			const day = vnDay(now);
-			const open = await repo.openDueBy(addDays(day, 1));
+			const open = await repo.open();
 			let sent = 0;
 			for (const first of open) {
 				let r: typeof first | null = first;
 				for (let attempt = 0; r && attempt < 5; attempt++) {
-					const rem = explanationReminder(r, day, r.reminderKeys);
+					const announce = !r.reminderKeys.includes(ANNOUNCED);
+					const rem = announce ? { kind: 'explanation_requested', key: ANNOUNCED } : explanationReminder(r, day, r.reminderKeys);
 					if (!rem) break;
 					const f = await ctx.fnd.get(r.findingId);
 					const c = f ? await ctx.checks.get(f.inspectionId) : null;
@@ -222,10 +225,10 @@ export function explanationService(pb: Pb, clock: () => Date, notifications: Not
 						`/unit/findings/${f.id}`,
 						`explanation:${r.id}:${rem.key}`
 					);
-					if (await repo.markReminded(r, rem.key, now.toISOString())) {
-						sent++;
-						break;
-					}
+					const marked = await repo.markReminded(r, rem.key, now.toISOString());
+					if (marked) sent++;
+					// Re-read after an announcement (a reminder may be due too) or a lost race; else done.
+					if (marked && !announce) break;
 					r = await repo.request(r.id);
 				}
 			}
@@ -299,6 +302,9 @@ export function explanationService(pb: Pb, clock: () => Date, notifications: Not
 		}
 	};
 }
+
+/** The reminder key of the first notice of a request to the unit. */
+const ANNOUNCED = 'requested';
 
 /** Outside the calendar's years (no working days known): calendar days instead. */
 const EXPLANATION_FALLBACK_DAYS = 5;
