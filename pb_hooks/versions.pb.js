@@ -21,7 +21,9 @@ onRecordUpdateRequest(
 	'inspections',
 	'inspection_plans',
 	'corrective_actions',
-	'findings'
+	'findings',
+	'explanation_requests',
+	'finding_objections'
 );
 
 onRecordUpdateExecute(
@@ -37,5 +39,7 @@ onRecordUpdateExecute(
 	'inspections',
 	'inspection_plans',
 	'corrective_actions',
-	'findings'
+	'findings',
+	'explanation_requests',
+	'finding_objections'
 );

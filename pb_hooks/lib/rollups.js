@@ -59,7 +59,8 @@ const ROLLUPS = {
 		table: 'rollup_actions',
 		keys: ['month', 'unit', 'category', 'kind', 'outcome'],
 		vals: ['substr(l.due_date, 1, 7)', 'l.unit', "COALESCE(NULLIF(l.category, ''), 'other')", `COALESCE(${KIND}, '')`, OUTCOME('l')],
-		counts: `(CASE WHEN l.p_kind IS NULL AND COALESCE(l.inspection, '') = '' THEN 1 ELSE ${COUNTS} END)`
+		// A cancelled action (its finding withdrawn on objection, issue #13 §4) counts nowhere.
+		counts: `l.status != 'cancelled' AND (CASE WHEN l.p_kind IS NULL AND COALESCE(l.inspection, '') = '' THEN 1 ELSE ${COUNTS} END)`
 	}
 };
 

@@ -83,6 +83,7 @@ const EXPECTED: Record<string, string> = {
 	'GET /actions/[id]':                      '++|++++|+-|L', // the closed action of unit A
 	'GET /action-files/[id]/[name]':          '++|++++|+-|L',
 	'GET /files/[kind]/[id]/[name]':          '++|++++|+-|L', // photo of the finding, lead's signature
+	'GET /finding-files/[kind]/[id]/[name]':  '++|++++|+-|L', // the unit's submitted explanation scan (issue #13 §3)
 	// corrective-action steps on a CLOSED action (allowed → 409 "closed"). Responder steps are the unit's;
 	// verifier steps are the originating check's team (lead, members) or a leader (issue #11 §4).
 	'POST /actions/[id]?/start':              '--|----|+-|L',
@@ -132,6 +133,11 @@ const EXPECTED: Record<string, string> = {
 	'POST /checks/[id]/onsite/complete?/amend':     '--|++--|--|L',
 	'GET /checks/[id]/onsite/record':         '++|++++|--|L',
 	'GET /checks/[id]/onsite/record.pdf':     '++|++++|--|L',
+	// Written explanations and objections (issue #13 §3–§4): requesting is the team's (check.conduct; a past
+	// due date answers 400 after authorization); deciding the lead's or a leader's (the objection is decided: 409).
+	'GET /checks/[id]/responses':             '++|++++|--|L',
+	'POST /checks/[id]/responses?/request':   '--|++--|--|L',
+	'POST /checks/[id]/responses?/decide':    '-+|+---|--|L',
 	// ——— plans (the plan is APPROVED and holds the completed check)
 	'GET /plans':                             '++|++++|--|L',
 	'GET /plans/new':                         '-+|++++|--|L', // plan.draft: inspectors and leaders, not admins
@@ -163,6 +169,10 @@ const EXPECTED: Record<string, string> = {
 	'GET /unit/checks/[id]/record':           '--|----|+-|L',
 	'GET /unit/checks/[id]/record.pdf':       '--|----|+-|L',
 	'GET /unit/dashboard':                    '--|----|++|L',
+	// The unit's finding (issue #13 §3–§4): its explanation is already submitted, its action closed: 409.
+	'GET /unit/findings/[id]':                '--|----|+-|L',
+	'POST /unit/findings/[id]?/explain':      '--|----|+-|L',
+	'POST /unit/findings/[id]?/object':       '--|----|+-|L',
 	// ——— administration (every POST with an empty body: 400 for the admin)
 	'GET /admin':                             '+-|----|--|L',
 	'GET /admin/accounts':                    '+-|----|--|L',
@@ -254,6 +264,9 @@ interface Fixtures {
 	notification: string; // the lead's
 	account: string; // a spare account for /admin/accounts/[id]
 	violationType: string;
+	explanationRequest: string; // submitted by the head on `finding`, with a scan
+	explanationFile: string;
+	objection: string; // the head's objection to `finding2`, rejected by the lead
 	ids: Record<ActorName, string>;
 	emails: Record<ActorName, string>;
 }
@@ -389,6 +402,21 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 	}
 	const update = await pb.collection('action_updates').getFirstListItem(pb.filter('action = {:a} && kind = "submit"', { a: action }));
 	const notification = await pb.collection('notifications').getFirstListItem(pb.filter('user = {:u}', { u: ids.lead }));
+	// A written explanation requested and submitted with a scan; an objection filed and rejected (issue #13).
+	const req = await s.explanations.request(actors.lead, f1.value.findingId, { addressee: 'person', dueDate: addDays(today, 3) });
+	if (!req.ok) throw new Error(`explanation request: ${JSON.stringify(req)}`);
+	const sub = await s.explanations.submit(
+		actors.head,
+		req.value.id,
+		'Tường trình',
+		new File([TINY_PNG], 'scan.png', { type: 'image/png' })
+	);
+	if (!sub.ok) throw new Error(`explanation: ${JSON.stringify(sub)}`);
+	const explanationFile = String((await pb.collection('explanation_requests').getOne(req.value.id)).file);
+	const obj = await s.objections.file(actors.head, f2.value.findingId, 'Không đồng ý', null);
+	if (!obj.ok) throw new Error(`objection: ${JSON.stringify(obj)}`);
+	const rej = await s.objections.decide(actors.lead, obj.value.id, false, 'Giữ nguyên');
+	if (!rej.ok) throw new Error(`objection decision: ${JSON.stringify(rej)}`);
 	const finding = await pb.collection('findings').getOne(f1.value.findingId);
 	const checkRec = await pb.collection('inspections').getOne(check);
 	const sig = checkRec.signatures as Record<string, string> | string[] | undefined;
@@ -411,6 +439,9 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 		notification: notification.id,
 		account,
 		violationType: type.id,
+		explanationRequest: req.value.id,
+		explanationFile,
+		objection: obj.value.id,
 		ids,
 		emails
 	};
@@ -426,6 +457,9 @@ function paramSets(pattern: string, fx: Fixtures): { variant: Variant; label: st
 	if (isCheck) sets = [{ label: '', params: { id: fx.check } }];
 	else if (pattern.startsWith('/plans/')) sets = [{ label: '', params: { id: fx.plan } }];
 	else if (pattern.startsWith('/actions/')) sets = [{ label: '', params: { id: fx.action } }];
+	else if (pattern.startsWith('/unit/findings/')) sets = [{ label: '', params: { id: fx.finding } }];
+	else if (pattern.startsWith('/finding-files/'))
+		sets = [{ label: '', params: { kind: 'explanation', id: fx.explanationRequest, name: fx.explanationFile } }];
 	else if (pattern.startsWith('/action-files/')) sets = [{ label: '', params: { id: fx.actionUpdate, name: fx.actionFile } }];
 	else if (pattern.startsWith('/files/'))
 		sets = [
@@ -522,6 +556,10 @@ function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, st
 		'POST /checks/[id]/onsite/complete?/signature': { party: 'lead', png: SIGNATURE },
 		'POST /checks/[id]/onsite/complete?/complete': { signed_on_paper: 'on', grouping: 'per_finding' },
 		'POST /checks/[id]/onsite/complete?/amend': { field: 'conclusions', after: 'Kết luận đã sửa', reason: 'Bổ sung' },
+		'POST /checks/[id]/responses?/request': { finding: fx.finding, addressee: 'unit', due_date: addDays(vnDay(new Date()), -1) },
+		'POST /checks/[id]/responses?/decide': { objection: fx.objection, decision: 'reject', reason: 'Giữ nguyên' },
+		'POST /unit/findings/[id]?/explain': { request: fx.explanationRequest, text: 'Tường trình lần hai' },
+		'POST /unit/findings/[id]?/object': { reason: 'Không đồng ý' },
 		'POST /plans/[id]?/addCheck': { title: 'Thêm', unit: fx.inactiveUnit, ...window, lead: fx.ids.lead, reason: 'Bổ sung' },
 		'POST /plans/[id]?/removeCheck': { check: fx.check, reason: 'Không cần' }
 	};

@@ -131,7 +131,8 @@ const ARTICLE: Record<ActionStatus, string> = {
 	in_progress: 'an in-progress',
 	submitted: 'a submitted',
 	verified: 'a verified',
-	closed: 'a closed'
+	closed: 'a closed',
+	cancelled: 'a cancelled'
 };
 
 const triples = (Object.keys(TABLE) as ActorKey[]).flatMap((who) =>

@@ -25,6 +25,7 @@ const finding = (over: Partial<Finding>): Finding => ({
 	amendsId: null,
 	amendReason: '',
 	superseded: false,
+	withdrawn: false,
 	created: '',
 	version: 0,
 	...over

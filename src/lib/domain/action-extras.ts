@@ -111,7 +111,14 @@ export const NOTIFICATION_KINDS = [
 	'action_delegated',
 	'due_in_3_days',
 	'due_in_1_day',
-	'overdue'
+	'overdue',
+	// Written explanations and objections (issue #13 §3–§4).
+	'explanation_requested',
+	'explanation_submitted',
+	'explanation_due_in_1_day',
+	'explanation_overdue',
+	'objection_filed',
+	'objection_decided'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -26,7 +26,12 @@ import { daysBetween, isIsoDate } from './format';
 import { formatIsoDate } from './time';
 
 export const ACTION_STATUSES = ['open', 'in_progress', 'submitted', 'verified', 'closed'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/**
+ * Besides the workflow's statuses, `cancelled`: the action's finding was withdrawn on the unit's
+ * objection (issue #13 §4, services/objections.ts). Final: no step applies, never overdue, reminded or
+ * counted in any figure.
+ */
+export type ActionStatus = (typeof ACTION_STATUSES)[number] | 'cancelled';
 
 export const ACTION_TYPES = [
 	'start',
@@ -204,7 +209,7 @@ export function applyAction(state: CorrectiveAction, input: ActionInput, actor: 
 	}
 
 	// 3. When: a closed action is read-only; a verified one only waits to be closed.
-	if (from === 'closed') return refuse('action.error.closed');
+	if (from === 'closed' || from === 'cancelled') return refuse('action.error.closed');
 	if (from === 'verified' && type !== 'close' && type !== 'comment') return refuse('action.error.already_verified');
 
 	const entryBase = { action: type, actorId: actor.id, actorRole: actor.role, at: ctx.now, from };
@@ -321,7 +326,7 @@ function isAccepted(status: ActionStatus): boolean {
  * the wait is the inspectors'. If it is then returned, it is overdue again.
  */
 export function isOverdue(action: DeadlineFacts, todayVN: string): boolean {
-	if (isAccepted(action.status)) return false;
+	if (isAccepted(action.status) || action.status === 'cancelled') return false;
 	if (daysBetween(action.dueDate, todayVN) <= 0) return false;
 	if (action.status === 'submitted' && action.submittedOn !== null && action.submittedOn <= action.dueDate) {
 		return false;
@@ -379,7 +384,7 @@ export function reminderKey(kind: ReminderKind, dueDate: string): string {
  * and repeated scheduler runs cannot send twice.
  */
 export function dueReminders(action: DeadlineFacts, todayVN: string, sentKeys: Iterable<string> = []): Reminder[] {
-	if (isAccepted(action.status)) return [];
+	if (isAccepted(action.status) || action.status === 'cancelled') return [];
 	let kind: ReminderKind | null = null;
 	if (isOverdue(action, todayVN)) kind = 'overdue';
 	else if (action.status !== 'submitted') {

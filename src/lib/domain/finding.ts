@@ -34,6 +34,12 @@ export interface Finding {
 	amendsId: string | null;
 	amendReason: string;
 	superseded: boolean;
+	/**
+	 * A withdrawal (issue #13 §4): the amendment row an accepted objection writes beside the original.
+	 * It is stored superseded too — nothing stands in the original's place — so every figure, roll-up
+	 * and the record, which count `superseded = false`, no longer count the finding.
+	 */
+	withdrawn: boolean;
 	created: string;
 	/** Read version for conditional writes (pb_hooks/versions.pb.js). */
 	version: number;

@@ -26,7 +26,12 @@ export function notificationMessage(kind: string, params: Record<string, string 
 	// parameter ('approved' | 'refused'); they read as the two kinds sent since (extension_approved /
 	// extension_refused): approved gives the new due date, refused the date that was asked for.
 	const variant =
-		kind === 'extension_decided' && (params.decision === 'approved' || params.decision === 'refused') ? `.${params.decision}` : '';
+		kind === 'extension_decided' && (params.decision === 'approved' || params.decision === 'refused')
+			? `.${params.decision}`
+			: // An objection's decision (services/objections.ts): 'accepted' | 'rejected', each its own wording.
+				kind === 'objection_decided' && (params.decision === 'accepted' || params.decision === 'rejected')
+				? `.${params.decision}`
+				: '';
 	// The kind is stored as text: its keys are checked against the dictionary ("Unknown" for a kind without messages).
 	return {
 		subjectKey: dynamicKey('notify', `${kind}${variant}.subject`),

@@ -11,6 +11,7 @@ import { en as staff } from './messages/staff';
 import { en as actions } from './messages/actions';
 import { en as dashboard } from './messages/dashboard';
 import { en as unitRecord } from './messages/unit-record';
+import { en as explanations } from './messages/explanations';
 
 const all = {
 	...core,
@@ -23,7 +24,8 @@ const all = {
 	...staff,
 	...actions,
 	...dashboard,
-	...unitRecord
+	...unitRecord,
+	...explanations
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

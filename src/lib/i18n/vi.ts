@@ -10,6 +10,7 @@ import { vi as staff } from './messages/staff';
 import { vi as actions } from './messages/actions';
 import { vi as dashboard } from './messages/dashboard';
 import { vi as unitRecord } from './messages/unit-record';
+import { vi as explanations } from './messages/explanations';
 
 export const vi = {
 	...core,
@@ -22,7 +23,8 @@ export const vi = {
 	...staff,
 	...actions,
 	...dashboard,
-	...unitRecord
+	...unitRecord,
+	...explanations
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -21,6 +21,8 @@ import { createMailer, mailSettingsFrom, type MailSettings } from './mail';
 import { dashboardService } from './services/dashboard';
 import { reportsService } from './services/reports';
 import { unitRecordService, withCompletionNotice } from './services/unit-record';
+import { explanationService } from './services/explanations';
+import { objectionService } from './services/objections';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -42,6 +44,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 	const checks = checksService(pb, clock, calendar);
 	const onsiteBase = onsiteService(pb, clock);
 	const unitRecord = unitRecordService(pb, { checks, onsite: onsiteBase, notifications });
+	const explanations = explanationService(pb, clock, notifications, calendar);
 	return {
 		calendar,
 		checks,
@@ -61,7 +64,9 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		orgImport: orgImportService(pb, clock),
 		notifications,
 		actions,
-		scheduler: schedulerService(clock, actions, notifications),
+		explanations,
+		objections: objectionService(pb, clock, notifications, calendar),
+		scheduler: schedulerService(clock, actions, notifications, explanations),
 		dashboard: dashboardService(pb, clock),
 		reports: reportsService(pb, clock)
 	};

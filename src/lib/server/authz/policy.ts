@@ -60,6 +60,9 @@ export type Action =
 	| 'action.verify'
 	| 'action.delegate'
 	| 'action.comment'
+	| 'finding.explain'
+	| 'finding.object'
+	| 'objection.decide'
 	| 'notification.manage'
 	| 'session.manage';
 
@@ -201,6 +204,18 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 			return isActionResponder(actor, r) || isOnVerifyingSide(actor, r);
 		case 'action.delegate':
 			return ownUnit(actor, r);
+		// --- Written explanations and objections (issue #13 §3–§4) ---
+		case 'finding.explain':
+			// The unit side submits: its head, or a delegate named on the finding's corrective action.
+			return isActionResponder(actor, r);
+		case 'finding.object':
+			// Objecting to a finding is the unit head's own act (not delegated).
+			return ownUnit(actor, r);
+		case 'objection.decide':
+			// The check's lead or a leader; never someone of the objecting unit.
+			if (actor.unitId && actor.unitId === r.unitId) return false;
+			if (actor.role === 'leader') return true;
+			return actor.role === 'inspector' && !!r.check && r.check.leadId === actor.id;
 		case 'notification.manage':
 		case 'session.manage':
 			return !!r.ownerId && r.ownerId === actor.id;

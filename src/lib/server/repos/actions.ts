@@ -227,10 +227,10 @@ export function actionsRepo(pb: Pb) {
 			return r.totalItems;
 		},
 
-		/** The actions proposed from a check, by due date. */
+		/** The actions proposed from a check, by due date, without those cancelled when their finding was withdrawn (issue #13 §4). */
 		async byInspection(inspectionId: string): Promise<InspectionAction[]> {
 			const rows = await col().getFullList({
-				filter: pb.filter('inspection = {:i}', { i: inspectionId }),
+				filter: pb.filter("inspection = {:i} && status != 'cancelled'", { i: inspectionId }),
 				sort: 'due_date,created',
 				fields: 'id,title,due_date,status,findings'
 			});
@@ -274,7 +274,7 @@ export function actionsRepo(pb: Pb) {
 		/** Actions not yet accepted whose due date is on or before `until` (scheduler). */
 		async listDueBy(until: string): Promise<ActionRecord[]> {
 			const items = await col().getFullList({
-				filter: pb.filter("status != 'verified' && status != 'closed' && due_date <= {:until}", { until }),
+				filter: pb.filter("status != 'verified' && status != 'closed' && status != 'cancelled' && due_date <= {:until}", { until }),
 				batch: 500
 			});
 			return items.map(toRecord);

@@ -32,6 +32,7 @@ function toFinding(r: RecordModel): Finding {
 		amendsId: r.amends ? String(r.amends) : null,
 		amendReason: String(r.amend_reason ?? ''),
 		superseded: r.superseded === true,
+		withdrawn: r.withdrawn === true,
 		created: String(r.created ?? ''),
 		version: Number(r.version ?? 0)
 	};
@@ -54,6 +55,8 @@ export interface NewFinding {
 	amendsId?: string | null;
 	amendReason?: string;
 	explanation?: Pick<Finding, 'explanationStatus' | 'explanationText'>;
+	/** A withdrawal amendment (see Finding.withdrawn): stored withdrawn and superseded. */
+	withdrawn?: boolean;
 }
 
 const EXPAND = 'staff,violation_type';
@@ -124,9 +127,10 @@ export function findingsRepo(pb: Pb) {
 		/**
 		 * An amendment in one transaction: the original marked superseded (if still at the version it was
 		 * read in) and its replacement created. Null when someone else amended or changed it first. The
-		 * photos are copied afterwards with {@link copyPhotos}.
+		 * photos are copied afterwards with {@link copyPhotos}. `extra` adds further writes to the same
+		 * transaction (an accepted objection: its decision and the cancelled action).
 		 */
-		async amend(orig: Finding, f: NewFinding): Promise<string | null> {
+		async amend(orig: Finding, f: NewFinding, extra?: (batch: ReturnType<Pb['createBatch']>) => void): Promise<string | null> {
 			const batch = pb.createBatch();
 			batch.collection('findings').update(orig.id, { superseded: true, version: orig.version + 1 });
 			batch.collection('findings').create({
@@ -145,8 +149,10 @@ export function findingsRepo(pb: Pb) {
 				explanation_text: f.explanation?.explanationText ?? '',
 				amends: orig.id,
 				amend_reason: f.amendReason ?? '',
-				superseded: false
+				withdrawn: f.withdrawn === true,
+				superseded: f.withdrawn === true
 			});
+			extra?.(batch);
 			let out: { body: unknown }[] = [];
 			const ok = await unlessStale(batch.send().then((r) => (out = r)));
 			return ok ? String((out[1]?.body as { id: string }).id) : null;

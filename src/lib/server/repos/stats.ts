@@ -114,6 +114,7 @@ export function statsRepo(pb: Pb) {
 		}
 		if (q.kind === 'actions') {
 			parts.push(pb.filter('due_date >= {:a} && due_date <= {:b}', { a: q.fromDay, b: q.toDay }));
+			parts.push("status != 'cancelled'");
 			parts.push(`(inspection = '' || ${VISIBLE('inspection.')})`);
 			if (q.category) parts.push(pb.filter('category = {:c}', { c: q.category }));
 			if (q.checkKind) parts.push(pb.filter('inspection.kind = {:k}', { k: q.checkKind }));

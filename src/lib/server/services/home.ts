@@ -34,7 +34,7 @@ export function homeService(pb: Pb) {
 			if (!actor.unitId) return [{ key: 'home.count.actions_open', value: 0 }];
 			const open = await c.count(
 				'corrective_actions',
-				c.filter("unit = {:u} && status != 'verified' && status != 'closed'", { u: actor.unitId })
+				c.filter("unit = {:u} && status != 'verified' && status != 'closed' && status != 'cancelled'", { u: actor.unitId })
 			);
 			return [{ key: 'home.count.actions_open', value: open }];
 		}

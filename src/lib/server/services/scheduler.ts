@@ -3,10 +3,16 @@
 // the action, unique dedupe keys on notifications, email_next_at), so a restart never sends twice.
 import type { ActionService } from './actions';
 import type { NotificationService } from './notifications';
+import type { ExplanationService } from './explanations';
 
 export const SCHEDULER_INTERVAL_MS = 10 * 60_000;
 
-export function schedulerService(clock: () => Date, actions: ActionService, notifications: NotificationService) {
+export function schedulerService(
+	clock: () => Date,
+	actions: ActionService,
+	notifications: NotificationService,
+	explanations?: Pick<ExplanationService, 'runDueChecks'>
+) {
 	let running: Promise<unknown> | null = null;
 	/** For GET /healthz: when the timer last fired, and the interval it fires at (null: not started). */
 	let heartbeat: { lastTickAt: Date; intervalMs: number } | null = null;
@@ -25,9 +31,11 @@ export function schedulerService(clock: () => Date, actions: ActionService, noti
 
 	async function run(now: Date) {
 		const due = await actions.runDueChecks(now);
+		// Written explanations requested after a check (issue #13 §3): D-1 and overdue, once each.
+		const explained = explanations ? await explanations.runDueChecks(now) : {};
 		const mails = await notifications.deliverDue(now);
 		await notifications.idle();
-		return { ...due, mails };
+		return { ...due, ...explained, mails };
 	}
 
 	return {
