@@ -21,7 +21,8 @@ onRecordUpdateRequest(
 	'inspections',
 	'inspection_plans',
 	'corrective_actions',
-	'findings'
+	'findings',
+	'report_backs'
 );
 
 onRecordUpdateExecute(
@@ -37,5 +38,6 @@ onRecordUpdateExecute(
 	'inspections',
 	'inspection_plans',
 	'corrective_actions',
-	'findings'
+	'findings',
+	'report_backs'
 );

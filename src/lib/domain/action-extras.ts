@@ -127,7 +127,14 @@ export const NOTIFICATION_KINDS = [
 	'action_delegated',
 	'due_in_3_days',
 	'due_in_1_day',
-	'overdue'
+	'overdue',
+	// The report-back of a check (issue #13 §5; domain/report-back.ts).
+	'reportback_submitted',
+	'reportback_acknowledged',
+	'reportback_returned',
+	'reportback_due_in_3_days',
+	'reportback_due_in_1_day',
+	'reportback_overdue'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

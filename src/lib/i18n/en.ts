@@ -10,6 +10,7 @@ import { en as planning } from './messages/planning';
 import { en as staff } from './messages/staff';
 import { en as actions } from './messages/actions';
 import { en as dashboard } from './messages/dashboard';
+import { en as reportBack } from './messages/report-back';
 
 export const en: Record<MessageKey, string> = {
 	...core,
@@ -21,5 +22,6 @@ export const en: Record<MessageKey, string> = {
 	...planning,
 	...staff,
 	...actions,
-	...dashboard
+	...dashboard,
+	...reportBack
 };

@@ -9,6 +9,7 @@ import { vi as planning } from './messages/planning';
 import { vi as staff } from './messages/staff';
 import { vi as actions } from './messages/actions';
 import { vi as dashboard } from './messages/dashboard';
+import { vi as reportBack } from './messages/report-back';
 
 export const vi = {
 	...core,
@@ -20,7 +21,8 @@ export const vi = {
 	...planning,
 	...staff,
 	...actions,
-	...dashboard
+	...dashboard,
+	...reportBack
 } as const;
 
 export type MessageKey = keyof typeof vi;

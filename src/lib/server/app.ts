@@ -20,6 +20,7 @@ import { schedulerService } from './services/scheduler';
 import { createMailer, mailSettingsFrom, type MailSettings } from './mail';
 import { dashboardService } from './services/dashboard';
 import { reportsService } from './services/reports';
+import { reportBackService } from './services/report-backs';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -38,6 +39,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 	const calendar = calendarService(pb);
 	const notifications = notificationService(pb, clock, createMailer(opts?.mail));
 	const actions = actionService(pb, clock, notifications, calendar);
+	const reportBacks = reportBackService(pb, clock, notifications);
 	return {
 		calendar,
 		checks: checksService(pb, clock, calendar),
@@ -55,7 +57,8 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		orgImport: orgImportService(pb, clock),
 		notifications,
 		actions,
-		scheduler: schedulerService(clock, actions, notifications),
+		reportBacks,
+		scheduler: schedulerService(clock, actions, notifications, reportBacks),
 		dashboard: dashboardService(pb, clock),
 		reports: reportsService(pb, clock)
 	};

@@ -7,10 +7,18 @@ import { dirname, join } from 'node:path';
 import type { RecordDoc } from '../../domain/record';
 
 const require = createRequire(import.meta.url);
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+export const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
-const MM = 72 / 25.4;
-const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+export const MM = 72 / 25.4;
+/** A4 margins of administrative documents (docs/report-formats.md (a)). */
+export const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+
+/** The three faces every document uses: 'r' regular, 'b' bold, 'i' italic (DejaVu Sans). */
+export function registerFonts(pdf: PDFKit.PDFDocument): void {
+	pdf.registerFont('r', join(FONT_DIR, 'DejaVuSans.ttf'));
+	pdf.registerFont('b', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
+	pdf.registerFont('i', join(FONT_DIR, 'DejaVuSans-Oblique.ttf'));
+}
 
 export async function renderRecordPdf(
 	doc: RecordDoc,
@@ -21,9 +29,7 @@ export async function renderRecordPdf(
 		margins: MARGIN,
 		info: { Title: `${doc.title} — ${doc.subtitle}`, Author: doc.headerLeft[1] }
 	});
-	pdf.registerFont('r', join(FONT_DIR, 'DejaVuSans.ttf'));
-	pdf.registerFont('b', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
-	pdf.registerFont('i', join(FONT_DIR, 'DejaVuSans-Oblique.ttf'));
+	registerFonts(pdf);
 	const chunks: Uint8Array[] = [];
 	pdf.on('data', (c: Uint8Array) => chunks.push(c));
 	const done = new Promise<void>((res) => pdf.on('end', () => res()));

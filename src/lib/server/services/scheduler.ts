@@ -3,10 +3,16 @@
 // the action, unique dedupe keys on notifications, email_next_at), so a restart never sends twice.
 import type { ActionService } from './actions';
 import type { NotificationService } from './notifications';
+import type { ReportBackService } from './report-backs';
 
 export const SCHEDULER_INTERVAL_MS = 10 * 60_000;
 
-export function schedulerService(clock: () => Date, actions: ActionService, notifications: NotificationService) {
+export function schedulerService(
+	clock: () => Date,
+	actions: ActionService,
+	notifications: NotificationService,
+	reportBacks?: ReportBackService
+) {
 	let running: Promise<unknown> | null = null;
 	/** For GET /healthz: when the timer last fired, and the interval it fires at (null: not started). */
 	let heartbeat: { lastTickAt: Date; intervalMs: number } | null = null;
@@ -25,9 +31,11 @@ export function schedulerService(clock: () => Date, actions: ActionService, noti
 
 	async function run(now: Date) {
 		const due = await actions.runDueChecks(now);
+		// Report-back reminders (issue #13 §5): D-3, D-1, overdue; dates dd/MM/yyyy in the messages.
+		const reportBack = reportBacks ? await reportBacks.runDueChecks(now) : null;
 		const mails = await notifications.deliverDue(now);
 		await notifications.idle();
-		return { ...due, mails };
+		return { ...due, reportBack, mails };
 	}
 
 	return {
