@@ -131,6 +131,14 @@ const EXPECTED: Record<string, string> = {
 	'POST /checks/[id]/onsite/complete?/amend':     '--|++--|--|L',
 	'GET /checks/[id]/onsite/record':         '++|++++|--|L',
 	'GET /checks/[id]/onsite/record.pdf':     '++|++++|--|L',
+	// the report-back (issue #13 §5; the fixture's unit head has sent it): the team sees it; the lead,
+	// members or a leader acknowledge or return it (reportback.acknowledge); the date is check.manage's.
+	'GET /checks/[id]/report-back':           '++|++++|--|L',
+	'GET /checks/[id]/report-back.pdf':       '++|++++|--|L',
+	'POST /checks/[id]/report-back?/acknowledge': '-+|++--|--|L',
+	'POST /checks/[id]/report-back?/return':  '-+|++--|--|L', // blank reason: 400 after authorization
+	'POST /checks/[id]/report-back?/date':    '-+|+---|--|L',
+	'GET /checks/campaign/report-back':       '++|++++|--|L',
 	// ——— plans (the plan is APPROVED and holds the completed check)
 	'GET /plans':                             '++|++++|--|L',
 	'GET /plans/new':                         '-+|++++|--|L', // plan.draft: inspectors and leaders, not admins
@@ -157,6 +165,9 @@ const EXPECTED: Record<string, string> = {
 	'GET /unit':                              '--|----|++|L',
 	'GET /unit/checks':                       '--|----|++|L',
 	'GET /unit/checks/[id]':                  '--|----|+-|L',
+	'GET /unit/checks/[id]/report-back':      '--|----|+-|L',
+	'GET /unit/checks/[id]/report-back.pdf':  '--|----|+-|L',
+	'POST /unit/checks/[id]/report-back?/submit': '--|----|+-|L', // sent already: 409 after authorization
 	'GET /unit/dashboard':                    '--|----|++|L',
 	// ——— administration (every POST with an empty body: 400 for the admin)
 	'GET /admin':                             '+-|----|--|L',
@@ -382,6 +393,11 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 		const r = await s.actions.step(actors[who], action, input as never, [...files]);
 		if (!r.ok) throw new Error(`action ${input.type}: ${JSON.stringify(r)}`);
 	}
+	// The unit head reports back on the check (issue #13 §5): the open action's reason filled in.
+	const draft = (await s.reportBacks.view(actors.head, check)).draft;
+	const reportForm = Object.fromEntries(draft.map((i) => [`text_${i.actionId}`, i.text || 'Đang khắc phục']));
+	const sent = await s.reportBacks.submit(actors.head, check, reportForm);
+	if (!sent.ok) throw new Error(`report-back: ${JSON.stringify(sent)}`);
 	const update = await pb.collection('action_updates').getFirstListItem(pb.filter('action = {:a} && kind = "submit"', { a: action }));
 	const notification = await pb.collection('notifications').getFirstListItem(pb.filter('user = {:u}', { u: ids.lead }));
 	const finding = await pb.collection('findings').getOne(f1.value.findingId);
@@ -517,6 +533,8 @@ function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, st
 		'POST /checks/[id]/onsite/complete?/signature': { party: 'lead', png: SIGNATURE },
 		'POST /checks/[id]/onsite/complete?/complete': { signed_on_paper: 'on', grouping: 'per_finding' },
 		'POST /checks/[id]/onsite/complete?/amend': { field: 'conclusions', after: 'Kết luận đã sửa', reason: 'Bổ sung' },
+		'POST /checks/[id]/report-back?/return': { reason: '' },
+		'POST /checks/[id]/report-back?/date': { reportBackDate: addDays(vnDay(new Date()), 30) },
 		'POST /plans/[id]?/addCheck': { title: 'Thêm', unit: fx.inactiveUnit, ...window, lead: fx.ids.lead, reason: 'Bổ sung' },
 		'POST /plans/[id]?/removeCheck': { check: fx.check, reason: 'Không cần' }
 	};

@@ -275,8 +275,11 @@ describe('report-back', () => {
 		execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(dir, 'page')]);
 		expect(readdirSync(dir).some((f) => f.startsWith('page') && f.endsWith('.png'))).toBe(true);
 		writeFileSync(join(tmpdir(), 'report-back-last.txt'), dir);
-		// Nothing sent yet → no document.
+		expect(doc.draftNote).toBeNull();
+		// Nothing sent yet: the document is the pre-filled draft, marked as such and unsigned.
 		const fresh = await world();
-		await expectHttp(fresh.s.reportBacks.document(as(fresh.head), fresh.check.id), 404);
+		const draft = (await fresh.s.reportBacks.document(as(fresh.head), fresh.check.id)).doc;
+		expect(draft.draftNote).toBe('(Dự thảo — đơn vị chưa gửi báo cáo)');
+		expect(draft.signature.name).toBe('');
 	});
 });

@@ -202,6 +202,8 @@ export interface ReportBackDocInput {
 	items: readonly ReportBackItem[];
 	summary: string;
 	signerName: string;
+	/** Not sent yet: the pre-filled draft, marked as such. */
+	draft?: boolean;
 }
 
 export interface ReportBackDocLine {
@@ -217,6 +219,8 @@ export interface ReportBackDoc {
 	placeDate: string;
 	title: string;
 	subtitle: string;
+	/** "(Dự thảo …)" while nothing was sent; null on the sent report. */
+	draftNote: string | null;
 	opening: string;
 	sections: { heading: string; lines: ReportBackDocLine[] }[];
 	signature: { title: string; hint: string; name: string };
@@ -245,6 +249,7 @@ export function buildReportBackDoc(d: ReportBackDocInput): ReportBackDoc {
 		placeDate: `${placeOf(d.unitName)}, ${longVnDate(d.day)}`,
 		title: tv('reportback.doc.title'),
 		subtitle: tv('reportback.doc.subtitle'),
+		draftNote: d.draft ? tv('reportback.doc.draft') : null,
 		opening: tv('reportback.doc.opening', { date: formatIsoDate(d.checkDay), unit: d.unitName }),
 		sections: [
 			{ heading: tv('reportback.doc.section.results'), lines: results },
@@ -268,6 +273,7 @@ export function reportBackText(doc: ReportBackDoc): string[] {
 		doc.placeDate,
 		doc.title,
 		doc.subtitle,
+		...(doc.draftNote ? [doc.draftNote] : []),
 		doc.opening,
 		...doc.sections.flatMap((s) => [s.heading, ...s.lines.map((l) => l.text)]),
 		doc.signature.title,

@@ -31,6 +31,7 @@ export const vi = {
 	'reportback.form.no_actions': 'Cuộc kiểm tra không có kiến nghị khắc phục nào.',
 	'reportback.returned_reason': 'Đoàn trả lại báo cáo: {reason}',
 	'reportback.pdf': 'Tải bản PDF',
+	'reportback.preview_pdf': 'Xem trước bản PDF (dự thảo)',
 	'reportback.open_check': 'Về cuộc kiểm tra',
 	'reportback.submitted_by': 'Gửi bởi {name} lúc {at}',
 	'reportback.decided_by': 'Tiếp nhận bởi {name} lúc {at}',
@@ -69,6 +70,7 @@ export const vi = {
 	'reportback.doc.number': 'Số:       /BC-{abbr}',
 	'reportback.doc.title': 'BÁO CÁO',
 	'reportback.doc.subtitle': 'Kết quả khắc phục sau kiểm tra công vụ',
+	'reportback.doc.draft': '(Dự thảo — đơn vị chưa gửi báo cáo)',
 	'reportback.doc.opening':
 		'Thực hiện kết luận và kiến nghị tại Biên bản kiểm tra công vụ ngày {date} của Đoàn kiểm tra công vụ, {unit} báo cáo kết quả khắc phục như sau:',
 	'reportback.doc.section.results': 'I. KẾT QUẢ KHẮC PHỤC',
@@ -136,6 +138,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'reportback.form.no_actions': 'The check asked for no corrective action.',
 	'reportback.returned_reason': 'The team returned the report: {reason}',
 	'reportback.pdf': 'Download PDF',
+	'reportback.preview_pdf': 'Preview the PDF (draft)',
 	'reportback.open_check': 'Back to the check',
 	'reportback.submitted_by': 'Sent by {name} at {at}',
 	'reportback.decided_by': 'Acknowledged by {name} at {at}',
@@ -173,6 +176,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'reportback.doc.number': 'Số:       /BC-{abbr}',
 	'reportback.doc.title': 'BÁO CÁO',
 	'reportback.doc.subtitle': 'Kết quả khắc phục sau kiểm tra công vụ',
+	'reportback.doc.draft': '(Dự thảo — đơn vị chưa gửi báo cáo)',
 	'reportback.doc.opening':
 		'Thực hiện kết luận và kiến nghị tại Biên bản kiểm tra công vụ ngày {date} của Đoàn kiểm tra công vụ, {unit} báo cáo kết quả khắc phục như sau:',
 	'reportback.doc.section.results': 'I. KẾT QUẢ KHẮC PHỤC',

@@ -53,6 +53,7 @@ export async function renderReportBackPdf(doc: ReportBackDoc): Promise<Uint8Arra
 
 	pdf.font('b').fontSize(14).text(doc.title, left, pdf.y, { width, align: 'center' });
 	pdf.fontSize(12).text(doc.subtitle, { width, align: 'center' });
+	if (doc.draftNote) pdf.font('i').fontSize(10).text(doc.draftNote, { width, align: 'center' });
 	pdf.moveDown(1);
 
 	const para = (text: string, opts: { indent?: number; bold?: boolean } = {}) =>

@@ -89,7 +89,7 @@ export function reportBackService(pb: Pb, clock: () => Date, notifications: Noti
 		});
 	}
 
-	async function documentOf(c: Check, items: ReportBackItem[], summary: string, signerName: string, day: string) {
+	async function documentOf(c: Check, items: ReportBackItem[], summary: string, signerName: string, day: string, draft = false) {
 		const unit = await lookups.unit(c.unitId);
 		const parent = unit?.parentId ? await lookups.unit(unit.parentId) : null;
 		return buildReportBackDoc({
@@ -99,7 +99,8 @@ export function reportBackService(pb: Pb, clock: () => Date, notifications: Noti
 			checkDay: vnDay(c.startedAt ?? c.startsAt),
 			items,
 			summary,
-			signerName
+			signerName,
+			draft
 		});
 	}
 
@@ -294,12 +295,17 @@ export function reportBackService(pb: Pb, clock: () => Date, notifications: Noti
 			return (await checks.setReportBackDate(c.id, c.version, day)) ? ok() : stale();
 		},
 
-		/** The submitted report as a document (page and PDF). Authz: reportback.view; nothing sent yet → 404. */
+		/**
+		 * The report as a document (page and PDF): the one sent, or — before anything is sent — the
+		 * pre-filled draft, marked "Dự thảo" and unsigned. Authz: reportback.view.
+		 */
 		async document(actor: Actor, checkId: string) {
 			const c = await load(actor, checkId);
 			const r = await repo.forInspection(c.id);
-			if (!r || !(r.status === 'submitted' || r.status === 'acknowledged')) error(404, 'errors.not_found');
-			return { check: c, doc: await documentOf(c, r.items, r.summary, r.signerName, r.submittedOn ?? today()) };
+			if (r && hasReported(r.status))
+				return { check: c, doc: await documentOf(c, r.items, r.summary, r.signerName, r.submittedOn ?? today()) };
+			const draft = draftOf(prefillItems(await actionFacts(c.id)), r);
+			return { check: c, doc: await documentOf(c, draft, r?.summary ?? '', '', today(), true) };
 		},
 
 		/** The campaigns the actor sees checks of (for the picker). Authz: check.list. */
