@@ -181,6 +181,14 @@ export function placeOf(unitName: string): string {
 	return unitName.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').replace(/^(phường|xã|thị trấn|đặc khu|tỉnh)\s+/i, '');
 }
 
+/**
+ * The unit's name inside a sentence: the unit-type word in lower case before the proper name
+ * ("Phường Mỹ Hưng" → "phường Mỹ Hưng", docs/report-formats.md (c) text conventions).
+ */
+export function inRunningText(unitName: string): string {
+	return unitName.replace(/^(Phường|Xã|Thị trấn|Đặc khu)(?=\s)/, (w) => w.toLocaleLowerCase('vi'));
+}
+
 /** The unit's abbreviation in the number line: initials of its name ("Phường Mỹ Hưng" → "PMH"). */
 function abbreviation(unitName: string): string {
 	return unitName
@@ -250,7 +258,7 @@ export function buildReportBackDoc(d: ReportBackDocInput): ReportBackDoc {
 		title: tv('reportback.doc.title'),
 		subtitle: tv('reportback.doc.subtitle'),
 		draftNote: d.draft ? tv('reportback.doc.draft') : null,
-		opening: tv('reportback.doc.opening', { date: formatIsoDate(d.checkDay), unit: d.unitName }),
+		opening: tv('reportback.doc.opening', { date: formatIsoDate(d.checkDay), unit: inRunningText(d.unitName) }),
 		sections: [
 			{ heading: tv('reportback.doc.section.results'), lines: results },
 			{ heading: tv('reportback.doc.section.totals'), lines: [{ text: tv('reportback.doc.totals', itemTotals(d.items)) }] },

@@ -6,6 +6,7 @@
 export const vi = {
 	'reportback.title': 'Báo cáo kết quả khắc phục',
 	'reportback.link': 'Báo cáo kết quả khắc phục',
+	'reportback.pending': 'Chờ báo cáo kết quả khắc phục',
 	'reportback.due': 'Hạn báo cáo: {date}',
 	'reportback.no_date': 'Cuộc kiểm tra chưa có ngày báo cáo kết quả khắc phục.',
 	'reportback.status.none': 'Chưa báo cáo',
@@ -113,6 +114,7 @@ export const vi = {
 export const en: Record<keyof typeof vi, string> = {
 	'reportback.title': 'Corrective-action report',
 	'reportback.link': 'Corrective-action report',
+	'reportback.pending': 'Waiting for your corrective-action report',
 	'reportback.due': 'Report due: {date}',
 	'reportback.no_date': 'The check has no report-back date yet.',
 	'reportback.status.none': 'Not reported',

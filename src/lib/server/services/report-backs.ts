@@ -308,6 +308,39 @@ export function reportBackService(pb: Pb, clock: () => Date, notifications: Noti
 			return { check: c, doc: await documentOf(c, draft, r?.summary ?? '', '', today(), true) };
 		},
 
+		/**
+		 * The unit head's checks waiting for a report-back (completed, nothing sent, or returned), the
+		 * nearest date first. Authz: check.list; only the head's own unit.
+		 */
+		async pendingForUnit(actor: Actor) {
+			authorize(actor, 'check.list');
+			if (actor.role !== 'unit_head' || !actor.unitId) return [];
+			const list = await checks.listVisible(actor, {
+				unitIds: [actor.unitId],
+				statuses: ['completed', 'closed'],
+				sort: '-start',
+				limit: 200
+			});
+			const reports = await repo.forInspections(list.map((c) => c.id));
+			const day = today();
+			return list
+				.map((c) => {
+					const r = reports.get(c.id);
+					const status: ReportBackStatus | null = r && r.status !== 'pending' ? r.status : null;
+					return {
+						checkId: c.id,
+						title: c.title,
+						unitName: c.unitName,
+						day: vnDay(c.startedAt ?? c.startsAt),
+						reportBackDate: c.reportBackDate,
+						status,
+						overdue: isReportBackOverdue(status, c.reportBackDate, day)
+					};
+				})
+				.filter((x) => !hasReported(x.status))
+				.sort((a, b) => (a.reportBackDate ?? '9999').localeCompare(b.reportBackDate ?? '9999'));
+		},
+
 		/** The campaigns the actor sees checks of (for the picker). Authz: check.list. */
 		async campaigns(actor: Actor): Promise<string[]> {
 			authorize(actor, 'check.list');

@@ -5,6 +5,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const user = requireRole('unit_head');
-	const { checks } = await getServices();
-	return { rows: (await checks.forUnit(user.actor)).map(checkRow) };
+	const { checks, reportBacks } = await getServices();
+	const [rows, reportBack] = await Promise.all([checks.forUnit(user.actor), reportBacks.pendingForUnit(user.actor)]);
+	return { rows: rows.map(checkRow), reportBack };
 };
