@@ -14,7 +14,9 @@ import {
 } from '../../src/lib/domain/action-extras';
 import { newCorrectiveAction, type CorrectiveAction } from '../../src/lib/domain/corrective-action';
 import type { Actor } from '../../src/lib/domain/user';
-import { vi, en } from '../../src/lib/i18n/messages/actions';
+// The whole dictionaries: notification texts live in the fragment of their area (actions, report-back …).
+import { vi } from '../../src/lib/i18n/vi';
+import { en } from '../../src/lib/i18n/en';
 
 const UNIT = 'unit-my-hung';
 const head: Actor = { id: 'head', role: 'unit_head', unitId: UNIT };
