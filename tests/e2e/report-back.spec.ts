@@ -26,7 +26,7 @@ async function fixture(tag: string) {
 	const now = new Date().toISOString().replace('T', ' ');
 	const campaign = `Chuyên đề văn hóa công sở ${tag}`;
 	const title = `Kiểm tra chuyên đề ${tag}`;
-	const checks = [];
+	const checks: { id: string }[] = [];
 	for (const u of [unit, other]) {
 		checks.push(
 			await pb.collection('inspections').create({
