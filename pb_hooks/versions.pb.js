@@ -23,7 +23,8 @@ onRecordUpdateRequest(
 	'corrective_actions',
 	'findings',
 	'explanation_requests',
-	'finding_objections'
+	'finding_objections',
+	'report_backs'
 );
 
 onRecordUpdateExecute(
@@ -41,5 +42,6 @@ onRecordUpdateExecute(
 	'corrective_actions',
 	'findings',
 	'explanation_requests',
-	'finding_objections'
+	'finding_objections',
+	'report_backs'
 );

@@ -41,6 +41,7 @@ describe('PocketBase REST API is locked to superusers', () => {
 			'inspection_plans',
 			'inspections',
 			'notifications',
+			'report_backs',
 			'sessions',
 			'staff',
 			'units',

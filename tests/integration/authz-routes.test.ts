@@ -138,6 +138,14 @@ const EXPECTED: Record<string, string> = {
 	'GET /checks/[id]/responses':             '++|++++|--|L',
 	'POST /checks/[id]/responses?/request':   '--|++--|--|L',
 	'POST /checks/[id]/responses?/decide':    '-+|+---|--|L',
+	// the report-back (issue #13 §5; the fixture's unit head has sent it): the team sees it; the lead,
+	// members or a leader acknowledge or return it (reportback.acknowledge); the date is check.manage's.
+	'GET /checks/[id]/report-back':           '++|++++|--|L',
+	'GET /checks/[id]/report-back.pdf':       '++|++++|--|L',
+	'POST /checks/[id]/report-back?/acknowledge': '-+|++--|--|L',
+	'POST /checks/[id]/report-back?/return':  '-+|++--|--|L', // blank reason: 400 after authorization
+	'POST /checks/[id]/report-back?/date':    '-+|+---|--|L',
+	'GET /checks/campaign/report-back':       '++|++++|--|L',
 	// ——— plans (the plan is APPROVED and holds the completed check)
 	'GET /plans':                             '++|++++|--|L',
 	'GET /plans/new':                         '-+|++++|--|L', // plan.draft: inspectors and leaders, not admins
@@ -168,6 +176,9 @@ const EXPECTED: Record<string, string> = {
 	// 'secret' variant of every check route expects '-' for both heads)
 	'GET /unit/checks/[id]/record':           '--|----|+-|L',
 	'GET /unit/checks/[id]/record.pdf':       '--|----|+-|L',
+	'GET /unit/checks/[id]/report-back':      '--|----|+-|L',
+	'GET /unit/checks/[id]/report-back.pdf':  '--|----|+-|L',
+	'POST /unit/checks/[id]/report-back?/submit': '--|----|+-|L', // sent already: 409 after authorization
 	'GET /unit/dashboard':                    '--|----|++|L',
 	// The unit's finding (issue #13 §3–§4): its explanation is already submitted, its action closed: 409.
 	'GET /unit/findings/[id]':                '--|----|+-|L',
@@ -400,6 +411,11 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 		const r = await s.actions.step(actors[who], action, input as never, [...files]);
 		if (!r.ok) throw new Error(`action ${input.type}: ${JSON.stringify(r)}`);
 	}
+	// The unit head reports back on the check (issue #13 §5): the open action's reason filled in.
+	const draft = (await s.reportBacks.view(actors.head, check)).draft;
+	const reportForm = Object.fromEntries(draft.map((i) => [`text_${i.actionId}`, i.text || 'Đang khắc phục']));
+	const sent = await s.reportBacks.submit(actors.head, check, reportForm);
+	if (!sent.ok) throw new Error(`report-back: ${JSON.stringify(sent)}`);
 	const update = await pb.collection('action_updates').getFirstListItem(pb.filter('action = {:a} && kind = "submit"', { a: action }));
 	const notification = await pb.collection('notifications').getFirstListItem(pb.filter('user = {:u}', { u: ids.lead }));
 	// A written explanation requested and submitted with a scan; an objection filed and rejected (issue #13).
@@ -560,6 +576,8 @@ function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, st
 		'POST /checks/[id]/responses?/decide': { objection: fx.objection, decision: 'reject', reason: 'Giữ nguyên' },
 		'POST /unit/findings/[id]?/explain': { request: fx.explanationRequest, text: 'Tường trình lần hai' },
 		'POST /unit/findings/[id]?/object': { reason: 'Không đồng ý' },
+		'POST /checks/[id]/report-back?/return': { reason: '' },
+		'POST /checks/[id]/report-back?/date': { reportBackDate: addDays(vnDay(new Date()), 30) },
 		'POST /plans/[id]?/addCheck': { title: 'Thêm', unit: fx.inactiveUnit, ...window, lead: fx.ids.lead, reason: 'Bổ sung' },
 		'POST /plans/[id]?/removeCheck': { check: fx.check, reason: 'Không cần' }
 	};

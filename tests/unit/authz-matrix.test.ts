@@ -135,6 +135,22 @@ const rows: Row[] = [
 	],
 	['unit head cannot verify', actors.unit_head, 'action.verify', { unitId: UNIT_A, responderId: 'someone' }, false],
 	['unit head of another unit cannot view an action', actors.unit_head, 'action.view', { unitId: UNIT_B }, false],
+	// The report-back of a check (issue #13 §5)
+	['unit head submits the report-back of their unit’s check', actors.unit_head, 'reportback.submit', check('scheduled', 'completed'), true],
+	['unit head of another unit cannot submit it', actors.unit_head, 'reportback.submit', check('scheduled', 'completed', UNIT_B), false],
+	['unit head of another unit cannot see it', actors.unit_head, 'reportback.view', check('scheduled', 'completed', UNIT_B), false],
+	['the team’s inspector cannot submit for the unit', teamInspector, 'reportback.submit', check('scheduled', 'completed'), false],
+	['the check’s lead acknowledges the report-back', teamInspector, 'reportback.acknowledge', check('scheduled', 'completed'), true],
+	['an inspector off the team cannot acknowledge it', actors.inspector, 'reportback.acknowledge', check('scheduled', 'completed'), false],
+	['a leader acknowledges it', actors.leader, 'reportback.acknowledge', check('scheduled', 'completed'), true],
+	['an admin cannot acknowledge it', actors.admin, 'reportback.acknowledge', check('scheduled', 'completed'), false],
+	[
+		'the unit head cannot acknowledge their own report-back',
+		actors.unit_head,
+		'reportback.acknowledge',
+		check('scheduled', 'completed'),
+		false
+	],
 	// Sessions
 	['a user manages their own session', actors.inspector, 'session.manage', { ownerId: actors.inspector.id }, true],
 	['a user cannot manage another user’s session', actors.inspector, 'session.manage', { ownerId: actors.leader.id }, false],

@@ -118,7 +118,14 @@ export const NOTIFICATION_KINDS = [
 	'explanation_due_in_1_day',
 	'explanation_overdue',
 	'objection_filed',
-	'objection_decided'
+	'objection_decided',
+	// The report-back of a check (issue #13 §5; domain/report-back.ts).
+	'reportback_submitted',
+	'reportback_acknowledged',
+	'reportback_returned',
+	'reportback_due_in_3_days',
+	'reportback_due_in_1_day',
+	'reportback_overdue'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -12,6 +12,7 @@ import { en as actions } from './messages/actions';
 import { en as dashboard } from './messages/dashboard';
 import { en as unitRecord } from './messages/unit-record';
 import { en as explanations } from './messages/explanations';
+import { en as reportBack } from './messages/report-back';
 
 const all = {
 	...core,
@@ -25,7 +26,8 @@ const all = {
 	...actions,
 	...dashboard,
 	...unitRecord,
-	...explanations
+	...explanations,
+	...reportBack
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

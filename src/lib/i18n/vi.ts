@@ -11,6 +11,7 @@ import { vi as actions } from './messages/actions';
 import { vi as dashboard } from './messages/dashboard';
 import { vi as unitRecord } from './messages/unit-record';
 import { vi as explanations } from './messages/explanations';
+import { vi as reportBack } from './messages/report-back';
 
 export const vi = {
 	...core,
@@ -24,7 +25,8 @@ export const vi = {
 	...actions,
 	...dashboard,
 	...unitRecord,
-	...explanations
+	...explanations,
+	...reportBack
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -23,6 +23,7 @@ import { reportsService } from './services/reports';
 import { unitRecordService, withCompletionNotice } from './services/unit-record';
 import { explanationService } from './services/explanations';
 import { objectionService } from './services/objections';
+import { reportBackService } from './services/report-backs';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -45,6 +46,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 	const onsiteBase = onsiteService(pb, clock);
 	const unitRecord = unitRecordService(pb, { checks, onsite: onsiteBase, notifications });
 	const explanations = explanationService(pb, clock, notifications, calendar);
+	const reportBacks = reportBackService(pb, clock, notifications);
 	return {
 		calendar,
 		checks,
@@ -66,7 +68,9 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		actions,
 		explanations,
 		objections: objectionService(pb, clock, notifications, calendar),
-		scheduler: schedulerService(clock, actions, notifications, explanations),
+		reportBacks,
+		// Reminders beyond the actions': written explanations (issue #13 §3), report-backs (§5).
+		scheduler: schedulerService(clock, actions, notifications, [explanations, reportBacks]),
 		dashboard: dashboardService(pb, clock),
 		reports: reportsService(pb, clock)
 	};

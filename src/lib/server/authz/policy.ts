@@ -64,7 +64,10 @@ export type Action =
 	| 'finding.object'
 	| 'objection.decide'
 	| 'notification.manage'
-	| 'session.manage';
+	| 'session.manage'
+	| 'reportback.view'
+	| 'reportback.submit'
+	| 'reportback.acknowledge';
 
 const STAFF_ROLES: readonly Role[] = ['admin', 'leader', 'inspector'];
 
@@ -219,6 +222,18 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 		case 'notification.manage':
 		case 'session.manage':
 			return !!r.ownerId && r.ownerId === actor.id;
+		// --- The report-back of a check (issue #13 §5); `r` is the check's scope (scopedCheck).
+		case 'reportback.view':
+			// Whoever may see the check: the office, the team, the checked unit's head.
+			return can(actor, 'check.view', r);
+		case 'reportback.submit':
+			// The head of the checked unit sends it; nobody else writes for the unit.
+			return ownUnit(actor, r);
+		case 'reportback.acknowledge':
+			// Acknowledge or return: the check's lead or members (not observers) or a leader, never
+			// someone of the unit itself (the verifying side of corrective actions, isOnVerifyingSide).
+			if (!r.check) return false;
+			return isOnVerifyingSide(actor, { unitId: r.unitId, originTeam: { leadId: r.check.leadId, memberIds: r.check.teamIds } });
 		default:
 			return unreachable(action);
 	}

@@ -11,3 +11,4 @@ export { reportTables, reportTitle, type Table } from './report-tables';
 export { renderReportPdf } from './report-pdf';
 export { renderReportXlsx } from './report-xlsx';
 export { renderOffenderHistoryXlsx, type OffenderHistory } from './offenders-xlsx';
+export { renderReportBackPdf, reportBackPdfResponse } from './report-back';

@@ -18,6 +18,9 @@ export interface Margins {
 	right: number;
 }
 
+/** A4 margins of administrative documents (docs/report-formats.md (a)): the biên bản and the report-back. */
+export const DOCUMENT_MARGINS: Margins = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+
 export interface OpenPdf {
 	pdf: PDFKit.PDFDocument;
 	/** The text width between the left and right margins. */

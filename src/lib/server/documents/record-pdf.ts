@@ -1,9 +1,9 @@
 // The inspection record (biên bản kiểm tra) as a PDF, A4 portrait, drawn with pdfkit in DejaVu Sans
 // (fonts and page setup in pdf-kit.ts). Server-only: pdfkit never reaches a browser bundle.
 import type { RecordDoc } from '../../domain/record';
-import { MM, openPdf, type Margins } from './pdf-kit';
+import { DOCUMENT_MARGINS, MM, openPdf } from './pdf-kit';
 
-const MARGIN: Margins = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+const MARGIN = DOCUMENT_MARGINS;
 
 export async function renderRecordPdf(
 	doc: RecordDoc,

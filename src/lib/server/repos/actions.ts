@@ -194,6 +194,8 @@ export type InspectionAction = Pick<ActionRecord, 'id' | 'title' | 'dueDate' | '
 
 export interface ActionQuery {
 	unitIds?: string[];
+	/** The actions of one check (its report-back, issue #13 §5). */
+	inspectionId?: string;
 	status?: ActionStatus;
 	category?: string;
 	dueFrom?: string;
@@ -213,6 +215,7 @@ export function actionsRepo(pb: Pb) {
 			if (q.unitIds.length === 0) return 'id = ""';
 			parts.push(anyOf(pb, 'unit', q.unitIds));
 		}
+		if (q.inspectionId) parts.push(pb.filter('inspection = {:i}', { i: q.inspectionId }));
 		if (q.status) parts.push(pb.filter('status = {:s}', { s: q.status }));
 		if (q.category) parts.push(pb.filter('category = {:c}', { c: q.category }));
 		if (q.dueFrom) parts.push(pb.filter('due_date >= {:f}', { f: q.dueFrom }));

@@ -121,6 +121,8 @@ export interface CheckQuery {
 	/** Lead, member or observer. */
 	personId?: string | null;
 	planId?: string;
+	/** The checks of one campaign (chuyên đề). */
+	campaign?: string;
 	limit?: number;
 	sort?: 'start' | '-start';
 }
@@ -143,6 +145,7 @@ export function inspectionsRepo(pb: Pb) {
 		if (q.statuses?.length) parts.push(anyOf(pb, 'status', q.statuses));
 		if (q.personId) parts.push(pb.filter('(lead = {:p} || team ~ {:p} || observers ~ {:p})', { p: q.personId }));
 		if (q.planId) parts.push(pb.filter('plan = {:p}', { p: q.planId }));
+		if (q.campaign) parts.push(pb.filter('campaign = {:c}', { c: q.campaign }));
 		if (q.unitIds && q.unitIds.length <= 40) {
 			parts.push(anyOf(pb, 'unit', q.unitIds));
 		}
@@ -239,6 +242,33 @@ export function inspectionsRepo(pb: Pb) {
 		},
 		async delete(id: string): Promise<void> {
 			await col().delete(id);
+		},
+		// --- The report-back (issue #13 §5) --------------------------------------------------------
+		/** Sets (or clears) the report-back date if the check is still at `version`. */
+		async setReportBackDate(id: string, version: number, day: string | null): Promise<boolean> {
+			return unlessStale(col().update(id, { report_back_date: day ? `${day} 00:00:00.000Z` : '', version: version + 1 }));
+		},
+		/** The campaign names among the checks `actor` may see, newest first. */
+		async campaignsVisible(actor: Actor): Promise<string[]> {
+			const vis = visibility(actor);
+			const rows = await col().getFullList({
+				filter: ["campaign != ''", vis].filter(Boolean).join(' && '),
+				fields: 'campaign',
+				sort: '-scheduled_start'
+			});
+			return [...new Set(rows.map((r) => String(r.campaign)))];
+		},
+		/** Completed or closed checks whose report-back date is on or before `until` (scheduler). */
+		async listReportBackDueBy(until: string): Promise<Check[]> {
+			const rows = await col().getFullList({
+				filter: pb.filter("(status = 'completed' || status = 'closed') && report_back_date != '' && report_back_date <= {:until}", {
+					until: `${until} 23:59:59.999Z`
+				}),
+				expand: 'unit',
+				fields: '*,expand.unit.name',
+				batch: 500
+			});
+			return rows.map(toCheck);
 		}
 	};
 }

@@ -3,7 +3,6 @@
 // the action, unique dedupe keys on notifications, email_next_at), so a restart never sends twice.
 import type { ActionService } from './actions';
 import type { NotificationService } from './notifications';
-import type { ExplanationService } from './explanations';
 
 export const SCHEDULER_INTERVAL_MS = 10 * 60_000;
 
@@ -11,7 +10,8 @@ export function schedulerService(
 	clock: () => Date,
 	actions: ActionService,
 	notifications: NotificationService,
-	explanations?: Pick<ExplanationService, 'runDueChecks'>
+	/** Other reminders run on the same tick, in order (written explanations, report-backs: issue #13 §3, §5). */
+	more: { runDueChecks(now: Date): Promise<unknown> }[] = []
 ) {
 	let running: Promise<unknown> | null = null;
 	/** For GET /healthz: when the timer last fired, and the interval it fires at (null: not started). */
@@ -31,11 +31,12 @@ export function schedulerService(
 
 	async function run(now: Date) {
 		const due = await actions.runDueChecks(now);
-		// Written explanations requested after a check (issue #13 §3): D-1 and overdue, once each.
-		const explained = explanations ? await explanations.runDueChecks(now) : {};
+		// Reminders beyond the actions' (explanations D-1 / overdue, report-backs D-3 / D-1 / overdue), once each.
+		const others: unknown[] = [];
+		for (const m of more) others.push(await m.runDueChecks(now));
 		const mails = await notifications.deliverDue(now);
 		await notifications.idle();
-		return { ...due, ...explained, mails };
+		return { ...due, others, mails };
 	}
 
 	return {

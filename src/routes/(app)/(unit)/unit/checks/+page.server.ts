@@ -5,7 +5,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const user = requireRole('unit_head');
-	const { unitRecord } = await getServices();
-	const { upcoming, finished } = await unitRecord.unitChecks(user.actor);
-	return { rows: upcoming.map(checkRow), finished: finished.map(checkRow) };
+	const { unitRecord, reportBacks } = await getServices();
+	const [{ upcoming, finished }, reportBack] = await Promise.all([
+		unitRecord.unitChecks(user.actor),
+		reportBacks.pendingForUnit(user.actor)
+	]);
+	return { rows: upcoming.map(checkRow), finished: finished.map(checkRow), reportBack };
 };

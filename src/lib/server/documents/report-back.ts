@@ -1,0 +1,90 @@
+// The report-back (Báo cáo kết quả khắc phục) as a PDF, A4 portrait, in the layout of
+// docs/report-formats.md (d): the unit (left) and the national motto (right) with short rules, the
+// place and date, the title, the body, the head's signature block on the right, the recipients bottom
+// left. Fonts and margins are the biên bản's (pdf-kit.ts), so the text extracts with its
+// diacritics. Server-only: pdfkit never reaches a browser bundle.
+import { DOCUMENT_MARGINS as MARGIN, openPdf } from './pdf-kit';
+import type { ReportBackDoc } from '../../domain/report-back';
+
+export async function renderReportBackPdf(doc: ReportBackDoc): Promise<Uint8Array> {
+	const { pdf, width, finish } = openPdf(MARGIN, { Title: `${doc.title} — ${doc.subtitle}`, Author: doc.headerLeft[1] });
+
+	const left = MARGIN.left;
+	const colL = width * 0.42;
+	const colR = width * 0.58;
+	const top = pdf.y;
+	const rule = (cx: number, y: number, half: number) =>
+		pdf
+			.moveTo(cx - half, y)
+			.lineTo(cx + half, y)
+			.stroke();
+
+	// The unit (parent body above it when it has one), its rule and the number.
+	pdf.font('r').fontSize(10);
+	if (doc.headerLeft[0]) pdf.text(doc.headerLeft[0], left, top, { width: colL, align: 'center' });
+	pdf.font('b').text(doc.headerLeft[1], left, doc.headerLeft[0] ? pdf.y : top, { width: colL, align: 'center' });
+	const ruleL = pdf.y + 2;
+	rule(left + colL / 2, ruleL, 30);
+	pdf.font('r').text(doc.number, left, ruleL + 6, { width: colL, align: 'center' });
+	const leftBottom = pdf.y;
+	// Quốc hiệu, tiêu ngữ, rule, place and date.
+	pdf
+		.font('b')
+		.fontSize(10)
+		.text(doc.motto[0], left + colL, top, { width: colR, align: 'center' });
+	pdf.fontSize(11).text(doc.motto[1], { width: colR, align: 'center' });
+	const ruleR = pdf.y + 2;
+	rule(left + colL + colR / 2, ruleR, 75);
+	pdf
+		.font('i')
+		.fontSize(11)
+		.text(doc.placeDate, left + colL, ruleR + 6, { width: colR, align: 'center' });
+	pdf.y = Math.max(leftBottom, pdf.y) + 18;
+
+	pdf.font('b').fontSize(14).text(doc.title, left, pdf.y, { width, align: 'center' });
+	pdf.fontSize(12).text(doc.subtitle, { width, align: 'center' });
+	if (doc.draftNote) pdf.font('i').fontSize(10).text(doc.draftNote, { width, align: 'center' });
+	pdf.moveDown(1);
+
+	const para = (text: string, opts: { indent?: number; bold?: boolean } = {}) =>
+		pdf
+			.font(opts.bold ? 'b' : 'r')
+			.fontSize(11)
+			.text(text, left + (opts.indent ?? 0) * 14, pdf.y, { width: width - (opts.indent ?? 0) * 14, align: 'justify', paragraphGap: 3 });
+	para(doc.opening);
+	for (const s of doc.sections) {
+		pdf.moveDown(0.5);
+		para(s.heading, { bold: true });
+		for (const l of s.lines) para(l.text, { indent: l.indent, bold: l.bold });
+	}
+
+	// Recipients bottom left, the head's signature block on the right, side by side.
+	if (pdf.y > pdf.page.height - MARGIN.bottom - 150) pdf.addPage();
+	pdf.moveDown(1.5);
+	const sy = pdf.y;
+	pdf.font('b').fontSize(9).text(doc.recipients[0]!, left, sy, { width: colL });
+	for (const r of doc.recipients.slice(1)) pdf.font('r').fontSize(8.5).text(r, { width: colL });
+	pdf
+		.font('b')
+		.fontSize(10.5)
+		.text(doc.signature.title, left + colL, sy, { width: colR, align: 'center' });
+	pdf.font('i').fontSize(9).text(doc.signature.hint, { width: colR, align: 'center' });
+	pdf
+		.font('b')
+		.fontSize(10.5)
+		.text(doc.signature.name, left + colL, pdf.y + 70, { width: colR, align: 'center' });
+
+	return finish();
+}
+
+/** The PDF as a download named for its date (bao-cao-khac-phuc-dd-MM-yyyy.pdf), never cached. */
+export function reportBackPdfResponse(pdf: Uint8Array, placeDate: string): Response {
+	const day = placeDate.match(/\d+/g)?.join('-') ?? '';
+	return new Response(pdf as BodyInit, {
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `inline; filename="bao-cao-khac-phuc-${day}.pdf"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}
