@@ -1,7 +1,7 @@
 // The inspection record (biên bản kiểm tra) as a PDF, A4 portrait, drawn with pdfkit in DejaVu Sans
 // (fonts and page setup in pdf-kit.ts). Server-only: pdfkit never reaches a browser bundle.
 import type { RecordDoc } from '../../domain/record';
-import { DOCUMENT_MARGINS, MM, openPdf } from './pdf-kit';
+import { DOCUMENT_MARGINS, openPdf } from './pdf-kit';
 
 const MARGIN = DOCUMENT_MARGINS;
 
