@@ -1,6 +1,7 @@
 // The report-back rules (issue #13 §5), pure: pre-fill from action states, the refusals beside their
 // fields, who may send again, the reminder windows, the document's place and wording.
 import { describe, expect, test } from 'vitest';
+import { recordPlace } from '../../src/lib/domain/record-input';
 import {
 	buildReportBackDoc,
 	decideRefusal,
@@ -8,7 +9,6 @@ import {
 	isReportBackOverdue,
 	itemField,
 	itemsFromForm,
-	placeOf,
 	prefillItems,
 	reportBackReminders,
 	submitRefusal,
@@ -93,7 +93,7 @@ describe('states', () => {
 
 describe('the document', () => {
 	test('place, date line, unit in running text, totals', () => {
-		expect(placeOf('Phường Mỹ Hưng')).toBe('Mỹ Hưng');
+		expect(recordPlace('Phường Mỹ Hưng')).toBe('Mỹ Hưng');
 		expect(inRunningText('Phường Mỹ Hưng')).toBe('phường Mỹ Hưng');
 		expect(inRunningText('Sở Nội vụ')).toBe('Sở Nội vụ');
 		const doc = buildReportBackDoc({

@@ -19,6 +19,7 @@ import { dueReminders, type ActionStatus, type Reminder } from './corrective-act
 import { daysBetween, isIsoDate } from './format';
 import { formatIsoDate } from './time';
 import { longVnDate } from './onsite';
+import { recordPlace } from './record-input';
 import type { MessageKey } from './result';
 
 export const REPORT_BACK_STATUSES = ['pending', 'submitted', 'returned', 'acknowledged'] as const;
@@ -174,14 +175,6 @@ const tv = (key: Key, params: Record<string, string | number> = {}) =>
 	vi[key].replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m));
 
 /**
- * The place name of the place/date line from the unit's name: "Phường Mỹ Hưng" → "Mỹ Hưng"
- * (docs/report-formats.md (a) row 4, the biên bản's rule).
- */
-export function placeOf(unitName: string): string {
-	return unitName.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').replace(/^(phường|xã|thị trấn|đặc khu|tỉnh)\s+/i, '');
-}
-
-/**
  * The unit's name inside a sentence: the unit-type word in lower case before the proper name
  * ("Phường Mỹ Hưng" → "phường Mỹ Hưng", docs/report-formats.md (c) text conventions).
  */
@@ -254,7 +247,7 @@ export function buildReportBackDoc(d: ReportBackDocInput): ReportBackDoc {
 		headerLeft: [(d.parentName ?? '').toLocaleUpperCase('vi'), d.unitName.toLocaleUpperCase('vi')],
 		number: tv('reportback.doc.number', { abbr: abbreviation(d.unitName) }),
 		motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
-		placeDate: `${placeOf(d.unitName)}, ${longVnDate(d.day)}`,
+		placeDate: `${recordPlace(d.unitName)}, ${longVnDate(d.day)}`,
 		title: tv('reportback.doc.title'),
 		subtitle: tv('reportback.doc.subtitle'),
 		draftNote: d.draft ? tv('reportback.doc.draft') : null,

@@ -20,7 +20,7 @@ import { auditRepo } from '../repos/audit';
 import type { NotificationService } from './notifications';
 import type { CalendarService } from './calendar';
 import { ok, refuse, stale, type Result } from '../../domain/result';
-import { vnDay } from '../../domain/time';
+import { vnDay, fromPbDate } from '../../domain/time';
 import { SCAN_MAX_BYTES } from '../../domain/onsite';
 import { checkDecision, checkObjection } from '../../domain/explanations';
 import { t } from '../../i18n/t';
@@ -123,7 +123,7 @@ export function objectionService(pb: Pb, clock: () => Date, notifications: Notif
 						typeId: f.typeId,
 						category: f.category,
 						description: f.description,
-						observedAt: new Date(f.observedAt.replace(' ', 'T')),
+						observedAt: fromPbDate(f.observedAt) ?? new Date(Number.NaN),
 						source: f.source,
 						clientKey: `withdraw-${o.id}`,
 						createdBy: actor.id,

@@ -11,7 +11,7 @@ import { transitionCheck } from '../../../domain/check';
 import { proposeActions, SIGNATURE_MAX_BYTES, type ActionGrouping } from '../../../domain/onsite';
 import { sniffImage } from '../../../domain/file-type';
 import { tallyRollCall } from '../../../domain/roll-call';
-import { vnDay } from '../../../domain/time';
+import { vnDay, fromPbDate } from '../../../domain/time';
 import { buildRecord, type RecordDoc } from '../../../domain/record';
 import { RECORD_ISSUER_ABBR, recordInput, type AmendableField } from '../../../domain/record-input';
 import { ok, refuse, stale, type Result } from '../../../domain/result';
@@ -151,7 +151,7 @@ export function completionUseCases(ctx: OnsiteContext) {
 				typeId: orig.typeId,
 				category: orig.category,
 				description: input.description,
-				observedAt: new Date(orig.observedAt.replace(' ', 'T')),
+				observedAt: fromPbDate(orig.observedAt) ?? new Date(Number.NaN),
 				source: orig.source,
 				clientKey: input.clientKey,
 				createdBy: actor.id,
