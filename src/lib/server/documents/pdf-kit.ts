@@ -47,3 +47,57 @@ export function openPdf(margins: Margins, info: PDFKit.DocumentInfo): OpenPdf {
 		}
 	};
 }
+
+/** The share of the text width the left column (issuing body, recipients) takes; the right one the rest. */
+export const HEAD_LEFT = 0.42;
+
+/** The head every administrative document opens with (docs/report-formats.md (a)). */
+export interface DocumentHead {
+	/** The issuing body: its parent above it ('' when none), then its own name. */
+	headerLeft: [string, string];
+	/** "Số: …" */
+	number: string;
+	/** Quốc hiệu and tiêu ngữ. */
+	motto: [string, string];
+	/** "<place>, ngày … tháng … năm …" */
+	placeDate: string;
+	title: string;
+	subtitle: string;
+}
+
+/**
+ * Draws the head at the top of the page: the issuing body and the number on the left, the national motto
+ * and the place and date on the right, each with its short rule; then the title and subtitle centred.
+ */
+export function drawDocumentHead(pdf: PDFKit.PDFDocument, margins: Margins, width: number, doc: DocumentHead): void {
+	const left = margins.left;
+	const colL = width * HEAD_LEFT;
+	const colR = width - colL;
+	const top = pdf.y;
+	const rule = (cx: number, y: number, half: number) =>
+		pdf
+			.moveTo(cx - half, y)
+			.lineTo(cx + half, y)
+			.stroke();
+	pdf.font('r').fontSize(10);
+	if (doc.headerLeft[0]) pdf.text(doc.headerLeft[0], left, top, { width: colL, align: 'center' });
+	pdf.font('b').text(doc.headerLeft[1], left, doc.headerLeft[0] ? pdf.y : top, { width: colL, align: 'center' });
+	const ruleL = pdf.y + 2;
+	rule(left + colL / 2, ruleL, 30);
+	pdf.font('r').text(doc.number, left, ruleL + 6, { width: colL, align: 'center' });
+	const leftBottom = pdf.y;
+	pdf
+		.font('b')
+		.fontSize(10)
+		.text(doc.motto[0], left + colL, top, { width: colR, align: 'center' });
+	pdf.fontSize(11).text(doc.motto[1], { width: colR, align: 'center' });
+	const ruleR = pdf.y + 2;
+	rule(left + colL + colR / 2, ruleR, 75);
+	pdf
+		.font('i')
+		.fontSize(11)
+		.text(doc.placeDate, left + colL, ruleR + 6, { width: colR, align: 'center' });
+	pdf.y = Math.max(leftBottom, pdf.y) + 18;
+	pdf.font('b').fontSize(14).text(doc.title, left, pdf.y, { width, align: 'center' });
+	pdf.fontSize(12).text(doc.subtitle, { width, align: 'center' });
+}

@@ -1,7 +1,7 @@
 // The inspection record (biên bản kiểm tra) as a PDF, A4 portrait, drawn with pdfkit in DejaVu Sans
 // (fonts and page setup in pdf-kit.ts). Server-only: pdfkit never reaches a browser bundle.
 import type { RecordDoc } from '../../domain/record';
-import { DOCUMENT_MARGINS, openPdf } from './pdf-kit';
+import { DOCUMENT_MARGINS, drawDocumentHead, openPdf } from './pdf-kit';
 
 const MARGIN = DOCUMENT_MARGINS;
 
@@ -12,38 +12,7 @@ export async function renderRecordPdf(
 	const { pdf, width, finish } = openPdf(MARGIN, { Title: `${doc.title} — ${doc.subtitle}`, Author: doc.headerLeft[1] });
 
 	const left = MARGIN.left;
-	const colL = width * 0.42;
-	const colR = width * 0.58;
-	const top = pdf.y;
-
-	// Header: issuing body (left), national motto (right), each with a short rule under it.
-	pdf.font('r').fontSize(10).text(doc.headerLeft[0], left, top, { width: colL, align: 'center' });
-	pdf.font('b').text(doc.headerLeft[1], { width: colL, align: 'center' });
-	const ruleL = pdf.y + 2;
-	pdf
-		.moveTo(left + colL / 2 - 30, ruleL)
-		.lineTo(left + colL / 2 + 30, ruleL)
-		.stroke();
-	pdf.font('r').text(doc.number, left, ruleL + 6, { width: colL, align: 'center' });
-	const leftBottom = pdf.y;
-	pdf
-		.font('b')
-		.fontSize(10)
-		.text(doc.motto[0], left + colL, top, { width: colR, align: 'center' });
-	pdf.fontSize(11).text(doc.motto[1], { width: colR, align: 'center' });
-	const ruleR = pdf.y + 2;
-	pdf
-		.moveTo(left + colL + colR / 2 - 75, ruleR)
-		.lineTo(left + colL + colR / 2 + 75, ruleR)
-		.stroke();
-	pdf
-		.font('i')
-		.fontSize(11)
-		.text(doc.placeDate, left + colL, ruleR + 6, { width: colR, align: 'center' });
-	pdf.y = Math.max(leftBottom, pdf.y) + 18;
-
-	pdf.font('b').fontSize(14).text(doc.title, left, pdf.y, { width, align: 'center' });
-	pdf.fontSize(12).text(doc.subtitle, { width, align: 'center' });
+	drawDocumentHead(pdf, MARGIN, width, doc);
 	pdf.moveDown(1);
 
 	const para = (text: string, opts: { indent?: number; bold?: boolean } = {}) => {

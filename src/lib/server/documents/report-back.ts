@@ -3,46 +3,16 @@
 // place and date, the title, the body, the head's signature block on the right, the recipients bottom
 // left. Fonts and margins are the biên bản's (pdf-kit.ts), so the text extracts with its
 // diacritics. Server-only: pdfkit never reaches a browser bundle.
-import { DOCUMENT_MARGINS as MARGIN, openPdf } from './pdf-kit';
+import { DOCUMENT_MARGINS as MARGIN, drawDocumentHead, HEAD_LEFT, openPdf } from './pdf-kit';
 import type { ReportBackDoc } from '../../domain/report-back';
 
 export async function renderReportBackPdf(doc: ReportBackDoc): Promise<Uint8Array> {
 	const { pdf, width, finish } = openPdf(MARGIN, { Title: `${doc.title} — ${doc.subtitle}`, Author: doc.headerLeft[1] });
 
 	const left = MARGIN.left;
-	const colL = width * 0.42;
-	const colR = width * 0.58;
-	const top = pdf.y;
-	const rule = (cx: number, y: number, half: number) =>
-		pdf
-			.moveTo(cx - half, y)
-			.lineTo(cx + half, y)
-			.stroke();
-
-	// The unit (parent body above it when it has one), its rule and the number.
-	pdf.font('r').fontSize(10);
-	if (doc.headerLeft[0]) pdf.text(doc.headerLeft[0], left, top, { width: colL, align: 'center' });
-	pdf.font('b').text(doc.headerLeft[1], left, doc.headerLeft[0] ? pdf.y : top, { width: colL, align: 'center' });
-	const ruleL = pdf.y + 2;
-	rule(left + colL / 2, ruleL, 30);
-	pdf.font('r').text(doc.number, left, ruleL + 6, { width: colL, align: 'center' });
-	const leftBottom = pdf.y;
-	// Quốc hiệu, tiêu ngữ, rule, place and date.
-	pdf
-		.font('b')
-		.fontSize(10)
-		.text(doc.motto[0], left + colL, top, { width: colR, align: 'center' });
-	pdf.fontSize(11).text(doc.motto[1], { width: colR, align: 'center' });
-	const ruleR = pdf.y + 2;
-	rule(left + colL + colR / 2, ruleR, 75);
-	pdf
-		.font('i')
-		.fontSize(11)
-		.text(doc.placeDate, left + colL, ruleR + 6, { width: colR, align: 'center' });
-	pdf.y = Math.max(leftBottom, pdf.y) + 18;
-
-	pdf.font('b').fontSize(14).text(doc.title, left, pdf.y, { width, align: 'center' });
-	pdf.fontSize(12).text(doc.subtitle, { width, align: 'center' });
+	drawDocumentHead(pdf, MARGIN, width, doc);
+	const colL = width * HEAD_LEFT;
+	const colR = width * (1 - HEAD_LEFT);
 	if (doc.draftNote) pdf.font('i').fontSize(10).text(doc.draftNote, { width, align: 'center' });
 	pdf.moveDown(1);
 
