@@ -141,6 +141,8 @@ test.describe('planning', () => {
 	test('issue #11 point 10: /checks/new shows each refusal once, next to its field, with the typed text kept', async ({ page }, info) => {
 		await login(page, DEMO.inspector);
 		await page.goto('/checks/new');
+		// Type once the page is interactive, as a person would see it (a value typed before hydration is reset).
+		await page.waitForLoadState('networkidle');
 		const long = 'Kiểm tra '.repeat(556).slice(0, 5000);
 		await page.getByLabel('Tên cuộc kiểm tra').fill(long);
 		await fillCheck(page, page, 'phường Mỹ Hưng', '2026-12-09');
