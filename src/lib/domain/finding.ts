@@ -63,3 +63,28 @@ export function actionTitle(f: { typeName: string; description: string; staffNam
 	const who = f.staffName.trim();
 	return `${findingWhat(f, ': ')}${who ? ` — ${who}` : ''}`.slice(0, 1000);
 }
+
+/** A finding as the unit reads it: what, who, when, why it is a violation, the photos; nothing internal. */
+export interface UnitFinding {
+	id: string;
+	typeCode: string;
+	typeName: string;
+	legalBasis: string;
+	staffName: string;
+	description: string;
+	observedAt: string;
+	photos: string[];
+	explanationStatus: 'none' | 'requested' | 'received';
+	explanationText: string;
+	/** Set when this finding corrects an earlier one (an amendment of the locked record). */
+	amendReason: string;
+	actionIds: string[];
+}
+
+export interface UnitAction {
+	id: string;
+	title: string;
+	dueDate: string;
+	status: string;
+	findingIds: string[];
+}

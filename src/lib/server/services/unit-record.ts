@@ -31,31 +31,9 @@ import { renderRecordPdf } from '../documents';
 import { tallyRollCall, type RollCallStatus, type RollCallTally } from '../../domain/roll-call';
 import { formatIsoDate, vnDay } from '../../domain/time';
 import type { Result } from '../../domain/result';
+import type { UnitAction, UnitFinding } from '../../domain/finding';
 
-/** A finding as the unit reads it: what, who, when, why it is a violation, the photos; nothing internal. */
-export interface UnitFinding {
-	id: string;
-	typeCode: string;
-	typeName: string;
-	legalBasis: string;
-	staffName: string;
-	description: string;
-	observedAt: string;
-	photos: string[];
-	explanationStatus: 'none' | 'requested' | 'received';
-	explanationText: string;
-	/** Set when this finding corrects an earlier one (an amendment of the locked record). */
-	amendReason: string;
-	actionIds: string[];
-}
-
-export interface UnitAction {
-	id: string;
-	title: string;
-	dueDate: string;
-	status: string;
-	findingIds: string[];
-}
+export type { UnitAction, UnitFinding };
 
 export interface UnitRecord {
 	recordNumber: number | null;
