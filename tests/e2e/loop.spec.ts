@@ -175,7 +175,7 @@ test('the whole loop: plan, surprise check, record, explanation, objection, fixe
 	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
 	await shot(page, info, 'loop-roll-call');
 
-	// --- A checklist criterion marked "Vi phạm" (the person named), the rest left unmarked. ---
+	// --- A checklist criterion marked "Vi phạm" (a unit-level finding), the rest left unmarked. ---
 	await page.goto(checklistUrl(checkId));
 	await expect(checklistItem(page, BADGE)).toBeVisible();
 	await markChecklistViolation(page, BADGE, { note: badgeNote });
@@ -196,7 +196,7 @@ test('the whole loop: plan, surprise check, record, explanation, objection, fixe
 	await expect(page.locator('article').filter({ hasText: 'Từ danh mục văn hóa công sở' })).toHaveCount(1);
 	await shot(page, info, 'loop-findings');
 	await openResponses(page, checkId);
-	await requestExplanation(page, photoNote, { dueDate: vnDate(5) });
+	await requestExplanation(page, photoNote); // due on the date the page proposes
 
 	// --- Completion: record details, both signatures drawn, completed by the lead. ---
 	await page.goto(`/checks/${checkId}/onsite/complete`);
@@ -299,7 +299,8 @@ test('the whole loop: plan, surprise check, record, explanation, objection, fixe
 	await expect(page.getByTestId('reportback-pending').filter({ hasText: checkTitle })).toContainText(`Hạn báo cáo: ${dmy(reportBackDay)}`);
 	await submitReportBack(page, checkTitle, { summary: `Đơn vị đã khắc phục xong các tồn tại (${tag}).` });
 	const doc = page.getByTestId('report-back-doc');
-	await expect(doc).toContainText('Đã khắc phục');
+	// The action of the withdrawn finding was cancelled: three to report, all done.
+	await expect(doc).toContainText('Tổng số kiến nghị: 3; đã khắc phục: 3; đang khắc phục: 0; chưa khắc phục: 0.');
 	await expect(doc).not.toContainText(badgeNote);
 	await shot(page, info, 'loop-report-back');
 
