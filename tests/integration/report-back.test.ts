@@ -97,6 +97,18 @@ describe('report-back', () => {
 		expect(v.canSubmit).toBe(true);
 	});
 
+	test('an action cancelled when its finding was withdrawn on objection is left out of the report', async () => {
+		const w = await world();
+		const pb = await superPb();
+		const cancelled = await makeAction({ unitId: w.unit.id, dueDate: '2026-03-19', inspectionId: w.check.id, title: 'Vi phạm đã rút' });
+		await pb.collection('corrective_actions').update(cancelled.id, { status: 'cancelled' });
+		const v = await w.s.reportBacks.view(as(w.head), w.check.id);
+		expect(v.draft.map((i) => i.actionId).sort()).toEqual([w.done.id, w.going.id, w.open.id].sort());
+		// Submitted without a word on it: not refused as a not-done action lacking its reason.
+		const r = await w.s.reportBacks.submit(as(w.head), w.check.id, await formOf(w, { [itemField.text(w.open.id)]: 'Chờ kinh phí' }));
+		expect(r).toEqual({ ok: true });
+	});
+
 	test('a not-done action without a reason is refused beside its field, and nothing is stored', async () => {
 		const w = await world();
 		const r = await w.s.reportBacks.submit(as(w.head), w.check.id, await formOf(w));

@@ -55,24 +55,30 @@ export function reportBackService(pb: Pb, clock: () => Date, notifications: Noti
 		return c;
 	}
 
-	/** The check's actions as pre-filling needs them: state, latest response text and evidence. */
+	/**
+	 * The check's actions as pre-filling needs them: state, latest response text and evidence. An
+	 * action cancelled when its finding was withdrawn on objection is no longer the unit's to report
+	 * (issue #13 §4), as on the unit's record (repos/actions.ts byInspection).
+	 */
 	async function actionFacts(checkId: string): Promise<ActionFacts[]> {
 		const list = await actions.list({ inspectionId: checkId, sort: 'due_asc' }, 500);
 		return Promise.all(
-			list.map(async (a) => {
-				const submits = (await actions.history(a.id)).filter((u) => u.kind === 'submit');
-				const last = submits[submits.length - 1];
-				return {
-					id: a.id,
-					title: a.title,
-					dueDate: a.dueDate,
-					status: a.status,
-					responseText: last?.text ?? '',
-					evidenceCount: last?.files.length ?? 0,
-					unitExplanation: a.unitExplanation,
-					pendingExtensionDate: a.pendingExtension?.newDueDate ?? null
-				};
-			})
+			list
+				.filter((a) => a.status !== 'cancelled')
+				.map(async (a) => {
+					const submits = (await actions.history(a.id)).filter((u) => u.kind === 'submit');
+					const last = submits[submits.length - 1];
+					return {
+						id: a.id,
+						title: a.title,
+						dueDate: a.dueDate,
+						status: a.status,
+						responseText: last?.text ?? '',
+						evidenceCount: last?.files.length ?? 0,
+						unitExplanation: a.unitExplanation,
+						pendingExtensionDate: a.pendingExtension?.newDueDate ?? null
+					};
+				})
 		);
 	}
 
