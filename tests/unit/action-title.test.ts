@@ -35,6 +35,15 @@ describe('action titles say the type once', () => {
 		expect(actionTitle(finding('Đi muộn', 'x'.repeat(2000), 'A'))).toHaveLength(1000);
 	});
 
+	test('a roll-call absence names its status, not the catalogue type again ("Vắng không lý do — Trương Ngọc Điệp")', () => {
+		const absent = { ...finding('Vắng mặt không có lý do', 'Vắng không lý do', 'Trương Ngọc Điệp'), source: 'attendance' as const };
+		const [a] = proposeActions([absent], 'per_finding', '2025-09-17', cal);
+		expect(a!.title).toBe('Vắng không lý do — Trương Ngọc Điệp');
+		expect(findingWhat(absent)).toBe('Vắng không lý do');
+		// The same words typed by hand (not from the roll call) keep their type in front.
+		expect(actionTitle({ ...absent, source: 'manual' })).toBe('Vắng mặt không có lý do: Vắng không lý do — Trương Ngọc Điệp');
+	});
+
 	test('the record uses the same rule with a dash', () => {
 		expect(findingWhat({ typeName: 'Đi muộn', description: 'Đi muộn 20 phút' })).toBe('Đi muộn 20 phút');
 		expect(findingWhat({ typeName: 'Không đeo thẻ', description: 'khi tiếp dân' })).toBe('Không đeo thẻ — khi tiếp dân');

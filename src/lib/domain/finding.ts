@@ -46,20 +46,22 @@ export interface Finding {
 }
 
 /**
- * What a finding says, its type named once. A roll-call finding's description already starts with its
- * type ("Đi muộn 15 phút (có mặt lúc 07:52)"), so it stands alone; any other is "type<separator>description".
+ * What a finding says, its type named once. A roll-call finding's description names its status
+ * ("Đi muộn 15 phút (có mặt lúc 07:52)", "Vắng không lý do"), so it stands alone, as does a description
+ * that starts with its type; any other is "type<separator>description".
  * The one rule for the record (record.ts) and the titles of corrective actions (`actionTitle`).
  */
-export function findingWhat(f: { typeName: string; description: string }, separator = ' — '): string {
+export function findingWhat(f: { typeName: string; description: string; source?: Finding['source'] }, separator = ' — '): string {
 	const description = f.description.trim();
 	const type = f.typeName.trim();
 	if (!description) return type;
+	if (f.source === 'attendance') return description;
 	if (!type || description.toLocaleLowerCase('vi').startsWith(type.toLocaleLowerCase('vi'))) return description;
 	return `${type}${separator}${description}`;
 }
 
 /** A corrective action's title for one finding: "Đi muộn 15 phút — Nguyễn Văn An", the type said once. */
-export function actionTitle(f: { typeName: string; description: string; staffName: string }): string {
+export function actionTitle(f: { typeName: string; description: string; staffName: string; source?: Finding['source'] }): string {
 	const who = f.staffName.trim();
 	return `${findingWhat(f, ': ')}${who ? ` — ${who}` : ''}`.slice(0, 1000);
 }

@@ -9,7 +9,7 @@
  */
 import { addWorkingDays, type WorkingCalendar } from './holidays';
 import { isViolationStatus, violationCodeFor, type RollCallStatus } from './roll-call';
-import { actionTitle } from './finding';
+import { actionTitle, type Finding } from './finding';
 import { sniffImage } from './file-type';
 
 /** Largest photo accepted, after the phone has resized it (the schema's file limit). */
@@ -131,6 +131,8 @@ export interface FindingForAction {
 	defaultFixDays: number;
 	staffName: string;
 	description: string;
+	/** Where it was recorded: a roll-call finding's description names its status (see `findingWhat`). */
+	source?: Finding['source'];
 }
 
 export interface ProposedAction {

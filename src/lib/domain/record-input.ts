@@ -76,6 +76,7 @@ export function recordInput(s: RecordSource): RecordInput {
 		category: f.category,
 		staffName: f.staffName,
 		description: f.description,
+		source: f.source,
 		time: formatTime(f.observedAt),
 		photos: f.photos.length,
 		explanation: f.explanationStatus === 'received' ? f.explanationText : '',

@@ -9,7 +9,7 @@ import { formatRollCallTally, type RollCallTally } from './roll-call';
 import { formatNumber } from './format';
 import { formatIsoDate } from './time';
 import { longVnDate, vnClockWords } from './onsite';
-import { findingWhat } from './finding';
+import { findingWhat, type Finding } from './finding';
 
 type Key = keyof typeof vi;
 const tv = (key: Key, params: Record<string, string | number> = {}) =>
@@ -26,6 +26,8 @@ export interface RecordFinding {
 	category: string;
 	staffName: string;
 	description: string;
+	/** Where it was recorded (roll call, checklist, by hand): see `findingWhat`. */
+	source?: Finding['source'];
 	time: string;
 	photos: number;
 	explanation: string;

@@ -102,6 +102,7 @@ export function completionUseCases(ctx: OnsiteContext) {
 						typeName: f.typeName,
 						category: f.category,
 						defaultFixDays: f.defaultFixDays,
+						source: f.source,
 						staffName: f.staffName,
 						description: f.description
 					})),
