@@ -1,7 +1,7 @@
-// The inspection record (biên bản kiểm tra) as a PDF, A4 portrait, drawn with pdfkit in DejaVu Sans
+// The inspection record (biên bản kiểm tra) as a PDF, A4 portrait, drawn with pdfkit in Tinos
 // (fonts and page setup in pdf-kit.ts). Server-only: pdfkit never reaches a browser bundle.
 import type { RecordDoc } from '../../domain/record';
-import { DOCUMENT_MARGINS, drawDocumentHead, openPdf } from './pdf-kit';
+import { DOCUMENT_MARGINS, drawDocumentHead, openPdf, SIZE } from './pdf-kit';
 
 const MARGIN = DOCUMENT_MARGINS;
 
@@ -18,7 +18,7 @@ export async function renderRecordPdf(
 	const para = (text: string, opts: { indent?: number; bold?: boolean } = {}) => {
 		pdf
 			.font(opts.bold ? 'b' : 'r')
-			.fontSize(11)
+			.fontSize(SIZE.body)
 			.text(text, left + (opts.indent ?? 0) * 14, pdf.y, {
 				width: width - (opts.indent ?? 0) * 14,
 				align: 'justify',
@@ -64,8 +64,8 @@ export async function renderRecordPdf(
 		pdf.font('b').fontSize(10.5).text(doc.memberNames.join('          '), left, pdf.y, { width, align: 'center' });
 	}
 	pdf.moveDown(1.5);
-	pdf.font('b').fontSize(9).text(doc.recipients[0]!, left, pdf.y, { width });
-	for (const r of doc.recipients.slice(1)) pdf.font('r').fontSize(8.5).text(r, { width });
+	pdf.font('b').fontSize(SIZE.recipientsHead).text(doc.recipients[0]!, left, pdf.y, { width });
+	for (const r of doc.recipients.slice(1)) pdf.font('r').fontSize(SIZE.recipients).text(r, { width });
 
 	return finish();
 }
