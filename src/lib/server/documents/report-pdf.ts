@@ -12,8 +12,8 @@ import { reportTables, reportTitle, type Table } from './report-tables';
 const MARGIN: Margins = DOCUMENT_MARGINS;
 /** A landscape page keeps the binding edge on the left too: the same margins, turned. */
 const LANDSCAPE: Margins = MARGIN;
-/** A table with more columns than this goes on landscape pages (Biểu 02, 04, 06). */
-const PORTRAIT_MAX_COLUMNS = 6;
+/** A4 portrait width in points. */
+const A4_WIDTH = 595.28;
 const PAD = 3;
 
 export function renderReportPdf(r: ReportData, locale: Locale): Promise<Buffer> {
@@ -60,7 +60,7 @@ const unbreakable = (s: string) => /^[\d\s/.,:%+\-–]*$/.test(s);
 /**
  * Column widths for `tb` at `size` within `width`: each column at least as wide as its longest word
  * (the whole cell for a figure or a date), the space left shared out by how much more each column's
- * longest line would take; null when even the minimums do not fit.
+ * longest row would take; null when even the minimums do not fit.
  */
 export function columnWidths(doc: PDFKit.PDFDocument, tb: Table, width: number, size: number): number[] | null {
 	const n = tb.head.length;
@@ -70,9 +70,11 @@ export function columnWidths(doc: PDFKit.PDFDocument, tb: Table, width: number, 
 		doc.font(bold ? 'b' : 'r').fontSize(size);
 		const whole = doc.widthOfString(s) + 2 * PAD + 1;
 		const words = unbreakable(s) ? [s] : s.split(/\s+/);
-		const longest = Math.max(0, ...words.map((w) => doc.widthOfString(w))) + 2 * PAD + 1;
+		// pdfkit measures a word with the space after it when it wraps.
+		const longest = Math.max(0, ...words.map((w) => doc.widthOfString(`${w} `))) + 2 * PAD + 1;
 		min[i] = Math.max(min[i]!, longest);
-		want[i] = Math.max(want[i]!, whole);
+		// A heading may wrap freely; the rows' text decides where the spare width goes.
+		if (!bold) want[i] = Math.max(want[i]!, whole);
 	};
 	tb.head.forEach((h, i) => measure(h, true, i));
 	for (const row of tb.rows) row.forEach((c, i) => measure(cellText(c), false, i));
@@ -82,25 +84,26 @@ export function columnWidths(doc: PDFKit.PDFDocument, tb: Table, width: number, 
 	const sumExtra = extra.reduce((a, b) => a + b, 0);
 	const spare = width - sumMin;
 	if (sumExtra <= spare) {
-		// Everything fits on one line: the rest goes to the widest text column.
+		// Every row fits on one line: what is left is shared evenly, for the headings to wrap less.
 		const out = want.map((w, i) => Math.max(w, min[i]!));
-		const rest = width - out.reduce((a, b) => a + b, 0);
-		const widest = out.indexOf(Math.max(...out));
-		out[widest] = out[widest]! + rest;
-		return out;
+		const rest = (width - out.reduce((a, b) => a + b, 0)) / n;
+		return out.map((w) => w + rest);
 	}
 	return min.map((m, i) => m + (spare * extra[i]!) / sumExtra);
 }
 
 function drawTable(doc: PDFKit.PDFDocument, tb: Table) {
-	const landscape = tb.head.length > PORTRAIT_MAX_COLUMNS;
+	// Portrait at 11 pt, then at 10 pt; a table whose columns do not fit even then goes on landscape pages.
+	const portraitWidth = A4_WIDTH - MARGIN.left - MARGIN.right;
+	const fits = (size: number, w: number) => columnWidths(doc, tb, w, size);
+	const landscape = !fits(SIZE.table, portraitWidth) && !fits(SIZE.tableSmall, portraitWidth);
 	const newPage = () => doc.addPage({ size: 'A4', layout: landscape ? 'landscape' : 'portrait', margins: landscape ? LANDSCAPE : MARGIN });
 	if (landscape !== isLandscape(doc)) newPage();
 	let size: number = SIZE.table;
-	let widths = columnWidths(doc, tb, textWidth(doc), size);
+	let widths = fits(size, textWidth(doc));
 	if (!widths) {
 		size = SIZE.tableSmall;
-		widths = columnWidths(doc, tb, textWidth(doc), size);
+		widths = fits(size, textWidth(doc));
 	}
 	// Beyond that the longest words are shared out evenly and may break (never seen with the annexes).
 	const w = widths ?? tb.head.map(() => textWidth(doc) / tb.head.length);
