@@ -14,12 +14,14 @@ const FONT_DIR = dirname(require.resolve('@expo-google-fonts/tinos/package.json'
 export const FONT_FILES = {
 	r: join(FONT_DIR, '400Regular', 'Tinos_400Regular.ttf'),
 	b: join(FONT_DIR, '700Bold', 'Tinos_700Bold.ttf'),
-	i: join(FONT_DIR, '400Regular_Italic', 'Tinos_400Regular_Italic.ttf')
+	i: join(FONT_DIR, '400Regular_Italic', 'Tinos_400Regular_Italic.ttf'),
+	bi: join(FONT_DIR, '700Bold_Italic', 'Tinos_700Bold_Italic.ttf')
 } as const;
 
 /**
  * Type sizes in points of NĐ 30/2020 Phụ lục I (docs/report-formats.md): body 13–14, the national
- * header 12–13 (quốc hiệu) and 13–14 (tiêu ngữ), the issuing body 12–13, "Nơi nhận" 12 and its lines 11.
+ * header 12–13 (quốc hiệu) and 13–14 (tiêu ngữ), the issuing body 12–13, "Nơi nhận:" 12 bold italic
+ * and its lines 11.
  */
 export const SIZE = {
 	body: 13,
@@ -62,12 +64,13 @@ export interface OpenPdf {
 	finish(): Promise<Buffer>;
 }
 
-/** A new A4 portrait document, its output collected, with the fonts 'r' (regular), 'b' (bold) and 'i' (italic). */
+/** A new A4 portrait document, its output collected, with the fonts 'r' (regular), 'b' (bold), 'i' (italic), 'bi' (bold italic). */
 export function openPdf(margins: Margins, info: PDFKit.DocumentInfo): OpenPdf {
 	const pdf = new PDFDocument({ size: 'A4', margins, info, bufferPages: true });
 	pdf.registerFont('r', FONT_FILES.r);
 	pdf.registerFont('b', FONT_FILES.b);
 	pdf.registerFont('i', FONT_FILES.i);
+	pdf.registerFont('bi', FONT_FILES.bi);
 	const chunks: Buffer[] = [];
 	pdf.on('data', (c: Buffer) => chunks.push(c));
 	const done = new Promise<Buffer>((res) => pdf.on('end', () => res(Buffer.concat(chunks))));

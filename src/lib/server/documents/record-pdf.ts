@@ -84,7 +84,7 @@ export async function renderRecordPdf(
 		pdf.font('b').fontSize(SIZE.signName).text(doc.memberNames.join('          '), left, pdf.y, { width, align: 'center' });
 	}
 	pdf.moveDown(1.5);
-	pdf.font('b').fontSize(SIZE.recipientsHead).text(doc.recipients[0]!, left, pdf.y, { width });
+	pdf.font('bi').fontSize(SIZE.recipientsHead).text(doc.recipients[0]!, left, pdf.y, { width });
 	for (const r of doc.recipients.slice(1)) pdf.font('r').fontSize(SIZE.recipients).text(r, { width });
 
 	return finish();

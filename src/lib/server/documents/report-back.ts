@@ -32,7 +32,7 @@ export async function renderReportBackPdf(doc: ReportBackDoc): Promise<Uint8Arra
 	if (pdf.y > pdf.page.height - MARGIN.bottom - 150) pdf.addPage();
 	pdf.moveDown(1.5);
 	const sy = pdf.y;
-	pdf.font('b').fontSize(SIZE.recipientsHead).text(doc.recipients[0]!, left, sy, { width: colL });
+	pdf.font('bi').fontSize(SIZE.recipientsHead).text(doc.recipients[0]!, left, sy, { width: colL });
 	for (const r of doc.recipients.slice(1)) pdf.font('r').fontSize(SIZE.recipients).text(r, { width: colL });
 	pdf
 		.font('b')
