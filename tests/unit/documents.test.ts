@@ -264,28 +264,31 @@ describe('the report PDF', () => {
 	});
 });
 
+const reportBack = (items: number) =>
+	buildReportBackDoc({
+		unitName: 'Phường Mỹ Hưng',
+		parentName: 'UBND tỉnh Cửu An',
+		day: '2026-02-05',
+		checkDay: '2026-01-20',
+		items: prefillItems(
+			Array.from({ length: items }, (_, i) => ({
+				id: String(i),
+				title: `Chấn chỉnh việc chấp hành thời giờ làm việc, lần ${i + 1}`,
+				dueDate: '2026-03-20',
+				status: i % 2 ? ('closed' as const) : ('open' as const),
+				responseText: i % 2 ? 'Đã tổ chức họp nhắc nhở toàn thể công chức và ghi vào biên bản cuộc họp.' : '',
+				evidenceCount: i % 3,
+				unitExplanation: '',
+				pendingExtensionDate: null
+			}))
+		),
+		summary: 'Không có kiến nghị thêm.',
+		signerName: 'Võ Thành Nhân'
+	});
+
 describe('the report-back PDF', () => {
 	test('Tinos at 13 pt, A4, margins, page numbers from page 2, the signature with the text above it', async () => {
-		const doc = buildReportBackDoc({
-			unitName: 'Phường Mỹ Hưng',
-			parentName: 'UBND tỉnh Cửu An',
-			day: '2026-02-05',
-			checkDay: '2026-01-20',
-			items: prefillItems(
-				Array.from({ length: 18 }, (_, i) => ({
-					id: String(i),
-					title: `Chấn chỉnh việc chấp hành thời giờ làm việc, lần ${i + 1}`,
-					dueDate: '2026-03-20',
-					status: i % 2 ? ('closed' as const) : ('open' as const),
-					responseText: i % 2 ? 'Đã tổ chức họp nhắc nhở toàn thể công chức và ghi vào biên bản cuộc họp.' : '',
-					evidenceCount: i % 3,
-					unitExplanation: '',
-					pendingExtensionDate: null
-				}))
-			),
-			summary: 'Không có kiến nghị thêm.',
-			signerName: 'Võ Thành Nhân'
-		});
+		const doc = reportBack(18);
 		const bytes = await renderReportBackPdf(doc);
 		const pages = readPdf(bytes);
 		expect(pages.length).toBeGreaterThanOrEqual(2);
@@ -303,7 +306,8 @@ describe('pages of the documents as PNG, to look at (tests/e2e/screenshots/doc-*
 			['record', await renderRecordPdf(buildRecord(record(6))), 1],
 			['record-last', await renderRecordPdf(buildRecord(record(20))), 2],
 			['report', await renderReportPdf(reportData(60), 'vi'), 1],
-			['report-p2', await renderReportPdf(reportData(60), 'vi'), 2]
+			['report-p2', await renderReportPdf(reportData(60), 'vi'), 2],
+			['report-back', await renderReportBackPdf(reportBack(3)), 1]
 		];
 		for (const [name, bytes, page] of docs) {
 			const file = join(dir, `${name}.pdf`);
