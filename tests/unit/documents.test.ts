@@ -191,7 +191,7 @@ describe('the biên bản PDF', () => {
 			expect(at).toBeGreaterThanOrEqual(0);
 			const p = pages[at]!;
 			const sign = findPhrase(p, 'TRƯỞNG ĐOÀN KIỂM')!;
-			const linesAbove = new Set(p.words.filter((w) => w.yMin > mm(20) && w.yMax < sign.yMin).map((w) => Math.round(w.yMin)));
+			const linesAbove = new Set(p.words.filter((w) => w.yMin > mm(20) - 2 && w.yMax < sign.yMin).map((w) => Math.round(w.yMin)));
 			expect(linesAbove.size).toBeGreaterThanOrEqual(2);
 			const rep = findPhrase(p, 'Võ Thành Nhân')!;
 			const lead = findPhrase(p, 'Lâm Quốc Thịnh')!;
@@ -297,6 +297,17 @@ describe('the report-back PDF', () => {
 		if (body) expect(sizeOf(body)).toBeCloseTo(13, 0);
 		const last = pages.at(-1)!;
 		expect(findPhrase(last, 'Võ Thành Nhân')).toBeDefined();
+	});
+});
+
+describe('the report-back signature block', () => {
+	test.each([0, 6, 10, 12, 14, 16, 20, 24])('with %i items it keeps two lines of text with it', async (n) => {
+		const pages = readPdf(await renderReportBackPdf(reportBack(n)));
+		const p = pages.find((x) => findPhrase(x, 'THỦ TRƯỞNG ĐƠN VỊ'))!;
+		const sign = findPhrase(p, 'THỦ TRƯỞNG ĐƠN VỊ')!;
+		const above = new Set(p.words.filter((w) => w.yMin > mm(20) - 2 && w.yMax < sign.yMin).map((w) => Math.round(w.yMin)));
+		expect(above.size, pages.map(pageText).join('\n----\n').slice(-900)).toBeGreaterThanOrEqual(2);
+		expect(findPhrase(p, 'Võ Thành Nhân')).toBeDefined();
 	});
 });
 

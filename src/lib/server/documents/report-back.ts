@@ -21,15 +21,27 @@ export async function renderReportBackPdf(doc: ReportBackDoc): Promise<Uint8Arra
 			.font(opts.bold ? 'b' : 'r')
 			.fontSize(SIZE.body)
 			.text(text, left + (opts.indent ?? 0) * 14, pdf.y, { width: width - (opts.indent ?? 0) * 14, align: 'justify', paragraphGap: 3 });
+	const height = (text: string, opts: { indent?: number; bold?: boolean } = {}) =>
+		pdf
+			.font(opts.bold ? 'b' : 'r')
+			.fontSize(SIZE.body)
+			.heightOfString(text, { width: width - (opts.indent ?? 0) * 14, align: 'justify', paragraphGap: 3 });
+	// The signature block with the recipients beside it, and the room to sign.
+	const BLOCK = 150;
 	para(doc.opening);
-	for (const s of doc.sections) {
+	doc.sections.forEach((s, i) => {
 		pdf.moveDown(0.5);
+		// Widow/orphan control: the last section (its heading and at least one line) goes with the
+		// signature block to a new page when both do not fit below.
+		if (i === doc.sections.length - 1) {
+			const lastH = height(s.heading, { bold: true }) + s.lines.reduce((h, l) => h + height(l.text, l), 0);
+			if (pdf.y + lastH + BLOCK > pdf.page.height - MARGIN.bottom) pdf.addPage();
+		}
 		para(s.heading, { bold: true });
 		for (const l of s.lines) para(l.text, { indent: l.indent, bold: l.bold });
-	}
+	});
 
 	// Recipients bottom left, the head's signature block on the right, side by side.
-	if (pdf.y > pdf.page.height - MARGIN.bottom - 150) pdf.addPage();
 	pdf.moveDown(1.5);
 	const sy = pdf.y;
 	pdf.font('bi').fontSize(SIZE.recipientsHead).text(doc.recipients[0]!, left, sy, { width: colL });
