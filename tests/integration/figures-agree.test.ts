@@ -133,6 +133,10 @@ describe('issue #11 point 9: figures that agree', () => {
 		const { doc } = await services.onsite.record(lead, c1);
 		const good = recordText(doc).filter((l) => l.includes('Thực hiện tốt'));
 		expect(good).toEqual(['- Thực hiện tốt: Đeo thẻ công chức khi thi hành công vụ.']);
-		expect(recordText(doc).some((l) => l.includes('[OC-SMOKING]'))).toBe(true);
+		// The violated criterion is printed by its name, never by its catalogue code.
+		const pb = await superPb();
+		const smoking = await pb.collection('violation_types').getFirstListItem(pb.filter('code = {:c}', { c: 'OC-SMOKING' }));
+		expect(recordText(doc).some((l) => l.includes(String(smoking.name_vi)))).toBe(true);
+		expect(recordText(doc).some((l) => l.includes('OC-SMOKING'))).toBe(false);
 	});
 });

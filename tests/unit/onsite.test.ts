@@ -230,13 +230,22 @@ describe('the record (biên bản)', () => {
 			'- Hình thức: kiểm tra đột xuất (không báo trước).',
 			'3/5 có mặt, kể cả đi muộn (60%); đúng giờ 2/5 (40%); vắng 2, trong đó 1 không lý do',
 			'Gạt tàn trong phòng',
-			'Phạm Hữu Lộc (ATT-ABSENT-UNEXCUSED): Đi xác minh thực địa',
+			'Phạm Hữu Lộc (vắng không lý do): Đi xác minh thực địa',
 			'a) Chấm dứt hút thuốc lá; báo cáo kết quả trước ngày 24/09/2025.',
 			'TRƯỞNG ĐOÀN KIỂM TRA',
-			'- Không đeo thẻ: 03 người [OC-BADGE]'
+			'- Không đeo thẻ: 03 người'
 		]) {
 			expect(text).toContain(s);
 		}
+	});
+
+	test('prints no catalogue code and no "00" count', () => {
+		const tally = tallyRollCall(['present', 'late', 'absent_unexcused']);
+		const text = recordText(buildRecord({ ...input, tally })).join('\n');
+		for (const code of ['OC-BADGE', 'OC-SMOKING', 'ATT-ABSENT-UNEXCUSED']) expect(text).not.toContain(code);
+		expect(text).not.toMatch(/\[|\b00 (người|hồ sơ)/);
+		expect(text).toContain('- Vắng có lý do: 0 người (trong đó đi công tác 0);');
+		expect(text).toContain('- Có mặt đúng giờ: 01 người;');
 	});
 
 	test('the number: blank to fill in before completion, then two digits at least (Số: 07/BB-ĐKTCV)', () => {

@@ -91,7 +91,11 @@ export interface RecordDoc {
 	recipients: string[];
 }
 
-const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+/**
+ * A count as the format writes it (docs/report-formats.md, the example biên bản): two digits from 1 to
+ * 9 ("04 người", "03 hồ sơ"), a plain "0" for none (never "00 người").
+ */
+const two = (n: number) => (n === 0 ? '0' : n < 10 ? `0${n}` : String(n));
 const personLine = (p: RecordPerson, role: string) => `- ${p.name}${p.position ? `, ${p.position}` : ''}, ${role};`;
 
 export function buildRecord(d: RecordInput): RecordDoc {
@@ -136,7 +140,8 @@ export function buildRecord(d: RecordInput): RecordDoc {
 		const who = f.staffName ? `${f.staffName}: ` : '';
 		const photos = f.photos ? ` ${tv('record.photos', { n: f.photos })}` : '';
 		const what = findingWhat(f);
-		const out: RecordLine[] = [{ text: `- ${who}${what} (${f.time}) [${f.code}]${photos}`, indent: 1 }];
+		// The catalogue code (f.code) stays in the app: the printed record names the violation in words.
+		const out: RecordLine[] = [{ text: `- ${who}${what} (${f.time})${photos}`, indent: 1 }];
 		if (f.amendment) {
 			out.push({ text: tv('record.amended', { reason: f.amendment.reason, original: f.amendment.original }), indent: 2 });
 		}
@@ -160,7 +165,7 @@ export function buildRecord(d: RecordInput): RecordDoc {
 			const fs = byCat(['office_culture', 'conduct', 'other']);
 			if (fs.length === 0 && d.checklistViolations.length === 0) results.push({ text: tv('record.no_violation'), indent: 1 });
 			for (const f of fs) results.push(...findingLine(f));
-			for (const v of d.checklistViolations) results.push({ text: `- ${v.name}${v.note ? `: ${v.note}` : ''} [${v.code}]`, indent: 1 });
+			for (const v of d.checklistViolations) results.push({ text: `- ${v.name}${v.note ? `: ${v.note}` : ''}`, indent: 1 });
 			if (d.checklistCompliant.length) {
 				results.push({ text: tv('record.compliant', { items: d.checklistCompliant.join('; ') }), indent: 1 });
 			}
@@ -194,7 +199,8 @@ export function buildRecord(d: RecordInput): RecordDoc {
 				.split(/\n+/)
 				.map((t) => ({ text: `- ${t.replace(/^-\s*/, '')}` }))
 		);
-	for (const f of d.findings) if (f.explanation) expl.push({ text: `- ${f.staffName || d.unitName} (${f.code}): ${f.explanation}` });
+	for (const f of d.findings)
+		if (f.explanation) expl.push({ text: `- ${f.staffName || d.unitName} (${f.typeName.toLocaleLowerCase('vi')}): ${f.explanation}` });
 	if (expl.length === 0) expl.push({ text: tv('record.no_explanation') });
 	sections.push({ heading: tv('record.section.explanations'), lines: expl });
 

@@ -3,7 +3,7 @@
 // place and date, the title, the body, the head's signature block on the right, the recipients bottom
 // left. Fonts and margins are the biên bản's (pdf-kit.ts), so the text extracts with its
 // diacritics. Server-only: pdfkit never reaches a browser bundle.
-import { DOCUMENT_MARGINS as MARGIN, drawDocumentHead, HEAD_LEFT, openPdf } from './pdf-kit';
+import { DOCUMENT_MARGINS as MARGIN, drawDocumentHead, HEAD_LEFT, openPdf, SIZE } from './pdf-kit';
 import type { ReportBackDoc } from '../../domain/report-back';
 
 export async function renderReportBackPdf(doc: ReportBackDoc): Promise<Uint8Array> {
@@ -13,35 +13,47 @@ export async function renderReportBackPdf(doc: ReportBackDoc): Promise<Uint8Arra
 	drawDocumentHead(pdf, MARGIN, width, doc);
 	const colL = width * HEAD_LEFT;
 	const colR = width * (1 - HEAD_LEFT);
-	if (doc.draftNote) pdf.font('i').fontSize(10).text(doc.draftNote, { width, align: 'center' });
+	if (doc.draftNote) pdf.font('i').fontSize(SIZE.note).text(doc.draftNote, { width, align: 'center' });
 	pdf.moveDown(1);
 
 	const para = (text: string, opts: { indent?: number; bold?: boolean } = {}) =>
 		pdf
 			.font(opts.bold ? 'b' : 'r')
-			.fontSize(11)
+			.fontSize(SIZE.body)
 			.text(text, left + (opts.indent ?? 0) * 14, pdf.y, { width: width - (opts.indent ?? 0) * 14, align: 'justify', paragraphGap: 3 });
+	const height = (text: string, opts: { indent?: number; bold?: boolean } = {}) =>
+		pdf
+			.font(opts.bold ? 'b' : 'r')
+			.fontSize(SIZE.body)
+			.heightOfString(text, { width: width - (opts.indent ?? 0) * 14, align: 'justify', paragraphGap: 3 });
+	// The signature block with the recipients beside it, and the room to sign.
+	const BLOCK = 150;
 	para(doc.opening);
-	for (const s of doc.sections) {
+	doc.sections.forEach((s, i) => {
 		pdf.moveDown(0.5);
+		// Widow/orphan control: the last section (its heading and at least one line) goes with the
+		// signature block to a new page when both do not fit below.
+		if (i === doc.sections.length - 1) {
+			const lastH = height(s.heading, { bold: true }) + s.lines.reduce((h, l) => h + height(l.text, l), 0);
+			if (pdf.y + lastH + BLOCK > pdf.page.height - MARGIN.bottom) pdf.addPage();
+		}
 		para(s.heading, { bold: true });
 		for (const l of s.lines) para(l.text, { indent: l.indent, bold: l.bold });
-	}
+	});
 
 	// Recipients bottom left, the head's signature block on the right, side by side.
-	if (pdf.y > pdf.page.height - MARGIN.bottom - 150) pdf.addPage();
 	pdf.moveDown(1.5);
 	const sy = pdf.y;
-	pdf.font('b').fontSize(9).text(doc.recipients[0]!, left, sy, { width: colL });
-	for (const r of doc.recipients.slice(1)) pdf.font('r').fontSize(8.5).text(r, { width: colL });
+	pdf.font('bi').fontSize(SIZE.recipientsHead).text(doc.recipients[0]!, left, sy, { width: colL });
+	for (const r of doc.recipients.slice(1)) pdf.font('r').fontSize(SIZE.recipients).text(r, { width: colL });
 	pdf
 		.font('b')
-		.fontSize(10.5)
+		.fontSize(SIZE.signTitle)
 		.text(doc.signature.title, left + colL, sy, { width: colR, align: 'center' });
-	pdf.font('i').fontSize(9).text(doc.signature.hint, { width: colR, align: 'center' });
+	pdf.font('i').fontSize(SIZE.signHint).text(doc.signature.hint, { width: colR, align: 'center' });
 	pdf
 		.font('b')
-		.fontSize(10.5)
+		.fontSize(SIZE.signName)
 		.text(doc.signature.name, left + colL, pdf.y + 70, { width: colR, align: 'center' });
 
 	return finish();
