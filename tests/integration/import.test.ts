@@ -1,5 +1,6 @@
 // Import and export of units and staff through the service the page uses: preview with per-row errors,
 // all-or-nothing commit, idempotent re-import, lossless export → import round trip.
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { makeUnit, makeUser, superPb, testServices, uid, valueOf } from '../support/services';
 import { csvUpload, STAFF_HEADER, staffCells, UNIT_HEADER, xlsxUpload } from '../support/import-files';
@@ -145,6 +146,46 @@ describe('staff import', () => {
 		const writes = [...Array.from({ length: 1500 }, (_, i) => person(i, units[0]!.id)), person(9999, 'khongcodonvi000')];
 		await expect(orgImportRepo(pb).apply({ staffCreates: writes })).rejects.toBeTruthy();
 		expect(await staffCount(prefix)).toBe(0);
+	});
+
+	test('a roster with the headers offices really use (Đơn vị by name, Ngạch/Loại, Phái, real Excel dates) imports without renaming; extra columns are listed as ignored', async () => {
+		const unitName = `Phòng Khớp Cột ${uid('')}`;
+		const unit = await makeUnit(unitName);
+		const prefix = uid('HM') + '.';
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Danh sách');
+		ws.addRow(['DANH SÁCH CÁN BỘ, CÔNG CHỨC']);
+		ws.addRow(['STT', 'Họ tên', 'Mã CB', 'Phái', 'Ngày tháng năm sinh', 'Đơn vị', 'Ngạch/Loại', 'Ghi chú']);
+		ws.addRow([1, 'Nguyễn Thị Phượng', `${prefix}1`, 'nữ', new Date(Date.UTC(1990, 1, 5)), unitName, 'Công chức', '']);
+		ws.addRow([2, 'Trần Văn Phương', `${prefix}2`, 'M', '03/11/1985', unit.code, 'Viên chức', 'chuyển đến']);
+		ws.getCell('E3').numFmt = 'dd/mm/yyyy';
+		const file = { name: 'ho-so.xlsx', bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer) };
+
+		const p = await s.orgImport.preview(admin, 'staff', file);
+		if (!p.ok) throw new Error(`file refused: ${p.code}`);
+		expect(p.value.errors).toEqual([]);
+		expect(p.value.ignored).toEqual(['STT', 'Ghi chú']);
+		expect(p.value.counts).toMatchObject({ create: 2, update: 0 });
+		expect((await s.orgImport.commit(admin, p.value.token!)).ok).toBe(true);
+
+		const pb = await superPb();
+		const stored = await pb
+			.collection('staff')
+			.getFullList({ filter: pb.filter('employee_code ~ {:p}', { p: prefix }), sort: 'employee_code' });
+		expect(stored.map((r) => [r.full_name, r.gender, String(r.birth_date).slice(0, 10), r.unit, r.category])).toEqual([
+			['Nguyễn Thị Phượng', 'female', '1990-02-05', unit.id, 'cong_chuc'],
+			['Trần Văn Phương', 'male', '1985-11-03', unit.id, 'vien_chuc']
+		]);
+
+		const missing = csvUpload([
+			['Mã CB', 'Họ tên', 'Đơn vị', 'Chức danh nghề nghiệp'],
+			[`${prefix}3`, 'Lê Hoa', unit.code, 'Chuyên viên']
+		]);
+		expect(await s.orgImport.preview(admin, 'staff', missing)).toMatchObject({
+			ok: false,
+			code: 'import.error.missing_headers',
+			params: { columns: 'Loại', found: '“Mã CB”, “Họ tên”, “Đơn vị”, “Chức danh nghề nghiệp”' }
+		});
 	});
 
 	test('file-level problems: wrong type, oversize, legacy encoding', async () => {

@@ -17,6 +17,11 @@ import {
 	importStaffFile,
 	importUnitsFile,
 	isCommittable,
+	matchHeader,
+	parseGender,
+	parseUnitKind,
+	STAFF_COLUMNS,
+	UNIT_COLUMNS,
 	neutralizeFormula,
 	parseCsv,
 	parseSheetDate,
@@ -328,7 +333,10 @@ describe('file-level checks', () => {
 			]),
 			STAFF_OPTIONS
 		);
-		expect(r.fileError).toEqual({ code: 'import.error.missing_headers', params: { columns: 'Mã đơn vị, Loại' } });
+		expect(r.fileError).toEqual({
+			code: 'import.error.missing_headers',
+			params: { columns: 'Mã đơn vị, Loại', found: '“Mã cán bộ”, “Họ tên”, “Ngày sinh”' }
+		});
 		expect(r.rows).toEqual([]);
 	});
 
@@ -1084,5 +1092,121 @@ describe('messages', () => {
 		const declared = new Set<string>([...FILE_ERROR_CODES, ...ROW_ERROR_CODES]);
 		const r = await importStaffFile(csvFile([STAFF_HEADER, staffRow({ 'Ngày sinh': '31/02/1990', Loại: 'x' })]), STAFF_OPTIONS);
 		for (const e of r.errors) expect(declared.has(e.code)).toBe(true);
+	});
+});
+
+describe('headers matched by meaning (issue #18)', () => {
+	const staffField = (h: string) => matchHeader(h, STAFF_COLUMNS)?.field ?? null;
+	const unitField = (h: string) => matchHeader(h, UNIT_COLUMNS)?.field ?? null;
+
+	test('the headers of real rosters map to the staff fields, whatever the case, accents, spacing or đ/d', () => {
+		const cases: [string, string | null][] = [
+			['Mã đơn vị', 'unitCode'],
+			['Đơn vị', 'unitCode'],
+			['Tên đơn vị', 'unitCode'],
+			['DON VI', 'unitCode'],
+			['  đơn   vị ', 'unitCode'],
+			['Phòng/Ban', 'unitCode'],
+			['Phòng', 'unitCode'],
+			['Loại', 'category'],
+			['Ngạch', 'category'],
+			['Ngạch/Loại', 'category'],
+			['NGACH / LOAI', 'category'],
+			['Họ tên', 'fullName'],
+			['Chức vụ', 'position'],
+			['Số điện thoại', null],
+			['Ghi chú', null]
+		];
+		expect(cases.map(([h]) => [h, staffField(h)])).toEqual(cases);
+	});
+
+	test('the headers of real unit lists map to the unit fields', () => {
+		const cases: [string, string | null][] = [
+			['Mã đơn vị', 'code'],
+			['Đơn vị', 'name'],
+			['Tên đơn vị', 'name'],
+			['Loại đơn vị', 'kind'],
+			['Loại', 'kind'],
+			['Mã đơn vị cấp trên', 'parentCode'],
+			['Đơn vị cấp trên', 'parentCode'],
+			['Don vi cap tren', 'parentCode']
+		];
+		expect(cases.map(([h]) => [h, unitField(h)])).toEqual(cases);
+	});
+
+	test('values: Phòng/Ban is an office; Nam/nam/M and Nữ/F are genders', () => {
+		expect(['Phòng/Ban', 'phòng ban', 'Phòng'].map(parseUnitKind)).toEqual(['office', 'office', 'office']);
+		expect(['Nam', 'nam', 'M', 'Nữ', 'nữ', 'F'].map(parseGender)).toEqual(['male', 'male', 'male', 'female', 'female', 'female']);
+	});
+
+	test('a roster with synonym headers, another column order and unknown columns imports; the unknown ones are listed as ignored', async () => {
+		const r = await importStaffFile(
+			csvFile([
+				['STT', 'Họ tên', 'Mã CB', 'Đơn vị', 'Ngạch/Loại', 'Giới tính', 'Ngày sinh', 'Ghi chú'],
+				['1', 'Lê Thị Hoa', 'CB1', 'CA.SNV', 'Công chức', 'nữ', '05/02/1990', 'x']
+			]),
+			STAFF_OPTIONS
+		);
+		expect(r.errors).toEqual([]);
+		expect(r.ignored).toEqual(['STT', 'Ghi chú']);
+		expect(r.rows[0]!.data).toMatchObject({
+			employeeCode: 'CB1',
+			unitCode: 'CA.SNV',
+			category: 'cong_chuc',
+			gender: 'female',
+			birthDate: '1990-02-05'
+		});
+	});
+
+	test('with both "Mã đơn vị" and "Đơn vị", the code column is used and the other listed as ignored', async () => {
+		const r = await importStaffFile(
+			csvFile([
+				['Mã cán bộ', 'Họ và tên', 'Đơn vị', 'Mã đơn vị', 'Loại'],
+				['CB1', 'Lê Hoa', 'Sở Nội vụ', 'CA.SNV', 'Viên chức']
+			]),
+			STAFF_OPTIONS
+		);
+		expect(r.errors).toEqual([]);
+		expect(r.ignored).toEqual(['Đơn vị']);
+		expect(r.rows[0]!.data.unitCode).toBe('CA.SNV');
+	});
+
+	test('a unit column may hold the exact name of a unit; a name two units share is a row error', async () => {
+		const r = await importStaffFile(
+			csvFile([
+				['Mã cán bộ', 'Họ và tên', 'Đơn vị', 'Loại'],
+				['CB1', 'Lê Hoa', 'Sở Nội vụ', 'Viên chức'],
+				['CB2', 'Lê Lan', 'văn phòng', 'Viên chức'],
+				['CB3', 'Lê Mai', 'Văn phòng Sở', 'Viên chức']
+			]),
+			{
+				...STAFF_OPTIONS,
+				knownUnits: [
+					{ code: 'CA.SNV', name: 'Sở Nội vụ' },
+					{ code: 'CA.SNV.VP', name: 'Văn phòng' },
+					{ code: 'CA.X.RACHSAY', name: 'Văn phòng' }
+				]
+			}
+		);
+		expect(r.rows.map((x) => [x.row, x.data.unitCode])).toEqual([[2, 'CA.SNV']]);
+		expect(r.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+			[3, 'Đơn vị', 'import.error.unit_ambiguous'],
+			[4, 'Đơn vị', 'import.error.unit_unknown']
+		]);
+	});
+
+	test('a required header that matches nothing is named, with the columns found', async () => {
+		const r = await importStaffFile(
+			csvFile([
+				['Mã cán bộ', 'Họ và tên', 'Đơn vị', 'Chức danh nghề nghiệp'],
+				['CB1', 'Lê Hoa', 'CA.SNV', 'Chuyên viên']
+			]),
+			STAFF_OPTIONS
+		);
+		expect(r.fileError).toEqual({
+			code: 'import.error.missing_headers',
+			params: { columns: 'Loại', found: '“Mã cán bộ”, “Họ và tên”, “Đơn vị”, “Chức danh nghề nghiệp”' }
+		});
+		expect(vi['import.error.missing_headers']).toContain('{found}');
 	});
 });

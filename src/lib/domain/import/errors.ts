@@ -35,6 +35,7 @@ export const ROW_ERROR_CODES = [
 	'import.error.cell_error',
 	'import.error.duplicate_code',
 	'import.error.unit_unknown',
+	'import.error.unit_ambiguous',
 	'import.error.parent_unknown',
 	'import.error.parent_cycle'
 ] as const;
@@ -73,6 +74,8 @@ export interface ImportResult<T> {
 	rows: ParsedRow<T>[];
 	errors: RowError[];
 	fileError: FileError | null;
+	/** Headers of the file's columns that the app does not store (nothing is read from them). */
+	ignored?: string[];
 }
 
 export function isCommittable<T>(r: ImportResult<T>): boolean {

@@ -149,7 +149,7 @@ function labelMap<T extends string>(entries: [T, readonly string[]][]): Map<stri
 const UNIT_KIND_ALIASES: Record<UnitKind, readonly string[]> = {
 	province: ['Tỉnh', 'UBND tỉnh', 'Thành phố trực thuộc trung ương'],
 	department: ['Sở', 'Ban', 'Ngành', 'Sở, ban, ngành', 'Sở, ngành', 'Cơ quan chuyên môn'],
-	office: ['Phòng'],
+	office: ['Phòng', 'Phòng/Ban', 'Phòng ban', 'Phòng, ban', 'Phòng chuyên môn'],
 	public_service: ['Đơn vị sự nghiệp', 'ĐVSN', 'dvsn'],
 	service_center: ['Trung tâm PVHCC', 'Trung tâm Phục vụ hành chính công', 'trung_tam_pvhcc'],
 	ward: ['Phường', 'UBND phường'],
@@ -169,7 +169,7 @@ const STAFF_CATEGORY_ALIASES: Record<StaffCategory, readonly string[]> = {
 	contract: ['Hợp đồng', 'HĐLĐ', 'Lao động hợp đồng', 'Nhân viên hợp đồng']
 };
 
-const GENDER_ALIASES: Record<Gender, readonly string[]> = { male: ['M'], female: ['F'], other: [] };
+const GENDER_ALIASES: Record<Gender, readonly string[]> = { male: ['M', 'Nam giới'], female: ['F', 'Nữ giới'], other: [] };
 
 const unitKinds = labelMap(UNIT_KINDS.map((k) => [k, [vi[`unit.kind.${k}`], ...UNIT_KIND_ALIASES[k]]]));
 const staffCategories = labelMap(STAFF_CATEGORIES.map((c) => [c, [vi[`staff.category.${c}`], ...STAFF_CATEGORY_ALIASES[c]]]));

@@ -6,7 +6,7 @@ export { decodeText, findMojibake, type DecodeResult } from './decode';
 export { parseCsv, writeCsv, sniffDelimiter, type CsvDelimiter, type CsvRecord } from './csv';
 export { readXlsx, writeXlsx, type XlsxColumn } from './xlsx';
 export { checkImportFile, readImportFile, zipUncompressedSize, type UploadedFile, type FileKind } from './file';
-export { neutralizeFormula, stripFormulaGuard, cleanCell, type RawTable, type RawRow } from './table';
+export { neutralizeFormula, stripFormulaGuard, cleanCell, matchHeader, type RawTable, type RawRow } from './table';
 export { parseSheetDate, parseUnitKind, parseStaffCategory, parseGender, parseStatus } from './fields';
 export { STAFF_COLUMNS, importStaffFile, validateStaffTable, type StaffImportOptions } from './staff';
 export { UNIT_COLUMNS, importUnitsFile, validateUnitTable, findCycles, sortUnitsParentFirst, type UnitImportOptions } from './units';

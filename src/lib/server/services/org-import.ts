@@ -52,6 +52,8 @@ export interface ImportPreview {
 	rows: number;
 	counts: ImportCounts;
 	errors: RowError[];
+	/** Headers of the file's columns the app does not store (listed as ignored, never dropped silently). */
+	ignored: string[];
 	/** Present only when the file can be committed (no error at all). */
 	token: string | null;
 }
@@ -85,6 +87,7 @@ interface Plan {
 	rows: number;
 	errors: RowError[];
 	fileError: FileError | null;
+	ignored: string[];
 	counts: ImportCounts;
 	writes: ImportWrites;
 }
@@ -140,6 +143,7 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			rows: result.rows.length + new Set(result.errors.map((e) => e.row)).size,
 			errors: result.errors,
 			fileError: result.fileError,
+			ignored: result.ignored ?? [],
 			counts: { create: diff.creates.length, update: diff.updates.length, unchanged: diff.unchanged.length, transfer: 0 },
 			writes: { unitCreates: creates.map(write), unitUpdates: diff.updates.map((u) => write(u.after)) }
 		};
@@ -150,7 +154,7 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 		const unitId = new Map(units.map((u) => [u.code, u.id]));
 		const unitCode = new Map(units.map((u) => [u.id, u.code]));
 		const today = vnDay(clock());
-		const result = validateStaffTable(table, { knownUnitCodes: new Set(unitId.keys()), today });
+		const result = validateStaffTable(table, { knownUnitCodes: new Set(unitId.keys()), knownUnits: units, today });
 		const stored = await staff.listAll();
 		const idOfCode = new Map(stored.map((s) => [s.employeeCode, s.id]));
 		const existing: StaffRecord[] = stored.map((s) => ({
@@ -212,6 +216,7 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			rows: result.rows.length + new Set(result.errors.map((e) => e.row)).size,
 			errors: result.errors,
 			fileError: result.fileError,
+			ignored: result.ignored ?? [],
 			counts: {
 				create: diff.creates.length,
 				update: diff.updates.length,
@@ -250,7 +255,7 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 					expiresAt: now + PENDING_TTL_MS
 				});
 			}
-			return ok({ kind, fileName: file.name, rows: p.rows, counts: p.counts, errors: p.errors, token });
+			return ok({ kind, fileName: file.name, rows: p.rows, counts: p.counts, errors: p.errors, ignored: p.ignored, token });
 		},
 
 		/**
