@@ -45,9 +45,9 @@ describe('staff import', () => {
 		const rows = people.map(staffCells);
 		// Row numbers as the spreadsheet shows them: header is row 1, people[i] is row i + 2.
 		rows[10]![1] = ''; // empty name
-		rows[250]![5] = 'KHONG.CO.DV'; // unknown unit
+		rows[250]![STAFF_HEADER.indexOf('Mã đơn vị')] = 'KHONG.CO.DV'; // unknown unit
 		rows[777]![3] = '31/02/1990'; // not a real date
-		rows[1500]![6] = 'Giám đốc'; // not a category
+		rows[1500]![STAFF_HEADER.indexOf('Loại')] = 'Giám đốc'; // not a category
 		rows[1999]![0] = rows[3]![0]!; // duplicate employee code (the later row is reported)
 		const bad = await xlsxUpload([STAFF_HEADER, ...rows], 'can-bo.xlsx');
 
@@ -188,6 +188,55 @@ describe('staff import', () => {
 		});
 	});
 
+	test('contacts: a bad phone or email is a row error with its row number; good ones are stored with the leading zero, exported and re-imported unchanged', async () => {
+		const unit = await makeUnit(`Phường Liên Lạc ${uid('')}`);
+		const prefix = uid('CT') + '.';
+		const header = ['Mã cán bộ', 'Họ và tên', 'Mã đơn vị', 'Loại', 'SĐT', 'Email'];
+		const rows = [
+			[`${prefix}1`, 'Lê Thị Hoa', unit.code, 'Công chức', '0908.123.456', 'Hoa.Le@PhuongLL.gov.vn'],
+			[`${prefix}2`, 'Lê Văn Nam', unit.code, 'Công chức', '09O8123456', ''],
+			[`${prefix}3`, 'Lê Thu', unit.code, 'Công chức', '', 'thu.gov.vn'],
+			[`${prefix}4`, 'Lê Minh', unit.code, 'Viên chức', '0912 345 678', '']
+		];
+		const bad = await s.orgImport.preview(admin, 'staff', csvUpload([header, ...rows]));
+		if (!bad.ok) throw new Error(bad.code);
+		expect(bad.value.token).toBeNull();
+		expect(bad.value.errors.map((e) => [e.row, e.column, e.code, e.params])).toEqual([
+			[3, 'SĐT', 'import.error.phone_invalid', { value: '09O8123456' }],
+			[4, 'Email', 'import.error.email_invalid', { value: 'thu.gov.vn' }]
+		]);
+		expect(await staffCount(prefix)).toBe(0);
+
+		rows[1]![4] = '0908 765 432';
+		rows[2]![5] = 'thu@phuongll.gov.vn';
+		const good = await s.orgImport.preview(admin, 'staff', await xlsxUpload([header, ...rows]));
+		if (!good.ok) throw new Error(good.code);
+		expect(good.value.errors).toEqual([]);
+		expect((await s.orgImport.commit(admin, good.value.token!)).ok).toBe(true);
+
+		const pb = await superPb();
+		const stored = await pb
+			.collection('staff')
+			.getFullList({ filter: pb.filter('employee_code ~ {:p}', { p: prefix }), sort: 'employee_code' });
+		expect(stored.map((r) => [r.phone, r.email])).toEqual([
+			['0908123456', 'hoa.le@phuongll.gov.vn'],
+			['0908765432', ''],
+			['', 'thu@phuongll.gov.vn'],
+			['0912345678', '']
+		]);
+		const shown = await s.staff.get(admin, stored[0]!.id);
+		expect(shown.ok && shown.value.person).toMatchObject({ phone: '0908123456', email: 'hoa.le@phuongll.gov.vn' });
+
+		// Export → import: the zero survives both formats and nothing changes.
+		for (const format of ['csv', 'xlsx'] as const) {
+			const file = await s.orgImport.export(admin, 'staff', format);
+			const again = await s.orgImport.preview(admin, 'staff', { name: file.fileName, bytes: file.bytes });
+			if (!again.ok) throw new Error(again.code);
+			expect(again.value.errors).toEqual([]);
+			expect(again.value.counts.update).toBe(0);
+		}
+	});
+
 	test('file-level problems: wrong type, oversize, legacy encoding', async () => {
 		const pdf = { name: 'bao-cao.pdf', bytes: new TextEncoder().encode('%PDF-1.4 …') };
 		expect(await s.orgImport.preview(admin, 'staff', pdf)).toMatchObject({ ok: false, code: 'import.error.file_type' });
@@ -291,7 +340,7 @@ describe('units import and the export round trip', () => {
 			}
 		] as const;
 		for (const person of people) {
-			const r = await s.staff.create(admin, { ...person, gender: person.gender, position: person.position });
+			const r = await s.staff.create(admin, { ...person, gender: person.gender, position: person.position, phone: '', email: '' });
 			if (!r.ok) throw new Error(r.code);
 		}
 		await pb

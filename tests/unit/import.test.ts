@@ -45,7 +45,7 @@ import { en, vi } from '../../src/lib/i18n/messages/import';
 const TODAY = '2025-09-20';
 const UNITS = new Set(['CA.P.MYHUNG', 'CA.X.RACHSAY', 'CA.SNV', 'CA.SNV.VP']);
 const STAFF_OPTIONS = { knownUnitCodes: UNITS, today: TODAY };
-const STAFF_HEADER = ['Mã cán bộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chức vụ, chức danh', 'Mã đơn vị', 'Loại', 'Trạng thái'];
+const STAFF_HEADER = ['Mã cán bộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chức vụ, chức danh', 'Mã đơn vị', 'Loại', 'Trạng thái', 'SĐT'];
 const UNIT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Mã đơn vị cấp trên', 'Trạng thái'];
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -107,6 +107,7 @@ function staffRow(p: Partial<Record<(typeof STAFF_HEADER)[number], string>> = {}
 		'Mã đơn vị': 'CA.P.MYHUNG',
 		Loại: 'công chức',
 		'Trạng thái': 'Đang làm việc',
+		SĐT: '0908 123 456',
 		...p
 	};
 	return STAFF_HEADER.map((h) => d[h]!);
@@ -572,7 +573,8 @@ describe('2,000-row staff file', () => {
 			'Chức vụ, chức danh': p.position!,
 			'Mã đơn vị': p.unitCode,
 			Loại: vi[`staff.category.${p.category}`],
-			'Trạng thái': p.active ? 'Đang làm việc' : 'Đã nghỉ việc'
+			'Trạng thái': p.active ? 'Đang làm việc' : 'Đã nghỉ việc',
+			SĐT: p.phone!
 		})
 	);
 	// Five broken rows; index i is spreadsheet row i + 2.
@@ -841,6 +843,8 @@ const staffSample: StaffRecord[] = [
 		gender: 'female',
 		birthDate: '1979-02-05',
 		position: 'Chánh Văn phòng HĐND và UBND',
+		phone: '0908123456',
+		email: 'loan.ntk@myhung.gov.vn',
 		unitCode: 'CA.P.MYHUNG',
 		category: 'cong_chuc',
 		active: true
@@ -851,6 +855,8 @@ const staffSample: StaffRecord[] = [
 		gender: 'male',
 		birthDate: null,
 		position: null,
+		phone: null,
+		email: null,
 		unitCode: 'CA.X.RACHSAY',
 		category: 'contract',
 		active: false
@@ -861,6 +867,8 @@ const staffSample: StaffRecord[] = [
 		gender: null,
 		birthDate: '2000-12-31',
 		position: 'Công chức Địa chính - Nông nghiệp, "xã" Rạch Sậy; kiêm nhiệm',
+		phone: null,
+		email: null,
 		unitCode: 'CA.SNV.VP',
 		category: 'vien_chuc',
 		active: true
@@ -871,6 +879,8 @@ const staffSample: StaffRecord[] = [
 		gender: 'other',
 		birthDate: '1990-01-01',
 		position: 'Phó Giám đốc Trung tâm Phục vụ hành chính công',
+		phone: null,
+		email: null,
 		unitCode: 'CA.SNV',
 		category: 'can_bo',
 		active: true
@@ -881,6 +891,8 @@ const staffSample: StaffRecord[] = [
 		gender: 'male',
 		birthDate: '1985-06-15',
 		position: payload,
+		phone: null,
+		email: null,
 		unitCode: 'CA.SNV',
 		category: 'cong_chuc',
 		active: true
@@ -904,7 +916,11 @@ describe('export → import round trip', () => {
 		const bytes = exportStaffCsv(staffSample);
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = new TextDecoder().decode(bytes.slice(3));
-		expect(text.split('\r\n')[0]).toBe('Mã cán bộ,Họ và tên,Giới tính,Ngày sinh,"Chức vụ, chức danh",Mã đơn vị,Loại,Trạng thái');
+		expect(text.split('\r\n')[0]).toBe(
+			'Mã cán bộ,Họ và tên,Giới tính,Ngày sinh,"Chức vụ, chức danh",Số điện thoại,Thư điện tử,Mã đơn vị,Loại,Trạng thái'
+		);
+		// The phone keeps its leading zero as text.
+		expect(text.split('\r\n')[1]).toContain(',0908123456,loan.ntk@myhung.gov.vn,');
 		expect(text).toContain('05/02/1979');
 		// No field of the file starts with a formula character.
 		const parsed = parseCsv(text);
@@ -928,7 +944,8 @@ describe('export → import round trip', () => {
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load(Buffer.from(bytes) as never);
 		const ws = wb.worksheets[0]!;
-		expect(ws.getRow(1).values).toEqual([undefined, ...STAFF_HEADER]);
+		expect(ws.getRow(1).values).toEqual([undefined, ...STAFF_COLUMNS.map((c) => c.label)]);
+		expect(ws.getCell('F2').value).toBe('0908123456');
 		expect(ws.getCell('D2').value).toEqual(utcDate(1979, 2, 5));
 		ws.eachRow((row) =>
 			row.eachCell((cell) => {
@@ -1000,6 +1017,8 @@ describe('diff', () => {
 				gender: null,
 				birthDate: null,
 				position: null,
+				phone: null,
+				email: null,
 				unitCode: 'CA.SNV',
 				category: 'cong_chuc',
 				active: true
@@ -1114,7 +1133,7 @@ describe('headers matched by meaning (issue #18)', () => {
 			['NGACH / LOAI', 'category'],
 			['Họ tên', 'fullName'],
 			['Chức vụ', 'position'],
-			['Số điện thoại', null],
+			['Nơi sinh', null],
 			['Ghi chú', null]
 		];
 		expect(cases.map(([h]) => [h, staffField(h)])).toEqual(cases);

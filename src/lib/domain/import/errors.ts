@@ -27,6 +27,8 @@ export const ROW_ERROR_CODES = [
 	'import.error.date_invalid',
 	'import.error.date_out_of_range',
 	'import.error.gender_invalid',
+	'import.error.phone_invalid',
+	'import.error.email_invalid',
 	'import.error.category_invalid',
 	'import.error.kind_invalid',
 	'import.error.status_invalid',

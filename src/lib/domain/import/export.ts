@@ -46,6 +46,8 @@ function staffCells(s: StaffRecord): Cell[] {
 		gender: { text: s.gender ? vi[`staff.gender.${s.gender}`] : '' },
 		birthDate: { date: s.birthDate },
 		position: { text: s.position ?? '' },
+		phone: { text: s.phone ?? '' },
+		email: { text: s.email ?? '' },
 		unitCode: { text: s.unitCode },
 		category: { text: vi[`staff.category.${s.category}`] },
 		active: { text: vi[s.active ? 'staff.status.active' : 'staff.status.inactive'] }
@@ -79,6 +81,8 @@ const STAFF_WIDTHS: Record<StaffField, number> = {
 	gender: 10,
 	birthDate: 14,
 	position: 40,
+	phone: 14,
+	email: 30,
 	unitCode: 22,
 	category: 20,
 	active: 16

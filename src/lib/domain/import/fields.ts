@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { vi } from '../../i18n/messages/import';
 import { formatIsoDate } from '../time';
 import { searchKey } from '../text';
+import { normalizeEmail, normalizeVnPhone } from '../contact';
 import type { ErrorParams, RowErrorCode } from './errors';
 import { GENDERS, STAFF_CATEGORIES, UNIT_KINDS, type Gender, type StaffCategory, type UnitKind } from '../vocabulary';
 
@@ -83,6 +84,28 @@ export function optionalCode(max: number) {
 			return v;
 		});
 }
+
+// ---- contacts (rules in domain/contact.ts, shared with the staff form) ---------------------------
+
+/** Optional phone: absent → undefined, empty → null, else the 10 digits. */
+export const phoneField = z
+	.string()
+	.optional()
+	.transform((v, ctx): string | null | undefined => {
+		if (v === undefined) return undefined;
+		if (v === '') return null;
+		return normalizeVnPhone(v) ?? fail(ctx, 'import.error.phone_invalid', { value: v });
+	});
+
+/** Optional email: absent → undefined, empty → null, else lower case. */
+export const emailField = z
+	.string()
+	.optional()
+	.transform((v, ctx): string | null | undefined => {
+		if (v === undefined) return undefined;
+		if (v === '') return null;
+		return normalizeEmail(v) ?? fail(ctx, 'import.error.email_invalid', { value: v });
+	});
 
 // ---- dates -------------------------------------------------------------------------------------
 

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { vi } from '../../i18n/messages/import';
 import { fileFailure, type ImportResult, type RowError } from './errors';
 import {
+	emailField,
 	genderField,
+	phoneField,
 	MIN_BIRTH_DATE,
 	optionalDate,
 	optionalText,
@@ -27,6 +29,8 @@ export const STAFF_COLUMNS: readonly ColumnSpec<StaffField>[] = [
 	{ field: 'gender', label: 'Giới tính', aliases: ['Phái'], required: false },
 	{ field: 'birthDate', label: 'Ngày sinh', aliases: ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh'], required: false },
 	{ field: 'position', label: 'Chức vụ, chức danh', aliases: ['Chức vụ', 'Chức danh', 'Chức vụ/chức danh'], required: false },
+	{ field: 'phone', label: 'Số điện thoại', aliases: ['Điện thoại', 'SĐT', 'Số ĐT', 'Điện thoại di động', 'Di động'], required: false },
+	{ field: 'email', label: 'Thư điện tử', aliases: ['Email', 'E-mail', 'Địa chỉ email', 'Thư điện tử công vụ'], required: false },
 	// The unit column may hold the unit's code or its exact name (resolved in validateStaffTable).
 	{
 		field: 'unitCode',
@@ -61,6 +65,8 @@ function staffSchema(today: string) {
 		gender: genderField,
 		birthDate: optionalDate(MIN_BIRTH_DATE, today),
 		position: optionalText(MAX_POSITION_LENGTH),
+		phone: phoneField,
+		email: emailField,
 		unitCode: requiredText(Math.max(MAX_CODE_LENGTH, MAX_UNIT_NAME_LENGTH)),
 		category: staffCategoryField,
 		active: statusField({ active: vi['staff.status.active'], inactive: vi['staff.status.inactive'] })

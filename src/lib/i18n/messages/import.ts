@@ -29,6 +29,9 @@ export const vi = {
 	'import.error.code_invalid': 'Mã “{value}” không hợp lệ: chỉ dùng chữ không dấu, chữ số và các dấu . _ - / (không có khoảng trắng).',
 	'import.error.date_invalid': 'Ngày “{value}” không hợp lệ. Nhập theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 05/02/1990.',
 	'import.error.date_out_of_range': 'Ngày {value} nằm ngoài khoảng cho phép (từ {min} đến {max}).',
+	'import.error.phone_invalid':
+		'Số điện thoại “{value}” không hợp lệ: cần 10 chữ số, bắt đầu bằng số 0 (ví dụ 0908 123 456); chỉ dùng chữ số, dấu cách hoặc dấu chấm.',
+	'import.error.email_invalid': 'Thư điện tử “{value}” không hợp lệ (ví dụ đúng: ten@donvi.gov.vn).',
 	'import.error.gender_invalid': 'Giới tính “{value}” không hợp lệ. Nhập “Nam”, “Nữ” hoặc “Khác”.',
 	'import.error.category_invalid': 'Loại “{value}” không hợp lệ. Nhập một trong: cán bộ, công chức, viên chức, hợp đồng lao động.',
 	'import.error.kind_invalid': 'Loại đơn vị “{value}” không hợp lệ. Nhập một trong: {allowed}.',
@@ -95,6 +98,9 @@ export const en: Record<keyof typeof vi, string> = {
 	'import.error.code_invalid': 'Code “{value}” is invalid: use unaccented letters, digits and . _ - / only (no spaces).',
 	'import.error.date_invalid': 'Date “{value}” is invalid. Use day/month/year (dd/mm/yyyy), for example 05/02/1990.',
 	'import.error.date_out_of_range': 'Date {value} is outside the allowed range ({min} to {max}).',
+	'import.error.phone_invalid':
+		'Invalid phone number “{value}”: 10 digits starting with 0 (e.g. 0908 123 456); digits, spaces or dots only.',
+	'import.error.email_invalid': 'Invalid email “{value}” (a valid one: name@unit.gov.vn).',
 	'import.error.gender_invalid': 'Gender “{value}” is invalid. Use “Nam”, “Nữ” or “Khác”.',
 	'import.error.category_invalid': 'Category “{value}” is invalid. Use one of: cán bộ, công chức, viên chức, hợp đồng lao động.',
 	'import.error.kind_invalid': 'Unit type “{value}” is invalid. Use one of: {allowed}.',

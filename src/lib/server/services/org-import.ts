@@ -163,6 +163,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			gender: s.gender,
 			birthDate: s.birthDate,
 			position: s.position === '' ? null : s.position,
+			phone: s.phone || null,
+			email: s.email || null,
 			unitCode: unitCode.get(s.unitId) ?? '',
 			category: s.category,
 			active: s.active
@@ -181,6 +183,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 				birthDate: s.birthDate,
 				unitId: unitId.get(s.unitCode)!,
 				position: s.position ?? '',
+				phone: s.phone ?? '',
+				email: s.email ?? '',
 				category: s.category,
 				active: s.active
 			})),
@@ -196,6 +200,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 				gender: a.gender,
 				birthDate: a.birthDate,
 				position: a.position ?? '',
+				phone: a.phone ?? '',
+				email: a.email ?? '',
 				category: a.category,
 				active: a.active,
 				unitId: unitId.get(a.unitCode)!
@@ -299,6 +305,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 					gender: s.gender,
 					birthDate: s.birthDate,
 					position: s.position || null,
+					phone: s.phone || null,
+					email: s.email || null,
 					unitCode: byId.get(s.unitId)?.code ?? '',
 					category: s.category,
 					active: s.active
