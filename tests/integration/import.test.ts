@@ -227,6 +227,22 @@ describe('staff import', () => {
 		const shown = await s.staff.get(admin, stored[0]!.id);
 		expect(shown.ok && shown.value.person).toMatchObject({ phone: '0908123456', email: 'hoa.le@phuongll.gov.vn' });
 
+		// The preview of a change says who is updated and which fields change, old → new.
+		rows[0]![1] = 'Lê Thị Hoà Bình';
+		rows[0]![4] = '0908 111 222';
+		const changed = await s.orgImport.preview(admin, 'staff', csvUpload([header, ...rows]));
+		if (!changed.ok) throw new Error(changed.code);
+		expect(changed.value.updates).toEqual([
+			{
+				key: `${prefix}1`,
+				name: 'Lê Thị Hoà Bình',
+				changes: [
+					{ column: 'Họ và tên', before: 'Lê Thị Hoa', after: 'Lê Thị Hoà Bình' },
+					{ column: 'Số điện thoại', before: '0908123456', after: '0908111222' }
+				]
+			}
+		]);
+
 		// Export → import: the zero survives both formats and nothing changes.
 		for (const format of ['csv', 'xlsx'] as const) {
 			const file = await s.orgImport.export(admin, 'staff', format);

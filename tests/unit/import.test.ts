@@ -17,6 +17,7 @@ import {
 	importStaffFile,
 	importUnitsFile,
 	isCommittable,
+	summarizeStaffUpdate,
 	matchHeader,
 	parseGender,
 	parseUnitKind,
@@ -1227,5 +1228,24 @@ describe('headers matched by meaning (issue #18)', () => {
 			params: { columns: 'Loại', found: '“Mã cán bộ”, “Họ và tên”, “Đơn vị”, “Chức danh nghề nghiệp”' }
 		});
 		expect(vi['import.error.missing_headers']).toContain('{found}');
+	});
+});
+
+describe('update summaries for the preview (issue #18 §3)', () => {
+	test('names the person and each changed field with the values as the spreadsheet writes them', () => {
+		const before = { ...staffSample[0]!, position: 'Chuyên viên', birthDate: '1979-02-05', category: 'cong_chuc' as const };
+		const rows = [{ ...before, position: 'Phó Chánh Văn phòng', birthDate: '1979-05-02', category: 'vien_chuc' as const }];
+		const d = diffStaff(rows, [before]);
+		expect(d.updates.map(summarizeStaffUpdate)).toEqual([
+			{
+				key: before.employeeCode,
+				name: before.fullName,
+				changes: [
+					{ column: 'Ngày sinh', before: '05/02/1979', after: '02/05/1979' },
+					{ column: 'Chức vụ, chức danh', before: 'Chuyên viên', after: 'Phó Chánh Văn phòng' },
+					{ column: 'Loại', before: 'Công chức', after: 'Viên chức' }
+				]
+			}
+		]);
 	});
 });

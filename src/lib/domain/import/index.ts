@@ -10,5 +10,16 @@ export { neutralizeFormula, stripFormulaGuard, cleanCell, matchHeader, type RawT
 export { parseSheetDate, parseUnitKind, parseStaffCategory, parseGender, parseStatus } from './fields';
 export { STAFF_COLUMNS, importStaffFile, validateStaffTable, type StaffImportOptions } from './staff';
 export { UNIT_COLUMNS, importUnitsFile, validateUnitTable, findCycles, sortUnitsParentFirst, type UnitImportOptions } from './units';
-export { exportStaffCsv, exportStaffXlsx, exportUnitsCsv, exportUnitsXlsx, exportFileName, type CsvExportOptions } from './export';
+export {
+	exportStaffCsv,
+	exportStaffXlsx,
+	exportUnitsCsv,
+	exportUnitsXlsx,
+	exportFileName,
+	summarizeStaffUpdate,
+	summarizeUnitUpdate,
+	type CsvExportOptions,
+	type FieldChange,
+	type UpdateSummary
+} from './export';
 export { diffStaff, diffUnits, type ImportDiff, type RecordUpdate } from './diff';

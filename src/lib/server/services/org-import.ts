@@ -24,6 +24,9 @@ import {
 	exportUnitsCsv,
 	exportUnitsXlsx,
 	readImportFile,
+	summarizeStaffUpdate,
+	summarizeUnitUpdate,
+	type UpdateSummary,
 	validateStaffTable,
 	validateUnitTable,
 	isCommittable,
@@ -54,6 +57,8 @@ export interface ImportPreview {
 	errors: RowError[];
 	/** Headers of the file's columns the app does not store (listed as ignored, never dropped silently). */
 	ignored: string[];
+	/** Who is updated and which fields change (the first MAX_UPDATES_SHOWN, in file order). */
+	updates: UpdateSummary[];
 	/** Present only when the file can be committed (no error at all). */
 	token: string | null;
 }
@@ -88,9 +93,13 @@ interface Plan {
 	errors: RowError[];
 	fileError: FileError | null;
 	ignored: string[];
+	updates: UpdateSummary[];
 	counts: ImportCounts;
 	writes: ImportWrites;
 }
+
+/** Updates described one by one in the preview; the rest are counted. */
+export const MAX_UPDATES_SHOWN = 200;
 
 export function orgImportService(pb: Pb, clock: () => Date) {
 	const directory = orgDirectoryRepo(pb);
@@ -144,6 +153,7 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			errors: result.errors,
 			fileError: result.fileError,
 			ignored: result.ignored ?? [],
+			updates: diff.updates.slice(0, MAX_UPDATES_SHOWN).map(summarizeUnitUpdate),
 			counts: { create: diff.creates.length, update: diff.updates.length, unchanged: diff.unchanged.length, transfer: 0 },
 			writes: { unitCreates: creates.map(write), unitUpdates: diff.updates.map((u) => write(u.after)) }
 		};
@@ -223,6 +233,7 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			errors: result.errors,
 			fileError: result.fileError,
 			ignored: result.ignored ?? [],
+			updates: diff.updates.slice(0, MAX_UPDATES_SHOWN).map(summarizeStaffUpdate),
 			counts: {
 				create: diff.creates.length,
 				update: diff.updates.length,
@@ -261,7 +272,16 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 					expiresAt: now + PENDING_TTL_MS
 				});
 			}
-			return ok({ kind, fileName: file.name, rows: p.rows, counts: p.counts, errors: p.errors, ignored: p.ignored, token });
+			return ok({
+				kind,
+				fileName: file.name,
+				rows: p.rows,
+				counts: p.counts,
+				errors: p.errors,
+				ignored: p.ignored,
+				updates: p.updates,
+				token
+			});
 		},
 
 		/**
