@@ -67,7 +67,8 @@ export const vi = {
 	'import.ui.kind.units': 'Danh sách đơn vị',
 	'import.ui.kind.staff': 'Danh sách cán bộ',
 	'import.ui.file': 'Tệp dữ liệu (.xlsx hoặc .csv)',
-	'import.ui.file_hint': 'Dòng tiêu đề dùng đúng tên cột như tệp xuất ra bên dưới. Tối đa {limit}.',
+	'import.ui.file_hint':
+		'Tên cột như tệp xuất ra bên dưới hoặc tên tương đương (ví dụ “Đơn vị”, “Ngạch”, “SĐT”); cột không dùng sẽ được bỏ qua. Tối đa {limit}.',
 	'import.ui.preview': 'Kiểm tra và xem trước',
 	'import.ui.preview_title': 'Kết quả kiểm tra tệp “{file}”',
 	'import.ui.count.rows': 'Dòng dữ liệu',
@@ -169,7 +170,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'import.ui.kind.units': 'Units',
 	'import.ui.kind.staff': 'Staff',
 	'import.ui.file': 'File (.xlsx or .csv)',
-	'import.ui.file_hint': 'The header row uses the column names of the export below. At most {limit}.',
+	'import.ui.file_hint':
+		'Column names as in the export below or an equivalent (e.g. “Đơn vị”, “Ngạch”, “SĐT”); other columns are ignored. At most {limit}.',
 	'import.ui.preview': 'Check and preview',
 	'import.ui.preview_title': 'Check of “{file}”',
 	'import.ui.count.rows': 'Data rows',
