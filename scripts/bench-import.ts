@@ -27,17 +27,17 @@ try {
 		...SAMPLE_COMMUNE_UNITS.map((u) => ({ code: u.code, name: u.code, kind: u.kind, parentCode: 'CA', active: true }))
 	];
 	const unitPreview = await services.orgImport.preview(admin, 'units', { name: 'don-vi.csv', bytes: exportUnitsCsv(units) });
-	if (!unitPreview.ok || !unitPreview.token) throw new Error('units did not validate');
-	await services.orgImport.commit(admin, unitPreview.token);
+	if (!unitPreview.ok || !unitPreview.value.token) throw new Error('units did not validate');
+	await services.orgImport.commit(admin, unitPreview.value.token);
 
 	const file = { name: 'can-bo.xlsx', bytes: await exportStaffXlsx(generateStaff(ROWS, { seed: 2025 })) };
 	const t0 = performance.now();
 	const preview = await services.orgImport.preview(admin, 'staff', file);
-	if (!preview.ok || !preview.token) throw new Error(`staff did not validate: ${JSON.stringify(preview).slice(0, 500)}`);
+	if (!preview.ok || !preview.value.token) throw new Error(`staff did not validate: ${JSON.stringify(preview).slice(0, 500)}`);
 	const t1 = performance.now();
-	const done = await services.orgImport.commit(admin, preview.token);
+	const done = await services.orgImport.commit(admin, preview.value.token);
 	const t2 = performance.now();
-	if (!done.ok || done.counts.create !== ROWS) throw new Error(`commit failed: ${JSON.stringify(done)}`);
+	if (!done.ok || done.value.counts.create !== ROWS) throw new Error(`commit failed: ${JSON.stringify(done)}`);
 	const stored = (await pb.collection('staff').getList(1, 1, { fields: 'id' })).totalItems;
 	if (stored !== ROWS) throw new Error(`expected ${ROWS} staff, found ${stored}`);
 

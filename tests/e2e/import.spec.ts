@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { DEMO, e2ePb, login, shot, expect, test } from './helpers';
 
-const HEADER = ['Mã cán bộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chức vụ, chức danh', 'Mã đơn vị', 'Loại', 'Trạng thái'];
+// Headers as offices write them (issue #18): synonyms of the template's, plus a column the app does not store.
+const HEADER = ['Mã CB', 'Họ tên', 'Giới tính', 'Ngày sinh', 'Chức vụ', 'Đơn vị', 'Ngạch/Loại', 'Trạng thái', 'SĐT', 'Ghi chú'];
 
 async function xlsx(rows: string[][]) {
 	const wb = new ExcelJS.Workbook();
@@ -19,9 +20,20 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 test('the admin imports staff from an XLSX: sees the errors, fixes the file, commits, finds them', async ({ page }, info) => {
 	const code = `E2E.${info.project.name}.${randomBytes(3).toString('hex')}`;
 	const people = [
-		[`${code}.1`, 'Nguyễn Văn Nhập', 'Nam', '05/02/1990', 'Công chức Tư pháp - Hộ tịch', 'CA.P.MYHUNG', 'Công chức', ''],
-		[`${code}.2`, 'Đỗ Thị Thử Nghiệm', 'Nữ', '31/02/1990', 'Chuyên viên', 'CA.SNV', 'Viên chức', 'Đang làm việc'],
-		[`${code}.3`, 'Lâm Quốc Đạt', '', '', 'Bảo vệ', 'CA.X.RACHSAY', 'Hợp đồng lao động', '']
+		[
+			`${code}.1`,
+			'Nguyễn Văn Nhập',
+			'Nam',
+			'05/02/1990',
+			'Công chức Tư pháp - Hộ tịch',
+			'CA.P.MYHUNG',
+			'Công chức',
+			'',
+			'0908 123 456',
+			''
+		],
+		[`${code}.2`, 'Đỗ Thị Thử Nghiệm', 'Nữ', '31/02/1990', 'Chuyên viên', 'CA.SNV', 'Viên chức', 'Đang làm việc', '09O8123456', 'mới'],
+		[`${code}.3`, 'Lâm Quốc Đạt', '', '', 'Bảo vệ', 'CA.X.RACHSAY', 'Hợp đồng lao động', '', '', '']
 	];
 	await login(page, DEMO.admin);
 	await page.goto('/admin/import');
@@ -40,10 +52,13 @@ test('the admin imports staff from an XLSX: sees the errors, fixes the file, com
 	await expect(errors).toContainText('Ngày “31/02/1990” không hợp lệ');
 	await expect(errors).toContainText('Ngày sinh');
 	await expect(errors.locator('li').nth(1)).toContainText('3');
+	await expect(errors).toContainText('Số điện thoại “09O8123456” không hợp lệ');
+	await expect(page.getByTestId('import-ignored')).toHaveText('Bỏ qua các cột: Ghi chú (hệ thống không lưu các cột này).');
 	await expect(page.getByRole('button', { name: 'Xác nhận nhập dữ liệu' })).toHaveCount(0);
 	await shot(page, info, 'import-errors');
 
 	people[1]![3] = '28/02/1990';
+	people[1]![8] = '0908.765.432';
 	await page.getByLabel('Danh sách cán bộ').check();
 	await page
 		.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)')
@@ -55,6 +70,19 @@ test('the admin imports staff from an XLSX: sees the errors, fixes the file, com
 	await shot(page, info, 'import-preview');
 	await page.getByRole('button', { name: 'Xác nhận nhập dữ liệu' }).click();
 	await expect(page.getByRole('status')).toContainText('Đã nhập xong: thêm mới 3, cập nhật 0, không thay đổi 0.');
+
+	// The same file with one change: the preview says who is updated and what changes.
+	people[0]![4] = 'Phó Chủ tịch UBND phường';
+	await page.getByLabel('Danh sách cán bộ').check();
+	await page
+		.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)')
+		.setInputFiles({ name: 'can-bo-sua.xlsx', mimeType: XLSX_MIME, buffer: await xlsx(people) });
+	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
+	const updates = page.getByTestId('import-updates');
+	await expect(updates).toContainText('Cập nhật: Nguyễn Văn Nhập');
+	await expect(updates).toContainText('Chức vụ, chức danh: Công chức Tư pháp - Hộ tịch → Phó Chủ tịch UBND phường');
+	await expect(page.getByTestId('count-update')).toContainText('1');
+	await shot(page, info, 'import-updates');
 
 	// Accent-free search finds "Nguyễn Văn Nhập"; "dat" finds "Đạt".
 	await page.goto('/admin/staff?q=nguyen+van+nhap');
@@ -138,18 +166,26 @@ test('the admin adds a person: a bad date is refused in Vietnamese, the typed va
 	await page.getByLabel('Giới tính').selectOption({ label: 'Nữ' });
 	await page.getByLabel('Ngày sinh').fill('30/02/1995');
 	await page.getByLabel('Chức vụ, chức danh').fill('Công chức Văn hóa - Xã hội');
+	await page.getByLabel('Số điện thoại').fill('09O8123456');
+	await page.getByLabel('Thư điện tử').fill('diep.tn@myhung.gov.vn');
 	await page.getByLabel('Loại').selectOption({ label: 'Công chức' });
 	await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: '\u00a0\u00a0phường Mỹ Hưng' });
 	await page.getByRole('button', { name: 'Lưu' }).click();
 	await expect(page.getByText('Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 05/02/1990.')).toBeVisible();
+	await expect(page.getByText('Số điện thoại không hợp lệ: cần 10 chữ số, bắt đầu bằng số 0')).toBeVisible();
 	await expect(page.getByLabel('Họ và tên')).toHaveValue('Trương Ngọc Điệp');
+	await expect(page.getByLabel('Số điện thoại')).toHaveValue('09O8123456');
 	await shot(page, info, 'admin-staff-new-error');
 
 	await page.getByLabel('Ngày sinh').fill('28/02/1995');
+	await page.getByLabel('Số điện thoại').fill('0908.123.456');
 	await page.getByRole('button', { name: 'Lưu' }).click();
 	await expect(page.getByRole('status')).toHaveText('Đã thêm cán bộ.');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trương Ngọc Điệp');
 	await expect(page.getByText('28/02/1995')).toBeVisible();
+	await expect(page.getByTestId('person-phone')).toHaveText('0908 123 456');
+	await expect(page.getByTestId('person-email')).toHaveText('diep.tn@myhung.gov.vn');
+	await shot(page, info, 'admin-staff-contacts');
 	// Found without accents, "đ" typed as "d".
 	await page.goto(`/admin/staff?q=${encodeURIComponent('truong ngoc diep')}`);
 	await expect(page.getByTestId('staff-list')).toContainText(code);

@@ -1,5 +1,6 @@
 // Import and export of units and staff through the service the page uses: preview with per-row errors,
 // all-or-nothing commit, idempotent re-import, lossless export → import round trip.
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { makeUnit, makeUser, superPb, testServices, uid, valueOf } from '../support/services';
 import { csvUpload, STAFF_HEADER, staffCells, UNIT_HEADER, xlsxUpload } from '../support/import-files';
@@ -44,9 +45,9 @@ describe('staff import', () => {
 		const rows = people.map(staffCells);
 		// Row numbers as the spreadsheet shows them: header is row 1, people[i] is row i + 2.
 		rows[10]![1] = ''; // empty name
-		rows[250]![5] = 'KHONG.CO.DV'; // unknown unit
+		rows[250]![STAFF_HEADER.indexOf('Mã đơn vị')] = 'KHONG.CO.DV'; // unknown unit
 		rows[777]![3] = '31/02/1990'; // not a real date
-		rows[1500]![6] = 'Giám đốc'; // not a category
+		rows[1500]![STAFF_HEADER.indexOf('Loại')] = 'Giám đốc'; // not a category
 		rows[1999]![0] = rows[3]![0]!; // duplicate employee code (the later row is reported)
 		const bad = await xlsxUpload([STAFF_HEADER, ...rows], 'can-bo.xlsx');
 
@@ -145,6 +146,111 @@ describe('staff import', () => {
 		const writes = [...Array.from({ length: 1500 }, (_, i) => person(i, units[0]!.id)), person(9999, 'khongcodonvi000')];
 		await expect(orgImportRepo(pb).apply({ staffCreates: writes })).rejects.toBeTruthy();
 		expect(await staffCount(prefix)).toBe(0);
+	});
+
+	test('a roster with the headers offices really use (Đơn vị by name, Ngạch/Loại, Phái, real Excel dates) imports without renaming; extra columns are listed as ignored', async () => {
+		const unitName = `Phòng Khớp Cột ${uid('')}`;
+		const unit = await makeUnit(unitName);
+		const prefix = uid('HM') + '.';
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Danh sách');
+		ws.addRow(['DANH SÁCH CÁN BỘ, CÔNG CHỨC']);
+		ws.addRow(['STT', 'Họ tên', 'Mã CB', 'Phái', 'Ngày tháng năm sinh', 'Đơn vị', 'Ngạch/Loại', 'Ghi chú']);
+		ws.addRow([1, 'Nguyễn Thị Phượng', `${prefix}1`, 'nữ', new Date(Date.UTC(1990, 1, 5)), unitName, 'Công chức', '']);
+		ws.addRow([2, 'Trần Văn Phương', `${prefix}2`, 'M', '03/11/1985', unit.code, 'Viên chức', 'chuyển đến']);
+		ws.getCell('E3').numFmt = 'dd/mm/yyyy';
+		const file = { name: 'ho-so.xlsx', bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer) };
+
+		const p = await s.orgImport.preview(admin, 'staff', file);
+		if (!p.ok) throw new Error(`file refused: ${p.code}`);
+		expect(p.value.errors).toEqual([]);
+		expect(p.value.ignored).toEqual(['STT', 'Ghi chú']);
+		expect(p.value.counts).toMatchObject({ create: 2, update: 0 });
+		expect((await s.orgImport.commit(admin, p.value.token!)).ok).toBe(true);
+
+		const pb = await superPb();
+		const stored = await pb
+			.collection('staff')
+			.getFullList({ filter: pb.filter('employee_code ~ {:p}', { p: prefix }), sort: 'employee_code' });
+		expect(stored.map((r) => [r.full_name, r.gender, String(r.birth_date).slice(0, 10), r.unit, r.category])).toEqual([
+			['Nguyễn Thị Phượng', 'female', '1990-02-05', unit.id, 'cong_chuc'],
+			['Trần Văn Phương', 'male', '1985-11-03', unit.id, 'vien_chuc']
+		]);
+
+		const missing = csvUpload([
+			['Mã CB', 'Họ tên', 'Đơn vị', 'Chức danh nghề nghiệp'],
+			[`${prefix}3`, 'Lê Hoa', unit.code, 'Chuyên viên']
+		]);
+		expect(await s.orgImport.preview(admin, 'staff', missing)).toMatchObject({
+			ok: false,
+			code: 'import.error.missing_headers',
+			params: { columns: 'Loại', found: '“Mã CB”, “Họ tên”, “Đơn vị”, “Chức danh nghề nghiệp”' }
+		});
+	});
+
+	test('contacts: a bad phone or email is a row error with its row number; good ones are stored with the leading zero, exported and re-imported unchanged', async () => {
+		const unit = await makeUnit(`Phường Liên Lạc ${uid('')}`);
+		const prefix = uid('CT') + '.';
+		const header = ['Mã cán bộ', 'Họ và tên', 'Mã đơn vị', 'Loại', 'SĐT', 'Email'];
+		const rows = [
+			[`${prefix}1`, 'Lê Thị Hoa', unit.code, 'Công chức', '0908.123.456', 'Hoa.Le@PhuongLL.gov.vn'],
+			[`${prefix}2`, 'Lê Văn Nam', unit.code, 'Công chức', '09O8123456', ''],
+			[`${prefix}3`, 'Lê Thu', unit.code, 'Công chức', '', 'thu.gov.vn'],
+			[`${prefix}4`, 'Lê Minh', unit.code, 'Viên chức', '0912 345 678', '']
+		];
+		const bad = await s.orgImport.preview(admin, 'staff', csvUpload([header, ...rows]));
+		if (!bad.ok) throw new Error(bad.code);
+		expect(bad.value.token).toBeNull();
+		expect(bad.value.errors.map((e) => [e.row, e.column, e.code, e.params])).toEqual([
+			[3, 'SĐT', 'import.error.phone_invalid', { value: '09O8123456' }],
+			[4, 'Email', 'import.error.email_invalid', { value: 'thu.gov.vn' }]
+		]);
+		expect(await staffCount(prefix)).toBe(0);
+
+		rows[1]![4] = '0908 765 432';
+		rows[2]![5] = 'thu@phuongll.gov.vn';
+		const good = await s.orgImport.preview(admin, 'staff', await xlsxUpload([header, ...rows]));
+		if (!good.ok) throw new Error(good.code);
+		expect(good.value.errors).toEqual([]);
+		expect((await s.orgImport.commit(admin, good.value.token!)).ok).toBe(true);
+
+		const pb = await superPb();
+		const stored = await pb
+			.collection('staff')
+			.getFullList({ filter: pb.filter('employee_code ~ {:p}', { p: prefix }), sort: 'employee_code' });
+		expect(stored.map((r) => [r.phone, r.email])).toEqual([
+			['0908123456', 'hoa.le@phuongll.gov.vn'],
+			['0908765432', ''],
+			['', 'thu@phuongll.gov.vn'],
+			['0912345678', '']
+		]);
+		const shown = await s.staff.get(admin, stored[0]!.id);
+		expect(shown.ok && shown.value.person).toMatchObject({ phone: '0908123456', email: 'hoa.le@phuongll.gov.vn' });
+
+		// The preview of a change says who is updated and which fields change, old → new.
+		rows[0]![1] = 'Lê Thị Hoà Bình';
+		rows[0]![4] = '0908 111 222';
+		const changed = await s.orgImport.preview(admin, 'staff', csvUpload([header, ...rows]));
+		if (!changed.ok) throw new Error(changed.code);
+		expect(changed.value.updates).toEqual([
+			{
+				key: `${prefix}1`,
+				name: 'Lê Thị Hoà Bình',
+				changes: [
+					{ column: 'Họ và tên', before: 'Lê Thị Hoa', after: 'Lê Thị Hoà Bình' },
+					{ column: 'Số điện thoại', before: '0908123456', after: '0908111222' }
+				]
+			}
+		]);
+
+		// Export → import: the zero survives both formats and nothing changes.
+		for (const format of ['csv', 'xlsx'] as const) {
+			const file = await s.orgImport.export(admin, 'staff', format);
+			const again = await s.orgImport.preview(admin, 'staff', { name: file.fileName, bytes: file.bytes });
+			if (!again.ok) throw new Error(again.code);
+			expect(again.value.errors).toEqual([]);
+			expect(again.value.counts.update).toBe(0);
+		}
 	});
 
 	test('file-level problems: wrong type, oversize, legacy encoding', async () => {
@@ -250,7 +356,7 @@ describe('units import and the export round trip', () => {
 			}
 		] as const;
 		for (const person of people) {
-			const r = await s.staff.create(admin, { ...person, gender: person.gender, position: person.position });
+			const r = await s.staff.create(admin, { ...person, gender: person.gender, position: person.position, phone: '', email: '' });
 			if (!r.ok) throw new Error(r.code);
 		}
 		await pb

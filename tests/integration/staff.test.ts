@@ -44,6 +44,8 @@ describe('staff roster', () => {
 			gender: null,
 			birthDate: null,
 			position: 'Chuyên viên',
+			phone: '',
+			email: '',
 			unitId,
 			category: extra.category ?? 'cong_chuc'
 		});
@@ -144,6 +146,8 @@ describe('staff roster', () => {
 			gender: null,
 			birthDate: null,
 			position: '',
+			phone: '',
+			email: '',
 			unitId: unitA.id,
 			category: 'cong_chuc' as const
 		};

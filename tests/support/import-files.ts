@@ -15,6 +15,8 @@ export function staffCells(s: StaffRecord): string[] {
 		s.gender ? vi[`staff.gender.${s.gender}`] : '',
 		s.birthDate ? formatIsoDate(s.birthDate) : '',
 		s.position ?? '',
+		s.phone ?? '',
+		s.email ?? '',
 		s.unitCode,
 		vi[`staff.category.${s.category}`],
 		vi[s.active ? 'staff.status.active' : 'staff.status.inactive']

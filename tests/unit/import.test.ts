@@ -17,6 +17,12 @@ import {
 	importStaffFile,
 	importUnitsFile,
 	isCommittable,
+	summarizeStaffUpdate,
+	matchHeader,
+	parseGender,
+	parseUnitKind,
+	STAFF_COLUMNS,
+	UNIT_COLUMNS,
 	neutralizeFormula,
 	parseCsv,
 	parseSheetDate,
@@ -40,7 +46,7 @@ import { en, vi } from '../../src/lib/i18n/messages/import';
 const TODAY = '2025-09-20';
 const UNITS = new Set(['CA.P.MYHUNG', 'CA.X.RACHSAY', 'CA.SNV', 'CA.SNV.VP']);
 const STAFF_OPTIONS = { knownUnitCodes: UNITS, today: TODAY };
-const STAFF_HEADER = ['Mã cán bộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chức vụ, chức danh', 'Mã đơn vị', 'Loại', 'Trạng thái'];
+const STAFF_HEADER = ['Mã cán bộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chức vụ, chức danh', 'Mã đơn vị', 'Loại', 'Trạng thái', 'SĐT'];
 const UNIT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Mã đơn vị cấp trên', 'Trạng thái'];
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -102,6 +108,7 @@ function staffRow(p: Partial<Record<(typeof STAFF_HEADER)[number], string>> = {}
 		'Mã đơn vị': 'CA.P.MYHUNG',
 		Loại: 'công chức',
 		'Trạng thái': 'Đang làm việc',
+		SĐT: '0908 123 456',
 		...p
 	};
 	return STAFF_HEADER.map((h) => d[h]!);
@@ -328,7 +335,10 @@ describe('file-level checks', () => {
 			]),
 			STAFF_OPTIONS
 		);
-		expect(r.fileError).toEqual({ code: 'import.error.missing_headers', params: { columns: 'Mã đơn vị, Loại' } });
+		expect(r.fileError).toEqual({
+			code: 'import.error.missing_headers',
+			params: { columns: 'Mã đơn vị, Loại', found: '“Mã cán bộ”, “Họ tên”, “Ngày sinh”' }
+		});
 		expect(r.rows).toEqual([]);
 	});
 
@@ -564,7 +574,8 @@ describe('2,000-row staff file', () => {
 			'Chức vụ, chức danh': p.position!,
 			'Mã đơn vị': p.unitCode,
 			Loại: vi[`staff.category.${p.category}`],
-			'Trạng thái': p.active ? 'Đang làm việc' : 'Đã nghỉ việc'
+			'Trạng thái': p.active ? 'Đang làm việc' : 'Đã nghỉ việc',
+			SĐT: p.phone!
 		})
 	);
 	// Five broken rows; index i is spreadsheet row i + 2.
@@ -833,6 +844,8 @@ const staffSample: StaffRecord[] = [
 		gender: 'female',
 		birthDate: '1979-02-05',
 		position: 'Chánh Văn phòng HĐND và UBND',
+		phone: '0908123456',
+		email: 'loan.ntk@myhung.gov.vn',
 		unitCode: 'CA.P.MYHUNG',
 		category: 'cong_chuc',
 		active: true
@@ -843,6 +856,8 @@ const staffSample: StaffRecord[] = [
 		gender: 'male',
 		birthDate: null,
 		position: null,
+		phone: null,
+		email: null,
 		unitCode: 'CA.X.RACHSAY',
 		category: 'contract',
 		active: false
@@ -853,6 +868,8 @@ const staffSample: StaffRecord[] = [
 		gender: null,
 		birthDate: '2000-12-31',
 		position: 'Công chức Địa chính - Nông nghiệp, "xã" Rạch Sậy; kiêm nhiệm',
+		phone: null,
+		email: null,
 		unitCode: 'CA.SNV.VP',
 		category: 'vien_chuc',
 		active: true
@@ -863,6 +880,8 @@ const staffSample: StaffRecord[] = [
 		gender: 'other',
 		birthDate: '1990-01-01',
 		position: 'Phó Giám đốc Trung tâm Phục vụ hành chính công',
+		phone: null,
+		email: null,
 		unitCode: 'CA.SNV',
 		category: 'can_bo',
 		active: true
@@ -873,6 +892,8 @@ const staffSample: StaffRecord[] = [
 		gender: 'male',
 		birthDate: '1985-06-15',
 		position: payload,
+		phone: null,
+		email: null,
 		unitCode: 'CA.SNV',
 		category: 'cong_chuc',
 		active: true
@@ -896,7 +917,11 @@ describe('export → import round trip', () => {
 		const bytes = exportStaffCsv(staffSample);
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = new TextDecoder().decode(bytes.slice(3));
-		expect(text.split('\r\n')[0]).toBe('Mã cán bộ,Họ và tên,Giới tính,Ngày sinh,"Chức vụ, chức danh",Mã đơn vị,Loại,Trạng thái');
+		expect(text.split('\r\n')[0]).toBe(
+			'Mã cán bộ,Họ và tên,Giới tính,Ngày sinh,"Chức vụ, chức danh",Số điện thoại,Thư điện tử,Mã đơn vị,Loại,Trạng thái'
+		);
+		// The phone keeps its leading zero as text.
+		expect(text.split('\r\n')[1]).toContain(',0908123456,loan.ntk@myhung.gov.vn,');
 		expect(text).toContain('05/02/1979');
 		// No field of the file starts with a formula character.
 		const parsed = parseCsv(text);
@@ -920,7 +945,8 @@ describe('export → import round trip', () => {
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load(Buffer.from(bytes) as never);
 		const ws = wb.worksheets[0]!;
-		expect(ws.getRow(1).values).toEqual([undefined, ...STAFF_HEADER]);
+		expect(ws.getRow(1).values).toEqual([undefined, ...STAFF_COLUMNS.map((c) => c.label)]);
+		expect(ws.getCell('F2').value).toBe('0908123456');
 		expect(ws.getCell('D2').value).toEqual(utcDate(1979, 2, 5));
 		ws.eachRow((row) =>
 			row.eachCell((cell) => {
@@ -992,6 +1018,8 @@ describe('diff', () => {
 				gender: null,
 				birthDate: null,
 				position: null,
+				phone: null,
+				email: null,
 				unitCode: 'CA.SNV',
 				category: 'cong_chuc',
 				active: true
@@ -1084,5 +1112,140 @@ describe('messages', () => {
 		const declared = new Set<string>([...FILE_ERROR_CODES, ...ROW_ERROR_CODES]);
 		const r = await importStaffFile(csvFile([STAFF_HEADER, staffRow({ 'Ngày sinh': '31/02/1990', Loại: 'x' })]), STAFF_OPTIONS);
 		for (const e of r.errors) expect(declared.has(e.code)).toBe(true);
+	});
+});
+
+describe('headers matched by meaning (issue #18)', () => {
+	const staffField = (h: string) => matchHeader(h, STAFF_COLUMNS)?.field ?? null;
+	const unitField = (h: string) => matchHeader(h, UNIT_COLUMNS)?.field ?? null;
+
+	test('the headers of real rosters map to the staff fields, whatever the case, accents, spacing or đ/d', () => {
+		const cases: [string, string | null][] = [
+			['Mã đơn vị', 'unitCode'],
+			['Đơn vị', 'unitCode'],
+			['Tên đơn vị', 'unitCode'],
+			['DON VI', 'unitCode'],
+			['  đơn   vị ', 'unitCode'],
+			['Phòng/Ban', 'unitCode'],
+			['Phòng', 'unitCode'],
+			['Loại', 'category'],
+			['Ngạch', 'category'],
+			['Ngạch/Loại', 'category'],
+			['NGACH / LOAI', 'category'],
+			['Họ tên', 'fullName'],
+			['Chức vụ', 'position'],
+			['Nơi sinh', null],
+			['Ghi chú', null]
+		];
+		expect(cases.map(([h]) => [h, staffField(h)])).toEqual(cases);
+	});
+
+	test('the headers of real unit lists map to the unit fields', () => {
+		const cases: [string, string | null][] = [
+			['Mã đơn vị', 'code'],
+			['Đơn vị', 'name'],
+			['Tên đơn vị', 'name'],
+			['Loại đơn vị', 'kind'],
+			['Loại', 'kind'],
+			['Mã đơn vị cấp trên', 'parentCode'],
+			['Đơn vị cấp trên', 'parentCode'],
+			['Don vi cap tren', 'parentCode']
+		];
+		expect(cases.map(([h]) => [h, unitField(h)])).toEqual(cases);
+	});
+
+	test('values: Phòng/Ban is an office; Nam/nam/M and Nữ/F are genders', () => {
+		expect(['Phòng/Ban', 'phòng ban', 'Phòng'].map(parseUnitKind)).toEqual(['office', 'office', 'office']);
+		expect(['Nam', 'nam', 'M', 'Nữ', 'nữ', 'F'].map(parseGender)).toEqual(['male', 'male', 'male', 'female', 'female', 'female']);
+	});
+
+	test('a roster with synonym headers, another column order and unknown columns imports; the unknown ones are listed as ignored', async () => {
+		const r = await importStaffFile(
+			csvFile([
+				['STT', 'Họ tên', 'Mã CB', 'Đơn vị', 'Ngạch/Loại', 'Giới tính', 'Ngày sinh', 'Ghi chú'],
+				['1', 'Lê Thị Hoa', 'CB1', 'CA.SNV', 'Công chức', 'nữ', '05/02/1990', 'x']
+			]),
+			STAFF_OPTIONS
+		);
+		expect(r.errors).toEqual([]);
+		expect(r.ignored).toEqual(['STT', 'Ghi chú']);
+		expect(r.rows[0]!.data).toMatchObject({
+			employeeCode: 'CB1',
+			unitCode: 'CA.SNV',
+			category: 'cong_chuc',
+			gender: 'female',
+			birthDate: '1990-02-05'
+		});
+	});
+
+	test('with both "Mã đơn vị" and "Đơn vị", the code column is used and the other listed as ignored', async () => {
+		const r = await importStaffFile(
+			csvFile([
+				['Mã cán bộ', 'Họ và tên', 'Đơn vị', 'Mã đơn vị', 'Loại'],
+				['CB1', 'Lê Hoa', 'Sở Nội vụ', 'CA.SNV', 'Viên chức']
+			]),
+			STAFF_OPTIONS
+		);
+		expect(r.errors).toEqual([]);
+		expect(r.ignored).toEqual(['Đơn vị']);
+		expect(r.rows[0]!.data.unitCode).toBe('CA.SNV');
+	});
+
+	test('a unit column may hold the exact name of a unit; a name two units share is a row error', async () => {
+		const r = await importStaffFile(
+			csvFile([
+				['Mã cán bộ', 'Họ và tên', 'Đơn vị', 'Loại'],
+				['CB1', 'Lê Hoa', 'Sở Nội vụ', 'Viên chức'],
+				['CB2', 'Lê Lan', 'văn phòng', 'Viên chức'],
+				['CB3', 'Lê Mai', 'Văn phòng Sở', 'Viên chức']
+			]),
+			{
+				...STAFF_OPTIONS,
+				knownUnits: [
+					{ code: 'CA.SNV', name: 'Sở Nội vụ' },
+					{ code: 'CA.SNV.VP', name: 'Văn phòng' },
+					{ code: 'CA.X.RACHSAY', name: 'Văn phòng' }
+				]
+			}
+		);
+		expect(r.rows.map((x) => [x.row, x.data.unitCode])).toEqual([[2, 'CA.SNV']]);
+		expect(r.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+			[3, 'Đơn vị', 'import.error.unit_ambiguous'],
+			[4, 'Đơn vị', 'import.error.unit_unknown']
+		]);
+	});
+
+	test('a required header that matches nothing is named, with the columns found', async () => {
+		const r = await importStaffFile(
+			csvFile([
+				['Mã cán bộ', 'Họ và tên', 'Đơn vị', 'Chức danh nghề nghiệp'],
+				['CB1', 'Lê Hoa', 'CA.SNV', 'Chuyên viên']
+			]),
+			STAFF_OPTIONS
+		);
+		expect(r.fileError).toEqual({
+			code: 'import.error.missing_headers',
+			params: { columns: 'Loại', found: '“Mã cán bộ”, “Họ và tên”, “Đơn vị”, “Chức danh nghề nghiệp”' }
+		});
+		expect(vi['import.error.missing_headers']).toContain('{found}');
+	});
+});
+
+describe('update summaries for the preview (issue #18 §3)', () => {
+	test('names the person and each changed field with the values as the spreadsheet writes them', () => {
+		const before = { ...staffSample[0]!, position: 'Chuyên viên', birthDate: '1979-02-05', category: 'cong_chuc' as const };
+		const rows = [{ ...before, position: 'Phó Chánh Văn phòng', birthDate: '1979-05-02', category: 'vien_chuc' as const }];
+		const d = diffStaff(rows, [before]);
+		expect(d.updates.map(summarizeStaffUpdate)).toEqual([
+			{
+				key: before.employeeCode,
+				name: before.fullName,
+				changes: [
+					{ column: 'Ngày sinh', before: '05/02/1979', after: '02/05/1979' },
+					{ column: 'Chức vụ, chức danh', before: 'Chuyên viên', after: 'Phó Chánh Văn phòng' },
+					{ column: 'Loại', before: 'Công chức', after: 'Viên chức' }
+				]
+			}
+		]);
 	});
 });

@@ -10,6 +10,10 @@ export interface StaffMember {
 	birthDate: string | null;
 	unitId: string;
 	position: string;
+	/** 10 digits starting with 0 (domain/contact.ts), '' when unknown. */
+	phone: string;
+	/** Lower case, '' when unknown. */
+	email: string;
 	category: StaffCategory;
 	active: boolean;
 }

@@ -57,7 +57,17 @@ function diffBy<T extends object, R extends Partial<T>>(
 	return diff;
 }
 
-const STAFF_FIELDS: readonly (keyof StaffRecord)[] = ['fullName', 'gender', 'birthDate', 'position', 'unitCode', 'category', 'active'];
+const STAFF_FIELDS: readonly (keyof StaffRecord)[] = [
+	'fullName',
+	'gender',
+	'birthDate',
+	'position',
+	'phone',
+	'email',
+	'unitCode',
+	'category',
+	'active'
+];
 
 /**
  * Staff to create, update or leave as they are. `existing` holds the stored staff (at least those
@@ -76,6 +86,8 @@ export function diffStaff(rows: readonly StaffImportRow[], existing: readonly St
 			gender: r.gender ?? null,
 			birthDate: r.birthDate ?? null,
 			position: r.position ?? null,
+			phone: r.phone ?? null,
+			email: r.email ?? null,
 			unitCode: r.unitCode,
 			category: r.category,
 			active: r.active ?? true

@@ -27,6 +27,8 @@ export const ROW_ERROR_CODES = [
 	'import.error.date_invalid',
 	'import.error.date_out_of_range',
 	'import.error.gender_invalid',
+	'import.error.phone_invalid',
+	'import.error.email_invalid',
 	'import.error.category_invalid',
 	'import.error.kind_invalid',
 	'import.error.status_invalid',
@@ -35,6 +37,7 @@ export const ROW_ERROR_CODES = [
 	'import.error.cell_error',
 	'import.error.duplicate_code',
 	'import.error.unit_unknown',
+	'import.error.unit_ambiguous',
 	'import.error.parent_unknown',
 	'import.error.parent_cycle'
 ] as const;
@@ -73,6 +76,8 @@ export interface ImportResult<T> {
 	rows: ParsedRow<T>[];
 	errors: RowError[];
 	fileError: FileError | null;
+	/** Headers of the file's columns that the app does not store (nothing is read from them). */
+	ignored?: string[];
 }
 
 export function isCommittable<T>(r: ImportResult<T>): boolean {

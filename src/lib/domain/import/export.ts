@@ -14,6 +14,7 @@ import { vi } from '../../i18n/messages/import';
 import { writeCsv, type CsvDelimiter } from './csv';
 import { formatIsoDate } from '../time';
 import type { StaffRecord, UnitRecord } from './model';
+import type { RecordUpdate } from './diff';
 import { STAFF_COLUMNS, type StaffField } from './staff';
 import { neutralizeFormula } from './table';
 import { UNIT_COLUMNS, type UnitField } from './units';
@@ -46,11 +47,58 @@ function staffCells(s: StaffRecord): Cell[] {
 		gender: { text: s.gender ? vi[`staff.gender.${s.gender}`] : '' },
 		birthDate: { date: s.birthDate },
 		position: { text: s.position ?? '' },
+		phone: { text: s.phone ?? '' },
+		email: { text: s.email ?? '' },
 		unitCode: { text: s.unitCode },
 		category: { text: vi[`staff.category.${s.category}`] },
 		active: { text: vi[s.active ? 'staff.status.active' : 'staff.status.inactive'] }
 	};
 	return STAFF_COLUMNS.map((c) => byField[c.field]);
+}
+
+// ---- what an update changes, as the preview shows it -------------------------------------------
+
+export interface FieldChange {
+	/** The column's header (as in the template). */
+	column: string;
+	/** Old and new value as the spreadsheet writes them; '' = empty. */
+	before: string;
+	after: string;
+}
+
+export interface UpdateSummary {
+	/** Unit code or employee code. */
+	key: string;
+	/** The person's or the unit's name after the update. */
+	name: string;
+	changes: FieldChange[];
+}
+
+const cellDisplay = (c: Cell) => ('date' in c ? (c.date ? formatIsoDate(c.date) : '') : c.text);
+
+function summarize<T, F extends string>(
+	u: RecordUpdate<T>,
+	columns: readonly { field: F; label: string }[],
+	cells: (r: T) => Cell[],
+	name: string
+): UpdateSummary {
+	const before = cells(u.before);
+	const after = cells(u.after);
+	const changed = new Set<string>(u.changed.map(String));
+	const changes: FieldChange[] = [];
+	columns.forEach((c, i) => {
+		if (changed.has(c.field)) changes.push({ column: c.label, before: cellDisplay(before[i]!), after: cellDisplay(after[i]!) });
+	});
+	return { key: u.key, name, changes };
+}
+
+/** "Cập nhật: Nguyễn Văn A — Chức vụ: X → Y": who is updated and which fields change, old → new. */
+export function summarizeStaffUpdate(u: RecordUpdate<StaffRecord>): UpdateSummary {
+	return summarize(u, STAFF_COLUMNS, staffCells, u.after.fullName);
+}
+
+export function summarizeUnitUpdate(u: RecordUpdate<UnitRecord>): UpdateSummary {
+	return summarize(u, UNIT_COLUMNS, unitCells, u.after.name);
 }
 
 function csvText(c: Cell): string {
@@ -79,6 +127,8 @@ const STAFF_WIDTHS: Record<StaffField, number> = {
 	gender: 10,
 	birthDate: 14,
 	position: 40,
+	phone: 14,
+	email: 30,
 	unitCode: 22,
 	category: 20,
 	active: 16

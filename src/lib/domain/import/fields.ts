@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { vi } from '../../i18n/messages/import';
 import { formatIsoDate } from '../time';
 import { searchKey } from '../text';
+import { normalizeEmail, normalizeVnPhone } from '../contact';
 import type { ErrorParams, RowErrorCode } from './errors';
 import { GENDERS, STAFF_CATEGORIES, UNIT_KINDS, type Gender, type StaffCategory, type UnitKind } from '../vocabulary';
 
@@ -84,6 +85,28 @@ export function optionalCode(max: number) {
 		});
 }
 
+// ---- contacts (rules in domain/contact.ts, shared with the staff form) ---------------------------
+
+/** Optional phone: absent → undefined, empty → null, else the 10 digits. */
+export const phoneField = z
+	.string()
+	.optional()
+	.transform((v, ctx): string | null | undefined => {
+		if (v === undefined) return undefined;
+		if (v === '') return null;
+		return normalizeVnPhone(v) ?? fail(ctx, 'import.error.phone_invalid', { value: v });
+	});
+
+/** Optional email: absent → undefined, empty → null, else lower case. */
+export const emailField = z
+	.string()
+	.optional()
+	.transform((v, ctx): string | null | undefined => {
+		if (v === undefined) return undefined;
+		if (v === '') return null;
+		return normalizeEmail(v) ?? fail(ctx, 'import.error.email_invalid', { value: v });
+	});
+
 // ---- dates -------------------------------------------------------------------------------------
 
 function isValidYmd(y: number, m: number, d: number): boolean {
@@ -149,7 +172,7 @@ function labelMap<T extends string>(entries: [T, readonly string[]][]): Map<stri
 const UNIT_KIND_ALIASES: Record<UnitKind, readonly string[]> = {
 	province: ['Tỉnh', 'UBND tỉnh', 'Thành phố trực thuộc trung ương'],
 	department: ['Sở', 'Ban', 'Ngành', 'Sở, ban, ngành', 'Sở, ngành', 'Cơ quan chuyên môn'],
-	office: ['Phòng'],
+	office: ['Phòng', 'Phòng/Ban', 'Phòng ban', 'Phòng, ban', 'Phòng chuyên môn'],
 	public_service: ['Đơn vị sự nghiệp', 'ĐVSN', 'dvsn'],
 	service_center: ['Trung tâm PVHCC', 'Trung tâm Phục vụ hành chính công', 'trung_tam_pvhcc'],
 	ward: ['Phường', 'UBND phường'],
@@ -169,7 +192,7 @@ const STAFF_CATEGORY_ALIASES: Record<StaffCategory, readonly string[]> = {
 	contract: ['Hợp đồng', 'HĐLĐ', 'Lao động hợp đồng', 'Nhân viên hợp đồng']
 };
 
-const GENDER_ALIASES: Record<Gender, readonly string[]> = { male: ['M'], female: ['F'], other: [] };
+const GENDER_ALIASES: Record<Gender, readonly string[]> = { male: ['M', 'Nam giới'], female: ['F', 'Nữ giới'], other: [] };
 
 const unitKinds = labelMap(UNIT_KINDS.map((k) => [k, [vi[`unit.kind.${k}`], ...UNIT_KIND_ALIASES[k]]]));
 const staffCategories = labelMap(STAFF_CATEGORIES.map((c) => [c, [vi[`staff.category.${c}`], ...STAFF_CATEGORY_ALIASES[c]]]));

@@ -350,6 +350,9 @@ export function generateStaff(count: number, options: GenerateStaffOptions): Sta
 			gender,
 			birthDate: `${year - age}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
 			position,
+			// Derived from the index, not drawn: keeps the seeded sequence of names and dates unchanged.
+			phone: `0912${String((first + i) % 1_000_000).padStart(6, '0')}`,
+			email: null,
 			unitCode: unit.code,
 			category,
 			active: isLeader || rand() >= inactiveShare

@@ -25,6 +25,10 @@ export interface StaffRecord {
 	gender: Gender | null;
 	birthDate: string | null;
 	position: string | null;
+	/** 10 digits starting with 0 (domain/contact.ts). */
+	phone: string | null;
+	/** Lower case. */
+	email: string | null;
 	unitCode: string;
 	category: StaffCategory;
 	active: boolean;
@@ -37,4 +41,4 @@ export interface StaffRecord {
  */
 export type UnitImportRow = Omit<UnitRecord, 'active'> & { active?: boolean };
 export type StaffImportRow = Pick<StaffRecord, 'employeeCode' | 'fullName' | 'unitCode' | 'category'> &
-	Partial<Pick<StaffRecord, 'gender' | 'birthDate' | 'position' | 'active'>>;
+	Partial<Pick<StaffRecord, 'gender' | 'birthDate' | 'position' | 'phone' | 'email' | 'active'>>;

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { vi } from '../../i18n/messages/import';
 import { fileFailure, type ImportResult, type RowError } from './errors';
 import {
+	emailField,
 	genderField,
+	phoneField,
 	MIN_BIRTH_DATE,
 	optionalDate,
 	optionalText,
@@ -14,7 +16,8 @@ import {
 	statusField
 } from './fields';
 import { readImportFile, type UploadedFile } from './file';
-import { MAX_CODE_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSITION_LENGTH, type StaffImportRow } from './model';
+import { MAX_CODE_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSITION_LENGTH, MAX_UNIT_NAME_LENGTH, type StaffImportRow } from './model';
+import { toNFC } from '../text';
 import { finishValidation, validateTable, type ColumnSpec, type RawTable } from './table';
 
 export type StaffField = keyof Required<StaffImportRow>;
@@ -26,14 +29,31 @@ export const STAFF_COLUMNS: readonly ColumnSpec<StaffField>[] = [
 	{ field: 'gender', label: 'Giới tính', aliases: ['Phái'], required: false },
 	{ field: 'birthDate', label: 'Ngày sinh', aliases: ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh'], required: false },
 	{ field: 'position', label: 'Chức vụ, chức danh', aliases: ['Chức vụ', 'Chức danh', 'Chức vụ/chức danh'], required: false },
-	{ field: 'unitCode', label: 'Mã đơn vị', aliases: ['Mã ĐV'], required: true },
-	{ field: 'category', label: 'Loại', aliases: ['Loại cán bộ', 'Phân loại', 'Đối tượng'], required: true },
+	{ field: 'phone', label: 'Số điện thoại', aliases: ['Điện thoại', 'SĐT', 'Số ĐT', 'Điện thoại di động', 'Di động'], required: false },
+	{ field: 'email', label: 'Thư điện tử', aliases: ['Email', 'E-mail', 'Địa chỉ email', 'Thư điện tử công vụ'], required: false },
+	// The unit column may hold the unit's code or its exact name (resolved in validateStaffTable).
+	{
+		field: 'unitCode',
+		label: 'Mã đơn vị',
+		aliases: ['Mã ĐV', 'Mã đơn vị công tác'],
+		fallbacks: ['Đơn vị', 'Tên đơn vị', 'Đơn vị công tác', 'Cơ quan, đơn vị', 'Phòng/Ban', 'Phòng'],
+		required: true
+	},
+	{
+		field: 'category',
+		label: 'Loại',
+		aliases: ['Loại cán bộ', 'Phân loại', 'Đối tượng', 'Ngạch/Loại', 'Loại/Ngạch'],
+		fallbacks: ['Ngạch'],
+		required: true
+	},
 	{ field: 'active', label: 'Trạng thái', aliases: ['Tình trạng'], required: false }
 ];
 
 export interface StaffImportOptions {
 	/** Codes of the units staff may belong to (usually every active unit). */
 	knownUnitCodes: ReadonlySet<string>;
+	/** Name and code of those units, so the unit column may hold a unit's exact name instead of its code. */
+	knownUnits?: readonly { code: string; name: string }[];
 	/** Today in Asia/Ho_Chi_Minh, 'YYYY-MM-DD': the latest acceptable birth date. */
 	today: string;
 }
@@ -45,23 +65,36 @@ function staffSchema(today: string) {
 		gender: genderField,
 		birthDate: optionalDate(MIN_BIRTH_DATE, today),
 		position: optionalText(MAX_POSITION_LENGTH),
-		unitCode: requiredCode(MAX_CODE_LENGTH),
+		phone: phoneField,
+		email: emailField,
+		unitCode: requiredText(Math.max(MAX_CODE_LENGTH, MAX_UNIT_NAME_LENGTH)),
 		category: staffCategoryField,
 		active: statusField({ active: vi['staff.status.active'], inactive: vi['staff.status.inactive'] })
 	});
 }
 
+/** A unit's name as the unit column must match it: exactly, but for case and Unicode form. */
+const nameKey = (s: string) => toNFC(s).toLocaleLowerCase('vi');
+
 /**
  * Validates a staff table: every row on its own (zod), then against the others and the system:
  * an employee code used twice in the file (the later rows are reported, naming the first; rows
  * that failed for another reason still count, so fixing them reveals nothing new), and a unit
- * code that is not among `knownUnitCodes`.
+ * code that is not among `knownUnitCodes` nor the exact name of one of `knownUnits` (a name two
+ * units share is refused as ambiguous).
  */
 export function validateStaffTable(table: RawTable, options: StaffImportOptions): ImportResult<StaffImportRow> {
 	const v = validateTable(table, STAFF_COLUMNS, staffSchema(options.today));
 	if (!v.ok) return fileFailure(v.error.code, v.error.params);
 	const codeColumn = v.columns.get('employeeCode')!.header;
 	const unitColumn = v.columns.get('unitCode')!.header;
+
+	const codesByName = new Map<string, string[]>();
+	for (const u of options.knownUnits ?? []) {
+		if (!options.knownUnitCodes.has(u.code)) continue;
+		const k = nameKey(u.name);
+		codesByName.set(k, [...(codesByName.get(k) ?? []), u.code]);
+	}
 
 	const extra: RowError[] = [];
 	const firstRowOf = new Map<string, number>();
@@ -75,11 +108,17 @@ export function validateStaffTable(table: RawTable, options: StaffImportOptions)
 			}
 		}
 		const unit = r.input.unitCode ?? '';
-		if (unit !== '' && !r.failed.has('unitCode') && !options.knownUnitCodes.has(unit)) {
+		if (unit === '' || r.failed.has('unitCode') || options.knownUnitCodes.has(unit)) continue;
+		const named = codesByName.get(nameKey(unit)) ?? [];
+		if (named.length === 1) {
+			if (r.data) r.data.unitCode = named[0]!;
+		} else if (named.length > 1) {
+			extra.push({ row: r.row, column: unitColumn, code: 'import.error.unit_ambiguous', params: { name: unit, codes: named.join(', ') } });
+		} else {
 			extra.push({ row: r.row, column: unitColumn, code: 'import.error.unit_unknown', params: { code: unit } });
 		}
 	}
-	return { ...finishValidation(v.rows, v.errors, extra), fileError: null };
+	return { ...finishValidation(v.rows, v.errors, extra), fileError: null, ignored: v.ignored };
 }
 
 /** Reads and validates a staff file (CSV or XLSX). */

@@ -59,9 +59,39 @@ export interface ColumnSpec<F extends string> {
 	field: F;
 	/** The header written on export and shown in messages. */
 	label: string;
-	/** Other accepted headers. Matching ignores case, accents, punctuation and "(…)" notes. */
+	/** Other accepted headers (synonyms). Matching ignores case, accents, đ/d, punctuation and "(…)" notes. */
 	aliases?: readonly string[];
+	/**
+	 * Looser synonyms, each weaker than the one before it and than `aliases`: used when the file has no
+	 * stronger header for the field ("Đơn vị" when there is no "Mã đơn vị"); a weaker one next to a
+	 * stronger one is ignored, not a duplicate.
+	 */
+	fallbacks?: readonly string[];
 	required: boolean;
+}
+
+interface HeaderName<F extends string> {
+	spec: ColumnSpec<F>;
+	/** 0 = label or alias; 1, 2, … = fallbacks in order. */
+	rank: number;
+}
+
+/** Every accepted header of `specs` by its key (headerKey). */
+export function headerNames<F extends string>(specs: readonly ColumnSpec<F>[]): Map<string, HeaderName<F>> {
+	const byKey = new Map<string, HeaderName<F>>();
+	for (const spec of specs) {
+		for (const name of [spec.label, ...(spec.aliases ?? [])]) byKey.set(headerKey(name), { spec, rank: 0 });
+		(spec.fallbacks ?? []).forEach((name, i) => {
+			if (!byKey.has(headerKey(name))) byKey.set(headerKey(name), { spec, rank: i + 1 });
+		});
+	}
+	return byKey;
+}
+
+/** What a header matches, if anything: the field and how strongly. */
+export function matchHeader<F extends string>(header: string, specs: readonly ColumnSpec<F>[]): { field: F; rank: number } | null {
+	const m = headerNames(specs).get(headerKey(cleanCell(header)));
+	return m ? { field: m.spec.field, rank: m.rank } : null;
 }
 
 export interface BoundColumn<F extends string> {
@@ -82,17 +112,15 @@ function isBlank(r: RawRow): boolean {
 	return r.cells.every((c) => cleanCell(c) === '') && !r.problems?.size;
 }
 
-type HeaderMatch<F extends string> = { ok: true; position: number; columns: Map<F, BoundColumn<F>> } | { ok: false; error: FileError };
+type HeaderMatch<F extends string> =
+	{ ok: true; position: number; columns: Map<F, BoundColumn<F>>; ignored: string[] } | { ok: false; error: FileError };
 
 /**
  * Finds the header row among the first non-blank rows: the first one that has every required
  * column, else reports the required columns missing from the best candidate.
  */
 export function locateHeader<F extends string>(rows: readonly RawRow[], specs: readonly ColumnSpec<F>[]): HeaderMatch<F> {
-	const byKey = new Map<string, ColumnSpec<F>>();
-	for (const spec of specs) {
-		for (const name of [spec.label, ...(spec.aliases ?? [])]) byKey.set(headerKey(name), spec);
-	}
+	const byKey = headerNames(specs);
 	const required = specs.filter((s) => s.required);
 	let best: { position: number; found: number } | null = null;
 	let seen = 0;
@@ -100,29 +128,50 @@ export function locateHeader<F extends string>(rows: readonly RawRow[], specs: r
 		const r = rows[position]!;
 		if (isBlank(r)) continue;
 		seen += 1;
-		const fields = new Set(r.cells.map((c) => byKey.get(headerKey(c))?.field));
+		const fields = new Set(r.cells.map((c) => byKey.get(headerKey(c))?.spec.field));
 		const found = required.filter((s) => fields.has(s.field)).length;
 		if (found === required.length) return bindColumns(r, position, byKey);
 		if (!best || found > best.found) best = { position, found };
 	}
 	const candidate = best ? rows[best.position]! : null;
-	const present = new Set(candidate?.cells.map((c) => byKey.get(headerKey(c))?.field));
+	const present = new Set(candidate?.cells.map((c) => byKey.get(headerKey(c))?.spec.field));
 	const missing = required.filter((s) => !present.has(s.field)).map((s) => s.label);
-	return { ok: false, error: { code: 'import.error.missing_headers', params: { columns: missing.join(', ') } } };
+	const found = (candidate?.cells ?? []).map(cleanCell).filter((c) => c !== '');
+	return {
+		ok: false,
+		error: {
+			code: 'import.error.missing_headers',
+			params: { columns: missing.join(', '), found: found.length ? found.map((c) => `“${c}”`).join(', ') : '—' }
+		}
+	};
 }
 
-function bindColumns<F extends string>(r: RawRow, position: number, byKey: Map<string, ColumnSpec<F>>): HeaderMatch<F> {
-	const columns = new Map<F, BoundColumn<F>>();
+function bindColumns<F extends string>(r: RawRow, position: number, byKey: Map<string, HeaderName<F>>): HeaderMatch<F> {
+	const columns = new Map<F, BoundColumn<F> & { rank: number }>();
+	const ignored: string[] = [];
 	for (let index = 0; index < r.cells.length; index++) {
 		const header = cleanCell(r.cells[index]!);
-		const spec = byKey.get(headerKey(header));
-		if (!spec || header === '') continue;
-		if (columns.has(spec.field)) {
+		if (header === '') continue;
+		const name = byKey.get(headerKey(header));
+		if (!name) {
+			ignored.push(header);
+			continue;
+		}
+		const field = name.spec.field;
+		const bound = columns.get(field);
+		if (bound && bound.rank === name.rank) {
 			return { ok: false, error: { code: 'import.error.duplicate_header', params: { column: header } } };
 		}
-		columns.set(spec.field, { field: spec.field, index, header });
+		if (bound && bound.rank < name.rank) {
+			ignored.push(header);
+			continue;
+		}
+		if (bound) ignored.push(bound.header);
+		columns.set(field, { field, index, header, rank: name.rank });
 	}
-	return { ok: true, position, columns };
+	const plain = new Map<F, BoundColumn<F>>();
+	for (const [f, c] of columns) plain.set(f, { field: c.field, index: c.index, header: c.header });
+	return { ok: true, position, columns: plain, ignored };
 }
 
 // ---- rows --------------------------------------------------------------------------------------
@@ -138,7 +187,15 @@ export interface ValidatedRow<F extends string, T> {
 }
 
 export type TableValidation<F extends string, T> =
-	{ ok: true; rows: ValidatedRow<F, T>[]; errors: RowError[]; columns: Map<F, BoundColumn<F>> } | { ok: false; error: FileError };
+	| {
+			ok: true;
+			rows: ValidatedRow<F, T>[];
+			errors: RowError[];
+			columns: Map<F, BoundColumn<F>>;
+			/** Headers of columns the app does not store (shown in the preview, never dropped silently). */
+			ignored: string[];
+	  }
+	| { ok: false; error: FileError };
 
 /**
  * Validates every non-blank row under the header with `schema`, whose input has one string per
@@ -186,7 +243,7 @@ export function validateTable<F extends string, T>(
 		errors.push(...[...rowErrors.values()].sort((a, b) => indexOf(a) - indexOf(b)));
 		rows.push({ row: r.row, input, data: result.success && failed.size === 0 ? result.data : null, failed });
 	}
-	return { ok: true, rows, errors, columns: header.columns };
+	return { ok: true, rows, errors, columns: header.columns, ignored: header.ignored };
 
 	function indexOf(e: RowError): number {
 		return columns.find((c) => c.header === e.column)?.index ?? 0;

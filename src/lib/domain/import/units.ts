@@ -14,10 +14,16 @@ export type UnitField = keyof Required<UnitImportRow>;
 /** Column order and headers of the units file (export writes exactly these). */
 export const UNIT_COLUMNS: readonly ColumnSpec<UnitField>[] = [
 	{ field: 'code', label: 'Mã đơn vị', aliases: ['Mã ĐV'], required: true },
-	{ field: 'name', label: 'Tên đơn vị', aliases: ['Đơn vị'], required: true },
-	{ field: 'kind', label: 'Loại đơn vị', aliases: ['Loại hình đơn vị', 'Loại hình'], required: true },
+	{ field: 'name', label: 'Tên đơn vị', aliases: ['Tên cơ quan, đơn vị', 'Tên cơ quan'], fallbacks: ['Đơn vị'], required: true },
+	{ field: 'kind', label: 'Loại đơn vị', aliases: ['Loại hình đơn vị', 'Loại hình', 'Cấp đơn vị'], fallbacks: ['Loại'], required: true },
 	// Required header (an empty cell makes a root): without the column a file would flatten the tree.
-	{ field: 'parentCode', label: 'Mã đơn vị cấp trên', aliases: ['Mã cấp trên', 'Mã đơn vị cha'], required: true },
+	{
+		field: 'parentCode',
+		label: 'Mã đơn vị cấp trên',
+		aliases: ['Mã cấp trên', 'Mã đơn vị cha', 'Mã ĐV cấp trên'],
+		fallbacks: ['Đơn vị cấp trên', 'Cấp trên', 'Đơn vị chủ quản', 'Trực thuộc'],
+		required: true
+	},
 	{ field: 'active', label: 'Trạng thái', aliases: ['Tình trạng'], required: false }
 ];
 
@@ -111,7 +117,7 @@ export function validateUnitTable(table: RawTable, options: UnitImportOptions): 
 			extra.push({ row, column: parentColumn, code: 'import.error.parent_cycle', params: { path } });
 		}
 	}
-	return { ...finishValidation(v.rows, v.errors, extra), fileError: null };
+	return { ...finishValidation(v.rows, v.errors, extra), fileError: null, ignored: v.ignored };
 }
 
 /** Reads and validates a units file (CSV or XLSX). */

@@ -5,6 +5,7 @@ import { GENDERS, STAFF_CATEGORIES } from '../vocabulary';
 import { normalizeText } from '../text';
 import { parseVnDate } from '../time';
 import { RECORD_ID } from '../ids';
+import { MAX_EMAIL_LENGTH, MAX_PHONE_INPUT_LENGTH, normalizeEmail, normalizeVnPhone } from '../contact';
 
 // Same rule as the import (domain/import/fields.ts): ASCII business codes.
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
@@ -64,11 +65,43 @@ export function readStaffQuery(params: URLSearchParams): StaffQuery {
 	return staffQuerySchema.parse(raw);
 }
 
+/** A Vietnamese phone number (domain/contact.ts): spaces and dots allowed, stored as 10 digits. Empty → ''. */
+export const phoneField = z
+	.string()
+	.optional()
+	.transform((v, ctx): string => {
+		const s = (v ?? '').trim();
+		if (s === '') return '';
+		const phone = s.length > MAX_PHONE_INPUT_LENGTH ? null : normalizeVnPhone(s);
+		if (phone === null) {
+			ctx.addIssue({ code: 'custom', message: 'staff.error.phone' });
+			return z.NEVER;
+		}
+		return phone;
+	});
+
+/** An email address (shape checked by zod), stored lower case. Empty → ''. */
+export const emailField = z
+	.string()
+	.optional()
+	.transform((v, ctx): string => {
+		const s = (v ?? '').trim();
+		if (s === '') return '';
+		const email = s.length > MAX_EMAIL_LENGTH ? null : normalizeEmail(s);
+		if (email === null) {
+			ctx.addIssue({ code: 'custom', message: 'errors.email' });
+			return z.NEVER;
+		}
+		return email;
+	});
+
 const personFields = {
 	fullName: requiredText(MAX_PERSON_NAME_LENGTH),
 	gender: emptyToNull(z.enum(GENDERS, { message: 'errors.invalid' })),
 	birthDate: optionalVnDate,
 	position: text(MAX_POSITION_LENGTH),
+	phone: phoneField,
+	email: emailField,
 	category: z.enum(STAFF_CATEGORIES, { message: 'errors.required' })
 };
 

@@ -18,7 +18,8 @@ export const vi = {
 	'import.error.mojibake':
 		'Tệp có chữ bị lỗi mã hóa (ví dụ “{sample}”): tệp đã bị lưu sai bảng mã trước đó. Hãy lấy lại bản gốc, lưu dưới dạng “CSV UTF-8 (Comma delimited) (*.csv)” hoặc Excel (.xlsx) rồi tải lên lại.',
 	'import.error.csv_malformed': 'Tệp CSV không hợp lệ: dấu ngoặc kép mở ở dòng {row} không được đóng.',
-	'import.error.missing_headers': 'Không tìm thấy cột bắt buộc: {columns}. Dòng tiêu đề phải có đúng tên các cột như trong tệp mẫu.',
+	'import.error.missing_headers':
+		'Không tìm thấy cột bắt buộc: {columns}. Các cột có trong tệp: {found}. Hãy đặt tên cột theo tệp mẫu hoặc một tên tương đương (ví dụ “Đơn vị” cho “Mã đơn vị”, “Ngạch” cho “Loại”).',
 	'import.error.duplicate_header': 'Cột “{column}” xuất hiện nhiều lần trong dòng tiêu đề.',
 	'import.error.no_rows': 'Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.',
 	'import.error.too_many_rows': 'Tệp có quá nhiều dòng. Mỗi lần chỉ nhập tối đa {limit} dòng.',
@@ -28,6 +29,9 @@ export const vi = {
 	'import.error.code_invalid': 'Mã “{value}” không hợp lệ: chỉ dùng chữ không dấu, chữ số và các dấu . _ - / (không có khoảng trắng).',
 	'import.error.date_invalid': 'Ngày “{value}” không hợp lệ. Nhập theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 05/02/1990.',
 	'import.error.date_out_of_range': 'Ngày {value} nằm ngoài khoảng cho phép (từ {min} đến {max}).',
+	'import.error.phone_invalid':
+		'Số điện thoại “{value}” không hợp lệ: cần 10 chữ số, bắt đầu bằng số 0 (ví dụ 0908 123 456); chỉ dùng chữ số, dấu cách hoặc dấu chấm.',
+	'import.error.email_invalid': 'Thư điện tử “{value}” không hợp lệ (ví dụ đúng: ten@donvi.gov.vn).',
 	'import.error.gender_invalid': 'Giới tính “{value}” không hợp lệ. Nhập “Nam”, “Nữ” hoặc “Khác”.',
 	'import.error.category_invalid': 'Loại “{value}” không hợp lệ. Nhập một trong: cán bộ, công chức, viên chức, hợp đồng lao động.',
 	'import.error.kind_invalid': 'Loại đơn vị “{value}” không hợp lệ. Nhập một trong: {allowed}.',
@@ -38,7 +42,8 @@ export const vi = {
 		'Ô chứa công thức nhưng chưa có giá trị đã tính. Hãy mở tệp bằng Excel, lưu lại rồi tải lên; hoặc thay công thức bằng giá trị.',
 	'import.error.cell_error': 'Ô có giá trị lỗi {value}. Hãy sửa ô này trong Excel.',
 	'import.error.duplicate_code': 'Mã “{code}” bị trùng với dòng {firstRow} trong cùng tệp.',
-	'import.error.unit_unknown': 'Không có đơn vị mã “{code}” trong hệ thống.',
+	'import.error.unit_unknown': 'Không có đơn vị mã hoặc tên “{code}” trong hệ thống.',
+	'import.error.unit_ambiguous': 'Có nhiều đơn vị cùng tên “{name}” (mã {codes}). Hãy ghi mã đơn vị thay cho tên.',
 	'import.error.parent_unknown': 'Không có đơn vị cấp trên mã “{code}” trong hệ thống hoặc trong tệp.',
 	'import.error.parent_cycle':
 		'Đơn vị cấp trên tạo thành vòng lặp ({path}): một đơn vị không thể trực thuộc chính nó hoặc đơn vị cấp dưới của nó.',
@@ -83,7 +88,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'import.error.mojibake':
 		'The file contains garbled text (for example “{sample}”): it was saved with the wrong encoding earlier. Take the original, save it as “CSV UTF-8 (Comma delimited) (*.csv)” or Excel (.xlsx) and upload it again.',
 	'import.error.csv_malformed': 'Invalid CSV file: the quote opened on row {row} is never closed.',
-	'import.error.missing_headers': 'Required columns not found: {columns}. The header row must use the column names of the template.',
+	'import.error.missing_headers':
+		'Required columns not found: {columns}. Columns in the file: {found}. Name the columns as in the template or with an equivalent name (e.g. “Đơn vị” for “Mã đơn vị”, “Ngạch” for “Loại”).',
 	'import.error.duplicate_header': 'Column “{column}” appears more than once in the header row.',
 	'import.error.no_rows': 'The file has a header row but no data rows.',
 	'import.error.too_many_rows': 'The file has too many rows. At most {limit} rows can be imported at once.',
@@ -92,6 +98,9 @@ export const en: Record<keyof typeof vi, string> = {
 	'import.error.code_invalid': 'Code “{value}” is invalid: use unaccented letters, digits and . _ - / only (no spaces).',
 	'import.error.date_invalid': 'Date “{value}” is invalid. Use day/month/year (dd/mm/yyyy), for example 05/02/1990.',
 	'import.error.date_out_of_range': 'Date {value} is outside the allowed range ({min} to {max}).',
+	'import.error.phone_invalid':
+		'Invalid phone number “{value}”: 10 digits starting with 0 (e.g. 0908 123 456); digits, spaces or dots only.',
+	'import.error.email_invalid': 'Invalid email “{value}” (a valid one: name@unit.gov.vn).',
 	'import.error.gender_invalid': 'Gender “{value}” is invalid. Use “Nam”, “Nữ” or “Khác”.',
 	'import.error.category_invalid': 'Category “{value}” is invalid. Use one of: cán bộ, công chức, viên chức, hợp đồng lao động.',
 	'import.error.kind_invalid': 'Unit type “{value}” is invalid. Use one of: {allowed}.',
@@ -102,7 +111,8 @@ export const en: Record<keyof typeof vi, string> = {
 		'The cell holds a formula without a calculated value. Open the file in Excel, save it and upload again, or replace the formula with its value.',
 	'import.error.cell_error': 'The cell holds the error value {value}. Fix it in Excel.',
 	'import.error.duplicate_code': 'Code “{code}” duplicates row {firstRow} of the same file.',
-	'import.error.unit_unknown': 'There is no unit with code “{code}”.',
+	'import.error.unit_unknown': 'There is no unit with code or name “{code}”.',
+	'import.error.unit_ambiguous': 'Several units are named “{name}” (codes {codes}). Write the unit code instead of the name.',
 	'import.error.parent_unknown': 'There is no parent unit with code “{code}”, neither in the system nor in the file.',
 	'import.error.parent_cycle': 'The parent units form a loop ({path}): a unit cannot be placed under itself or one of its own sub-units.',
 	'unit.kind.province': 'Province',

@@ -28,8 +28,8 @@ export interface StaffListFilter {
 	active?: boolean;
 }
 
-/** What a create or update writes: a staff member without the database id. */
-export type StaffInput = Omit<StaffMember, 'id'>;
+/** What a create or update writes: a staff member without the database id (contacts may be left out). */
+export type StaffInput = Omit<StaffMember, 'id' | 'phone' | 'email'> & Partial<Pick<StaffMember, 'phone' | 'email'>>;
 
 /** 'YYYY-MM-DD' ↔ PocketBase date (midnight UTC stands for the calendar day; no zone involved). */
 export const dayToPb = (d: string | null) => (d ? `${d} 00:00:00.000Z` : '');
@@ -44,6 +44,8 @@ export function toStaffMember(r: RecordModel): StaffMember {
 		birthDate: pbToDay(r.birth_date),
 		unitId: String(r.unit ?? ''),
 		position: String(r.position ?? ''),
+		phone: String(r.phone ?? ''),
+		email: String(r.email ?? ''),
 		category: (STAFF_CATEGORIES as readonly string[]).includes(r.category) ? (r.category as StaffCategory) : 'cong_chuc',
 		active: r.active === true
 	};
@@ -61,12 +63,14 @@ export function staffBody(s: Partial<StaffInput>): Record<string, unknown> {
 	if (s.birthDate !== undefined) body.birth_date = dayToPb(s.birthDate);
 	if (s.unitId !== undefined) body.unit = s.unitId;
 	if (s.position !== undefined) body.position = toNFC(s.position);
+	if (s.phone !== undefined) body.phone = s.phone;
+	if (s.email !== undefined) body.email = s.email;
 	if (s.category !== undefined) body.category = s.category;
 	if (s.active !== undefined) body.active = s.active;
 	return body;
 }
 
-const LIST_FIELDS = 'id,employee_code,full_name,gender,birth_date,unit,position,category,active';
+const LIST_FIELDS = 'id,employee_code,full_name,gender,birth_date,unit,position,phone,email,category,active';
 
 export function staffRepo(pb: Pb) {
 	const col = () => pb.collection('staff');

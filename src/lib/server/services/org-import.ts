@@ -24,6 +24,9 @@ import {
 	exportUnitsCsv,
 	exportUnitsXlsx,
 	readImportFile,
+	summarizeStaffUpdate,
+	summarizeUnitUpdate,
+	type UpdateSummary,
 	validateStaffTable,
 	validateUnitTable,
 	isCommittable,
@@ -52,6 +55,10 @@ export interface ImportPreview {
 	rows: number;
 	counts: ImportCounts;
 	errors: RowError[];
+	/** Headers of the file's columns the app does not store (listed as ignored, never dropped silently). */
+	ignored: string[];
+	/** Who is updated and which fields change (the first MAX_UPDATES_SHOWN, in file order). */
+	updates: UpdateSummary[];
 	/** Present only when the file can be committed (no error at all). */
 	token: string | null;
 }
@@ -85,9 +92,14 @@ interface Plan {
 	rows: number;
 	errors: RowError[];
 	fileError: FileError | null;
+	ignored: string[];
+	updates: UpdateSummary[];
 	counts: ImportCounts;
 	writes: ImportWrites;
 }
+
+/** Updates described one by one in the preview; the rest are counted. */
+export const MAX_UPDATES_SHOWN = 200;
 
 export function orgImportService(pb: Pb, clock: () => Date) {
 	const directory = orgDirectoryRepo(pb);
@@ -140,6 +152,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			rows: result.rows.length + new Set(result.errors.map((e) => e.row)).size,
 			errors: result.errors,
 			fileError: result.fileError,
+			ignored: result.ignored ?? [],
+			updates: diff.updates.slice(0, MAX_UPDATES_SHOWN).map(summarizeUnitUpdate),
 			counts: { create: diff.creates.length, update: diff.updates.length, unchanged: diff.unchanged.length, transfer: 0 },
 			writes: { unitCreates: creates.map(write), unitUpdates: diff.updates.map((u) => write(u.after)) }
 		};
@@ -150,7 +164,7 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 		const unitId = new Map(units.map((u) => [u.code, u.id]));
 		const unitCode = new Map(units.map((u) => [u.id, u.code]));
 		const today = vnDay(clock());
-		const result = validateStaffTable(table, { knownUnitCodes: new Set(unitId.keys()), today });
+		const result = validateStaffTable(table, { knownUnitCodes: new Set(unitId.keys()), knownUnits: units, today });
 		const stored = await staff.listAll();
 		const idOfCode = new Map(stored.map((s) => [s.employeeCode, s.id]));
 		const existing: StaffRecord[] = stored.map((s) => ({
@@ -159,6 +173,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			gender: s.gender,
 			birthDate: s.birthDate,
 			position: s.position === '' ? null : s.position,
+			phone: s.phone || null,
+			email: s.email || null,
 			unitCode: unitCode.get(s.unitId) ?? '',
 			category: s.category,
 			active: s.active
@@ -177,6 +193,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 				birthDate: s.birthDate,
 				unitId: unitId.get(s.unitCode)!,
 				position: s.position ?? '',
+				phone: s.phone ?? '',
+				email: s.email ?? '',
 				category: s.category,
 				active: s.active
 			})),
@@ -192,6 +210,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 				gender: a.gender,
 				birthDate: a.birthDate,
 				position: a.position ?? '',
+				phone: a.phone ?? '',
+				email: a.email ?? '',
 				category: a.category,
 				active: a.active,
 				unitId: unitId.get(a.unitCode)!
@@ -212,6 +232,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 			rows: result.rows.length + new Set(result.errors.map((e) => e.row)).size,
 			errors: result.errors,
 			fileError: result.fileError,
+			ignored: result.ignored ?? [],
+			updates: diff.updates.slice(0, MAX_UPDATES_SHOWN).map(summarizeStaffUpdate),
 			counts: {
 				create: diff.creates.length,
 				update: diff.updates.length,
@@ -250,7 +272,16 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 					expiresAt: now + PENDING_TTL_MS
 				});
 			}
-			return ok({ kind, fileName: file.name, rows: p.rows, counts: p.counts, errors: p.errors, token });
+			return ok({
+				kind,
+				fileName: file.name,
+				rows: p.rows,
+				counts: p.counts,
+				errors: p.errors,
+				ignored: p.ignored,
+				updates: p.updates,
+				token
+			});
 		},
 
 		/**
@@ -294,6 +325,8 @@ export function orgImportService(pb: Pb, clock: () => Date) {
 					gender: s.gender,
 					birthDate: s.birthDate,
 					position: s.position || null,
+					phone: s.phone || null,
+					email: s.email || null,
 					unitCode: byId.get(s.unitId)?.code ?? '',
 					category: s.category,
 					active: s.active

@@ -36,6 +36,8 @@ export const actions: Actions = {
 				counts: p.counts,
 				errorRows: new Set(p.errors.map((e) => e.row)).size,
 				errorCount: p.errors.length,
+				ignored: p.ignored,
+				updates: p.updates,
 				errors: p.errors.slice(0, ERRORS_SHOWN).map((e) => ({ row: e.row, column: e.column, message: t(locals.locale, e.code, e.params) })),
 				token: p.token
 			}
