@@ -2,7 +2,7 @@
 // criterion "Vi phạm" with a note, a photo and the person, presses "Tất cả đạt" for the rest, completes
 // the check, and the unit's head finds the corrective action on their actions list.
 import { randomBytes } from 'node:crypto';
-import { DEMO, DEMO_PASSWORD, e2ePb, login, shot, expect, test } from './helpers';
+import { DEMO, DEMO_PASSWORD, e2ePb, login, shot, expect, test, jpeg } from './helpers';
 import { checklistItem, checklistUrl, completeSignedOnPaper, markAllPassed, markChecklistViolation, startCheck } from './steps/onsite';
 
 async function fixture(project: string) {
@@ -43,20 +43,6 @@ async function fixture(project: string) {
 		verified: true
 	});
 	return { checkId: check.id, unitId: unit.id, headEmail };
-}
-
-/** A small JPEG drawn by the browser (a red square). */
-async function jpeg(page: import('@playwright/test').Page): Promise<Buffer> {
-	const b64 = await page.evaluate(() => {
-		const c = document.createElement('canvas');
-		c.width = 200;
-		c.height = 150;
-		const g = c.getContext('2d')!;
-		g.fillStyle = '#b91c1c';
-		g.fillRect(0, 0, 200, 150);
-		return c.toDataURL('image/jpeg', 0.9).split(',')[1]!;
-	});
-	return Buffer.from(b64, 'base64');
 }
 
 const BADGE = 'Đeo thẻ công chức khi thi hành công vụ';

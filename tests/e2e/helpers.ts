@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 /**
@@ -106,4 +106,31 @@ export function mailsTo(address: string): E2eMail[] {
 		.filter(Boolean)
 		.map((l) => JSON.parse(l) as E2eMail)
 		.filter((m) => m.to.includes(address));
+}
+
+/** A small JPEG (320×240, a red square with a white frame) drawn by the browser itself, as bytes. */
+export async function jpeg(page: Page): Promise<Buffer> {
+	const b64 = await page.evaluate(() => {
+		const c = document.createElement('canvas');
+		c.width = 320;
+		c.height = 240;
+		const g = c.getContext('2d')!;
+		g.fillStyle = '#b91c1c';
+		g.fillRect(0, 0, 320, 240);
+		g.strokeStyle = '#fff';
+		g.lineWidth = 8;
+		g.strokeRect(40, 40, 240, 160);
+		return c.toDataURL('image/jpeg', 0.9).split(',')[1]!;
+	});
+	return Buffer.from(b64, 'base64');
+}
+
+/** Draws a zigzag signature on a signature pad, as a finger would. */
+export async function sign(page: Page, pad: Locator) {
+	await pad.scrollIntoViewIfNeeded();
+	const box = (await pad.boundingBox())!;
+	await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
+	await page.mouse.down();
+	for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.15)));
+	await page.mouse.up();
 }

@@ -8,9 +8,9 @@
 // the unit's page recounts 4 → 3 findings and actions) and answers the other actions with evidence;
 // the inspector verifies them; the lead sets the report-back date and the unit reports back before
 // it; the team acknowledges; the leader's dashboard and quarterly report show this check's figures.
-import { type Locator, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { DEMO, login, mailsTo, shot, expect, test } from './helpers';
+import { DEMO, login, mailsTo, shot, expect, test, jpeg, sign } from './helpers';
 import { checklistItem, checklistUrl, markChecklistViolation, startCheck } from './steps/onsite';
 import { decideObjection, objectToFinding, openResponses, requestExplanation, submitExplanation } from './steps/explain';
 import { openFindingPhoto, openNotification, openRecord, openRecordPdf } from './steps/unit';
@@ -28,32 +28,6 @@ async function signOutAndIn(page: Page, email: string) {
 	await page.waitForLoadState('networkidle');
 	await page.context().clearCookies();
 	await login(page, email);
-}
-
-/** A small JPEG drawn by the browser itself (a red square with a white frame), as bytes. */
-async function jpeg(page: Page): Promise<Buffer> {
-	const b64 = await page.evaluate(() => {
-		const c = document.createElement('canvas');
-		c.width = 320;
-		c.height = 240;
-		const g = c.getContext('2d')!;
-		g.fillStyle = '#b91c1c';
-		g.fillRect(0, 0, 320, 240);
-		g.strokeStyle = '#fff';
-		g.lineWidth = 8;
-		g.strokeRect(40, 40, 240, 160);
-		return c.toDataURL('image/jpeg', 0.9).split(',')[1]!;
-	});
-	return Buffer.from(b64, 'base64');
-}
-
-async function sign(page: Page, pad: Locator) {
-	await pad.scrollIntoViewIfNeeded();
-	const box = (await pad.boundingBox())!;
-	await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
-	await page.mouse.down();
-	for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.15)));
-	await page.mouse.up();
 }
 
 interface Figures {

@@ -1,9 +1,9 @@
 // The inspector's morning at a ward office, on a phone: start the check on a 40-person unit, do the roll
 // call in at most 50 taps (counted), record a violation with a photo (a refused non-image first), sign,
 // complete, and open the PDF of the record.
-import { type Locator, type Page } from '@playwright/test';
+import { type Locator } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { DEMO, e2ePb, login, shot, expect, test } from './helpers';
+import { DEMO, e2ePb, login, shot, expect, test, jpeg, sign } from './helpers';
 
 async function fixture() {
 	const pb = await e2ePb();
@@ -34,32 +34,6 @@ async function fixture() {
 		focus: ['attendance', 'office_culture', 'procedures']
 	});
 	return { unitName: unit.name as string, checkId: check.id };
-}
-
-/** A small JPEG drawn by the browser itself (a red square with a line), as bytes. */
-async function jpeg(page: Page): Promise<Buffer> {
-	const b64 = await page.evaluate(() => {
-		const c = document.createElement('canvas');
-		c.width = 320;
-		c.height = 240;
-		const g = c.getContext('2d')!;
-		g.fillStyle = '#b91c1c';
-		g.fillRect(0, 0, 320, 240);
-		g.strokeStyle = '#fff';
-		g.lineWidth = 8;
-		g.strokeRect(40, 40, 240, 160);
-		return c.toDataURL('image/jpeg', 0.9).split(',')[1]!;
-	});
-	return Buffer.from(b64, 'base64');
-}
-
-async function sign(page: Page, pad: Locator) {
-	await pad.scrollIntoViewIfNeeded();
-	const box = (await pad.boundingBox())!;
-	await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
-	await page.mouse.down();
-	for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.15)));
-	await page.mouse.up();
 }
 
 test('start, roll call in ≤ 50 taps, a violation with a photo, sign, complete, PDF', async ({ page, context }, info) => {
