@@ -197,6 +197,8 @@ const EXPECTED: Record<string, string> = {
 	'GET /admin/calendar':                    '+-|----|--|L',
 	'POST /admin/calendar?/add':              '+-|----|--|L',
 	'POST /admin/calendar?/remove':           '+-|----|--|L',
+	'GET /admin/documents':                   '+-|----|--|L',
+	'POST /admin/documents?/save':            '+-|----|--|L',
 	'GET /admin/catalogue':                   '+-|----|--|L',
 	'GET /admin/catalogue/new':               '+-|----|--|L',
 	'POST /admin/catalogue/new':              '+-|----|--|L',

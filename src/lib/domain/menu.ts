@@ -18,7 +18,8 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/reports', key: 'nav.reports' },
 				{ href: '/checks', key: 'nav.checks' },
 				{ href: '/actions', key: 'nav.action_board' },
-				{ href: '/admin/calendar', key: 'nav.admin_calendar' }
+				{ href: '/admin/calendar', key: 'nav.admin_calendar' },
+				{ href: '/admin/documents', key: 'nav.admin_documents' }
 			];
 		case 'leader':
 			return [

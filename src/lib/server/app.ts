@@ -24,6 +24,7 @@ import { unitRecordService, withCompletionNotice } from './services/unit-record'
 import { explanationService } from './services/explanations';
 import { objectionService } from './services/objections';
 import { reportBackService } from './services/report-backs';
+import { documentSettingsService } from './services/document-settings';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -40,11 +41,12 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		absoluteMs: opts?.sessionAbsoluteMs ?? 30 * 24 * HOUR
 	});
 	const calendar = calendarService(pb);
+	const documentSettings = documentSettingsService(pb);
 	const notifications = notificationService(pb, clock, createMailer(opts?.mail));
 	const actions = actionService(pb, clock, notifications, calendar);
 	const checks = checksService(pb, clock, calendar);
 	const onsiteBase = onsiteService(pb, clock);
-	const unitRecord = unitRecordService(pb, { checks, onsite: onsiteBase, notifications });
+	const unitRecord = unitRecordService(pb, { checks, onsite: onsiteBase, notifications, documentSettings });
 	const explanations = explanationService(pb, clock, notifications, calendar);
 	const reportBacks = reportBackService(pb, clock, notifications);
 	return {
@@ -72,7 +74,9 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		// Reminders beyond the actions': written explanations (issue #13 §3), report-backs (§5).
 		scheduler: schedulerService(clock, actions, notifications, [explanations, reportBacks]),
 		dashboard: dashboardService(pb, clock),
-		reports: reportsService(pb, clock)
+		reports: reportsService(pb, clock, documentSettings),
+		// The admin's texts of every document (issue #17 point 4).
+		documentSettings
 	};
 }
 

@@ -37,6 +37,7 @@ export type Action =
 	| 'org.read'
 	| 'account.manage'
 	| 'catalogue.manage'
+	| 'settings.documents'
 	| 'unit.read'
 	| 'staff.read'
 	| 'dashboard.view'
@@ -138,6 +139,9 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 			return isOffice(actor);
 		case 'account.manage':
 		case 'catalogue.manage':
+			return actor.role === 'admin';
+		// The texts every official document prints (issue #17 point 4): the admin keeps them.
+		case 'settings.documents':
 			return actor.role === 'admin';
 		case 'unit.read':
 		case 'staff.read':

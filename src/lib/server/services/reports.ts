@@ -15,6 +15,7 @@ import { formatDate, vnDay, vnLocalToUtc } from '../../domain/time';
 import { messageKey, type Locale } from '../../i18n/t';
 import { notFound, ok, refuse, type Refusal, type Result } from '../../domain/result';
 import { isRecordId } from '../pb/query';
+import type { DocumentSettingsService } from './document-settings';
 import { renderOffenderHistoryXlsx, renderReportPdf, renderReportXlsx, type OffenderHistory } from '../documents';
 
 /** A report and the filter query it was built for. */
@@ -26,7 +27,7 @@ export interface ReportView {
 /** A refused filter (a message key from the dashboard's parser) as a 400. */
 const badFilter = (code: string): Refusal => refuse(400, messageKey(code, 'dashboard.error.filter_invalid'));
 
-export function reportsService(pb: Pb, clock: Clock) {
+export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentSettingsService) {
 	const repo = statsRepo(pb);
 	const dashboard = dashboardService(pb, clock);
 
@@ -70,8 +71,13 @@ export function reportsService(pb: Pb, clock: Clock) {
 			return ok({ report, query: search.toString() });
 		},
 
-		/** The report as a workbook and as a PDF (src/lib/server/documents/). */
-		xlsx: (r: ReportData, locale: Locale): Promise<Buffer> => renderReportXlsx(r, locale),
+		/**
+		 * The report as a workbook and as a PDF (src/lib/server/documents/), headed with the admin's
+		 * document settings (issue #17 point 4).
+		 */
+		xlsx: async (r: ReportData, locale: Locale): Promise<Buffer> => renderReportXlsx(r, locale, await documentSettings.get()),
+		// Issue #17 point 4, to connect when the new renderers are merged: pass `await documentSettings.get()`
+		// to renderReportPdf (issuing body, place, "Số: …/BC-…", the signer's authority line and title).
 		pdf: (r: ReportData, locale: Locale): Promise<Buffer> => renderReportPdf(r, locale),
 
 		/** Staff with 3 or more counted findings in the 12 months up to today. */
@@ -135,7 +141,8 @@ export function reportsService(pb: Pb, clock: Clock) {
 		},
 
 		/** One person's history as a workbook (src/lib/server/documents/). */
-		historyXlsx: (h: OffenderHistory, locale: Locale): Promise<Buffer> => renderOffenderHistoryXlsx(h, locale)
+		historyXlsx: async (h: OffenderHistory, locale: Locale): Promise<Buffer> =>
+			renderOffenderHistoryXlsx(h, locale, await documentSettings.get())
 	};
 }
 

@@ -27,6 +27,7 @@ import { isRecordId } from '../pb/query';
 import { scopeOf, type OnsiteService } from './onsite';
 import type { ChecksService } from './checks';
 import type { NotificationService } from './notifications';
+import type { DocumentSettingsService } from './document-settings';
 import { renderRecordPdf } from '../documents';
 import { tallyRollCall, type RollCallStatus, type RollCallTally } from '../../domain/roll-call';
 import { formatIsoDate, vnDay } from '../../domain/time';
@@ -45,7 +46,10 @@ export interface UnitRecord {
 	actions: UnitAction[];
 }
 
-export function unitRecordService(pb: Pb, deps: { checks: ChecksService; onsite: OnsiteService; notifications: NotificationService }) {
+export function unitRecordService(
+	pb: Pb,
+	deps: { checks: ChecksService; onsite: OnsiteService; notifications: NotificationService; documentSettings: DocumentSettingsService }
+) {
 	const repo = onsiteRepo(pb);
 	const acts = actionsRepo(pb);
 	const att = attendanceRepo(pb);
@@ -135,6 +139,10 @@ export function unitRecordService(pb: Pb, deps: { checks: ChecksService; onsite:
 				if (bytes) sig[party] = bytes;
 			}
 			const day = doc.placeDate.match(/\d+/g)?.join('-') ?? '';
+			// Issue #17 point 4, to connect when the new renderers are merged: the biên bản's issuing body,
+			// place and number symbol come from the admin's settings —
+			//   const settings = await deps.documentSettings.get();  → pass `settings` to renderRecordPdf
+			// (and to buildRecord / recordInput in place of RECORD_ISSUER_ABBR and 'record.issuer.*').
 			return { bytes: await renderRecordPdf(doc, sig), filename: `bien-ban-kiem-tra-${day}.pdf` };
 		},
 
