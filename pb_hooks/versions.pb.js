@@ -24,7 +24,8 @@ onRecordUpdateRequest(
 	'findings',
 	'explanation_requests',
 	'finding_objections',
-	'report_backs'
+	'report_backs',
+	'report_drafts'
 );
 
 onRecordUpdateExecute(
@@ -43,5 +44,6 @@ onRecordUpdateExecute(
 	'findings',
 	'explanation_requests',
 	'finding_objections',
-	'report_backs'
+	'report_backs',
+	'report_drafts'
 );
