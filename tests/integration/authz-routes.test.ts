@@ -281,6 +281,7 @@ interface Fixtures {
 	explanationRequest: string; // submitted by the head on `finding`, with a scan
 	explanationFile: string;
 	objection: string; // the head's objection to `finding2`, rejected by the lead
+	issuedReport: string; // an issued periodic report (issue #17 §2)
 	ids: Record<ActorName, string>;
 	emails: Record<ActorName, string>;
 }

@@ -23,7 +23,14 @@ import { parseDashboardQuery } from '../../domain/schemas/dashboard';
 import { reportTitle } from '../documents';
 import type { Locale } from '../../i18n/t';
 import { reportDraftsRepo, type ReportDraft } from '../repos/report-drafts';
-import { issuedReportsRepo, mimeOf, type IssuedReportSummary, type StoredFile, type StoredFormat } from '../repos/issued-reports';
+import {
+	issuedReportsRepo,
+	mimeOf,
+	type IssuedReport,
+	type IssuedReportSummary,
+	type StoredFile,
+	type StoredFormat
+} from '../repos/issued-reports';
 import { usersRepo } from '../repos/users';
 import type { ReportView } from './reports';
 
@@ -119,7 +126,7 @@ export function reportIssueService(pb: Pb, deps: ReportIssueDeps) {
 		 * today (Vietnamese date), renders and stores every format with its SHA-256.
 		 * Refusals: the report's own (bad filter, not a quarter or year), 409 when no number could be had.
 		 */
-		async issue(actor: Actor, search: URLSearchParams, input: IssueInput, locale: Locale): Promise<Result<IssuedReportSummary>> {
+		async issue(actor: Actor, search: URLSearchParams, input: IssueInput, locale: Locale): Promise<Result<IssuedReport>> {
 			authorize(actor, 'report.issue');
 			const view = await deps.report(actor, search);
 			if (!view.ok) return view;
