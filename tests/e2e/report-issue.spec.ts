@@ -1,5 +1,6 @@
 // The periodic report as a document (issue #17 §2) end to end: a leader writes section III of the
-// report, saves it, reloads and finds it; issues the report (signer, "Nơi nhận"); sees it listed under
+// report, saves it, reloads and finds it; a save over another tab's newer save is refused, keeping
+// the typed text; issues the report (signer, "Nơi nhận"); sees it listed under
 // "Báo cáo đã ban hành" with its number; downloads the PDF, whose SHA-256 is the one the page shows.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -32,6 +33,22 @@ test('a leader drafts section III, issues the report and downloads the issued PD
 	await expect(draft.getByLabel('III.2. Hạn chế, tồn tại')).toHaveValue(weaknesses);
 	await expect(draft.getByTestId('draft-saved')).toContainText('Lưu lần cuối lúc');
 	await expect(page.getByTestId('issued-reports')).toContainText('Chưa có báo cáo nào được ban hành.');
+
+	// Someone saves the draft in another tab; this tab's save is then refused, keeping what was typed.
+	const other = await page.context().newPage();
+	await other.goto(URL);
+	await other.getByTestId('report-draft').getByLabel('III.1. Ưu điểm').fill('Bản lưu từ thẻ khác.');
+	await Promise.all([other.waitForURL(/done=draft_saved/), other.getByRole('button', { name: 'Lưu dự thảo' }).click()]);
+	await other.close();
+	const typed = 'Nội dung nhập sau khi người khác đã lưu.';
+	await draft.getByLabel('IV. Phương hướng, nhiệm vụ').fill(typed);
+	await draft.getByRole('button', { name: 'Lưu dự thảo' }).click();
+	await expect(draft.getByTestId('draft-error')).toContainText('Người khác đã lưu dự thảo này');
+	await expect(draft.getByLabel('IV. Phương hướng, nhiệm vụ')).toHaveValue(typed);
+	await part(page, info, 'report-draft', 'report-draft-stale');
+	await page.reload();
+	await expect(draft.getByLabel('III.1. Ưu điểm')).toHaveValue('Bản lưu từ thẻ khác.');
+	await expect(draft.getByLabel('IV. Phương hướng, nhiệm vụ')).toHaveValue('');
 
 	// Issuing without a recipient is refused beside the field, keeping the signer typed.
 	const issue = page.getByTestId('report-issue');
