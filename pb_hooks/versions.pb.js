@@ -25,7 +25,8 @@ onRecordUpdateRequest(
 	'explanation_requests',
 	'finding_objections',
 	'report_backs',
-	'document_settings'
+	'document_settings',
+	'report_drafts'
 );
 
 onRecordUpdateExecute(
@@ -45,5 +46,6 @@ onRecordUpdateExecute(
 	'explanation_requests',
 	'finding_objections',
 	'report_backs',
-	'document_settings'
+	'document_settings',
+	'report_drafts'
 );

@@ -165,6 +165,9 @@ const EXPECTED: Record<string, string> = {
 	'GET /reports':                           '++|----|--|L',
 	'GET /reports/pdf':                       '++|----|--|L',
 	'GET /reports/xlsx':                      '++|----|--|L',
+	'POST /reports?/draft':                   '-+|----|--|L', // the report's prose: the leadership writes it, an admin reads it (issue #17 §2)
+	'POST /reports?/issue':                   '-+|----|--|L', // issuing: the leadership only
+	'GET /reports/issued/[id]':               '++|----|--|L', // an issued report's stored PDF
 	'GET /offenders':                         '++|----|--|L',
 	'GET /offenders/[id]':                    '++|----|--|L',
 	'GET /offenders/[id]/xlsx':               '++|----|--|L',
@@ -280,6 +283,7 @@ interface Fixtures {
 	explanationRequest: string; // submitted by the head on `finding`, with a scan
 	explanationFile: string;
 	objection: string; // the head's objection to `finding2`, rejected by the lead
+	issuedReport: string; // an issued periodic report (issue #17 §2)
 	ids: Record<ActorName, string>;
 	emails: Record<ActorName, string>;
 }
@@ -435,6 +439,14 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 	if (!obj.ok) throw new Error(`objection: ${JSON.stringify(obj)}`);
 	const rej = await s.objections.decide(actors.lead, obj.value.id, false, 'Giữ nguyên');
 	if (!rej.ok) throw new Error(`objection decision: ${JSON.stringify(rej)}`);
+	// An issued periodic report (issue #17 §2).
+	const issued = await s.reportIssue.issue(
+		actors.leader,
+		new URLSearchParams({ period: 'quarter' }),
+		{ signerName: 'Lãnh Đạo Ma Trận', recipients: ['UBND tỉnh'] },
+		'vi'
+	);
+	if (!issued.ok) throw new Error(`issued report: ${JSON.stringify(issued)}`);
 	const finding = await pb.collection('findings').getOne(f1.value.findingId);
 	const checkRec = await pb.collection('inspections').getOne(check);
 	const sig = checkRec.signatures as Record<string, string> | string[] | undefined;
@@ -460,6 +472,7 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 		explanationRequest: req.value.id,
 		explanationFile,
 		objection: obj.value.id,
+		issuedReport: issued.value.id,
 		ids,
 		emails
 	};
@@ -489,6 +502,7 @@ function paramSets(pattern: string, fx: Fixtures): { variant: Variant; label: st
 	else if (pattern.startsWith('/admin/units/')) sets = [{ label: '', params: { id: fx.unitA } }];
 	else if (pattern.startsWith('/admin/accounts/')) sets = [{ label: '', params: { id: fx.account } }];
 	else if (pattern.startsWith('/admin/catalogue/')) sets = [{ label: '', params: { id: fx.violationType } }];
+	else if (pattern.startsWith('/reports/issued/')) sets = [{ label: '', params: { id: fx.issuedReport } }];
 	else throw new Error(`no fixture for the params of ${pattern}: add one to paramSets`);
 	const out: { variant: Variant; label: string; params: Record<string, string> }[] = sets.map((s) => ({ variant: 'fixture', ...s }));
 	if (isCheck) out.push({ variant: 'secret', label: 'surprise', params: { id: fx.secret } });
@@ -581,7 +595,10 @@ function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, st
 		'POST /checks/[id]/report-back?/return': { reason: '' },
 		'POST /checks/[id]/report-back?/date': { reportBackDate: addDays(vnDay(new Date()), 30) },
 		'POST /plans/[id]?/addCheck': { title: 'Thêm', unit: fx.inactiveUnit, ...window, lead: fx.ids.lead, reason: 'Bổ sung' },
-		'POST /plans/[id]?/removeCheck': { check: fx.check, reason: 'Không cần' }
+		'POST /plans/[id]?/removeCheck': { check: fx.check, reason: 'Không cần' },
+		// A first save at version 0 for the leader; the admin is refused before anything is read.
+		'POST /reports?/draft': { query: 'period=quarter', version: '0', strengths: 'Ưu điểm' },
+		'POST /reports?/issue': { query: 'period=quarter', signerName: 'Lãnh Đạo Ma Trận', recipients: 'UBND tỉnh' }
 	};
 	return bodies[key] ?? {};
 }

@@ -42,6 +42,12 @@ const rows: Row[] = [
 	['inspector does not see repeat offenders', actors.inspector, 'offenders.view', {}, false],
 	['leader exports the periodic report', actors.leader, 'report.export', {}, true],
 	['unit head cannot export the periodic report', actors.unit_head, 'report.export', {}, false],
+	['leader writes the report draft', actors.leader, 'report.draft', {}, true],
+	['admin cannot write the report draft', actors.admin, 'report.draft', {}, false],
+	['inspector cannot write the report draft', actors.inspector, 'report.draft', {}, false],
+	['leader issues the report', actors.leader, 'report.issue', {}, true],
+	['admin cannot issue the report', actors.admin, 'report.issue', {}, false],
+	['unit head cannot issue the report', actors.unit_head, 'report.issue', {}, false],
 	// Plans
 	['inspector drafts a plan', actors.inspector, 'plan.draft', {}, true],
 	['leader approves a plan', actors.leader, 'plan.approve', {}, true],

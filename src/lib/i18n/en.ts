@@ -14,6 +14,7 @@ import { en as unitRecord } from './messages/unit-record';
 import { en as explanations } from './messages/explanations';
 import { en as reportBack } from './messages/report-back';
 import { en as documentSettings } from './messages/document-settings';
+import { en as reportIssue } from './messages/report-issue';
 
 const all = {
 	...core,
@@ -29,7 +30,8 @@ const all = {
 	...unitRecord,
 	...explanations,
 	...reportBack,
-	...documentSettings
+	...documentSettings,
+	...reportIssue
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

@@ -13,6 +13,7 @@ import { vi as unitRecord } from './messages/unit-record';
 import { vi as explanations } from './messages/explanations';
 import { vi as reportBack } from './messages/report-back';
 import { vi as documentSettings } from './messages/document-settings';
+import { vi as reportIssue } from './messages/report-issue';
 
 export const vi = {
 	...core,
@@ -28,7 +29,8 @@ export const vi = {
 	...unitRecord,
 	...explanations,
 	...reportBack,
-	...documentSettings
+	...documentSettings,
+	...reportIssue
 } as const;
 
 export type MessageKey = keyof typeof vi;

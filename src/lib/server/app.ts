@@ -25,6 +25,8 @@ import { explanationService } from './services/explanations';
 import { objectionService } from './services/objections';
 import { reportBackService } from './services/report-backs';
 import { documentSettingsService } from './services/document-settings';
+import { reportIssueService, type IssueFormat, type RenderReport } from './services/report-issue';
+import { renderReportPdf } from './documents';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -34,6 +36,18 @@ export interface ServiceOptions {
 }
 
 const HOUR = 3600_000;
+
+/**
+ * The formats stored when a report is issued, and their renderer (issue #17 §2). Until the document
+ * layer of issue #17 §1 (`renderReport` of src/lib/server/documents/index.ts) is merged, only the PDF
+ * of renderReportPdf, which prints neither the prose nor the number. After the merge:
+ * `ISSUE_FORMATS = ['pdf', 'docx']` and `renderIssued = (f, r, o) => renderReport(f, r, o)`.
+ */
+export const ISSUE_FORMATS: readonly IssueFormat[] = ['pdf'];
+export const renderIssued: RenderReport = async (format, r, o) => {
+	if (format !== 'pdf') throw new Error(`no renderer for ${format} yet`);
+	return new Uint8Array(await renderReportPdf(r, o.locale));
+};
 
 export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: Partial<ServiceOptions>) {
 	const sessions = sessionService(pb, clock, {
@@ -49,6 +63,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 	const unitRecord = unitRecordService(pb, { checks, onsite: onsiteBase, notifications, documentSettings });
 	const explanations = explanationService(pb, clock, notifications, calendar);
 	const reportBacks = reportBackService(pb, clock, notifications);
+	const reports = reportsService(pb, clock, documentSettings);
 	return {
 		calendar,
 		checks,
@@ -74,7 +89,14 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		// Reminders beyond the actions': written explanations (issue #13 §3), report-backs (§5).
 		scheduler: schedulerService(clock, actions, notifications, [explanations, reportBacks]),
 		dashboard: dashboardService(pb, clock),
-		reports: reportsService(pb, clock, documentSettings),
+		reports,
+		reportIssue: reportIssueService(pb, {
+			clock,
+			report: reports.report,
+			render: renderIssued,
+			formats: ISSUE_FORMATS,
+			settings: () => documentSettings.get()
+		}),
 		// The admin's texts of every document (issue #17 point 4).
 		documentSettings
 	};

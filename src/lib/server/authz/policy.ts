@@ -42,6 +42,8 @@ export type Action =
 	| 'staff.read'
 	| 'dashboard.view'
 	| 'report.export'
+	| 'report.draft'
+	| 'report.issue'
 	| 'offenders.view'
 	| 'plan.view'
 	| 'plan.draft'
@@ -149,7 +151,13 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 		case 'dashboard.view':
 			return isOffice(actor) || ownUnit(actor, r);
 		case 'report.export':
+			// Reading the report, its draft and the issued reports (and downloading them): leaders and admins.
 			return actor.role === 'admin' || actor.role === 'leader';
+		case 'report.draft':
+		case 'report.issue':
+			// Writing the report's prose and issuing it (issue #17 §2) are the leadership's; an admin keeps
+			// the data and the settings, not the documents (as with plans, 'plan.draft').
+			return actor.role === 'leader';
 		case 'offenders.view':
 			return actor.role === 'admin' || actor.role === 'leader';
 		case 'plan.view':

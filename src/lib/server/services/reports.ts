@@ -16,12 +16,15 @@ import { messageKey, type Locale } from '../../i18n/t';
 import { notFound, ok, refuse, type Refusal, type Result } from '../../domain/result';
 import { isRecordId } from '../pb/query';
 import type { DocumentSettingsService } from './document-settings';
+import { reportPeriodOf, type ReportPeriod } from '../../domain/report-issue';
 import { renderOffenderHistoryXlsx, renderReportPdf, renderReportXlsx, type OffenderHistory } from '../documents';
 
 /** A report and the filter query it was built for. */
 export interface ReportView {
 	report: ReportData;
 	query: string;
+	/** The quarter or year, as drafts and issued reports key it (domain/report-issue.ts). */
+	period: ReportPeriod;
 }
 
 /** A refused filter (a message key from the dashboard's parser) as a 400. */
@@ -39,8 +42,8 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 			if (first.error) return badFilter(first.error);
 			const { s, rows } = await dashboard.aggregates(actor, search, first);
 			if (s.error) return badFilter(s.error);
-			const kind = s.filter.period.input.kind;
-			if (kind !== 'quarter' && kind !== 'year') return refuse(400, 'report.error.period_kind');
+			const period = reportPeriodOf(s.filter.period.input);
+			if (!period) return refuse(400, 'report.error.period_kind');
 			const prev = previousPeriod(s.filter.period);
 			const prevParams = { ...s.params, ...periodBounds(prev) };
 			const [prevRows, byType, prevByType, types, attendanceByCheck, procedures, offenders] = await Promise.all([
@@ -68,7 +71,7 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 					return { name: p?.name ?? '', position: p?.position ?? '', unitId: p?.unitId ?? '', codes: o.codes, n: o.n };
 				})
 			});
-			return ok({ report, query: search.toString() });
+			return ok({ report, query: search.toString(), period });
 		},
 
 		/**
