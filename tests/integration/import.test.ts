@@ -252,7 +252,7 @@ describe('staff import', () => {
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load(Buffer.from(errFile.value.bytes) as never);
 		const sheet = wb.worksheets[0]!;
-		const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+		const values = (n: number) => Array.from((sheet.getRow(n).values as unknown[]).slice(1), (v) => String(v ?? ''));
 		expect(sheet.rowCount).toBe(2);
 		expect(values(1)).toEqual([...header.map((h) => h.toUpperCase()), 'Lỗi cần sửa']);
 		expect(values(2).slice(0, 5)).toEqual([`${prefix}3`, 'Lê Văn Ba', unit.code, 'Giám đốc', 'Đà Nẵng']);

@@ -1,6 +1,6 @@
 /**
  * The import's mapping step, table of new rows, error file and progress text (issue #18 §1, §3, §4;
- * docs/import.md).
+ * README "Staff roster, import and export").
  */
 export const vi = {
 	'import.map.title': 'Ghép cột của tệp',

@@ -5,7 +5,7 @@
 // but the token and the column mapping is used, and nothing validated earlier is trusted). Matching is
 // on unit code / employee code, so re-importing a file changes nothing.
 //
-// Headers no synonym matches go through a mapping step (docs/import.md): the admin picks the field of
+// Headers no synonym matches go through a mapping step (README, "Mapping step"): the admin picks the field of
 // each such column, the kept cells are checked again with that mapping (no second upload), and the
 // mapping is remembered for the next file with the same header row (repos/import-mappings.ts).
 import { randomBytes, createHash } from 'node:crypto';
