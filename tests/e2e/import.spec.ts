@@ -295,3 +295,29 @@ test('a file needing one manual mapping: the admin picks the field, sees the upd
 	const stored = await pb.collection('staff').getFirstListItem(pb.filter('employee_code = {:c}', { c: `${code}.3` }));
 	expect(stored.phone).toBe('0908765432');
 });
+
+test('while a file is checked the page says so, with the row count of a CSV', async ({ page }, info) => {
+	await login(page, DEMO.admin);
+	await page.goto('/admin/import');
+	// The check is held back a moment, so the text can be seen.
+	await page.route('**/admin/import?/preview', async (route) => {
+		await new Promise((r) => setTimeout(r, 1500));
+		await route.continue();
+	});
+	const csv = [
+		'Mã cán bộ,Họ và tên,Mã đơn vị,Loại',
+		'X.1,An,CA.SNV,Công chức',
+		'X.2,Bình,CA.SNV,Công chức',
+		'X.3,Chi,CA.SNV,Công chức'
+	].join('\r\n');
+	await page.getByLabel('Danh sách cán bộ').check();
+	await page
+		.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)')
+		.setInputFiles({ name: 'ba-dong.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
+	await expect(page.getByTestId('import-progress')).toHaveText(/Đang (tải tệp lên|kiểm tra 3 dòng)…/);
+	await expect(page.getByRole('button', { name: 'Kiểm tra và xem trước' })).toBeDisabled();
+	await shot(page, info, 'import-progress');
+	await expect(page.getByTestId('import-preview')).toContainText('Kết quả kiểm tra tệp “ba-dong.csv”');
+	await expect(page.getByTestId('import-progress')).toHaveCount(0);
+});
