@@ -211,3 +211,113 @@ test('a file of the wrong type gets a clear message; exports download in the imp
 	await page.getByRole('link', { name: 'Cán bộ (.xlsx)' }).click();
 	expect((await download).suggestedFilename()).toMatch(/^can-bo-\d{4}-\d{2}-\d{2}\.xlsx$/);
 });
+
+test('a file needing one manual mapping: the admin picks the field, sees the update and the new rows, downloads the error rows, fixes them and commits', async ({
+	page
+}, info) => {
+	const pb = await e2ePb();
+	// No mapping remembered by an earlier run for this header row.
+	for (const r of await pb.collection('import_mappings').getFullList({ filter: pb.filter('mapping ~ {:k}', { k: 'so hieu' }) })) {
+		await pb.collection('import_mappings').delete(r.id);
+	}
+	const snv = await pb.collection('units').getFirstListItem("code = 'CA.SNV'");
+	const code = `E2E.MAP.${info.project.name}.${randomBytes(3).toString('hex')}`;
+	await pb.collection('staff').create({
+		employee_code: `${code}.1`,
+		full_name: 'Hoàng Thị Ghép',
+		search_key: 'hoang thi ghep',
+		unit: snv.id,
+		position: 'Chuyên viên',
+		category: 'cong_chuc',
+		active: true
+	});
+	// "Số hiệu" is no synonym of any field: the admin says it holds the employee code.
+	const header = ['Số hiệu', 'Họ tên', 'Đơn vị', 'Ngạch/Loại', 'Chức vụ', 'SĐT'];
+	const rows = [
+		[`${code}.1`, 'Hoàng Thị Ghép', 'CA.SNV', 'Công chức', 'Chuyên viên chính', '0908 123 456'],
+		[`${code}.2`, 'Vũ Văn Mới', 'Sở Nội vụ', 'Viên chức', 'Chuyên viên', ''],
+		[`${code}.3`, 'Đinh Thị Lỗi', 'CA.SNV', 'Công chức', '', '09O8 765 432']
+	];
+	const file = async (name: string) => {
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Cán bộ');
+		ws.addRow(header);
+		for (const r of rows) ws.addRow(r);
+		return { name, mimeType: XLSX_MIME, buffer: Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer) };
+	};
+
+	await login(page, DEMO.admin);
+	await page.goto('/admin/import');
+	await page.getByLabel('Danh sách cán bộ').check();
+	await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles(await file('ho-so-can-bo.xlsx'));
+	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
+	const mapping = page.getByTestId('import-mapping');
+	await expect(mapping).toContainText('Chưa có cột nào chứa: Mã cán bộ.');
+	await expect(page.getByTestId('import-sample')).toContainText('Vũ Văn Mới');
+	await expect(page.getByTestId('import-preview')).toHaveCount(0);
+	await shot(page, info, 'import-mapping');
+
+	await page.getByLabel('Cột “Số hiệu”').selectOption({ label: 'Mã cán bộ (bắt buộc)' });
+	await page.getByRole('button', { name: 'Áp dụng và kiểm tra lại' }).click();
+	const preview = page.getByTestId('import-preview');
+	await expect(preview).toContainText('Kết quả kiểm tra tệp “ho-so-can-bo.xlsx”');
+	await expect(page.getByTestId('import-errors')).toContainText('Số điện thoại “09O8 765 432” không hợp lệ');
+	await expect(page.getByTestId('import-updates')).toContainText('Chức vụ, chức danh: Chuyên viên → Chuyên viên chính');
+	await expect(page.getByTestId('import-created')).toContainText('Vũ Văn Mới');
+	await expect(page.getByRole('button', { name: 'Xác nhận nhập dữ liệu' })).toHaveCount(0);
+	await shot(page, info, 'import-mapped-preview');
+
+	// The error rows as an XLSX: the file's columns and the reasons, read back.
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Tải tệp lỗi (XLSX)' }).click();
+	const got = await download;
+	expect(got.suggestedFilename()).toBe('ho-so-can-bo-loi.xlsx');
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.readFile(await got.path());
+	const sheet = wb.worksheets[0]!;
+	const values = (n: number) => Array.from((sheet.getRow(n).values as unknown[]).slice(1), (v) => String(v ?? ''));
+	expect(values(1)).toEqual([...header, 'Lỗi cần sửa']);
+	expect(sheet.rowCount).toBe(2);
+	expect(values(2).slice(0, 6)).toEqual(rows[2]);
+	expect(values(2)[6]).toContain('SĐT: Số điện thoại “09O8 765 432” không hợp lệ');
+
+	// Fixed and uploaded again: the mapping is remembered, the file is ready to commit.
+	rows[2]![5] = '0908 765 432';
+	await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles(await file('ho-so-can-bo-da-sua.xlsx'));
+	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
+	await expect(preview).toContainText('ho-so-can-bo-da-sua.xlsx');
+	await expect(mapping).toContainText('Đã áp dụng cách ghép cột đã chọn lần trước');
+	await expect(page.getByTestId('count-create')).toContainText('2');
+	await expect(page.getByTestId('count-update')).toContainText('1');
+	await page.getByRole('button', { name: 'Xác nhận nhập dữ liệu' }).click();
+	await expect(page.getByText('Đã nhập xong: thêm mới 2, cập nhật 1, không thay đổi 0.')).toBeVisible();
+	await expect(page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)')).toHaveValue('');
+	const stored = await pb.collection('staff').getFirstListItem(pb.filter('employee_code = {:c}', { c: `${code}.3` }));
+	expect(stored.phone).toBe('0908765432');
+});
+
+test('while a file is checked the page says so, with the row count of a CSV', async ({ page }, info) => {
+	await login(page, DEMO.admin);
+	await page.goto('/admin/import');
+	// The check is held back a moment, so the text can be seen.
+	await page.route('**/admin/import?/preview', async (route) => {
+		await new Promise((r) => setTimeout(r, 1500));
+		await route.continue();
+	});
+	const csv = [
+		'Mã cán bộ,Họ và tên,Mã đơn vị,Loại',
+		'X.1,An,CA.SNV,Công chức',
+		'X.2,Bình,CA.SNV,Công chức',
+		'X.3,Chi,CA.SNV,Công chức'
+	].join('\r\n');
+	await page.getByLabel('Danh sách cán bộ').check();
+	await page
+		.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)')
+		.setInputFiles({ name: 'ba-dong.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
+	await expect(page.getByTestId('import-progress')).toHaveText(/Đang (tải tệp lên|kiểm tra 3 dòng)…/);
+	await expect(page.getByRole('button', { name: 'Kiểm tra và xem trước' })).toBeDisabled();
+	await shot(page, info, 'import-progress');
+	await expect(page.getByTestId('import-preview')).toContainText('Kết quả kiểm tra tệp “ba-dong.csv”');
+	await expect(page.getByTestId('import-progress')).toHaveCount(0);
+});

@@ -37,6 +37,19 @@ describe('accounts', () => {
 		expect(list.find((x) => x.email === e)!.unitName).toBe('phường Tân An');
 	});
 
+	test('the search ranks an exact diacritic match first: "Phượng" before "Phương"', async () => {
+		const s = await testServices();
+		const admin = await makeAdmin();
+		const tag = uid('');
+		// "Phương" sorts first by name; the exact match still leads.
+		const phuong = await makeUser('inspector', { name: `Lê Phương ${tag}` });
+		const phuong2 = await makeUser('inspector', { name: `Lê Phượng ${tag}` });
+		const list = await s.accounts.list(admin, { q: `Phượng ${tag}`, role: 'inspector' });
+		expect(list.map((x) => x.id)).toEqual([phuong2.id, phuong.id]);
+		const plain = await s.accounts.list(admin, { q: `Phương ${tag}`, role: 'inspector' });
+		expect(plain.map((x) => x.id)).toEqual([phuong.id, phuong2.id]);
+	});
+
 	test('a unit head without a unit is refused', async () => {
 		const s = await testServices();
 		const admin = await makeAdmin();

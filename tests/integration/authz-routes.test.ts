@@ -213,6 +213,8 @@ const EXPECTED: Record<string, string> = {
 	'GET /admin/import':                      '+-|----|--|L',
 	'POST /admin/import?/preview':            '+-|----|--|L',
 	'POST /admin/import?/commit':             '+-|----|--|L',
+	'POST /admin/import?/remap':              '+-|----|--|L',
+	'GET /admin/import/errors':               '+-|----|--|L',
 	'GET /admin/staff':                       '+-|----|--|L',
 	'GET /admin/staff/new':                   '+-|----|--|L',
 	'POST /admin/staff/new?/create':          '+-|----|--|L',

@@ -181,11 +181,84 @@ describe('staff import', () => {
 			['Mã CB', 'Họ tên', 'Đơn vị', 'Chức danh nghề nghiệp'],
 			[`${prefix}3`, 'Lê Hoa', unit.code, 'Chuyên viên']
 		]);
-		expect(await s.orgImport.preview(admin, 'staff', missing)).toMatchObject({
+		// A header no synonym matches, with a required field missing: the mapping step, nothing checked yet.
+		const step = await s.orgImport.preview(admin, 'staff', missing);
+		if (!step.ok) throw new Error(step.code);
+		expect(step.value.token).toBeNull();
+		expect(step.value.mapping).toMatchObject({ missing: ['Loại'], sample: [[`${prefix}3`, 'Lê Hoa', unit.code, 'Chuyên viên']] });
+		expect(step.value.mapping!.columns.filter((c) => !c.auto).map((c) => c.header)).toEqual(['Chức danh nghề nghiệp']);
+		// Nothing left to map: the missing column is named in one message for the file.
+		const nothingToMap = csvUpload([
+			['Mã CB', 'Họ tên', 'Đơn vị'],
+			[`${prefix}3`, 'Lê Hoa', unit.code]
+		]);
+		expect(await s.orgImport.preview(admin, 'staff', nothingToMap)).toMatchObject({
 			ok: false,
 			code: 'import.error.missing_headers',
-			params: { columns: 'Loại', found: '“Mã CB”, “Họ tên”, “Đơn vị”, “Chức danh nghề nghiệp”' }
+			params: { columns: 'Loại', found: '“Mã CB”, “Họ tên”, “Đơn vị”' }
 		});
+	});
+
+	test('mapping step: the admin maps a header no synonym knows, the kept file is checked again and imports; the mapping is remembered for the next file with the same headers; error rows download as XLSX', async () => {
+		const unit = await makeUnit(`Phòng Ghép Cột ${uid('')}`);
+		const prefix = uid('MP') + '.';
+		// A header of its own per run, so no mapping remembered by an earlier run applies.
+		const hometown = `Quê quán ${uid('')}`;
+		const header = ['Số hiệu', 'Họ và tên', 'Đơn vị', 'Loại', hometown];
+		const rows = [
+			[`${prefix}1`, 'Nguyễn Văn Một', unit.code, 'Công chức', 'Huế'],
+			[`${prefix}2`, 'Trần Thị Hai', unit.name, 'Viên chức', ''],
+			[`${prefix}3`, 'Lê Văn Ba', unit.code, 'Hợp đồng', 'Đà Nẵng']
+		];
+		const first = await s.orgImport.preview(admin, 'staff', csvUpload([header, ...rows], 'ho-so-ghep.csv'));
+		if (!first.ok) throw new Error(first.code);
+		expect(first.value.token).toBeNull();
+		expect(first.value.counts).toEqual({ create: 0, update: 0, unchanged: 0, transfer: 0 });
+		expect(first.value.mapping).toMatchObject({ missing: ['Mã cán bộ'], remembered: false });
+		const open = first.value.mapping!.columns.filter((c) => !c.auto);
+		expect(open.map((c) => c.header)).toEqual(['Số hiệu', hometown]);
+		expect(open[0]!.key).toBe('so hieu');
+		expect(first.value.mapping!.sample).toHaveLength(3);
+
+		// Another admin cannot use the draft.
+		const other = toActor(await makeUser('admin'));
+		expect(await s.orgImport.remap(other, first.value.draft, { 'so hieu': 'employeeCode' })).toEqual({
+			ok: false,
+			status: 404,
+			code: 'import.ui.expired'
+		});
+
+		const mapped = await s.orgImport.remap(admin, first.value.draft, { 'so hieu': 'employeeCode', [open[1]!.key]: '' });
+		if (!mapped.ok) throw new Error(mapped.code);
+		expect(mapped.value.errors).toEqual([]);
+		expect(mapped.value.ignored).toEqual([hometown]);
+		expect(mapped.value.counts).toMatchObject({ create: 3, update: 0 });
+		expect(mapped.value.created.rows.map((r) => r.key)).toEqual([`${prefix}1`, `${prefix}2`, `${prefix}3`]);
+		expect((await s.orgImport.commit(admin, mapped.value.token!)).ok).toBe(true);
+		expect(await staffCount(prefix)).toBe(3);
+
+		// The next file with the same header row (written differently) needs no mapping: it is remembered.
+		rows[1]![1] = 'Trần Thị Hai Mươi';
+		rows[2]![3] = 'Giám đốc'; // not a category: an error row
+		const next = await s.orgImport.preview(admin, 'staff', await xlsxUpload([header.map((h) => h.toUpperCase()), ...rows]));
+		if (!next.ok) throw new Error(next.code);
+		expect(next.value.mapping).toMatchObject({ missing: [], remembered: true });
+		expect(next.value.counts).toMatchObject({ update: 1, unchanged: 1 });
+		expect(next.value.errors.map((e) => [e.row, e.column, e.code])).toEqual([[4, 'LOẠI', 'import.error.category_invalid']]);
+
+		// The error rows as an XLSX: the file's own columns, then the reasons in Vietnamese.
+		const errFile = await s.orgImport.errorFile(admin, next.value.draft);
+		if (!errFile.ok) throw new Error(errFile.code);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(errFile.value.bytes) as never);
+		const sheet = wb.worksheets[0]!;
+		const values = (n: number) => Array.from((sheet.getRow(n).values as unknown[]).slice(1), (v) => String(v ?? ''));
+		expect(sheet.rowCount).toBe(2);
+		expect(values(1)).toEqual([...header.map((h) => h.toUpperCase()), 'Lỗi cần sửa']);
+		expect(values(2).slice(0, 5)).toEqual([`${prefix}3`, 'Lê Văn Ba', unit.code, 'Giám đốc', 'Đà Nẵng']);
+		expect(values(2)[5]).toMatch(/^LOẠI: .*Giám đốc/);
+		expect(errFile.value.fileName).toMatch(/-loi\.xlsx$/);
+		expect(await s.orgImport.errorFile(other, next.value.draft)).toMatchObject({ ok: false, status: 404 });
 	});
 
 	test('contacts: a bad phone or email is a row error with its row number; good ones are stored with the leading zero, exported and re-imported unchanged', async () => {

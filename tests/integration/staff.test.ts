@@ -53,6 +53,21 @@ describe('staff roster', () => {
 		return r.value;
 	}
 
+	test('search ranks an exact diacritic match first: "Phượng" before "Phương"', async () => {
+		const unitC = await makeUnit('xã Thử C');
+		const phuong = await person('Lê Thị Phương', unitC.id);
+		const phuong2 = await person('Hồ Phương Anh', unitC.id);
+		const phuong3 = await person('Vũ Thị Phượng', unitC.id);
+		const ids = async (query: string) =>
+			(await s.staff.list(admin, q(`unit=${unitC.id}&q=${encodeURIComponent(query)}`))).items.map((p) => p.id);
+		const ranked = await ids('Phượng');
+		expect(ranked[0]).toBe(phuong3);
+		expect(new Set(ranked.slice(1))).toEqual(new Set([phuong, phuong2]));
+		expect((await ids('Phương')).at(-1)).toBe(phuong3);
+		const page = await s.staff.list(admin, q(`unit=${unitC.id}&q=${encodeURIComponent('Phượng')}`));
+		expect(page.total).toBe(3);
+	});
+
 	test('search ignores accents, case, đ/d and NFD input; text is stored NFC', async () => {
 		const an = await person('Nguyễn Văn An', unitA.id);
 		const dung = await person('Đặng Thị Dung', unitA.id);

@@ -32,6 +32,14 @@ import {
 	writeCsv,
 	zipUncompressedSize,
 	MAX_IMPORT_ROWS,
+	ERROR_COLUMN_HEADER,
+	exportErrorRowsXlsx,
+	mappingStep,
+	cleanMapping,
+	validateStaffTable,
+	validateUnitTable,
+	readXlsx,
+	type RawTable,
 	type ImportResult,
 	type StaffImportRow,
 	type StaffRecord,
@@ -1246,6 +1254,93 @@ describe('update summaries for the preview (issue #18 §3)', () => {
 					{ column: 'Loại', before: 'Công chức', after: 'Viên chức' }
 				]
 			}
+		]);
+	});
+});
+
+describe('mapping step (issue #18 §1)', () => {
+	const raw = (rows: string[][]): RawTable => ({ rows: rows.map((cells, i) => ({ row: i + 1, cells })) });
+	// "Số hiệu" (the employee code) and "Ghi chú" match no synonym.
+	const file = raw([
+		['Số hiệu', 'Họ và tên', 'Đơn vị', 'Ngạch', 'Ghi chú'],
+		['CB1', 'Nguyễn Văn An', 'CA.SNV', 'công chức', 'x'],
+		['CB2', 'Lê Thị Phượng', 'CA.SNV.VP', 'viên chức', '']
+	]);
+
+	test('a header no synonym matches is offered for mapping, with the first rows and what is missing', () => {
+		const step = mappingStep(file, STAFF_COLUMNS)!;
+		expect(step.columns.map((c) => [c.header, c.field, c.auto])).toEqual([
+			['Số hiệu', null, false],
+			['Họ và tên', 'fullName', true],
+			['Đơn vị', 'unitCode', true],
+			['Ngạch', 'category', true],
+			['Ghi chú', null, false]
+		]);
+		expect(step.missing).toEqual(['Mã cán bộ']);
+		expect(step.sample).toEqual([
+			['CB1', 'Nguyễn Văn An', 'CA.SNV', 'công chức', 'x'],
+			['CB2', 'Lê Thị Phượng', 'CA.SNV.VP', 'viên chức', '']
+		]);
+		expect(validateStaffTable(file, STAFF_OPTIONS).fileError?.code).toBe('import.error.missing_headers');
+	});
+
+	test('the chosen mapping makes the file importable; "bỏ qua" leaves the column ignored', () => {
+		const mapping = { 'so hieu': 'employeeCode', 'ghi chu': '' };
+		expect(mappingStep(file, STAFF_COLUMNS, mapping)!.missing).toEqual([]);
+		const r = validateStaffTable(file, { ...STAFF_OPTIONS, mapping });
+		expect(r.fileError).toBeNull();
+		expect(r.errors).toEqual([]);
+		expect(r.rows.map((x) => [x.data.employeeCode, x.data.unitCode, x.data.category])).toEqual([
+			['CB1', 'CA.SNV', 'cong_chuc'],
+			['CB2', 'CA.SNV.VP', 'vien_chuc']
+		]);
+		expect(r.ignored).toEqual(['Ghi chú']);
+	});
+
+	test('the signature ignores case, accents and the error column; a mapping naming no field is dropped', () => {
+		const a = mappingStep(file, STAFF_COLUMNS)!.signature;
+		const b = mappingStep(raw([['SO HIEU', 'Ho va ten', 'don vi', 'NGẠCH', 'Ghi chu', ERROR_COLUMN_HEADER]]), STAFF_COLUMNS)!.signature;
+		expect(b).toBe(a);
+		expect(mappingStep(raw([['Số hiệu', 'Họ tên']]), STAFF_COLUMNS)!.signature).not.toBe(a);
+		expect(cleanMapping({ 'so hieu': 'employeeCode', x: 'password', y: 3, z: '' }, STAFF_COLUMNS)).toEqual({
+			'so hieu': 'employeeCode',
+			z: ''
+		});
+	});
+
+	test('units: the parent column may hold the exact name of a unit in the system or in the file', () => {
+		const r = validateUnitTable(
+			raw([
+				['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Đơn vị cấp trên'],
+				['CA.SNV.P1', 'Phòng Tổ chức', 'Phòng/Ban', 'sở nội vụ'],
+				['CA.SNV.P1.T1', 'Tổ Một', 'Khác', 'Phòng Tổ chức'],
+				['CA.SNV.P2', 'Phòng Hai', 'Phòng', 'Không Có Ai']
+			]),
+			{ knownUnitCodes: new Set(['CA.SNV']), knownUnits: [{ code: 'CA.SNV', name: 'Sở Nội vụ' }] }
+		);
+		expect(r.rows.map((x) => [x.data.code, x.data.kind, x.data.parentCode])).toEqual([
+			['CA.SNV.P1', 'office', 'CA.SNV'],
+			['CA.SNV.P1.T1', 'other', 'CA.SNV.P1']
+		]);
+		expect(r.errors.map((e) => [e.row, e.code])).toEqual([[4, 'import.error.parent_unknown']]);
+	});
+
+	test('the error file has the original columns, only the error rows, and the reasons in a last column', async () => {
+		const table = raw([
+			['Tiêu đề phụ'],
+			['Mã cán bộ', 'Họ và tên', 'Điện thoại'],
+			['CB1', 'An', '0908123456'],
+			['CB2', '=cmd', '09O8123456']
+		]);
+		const bytes = await exportErrorRowsXlsx(table, { row: 2, cells: table.rows[1]!.cells }, [
+			{ row: 4, column: 'Điện thoại', message: 'Số điện thoại không hợp lệ' }
+		]);
+		const back = await readXlsx(bytes);
+		expect(back.ok).toBe(true);
+		if (!back.ok) return;
+		expect(back.table.rows.map((r) => r.cells)).toEqual([
+			['Mã cán bộ', 'Họ và tên', 'Điện thoại', ERROR_COLUMN_HEADER],
+			['CB2', "'=cmd", '09O8123456', 'Điện thoại: Số điện thoại không hợp lệ']
 		]);
 	});
 });

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { compareVietnamese, compareVnNames, normalizeText, searchKey, toNFC, vnNameSortKey } from '../../src/lib/domain/text';
+import {
+	compareVietnamese,
+	compareVnNames,
+	normalizeText,
+	rankBySearch,
+	searchKey,
+	searchRank,
+	toNFC,
+	vnNameSortKey
+} from '../../src/lib/domain/text';
 
 const NFD = (s: string) => s.normalize('NFD');
 
@@ -100,5 +109,22 @@ describe('Vietnamese sorting', () => {
 
 	test('a given name that is a prefix of another sorts first (An before Anh), whatever the family name', () => {
 		expect(['Bùi Văn Anh', 'Võ An'].sort(compareVnNames)).toEqual(['Võ An', 'Bùi Văn Anh']);
+	});
+});
+
+describe('search ranking (staff and account lists)', () => {
+	test('an exact diacritic match ranks before an accent-free one', () => {
+		expect(searchRank('Lê Thị Phượng', 'Phượng')).toBe(0);
+		expect(searchRank('Lê Thị Phương', 'Phượng')).toBe(1);
+		expect(searchRank('Lê Thị Lan', 'Phượng')).toBeNull();
+		// Case and NFD input do not matter at the exact level.
+		expect(searchRank('LÊ THỊ PHƯỢNG', 'phượng'.normalize('NFD'))).toBe(0);
+	});
+
+	test('rankBySearch puts "Phượng" before "Phương" and keeps the order within a rank', () => {
+		const names = ['Trần Phương', 'Lê Phượng', 'Võ Phương', 'Hà Phượng Anh'];
+		expect(rankBySearch(names, 'Phượng', (n) => [n])).toEqual(['Lê Phượng', 'Hà Phượng Anh', 'Trần Phương', 'Võ Phương']);
+		// A query typed without accents ranks names written without accents first.
+		expect(rankBySearch(['Phương', 'Phuong'], 'phuong', (n) => [n])).toEqual(['Phuong', 'Phương']);
 	});
 });

@@ -82,3 +82,30 @@ export function compareVnNames(a: string, b: string): number {
 	const kb = vnNameSortKey(b);
 	return collator.compare(ka.given, kb.given) || collator.compare(ka.rest, kb.rest) || collator.compare(toNFC(a), toNFC(b));
 }
+
+/** Text as the exact (diacritic-sensitive) search level compares it: NFC, lower case, spaces collapsed. */
+const exactKey = (s: string) => normalizeText(s).toLocaleLowerCase('vi');
+
+/**
+ * How well `text` matches a search `query` (the one ranking rule of the staff and account lists):
+ * 0 = the query appears with its diacritics as typed ("Phượng" in "Lê Thị Phượng"), 1 = it appears
+ * only accent-free ("Phượng" in "Lê Thị Phương"), null = no match. Case and NFC/NFD are ignored at
+ * both levels; an empty query matches everything at 0.
+ */
+export function searchRank(text: string, query: string): 0 | 1 | null {
+	const q = exactKey(query);
+	if (q === '' || exactKey(text).includes(q)) return 0;
+	return searchKey(text).includes(searchKey(query)) ? 1 : null;
+}
+
+/**
+ * `items` ordered by searchRank of their texts (the best of them) against `query`, keeping the given
+ * order within a rank (a stable sort); items that match at neither level are kept last, in order.
+ */
+export function rankBySearch<T>(items: readonly T[], query: string, texts: (item: T) => readonly string[]): T[] {
+	const rank = (item: T) => Math.min(...texts(item).map((t) => searchRank(t, query) ?? 2));
+	return items
+		.map((item, i) => ({ item, i, r: rank(item) }))
+		.sort((a, b) => a.r - b.r || a.i - b.i)
+		.map((x) => x.item);
+}

@@ -15,6 +15,7 @@ import { en as explanations } from './messages/explanations';
 import { en as reportBack } from './messages/report-back';
 import { en as documentSettings } from './messages/document-settings';
 import { en as reportIssue } from './messages/report-issue';
+import { en as importMapping } from './messages/import-mapping';
 
 const all = {
 	...core,
@@ -31,7 +32,8 @@ const all = {
 	...explanations,
 	...reportBack,
 	...documentSettings,
-	...reportIssue
+	...reportIssue,
+	...importMapping
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

@@ -14,6 +14,7 @@ import { vi as explanations } from './messages/explanations';
 import { vi as reportBack } from './messages/report-back';
 import { vi as documentSettings } from './messages/document-settings';
 import { vi as reportIssue } from './messages/report-issue';
+import { vi as importMapping } from './messages/import-mapping';
 
 export const vi = {
 	...core,
@@ -30,7 +31,8 @@ export const vi = {
 	...explanations,
 	...reportBack,
 	...documentSettings,
-	...reportIssue
+	...reportIssue,
+	...importMapping
 } as const;
 
 export type MessageKey = keyof typeof vi;

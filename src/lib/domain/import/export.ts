@@ -16,7 +16,7 @@ import { formatIsoDate } from '../time';
 import type { StaffRecord, UnitRecord } from './model';
 import type { RecordUpdate } from './diff';
 import { STAFF_COLUMNS, type StaffField } from './staff';
-import { neutralizeFormula } from './table';
+import { cleanCell, ERROR_COLUMN_HEADER, headerKey, neutralizeFormula, type RawTable } from './table';
 import { UNIT_COLUMNS, type UnitField } from './units';
 import { writeXlsx, type XlsxCellValue, type XlsxColumn } from './xlsx';
 
@@ -170,4 +170,47 @@ export function exportStaffXlsx(staff: readonly StaffRecord[]): Promise<Uint8Arr
 /** File names for downloads, e.g. "can-bo-2025-09-20.xlsx" (ASCII: safe in Content-Disposition). */
 export function exportFileName(what: 'units' | 'staff', today: string, kind: 'csv' | 'xlsx'): string {
 	return `${what === 'units' ? 'don-vi' : 'can-bo'}-${today}.${kind}`;
+}
+
+/**
+ * The rows of `table` that have errors, as an XLSX the admin can fix and upload again: the header row
+ * and those rows with every column as in the file (text, formula-guarded), plus a last column
+ * (ERROR_COLUMN_HEADER) with the reasons of the row, one per line, already in the admin's words.
+ */
+export function exportErrorRowsXlsx(
+	table: RawTable,
+	header: { row: number; cells: readonly string[] },
+	errors: readonly { row: number; column: string; message: string }[]
+): Promise<Uint8Array> {
+	const reasons = new Map<number, string[]>();
+	for (const e of errors) reasons.set(e.row, [...(reasons.get(e.row) ?? []), `${e.column}: ${e.message}`]);
+	const bad = table.rows.filter((r) => r.row > header.row && reasons.has(r.row));
+	const width = Math.max(header.cells.length, ...bad.map((r) => r.cells.length));
+	// The error column of an error file uploaded again is replaced, not repeated.
+	const kept = Array.from({ length: width }, (_, i) => i).filter(
+		(i) => headerKey(header.cells[i] ?? '') !== headerKey(ERROR_COLUMN_HEADER)
+	);
+	const rows = bad.map((r) => [...kept.map((i) => neutralizeFormula(cleanCell(r.cells[i] ?? ''))), reasons.get(r.row)!.join('\n')]);
+	return writeXlsx(
+		'Lỗi',
+		[
+			...kept.map((i) => ({ header: neutralizeFormula(header.cells[i] ?? ''), type: 'text' as const })),
+			{ header: ERROR_COLUMN_HEADER, type: 'text' as const, width: 60 }
+		],
+		rows
+	);
+}
+
+/** Records as the preview's table of new rows shows them: the template's headers, values as the file writes them. */
+export interface RowsTable {
+	columns: string[];
+	rows: { key: string; cells: string[] }[];
+}
+
+export function staffRowsTable(staff: readonly StaffRecord[]): RowsTable {
+	return { columns: [...staffHeader], rows: staff.map((s) => ({ key: s.employeeCode, cells: staffCells(s).map(cellDisplay) })) };
+}
+
+export function unitRowsTable(units: readonly UnitRecord[]): RowsTable {
+	return { columns: [...unitHeader], rows: units.map((u) => ({ key: u.code, cells: unitCells(u).map(cellDisplay) })) };
 }

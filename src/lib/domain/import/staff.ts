@@ -18,7 +18,7 @@ import {
 import { readImportFile, type UploadedFile } from './file';
 import { MAX_CODE_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSITION_LENGTH, MAX_UNIT_NAME_LENGTH, type StaffImportRow } from './model';
 import { toNFC } from '../text';
-import { finishValidation, validateTable, type ColumnSpec, type RawTable } from './table';
+import { finishValidation, validateTable, type ColumnMapping, type ColumnSpec, type RawTable } from './table';
 
 export type StaffField = keyof Required<StaffImportRow>;
 
@@ -56,6 +56,8 @@ export interface StaffImportOptions {
 	knownUnits?: readonly { code: string; name: string }[];
 	/** Today in Asia/Ho_Chi_Minh, 'YYYY-MM-DD': the latest acceptable birth date. */
 	today: string;
+	/** The admin's mapping of headers no synonym matches (the mapping step). */
+	mapping?: ColumnMapping;
 }
 
 function staffSchema(today: string) {
@@ -73,8 +75,9 @@ function staffSchema(today: string) {
 	});
 }
 
-/** A unit's name as the unit column must match it: exactly, but for case and Unicode form. */
-const nameKey = (s: string) => toNFC(s).toLocaleLowerCase('vi');
+/** A unit's name as a unit column must match it: exactly, but for case and Unicode form. */
+export const unitNameKey = (s: string) => toNFC(s).toLocaleLowerCase('vi');
+const nameKey = unitNameKey;
 
 /**
  * Validates a staff table: every row on its own (zod), then against the others and the system:
@@ -84,7 +87,7 @@ const nameKey = (s: string) => toNFC(s).toLocaleLowerCase('vi');
  * units share is refused as ambiguous).
  */
 export function validateStaffTable(table: RawTable, options: StaffImportOptions): ImportResult<StaffImportRow> {
-	const v = validateTable(table, STAFF_COLUMNS, staffSchema(options.today));
+	const v = validateTable(table, STAFF_COLUMNS, staffSchema(options.today), options.mapping);
 	if (!v.ok) return fileFailure(v.error.code, v.error.params);
 	const codeColumn = v.columns.get('employeeCode')!.header;
 	const unitColumn = v.columns.get('unitCode')!.header;

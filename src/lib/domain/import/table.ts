@@ -76,8 +76,14 @@ interface HeaderName<F extends string> {
 	rank: number;
 }
 
-/** Every accepted header of `specs` by its key (headerKey). */
-export function headerNames<F extends string>(specs: readonly ColumnSpec<F>[]): Map<string, HeaderName<F>> {
+/**
+ * The admin's choice for headers no synonym matches (the mapping step): header key (headerKey) → the
+ * field it holds, or '' to ignore the column. Plain strings, so it is stored and posted as it is.
+ */
+export type ColumnMapping = Readonly<Record<string, string>>;
+
+/** Every accepted header of `specs` by its key (headerKey), with the mapped headers as synonyms of their field. */
+export function headerNames<F extends string>(specs: readonly ColumnSpec<F>[], mapping: ColumnMapping = {}): Map<string, HeaderName<F>> {
 	const byKey = new Map<string, HeaderName<F>>();
 	for (const spec of specs) {
 		for (const name of [spec.label, ...(spec.aliases ?? [])]) byKey.set(headerKey(name), { spec, rank: 0 });
@@ -85,7 +91,22 @@ export function headerNames<F extends string>(specs: readonly ColumnSpec<F>[]): 
 			if (!byKey.has(headerKey(name))) byKey.set(headerKey(name), { spec, rank: i + 1 });
 		});
 	}
+	// A mapping names only headers the synonyms left unmatched; one naming a known header is ignored.
+	for (const [key, field] of Object.entries(mapping)) {
+		const spec = specs.find((s) => s.field === field);
+		if (spec && !byKey.has(key)) byKey.set(key, { spec, rank: 0 });
+	}
 	return byKey;
+}
+
+/** Only the entries of `raw` that name a field of `specs` (or '' = ignore): a posted or stored mapping, checked. */
+export function cleanMapping<F extends string>(raw: Readonly<Record<string, unknown>>, specs: readonly ColumnSpec<F>[]): ColumnMapping {
+	const fields = new Set<string>(specs.map((s) => s.field));
+	const out: Record<string, string> = {};
+	for (const [key, field] of Object.entries(raw)) {
+		if (typeof field === 'string' && (field === '' || fields.has(field)) && key.length <= 200) out[key] = field;
+	}
+	return out;
 }
 
 /** What a header matches, if anything: the field and how strongly. */
@@ -119,21 +140,16 @@ type HeaderMatch<F extends string> =
  * Finds the header row among the first non-blank rows: the first one that has every required
  * column, else reports the required columns missing from the best candidate.
  */
-export function locateHeader<F extends string>(rows: readonly RawRow[], specs: readonly ColumnSpec<F>[]): HeaderMatch<F> {
-	const byKey = headerNames(specs);
+export function locateHeader<F extends string>(
+	rows: readonly RawRow[],
+	specs: readonly ColumnSpec<F>[],
+	mapping: ColumnMapping = {}
+): HeaderMatch<F> {
+	const byKey = headerNames(specs, mapping);
 	const required = specs.filter((s) => s.required);
-	let best: { position: number; found: number } | null = null;
-	let seen = 0;
-	for (let position = 0; position < rows.length && seen < HEADER_SEARCH_ROWS; position++) {
-		const r = rows[position]!;
-		if (isBlank(r)) continue;
-		seen += 1;
-		const fields = new Set(r.cells.map((c) => byKey.get(headerKey(c))?.spec.field));
-		const found = required.filter((s) => fields.has(s.field)).length;
-		if (found === required.length) return bindColumns(r, position, byKey);
-		if (!best || found > best.found) best = { position, found };
-	}
-	const candidate = best ? rows[best.position]! : null;
+	const scan = scanHeader(rows, byKey, required);
+	if (scan?.complete) return bindColumns(rows[scan.position]!, scan.position, byKey);
+	const candidate = scan ? rows[scan.position]! : null;
 	const present = new Set(candidate?.cells.map((c) => byKey.get(headerKey(c))?.spec.field));
 	const missing = required.filter((s) => !present.has(s.field)).map((s) => s.label);
 	const found = (candidate?.cells ?? []).map(cleanCell).filter((c) => c !== '');
@@ -144,6 +160,116 @@ export function locateHeader<F extends string>(rows: readonly RawRow[], specs: r
 			params: { columns: missing.join(', '), found: found.length ? found.map((c) => `“${c}”`).join(', ') : '—' }
 		}
 	};
+}
+
+/**
+ * The header row among the first non-blank rows: the first with every required column (complete),
+ * else the one with most of them (the first such), or null for a file of blank rows.
+ */
+function scanHeader<F extends string>(
+	rows: readonly RawRow[],
+	byKey: Map<string, HeaderName<F>>,
+	required: readonly ColumnSpec<F>[]
+): { position: number; complete: boolean } | null {
+	let best: { position: number; found: number } | null = null;
+	let seen = 0;
+	for (let position = 0; position < rows.length && seen < HEADER_SEARCH_ROWS; position++) {
+		const r = rows[position]!;
+		if (isBlank(r)) continue;
+		seen += 1;
+		const fields = new Set(r.cells.map((c) => byKey.get(headerKey(c))?.spec.field));
+		const found = required.filter((s) => fields.has(s.field)).length;
+		if (found === required.length) return { position, complete: true };
+		if (!best || found > best.found) best = { position, found };
+	}
+	return best ? { position: best.position, complete: false } : null;
+}
+
+// ---- mapping step ------------------------------------------------------------------------------
+
+/** Data rows shown under the columns in the mapping step. */
+export const MAPPING_SAMPLE_ROWS = 5;
+
+export interface MappingColumn<F extends string> {
+	index: number;
+	/** The header as written in the file (cleaned). */
+	header: string;
+	/** headerKey(header): what a ColumnMapping names. */
+	key: string;
+	/** The field the column holds now (by synonym or by the mapping), or null = ignored. */
+	field: F | null;
+	/** True when a synonym matched it (nothing to choose); false for the columns the admin maps. */
+	auto: boolean;
+}
+
+export interface MappingStep<F extends string> {
+	/** The normalised header row, what a remembered mapping is keyed by (hashed by the service). */
+	signature: string;
+	/** 1-based row number of the header row. */
+	headerRow: number;
+	/** Every cell of the header row as written (cleaned), for the error file. */
+	headerCells: string[];
+	columns: MappingColumn<F>[];
+	/** The first MAPPING_SAMPLE_ROWS data rows, one cleaned cell per column of `columns`. */
+	sample: string[][];
+	/** Labels of required fields no column holds yet: the file cannot be checked until they are mapped. */
+	missing: string[];
+}
+
+/**
+ * The header row of `table` as the mapping step shows it: each column with the field it holds (by
+ * synonym, else by `mapping`), the first rows beneath, and what is still missing. Null when the file
+ * has no non-blank row.
+ */
+export function mappingStep<F extends string>(
+	table: RawTable,
+	specs: readonly ColumnSpec<F>[],
+	mapping: ColumnMapping = {}
+): MappingStep<F> | null {
+	const auto = headerNames(specs);
+	const byKey = headerNames(specs, mapping);
+	const required = specs.filter((s) => s.required);
+	const scan = scanHeader(table.rows, byKey, required) ?? scanHeader(table.rows, auto, required);
+	if (!scan) return null;
+	const columns: MappingColumn<F>[] = [];
+	table.rows[scan.position]!.cells.forEach((cell, index) => {
+		const header = cleanCell(cell);
+		if (header === '') return;
+		const key = headerKey(header);
+		if (key === ERROR_COLUMN_KEY) return;
+		columns.push({ index, header, key, field: byKey.get(key)?.spec.field ?? null, auto: auto.has(key) });
+	});
+	const sample = table.rows
+		.slice(scan.position + 1)
+		.filter((r) => !isBlank(r))
+		.slice(0, MAPPING_SAMPLE_ROWS)
+		.map((r) => columns.map((c) => cleanCell(r.cells[c.index] ?? '')));
+	const held = new Set(columns.map((c) => c.field));
+	const headerRow = table.rows[scan.position]!;
+	return {
+		signature: headerSignature(columns.map((c) => c.header)),
+		headerRow: headerRow.row,
+		headerCells: headerRow.cells.map(cleanCell),
+		columns,
+		sample,
+		missing: required.filter((s) => !held.has(s.field)).map((s) => s.label)
+	};
+}
+
+/**
+ * The column the error file adds after the file's own columns (export.ts exportErrorRowsXlsx). A file
+ * uploaded again with it is read as before: the column is ignored and leaves the header's signature
+ * alone, so the remembered mapping still applies.
+ */
+export const ERROR_COLUMN_HEADER = 'Lỗi cần sửa';
+const ERROR_COLUMN_KEY = headerKey(ERROR_COLUMN_HEADER);
+
+/** The header row as a remembered mapping is keyed: header keys in order ("Họ tên" and "HO TEN" alike). */
+export function headerSignature(headers: readonly string[]): string {
+	return headers
+		.map((h) => headerKey(cleanCell(h)))
+		.filter((k) => k !== '' && k !== ERROR_COLUMN_KEY)
+		.join('|');
 }
 
 function bindColumns<F extends string>(r: RawRow, position: number, byKey: Map<string, HeaderName<F>>): HeaderMatch<F> {
@@ -205,9 +331,10 @@ export type TableValidation<F extends string, T> =
 export function validateTable<F extends string, T>(
 	table: RawTable,
 	specs: readonly ColumnSpec<F>[],
-	schema: z.ZodType<T>
+	schema: z.ZodType<T>,
+	mapping: ColumnMapping = {}
 ): TableValidation<F, T> {
-	const header = locateHeader(table.rows, specs);
+	const header = locateHeader(table.rows, specs, mapping);
 	if (!header.ok) return header;
 	const columns = [...header.columns.values()];
 	const dataRows = table.rows.slice(header.position + 1).filter((r) => !isBlank(r));

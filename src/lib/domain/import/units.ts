@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import { vi } from '../../i18n/messages/import';
 import { fileFailure, type ImportResult, type RowError } from './errors';
-import { optionalCode, requiredCode, requiredText, statusField, unitKindField } from './fields';
+import { optionalText, requiredCode, requiredText, statusField, unitKindField } from './fields';
 import { readImportFile, type UploadedFile } from './file';
 import { MAX_CODE_LENGTH, MAX_UNIT_NAME_LENGTH, type UnitImportRow } from './model';
-import { finishValidation, validateTable, type ColumnSpec, type RawTable } from './table';
+import { finishValidation, validateTable, type ColumnMapping, type ColumnSpec, type RawTable } from './table';
+import { unitNameKey } from './staff';
 
 export type UnitField = keyof Required<UnitImportRow>;
 
@@ -36,13 +37,18 @@ export interface UnitImportOptions {
 	 * within the file are found.
 	 */
 	existingParents?: ReadonlyMap<string, string | null>;
+	/** Name and code of the units in the system, so the parent column may hold a unit's exact name. */
+	knownUnits?: readonly { code: string; name: string }[];
+	/** The admin's mapping of headers no synonym matches (the mapping step). */
+	mapping?: ColumnMapping;
 }
 
 const unitSchema = z.object({
 	code: requiredCode(MAX_CODE_LENGTH),
 	name: requiredText(MAX_UNIT_NAME_LENGTH),
 	kind: unitKindField,
-	parentCode: optionalCode(MAX_CODE_LENGTH),
+	// A code or a unit's exact name (resolved in validateUnitTable); empty → a root.
+	parentCode: optionalText(Math.max(MAX_CODE_LENGTH, MAX_UNIT_NAME_LENGTH)).transform((v) => v ?? null),
 	active: statusField({ active: vi['unit.status.active'], inactive: vi['unit.status.inactive'] })
 });
 
@@ -80,14 +86,13 @@ export function findCycles(parentOf: ReadonlyMap<string, string | null>): Map<st
  * that loops (the file's rows override the stored parents of the same codes).
  */
 export function validateUnitTable(table: RawTable, options: UnitImportOptions): ImportResult<UnitImportRow> {
-	const v = validateTable(table, UNIT_COLUMNS, unitSchema);
+	const v = validateTable(table, UNIT_COLUMNS, unitSchema, options.mapping);
 	if (!v.ok) return fileFailure(v.error.code, v.error.params);
 	const codeColumn = v.columns.get('code')!.header;
 	const parentColumn = v.columns.get('parentCode')!.header;
 
 	const extra: RowError[] = [];
 	const firstRowOf = new Map<string, number>();
-	const fileParents = new Map<string, string | null>();
 	for (const r of v.rows) {
 		const code = r.input.code ?? '';
 		if (code === '' || r.failed.has('code')) continue;
@@ -97,15 +102,39 @@ export function validateUnitTable(table: RawTable, options: UnitImportOptions): 
 			continue;
 		}
 		firstRowOf.set(code, r.row);
-		if (!r.failed.has('parentCode')) fileParents.set(code, r.input.parentCode || null);
 	}
 
+	// The parent column holds a code, or the exact name of a unit in the system or in the file (the
+	// file's name wins for a code in both; a name two units share is refused as ambiguous).
+	const codesByName = new Map<string, Set<string>>();
+	const addName = (name: string, code: string) => {
+		const k = unitNameKey(name);
+		codesByName.set(k, (codesByName.get(k) ?? new Set()).add(code));
+	};
+	for (const u of options.knownUnits ?? []) if (!firstRowOf.has(u.code)) addName(u.name, u.code);
+	for (const r of v.rows) if (r.input.code && firstRowOf.get(r.input.code) === r.row && r.input.name) addName(r.input.name, r.input.code);
+
+	const fileParents = new Map<string, string | null>();
 	for (const r of v.rows) {
+		const code = r.input.code ?? '';
+		const own = code !== '' && !r.failed.has('code') && firstRowOf.get(code) === r.row;
 		const parent = r.input.parentCode ?? '';
-		if (parent === '' || r.failed.has('parentCode')) continue;
-		if (!options.knownUnitCodes.has(parent) && !firstRowOf.has(parent)) {
-			extra.push({ row: r.row, column: parentColumn, code: 'import.error.parent_unknown', params: { code: parent } });
+		if (r.failed.has('parentCode')) continue;
+		let resolved: string | null = parent === '' ? null : parent;
+		if (resolved !== null && !options.knownUnitCodes.has(resolved) && !firstRowOf.has(resolved)) {
+			const named = [...(codesByName.get(unitNameKey(parent)) ?? [])];
+			if (named.length === 1) resolved = named[0]!;
+			else {
+				extra.push(
+					named.length > 1
+						? { row: r.row, column: parentColumn, code: 'import.error.unit_ambiguous', params: { name: parent, codes: named.join(', ') } }
+						: { row: r.row, column: parentColumn, code: 'import.error.parent_unknown', params: { code: parent } }
+				);
+				continue;
+			}
 		}
+		if (r.data) r.data.parentCode = resolved;
+		if (own) fileParents.set(code, resolved);
 	}
 
 	const parentOf = new Map<string, string | null>(options.existingParents ?? []);

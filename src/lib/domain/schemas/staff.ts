@@ -140,6 +140,24 @@ export const importCommitSchema = z.object({
 	token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'import.ui.expired')
 });
 
+/** The mapping step's answer: the kept file and, per unmatched column, `map:<header key>` = field or '' (ignore). */
+export const importRemapSchema = z.object({
+	draft: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'import.ui.expired'),
+	mapping: z.record(z.string().max(200), z.string().max(40)).refine((m) => Object.keys(m).length <= 200)
+});
+
+/** Reads `map:<key>` fields of a posted mapping form. */
+export function readMappingFields(form: FormData): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [name, value] of form.entries()) {
+		if (name.startsWith('map:') && typeof value === 'string') out[name.slice(4)] = value;
+	}
+	return out;
+}
+
+/** The error-file download: the kept file's draft token. */
+export const importErrorsQuerySchema = z.object({ draft: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+
 export const exportQuerySchema = z.object({
 	what: z.enum(IMPORT_KINDS),
 	format: z.enum(['csv', 'xlsx'])

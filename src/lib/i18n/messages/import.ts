@@ -44,7 +44,7 @@ export const vi = {
 	'import.error.duplicate_code': 'Mã “{code}” bị trùng với dòng {firstRow} trong cùng tệp.',
 	'import.error.unit_unknown': 'Không có đơn vị mã hoặc tên “{code}” trong hệ thống.',
 	'import.error.unit_ambiguous': 'Có nhiều đơn vị cùng tên “{name}” (mã {codes}). Hãy ghi mã đơn vị thay cho tên.',
-	'import.error.parent_unknown': 'Không có đơn vị cấp trên mã “{code}” trong hệ thống hoặc trong tệp.',
+	'import.error.parent_unknown': 'Không có đơn vị cấp trên mã hoặc tên “{code}” trong hệ thống hoặc trong tệp.',
 	'import.error.parent_cycle':
 		'Đơn vị cấp trên tạo thành vòng lặp ({path}): một đơn vị không thể trực thuộc chính nó hoặc đơn vị cấp dưới của nó.',
 	// Unit kinds (docs/sample-province.md §1.2)
@@ -113,7 +113,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'import.error.duplicate_code': 'Code “{code}” duplicates row {firstRow} of the same file.',
 	'import.error.unit_unknown': 'There is no unit with code or name “{code}”.',
 	'import.error.unit_ambiguous': 'Several units are named “{name}” (codes {codes}). Write the unit code instead of the name.',
-	'import.error.parent_unknown': 'There is no parent unit with code “{code}”, neither in the system nor in the file.',
+	'import.error.parent_unknown': 'There is no parent unit with code or name “{code}”, neither in the system nor in the file.',
 	'import.error.parent_cycle': 'The parent units form a loop ({path}): a unit cannot be placed under itself or one of its own sub-units.',
 	'unit.kind.province': 'Province',
 	'unit.kind.department': 'Department or agency',

@@ -2,7 +2,7 @@
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { mapPbError, orNull } from '../pb/errors';
-import { searchKey, toNFC } from '../../domain/text';
+import { rankBySearch, searchKey, toNFC } from '../../domain/text';
 import { GENDERS, STAFF_CATEGORIES, type Gender, type StaffCategory } from '../../domain/vocabulary';
 import type { StaffMember } from '../../domain/staff';
 import { anyOf } from '../pb/query';
@@ -24,6 +24,8 @@ export interface StaffListFilter {
 	unitIds?: string[];
 	/** A search key (searchKey() of the query): matched as a substring of the name's key or the code. */
 	key?: string;
+	/** The query as typed, for ranking exact diacritic matches first (with `key`). */
+	query?: string;
 	category?: StaffCategory;
 	active?: boolean;
 }
@@ -95,6 +97,13 @@ export function staffRepo(pb: Pb) {
 		 */
 		async list(f: StaffListFilter, page: number, perPage: number) {
 			const filter = filterOf(f);
+			if (f.query !== undefined && f.key) {
+				// A search is ranked (exact diacritics first, domain/text.ts rankBySearch), so every match is
+				// read, ranked, then paged; a search narrows the roster to a few rows, rarely more.
+				const all = await col().getFullList({ filter, sort: 'employee_code', fields: LIST_FIELDS, batch: 1000 });
+				const ranked = rankBySearch(all.map(toStaffMember), f.query, (s) => [s.fullName, s.employeeCode]);
+				return { items: ranked.slice((page - 1) * perPage, page * perPage), total: ranked.length };
+			}
 			const [rows, count] = await Promise.all([
 				col().getList(page, perPage, { filter, sort: 'employee_code', fields: LIST_FIELDS, skipTotal: true }),
 				col().getList(1, 1, { filter, fields: 'id' })

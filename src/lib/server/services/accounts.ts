@@ -8,7 +8,7 @@ import { AppError } from '../pb/errors';
 import { auditRepo } from '../repos/audit';
 import { unitsRepo } from '../repos/units';
 import { usersRepo } from '../repos/users';
-import { compareVietnamese, searchKey } from '../../domain/text';
+import { compareVietnamese, rankBySearch, searchKey } from '../../domain/text';
 import type { AccountCreateInput, AccountEditInput } from '../../domain/schemas/org';
 import { ok, refuse, notFound, type Result } from '../../domain/result';
 
@@ -43,18 +43,19 @@ export function accountsService(pb: Pb, sessions: SessionService) {
 			const [all, unitList] = await Promise.all([users.listAll(), units.listAll()]);
 			const unitNames = new Map(unitList.map((u) => [u.id, u.name]));
 			const q = searchKey(filter.q);
-			return all
+			const found = all
 				.filter((u) => !filter.role || u.role === filter.role)
 				.filter((u) => !q || searchKey(u.name).includes(q) || u.email.toLowerCase().includes(q))
-				.sort((a, b) => Number(b.active) - Number(a.active) || compareVietnamese(a.name, b.name))
-				.map((u) => ({
-					id: u.id,
-					name: u.name,
-					email: u.email,
-					role: u.role,
-					unitName: u.unitId ? (unitNames.get(u.unitId) ?? null) : null,
-					active: u.active
-				}));
+				.sort((a, b) => Number(b.active) - Number(a.active) || compareVietnamese(a.name, b.name));
+			// Exact diacritic matches first ("Phượng" before "Phương"), then accent-free ones.
+			return rankBySearch(found, filter.q, (u) => [u.name, u.email]).map((u) => ({
+				id: u.id,
+				name: u.name,
+				email: u.email,
+				role: u.role,
+				unitName: u.unitId ? (unitNames.get(u.unitId) ?? null) : null,
+				active: u.active
+			}));
 		},
 
 		/** One account with its unit's name. Authz: account.manage. Refusal: 404. */

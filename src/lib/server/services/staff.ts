@@ -54,7 +54,8 @@ export function staffService(pb: Pb, clock: () => Date) {
 		},
 
 		/**
-		 * One page of the roster. Search is accent-, case- and NFC/NFD-insensitive (search keys). A unit
+		 * One page of the roster. Search is accent-, case- and NFC/NFD-insensitive (search keys), exact
+		 * diacritic matches ranked first (domain/text.ts rankBySearch). A unit
 		 * filter includes the unit's subtree. Unit heads see only their own unit: asking for another unit
 		 * is refused (403), and the list never includes another unit's staff.
 		 */
@@ -72,6 +73,7 @@ export function staffService(pb: Pb, clock: () => Date) {
 				{
 					unitIds,
 					key: key || undefined,
+					query: q.q,
 					category: q.category,
 					active: q.status === 'all' ? undefined : q.status === 'active'
 				},
