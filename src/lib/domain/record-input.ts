@@ -7,7 +7,7 @@
 import { vi } from '../i18n/messages/onsite';
 import { vi as signVi } from '../i18n/messages/signatures';
 import type { DocumentSigner } from './official-document';
-import { signerState, type SignatureParty, type SignerEntry } from './signatures';
+import { signerState, validSecretary, type SignatureParty, type SignerEntry } from './signatures';
 import type { Finding } from './finding';
 import { metCriteria } from './criteria';
 import type { RecordFinding, RecordInput, RecordPerson } from './record';
@@ -67,7 +67,7 @@ export interface RecordSource {
  */
 export function recordSigners(s: RecordSource, representative: RecordPerson): DocumentSigner[] {
 	const c = s.check;
-	const secretary = c.secretaryId ? c.team.find((m) => m.id === c.secretaryId) : undefined;
+	const secretary = secretaryMember(c);
 	const slot = (role: SignatureParty, title: string, name: string): DocumentSigner => {
 		const st = signerState(!!c.signatures?.[role], c.signers?.[role]);
 		const image = s.images?.[role];
@@ -92,8 +92,18 @@ export function recordPlace(unitName: string): string {
 	return unitName.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').replace(/^(phường|xã|thị trấn|đặc khu|tỉnh)\s+/i, '');
 }
 
+/** The team's secretary: a member of the team other than the lead (domain/signatures.ts validSecretary). */
+const secretaryMember = (c: RecordSource['check']) =>
+	c.secretaryId &&
+	validSecretary(
+		c.secretaryId,
+		c.team.map((m) => m.id),
+		c.leadId
+	)
+		? c.team.find((t) => t.id === c.secretaryId)
+		: undefined;
 const secretaryOf = (c: RecordSource['check']): RecordPerson | null => {
-	const m = c.secretaryId && c.secretaryId !== c.leadId ? c.team.find((t) => t.id === c.secretaryId) : undefined;
+	const m = secretaryMember(c);
 	return m ? { name: m.name, position: m.position } : null;
 };
 
@@ -144,7 +154,7 @@ export function recordInput(s: RecordSource): RecordInput {
 		lead: c.lead,
 		members: c.team
 			.filter((m) => m.id !== c.leadId)
-			.map((m) => ({ name: m.name, position: m.position, ...(m.id === c.secretaryId ? { secretary: true } : {}) })),
+			.map((m) => ({ name: m.name, position: m.position, ...(m.id === secretaryMember(c)?.id ? { secretary: true } : {}) })),
 		secretary: secretaryOf(c),
 		representative,
 		signers: recordSigners(s, representative),
