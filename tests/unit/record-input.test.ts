@@ -192,7 +192,10 @@ describe('the signers of the record', () => {
 		expect(text).toContain('- Lê Văn Minh, Chuyên viên, Thành viên;');
 		expect(doc.closing).toContain('Đại diện đơn vị được kiểm tra không ký biên bản, lý do: Không đồng ý kết luận.');
 		expect(doc.signatures.find((s) => s.party === 'secretary')).toMatchObject({ name: 'Phạm Thu Hà' });
-		expect(doc.signatures.find((s) => s.party === 'representative')).toMatchObject({ refusedReason: 'Không đồng ý kết luận' });
+		expect(doc.signatures.find((s) => s.party === 'representative')).toMatchObject({
+			refusedReason: 'Không đồng ý kết luận',
+			refusal: 'Từ chối ký. Lý do: Không đồng ý kết luận'
+		});
 		expect(doc.memberNames).toEqual(['Lê Văn Minh']);
 	});
 

@@ -97,7 +97,15 @@ export interface RecordDoc {
 	opening: string;
 	sections: { heading: string; lines: RecordLine[] }[];
 	closing: string[];
-	signatures: { title: string; hint: string; name: string; party: 'representative' | 'secretary' | 'lead'; refusedReason?: string }[];
+	signatures: {
+		title: string;
+		hint: string;
+		name: string;
+		party: 'representative' | 'secretary' | 'lead';
+		refusedReason?: string;
+		/** "Từ chối ký. Lý do: …", printed in place of the signature. */
+		refusal?: string;
+	}[];
 	/** The signers as in RecordInput.signers (what the document renderer prints). */
 	signers: DocumentSigner[];
 	membersTitle: string;
@@ -115,6 +123,10 @@ const personLine = (p: RecordPerson, role: string) => `- ${p.name}${p.position ?
 export function buildRecord(d: RecordInput): RecordDoc {
 	const when = longVnDate(d.day);
 	const refusedOf = (role: 'lead' | 'secretary' | 'representative') => d.signers.find((s) => s.role === role)?.refusedReason;
+	const refusalMark = (role: 'lead' | 'secretary' | 'representative') => {
+		const reason = refusedOf(role);
+		return reason ? tv('record.refused.mark', { reason }) : undefined;
+	};
 	// Row 13 of the format: "Đại diện đơn vị được kiểm tra không ký biên bản, lý do: …" (and the same
 	// for the team's own signers), after the closing sentence.
 	const refusals = (['representative', 'secretary', 'lead'] as const).flatMap((role) => {
@@ -266,21 +278,24 @@ export function buildRecord(d: RecordInput): RecordDoc {
 				hint: tv('record.sign.hint_seal'),
 				name: d.representative.name,
 				party: 'representative',
-				refusedReason: refusedOf('representative')
+				refusedReason: refusedOf('representative'),
+				refusal: refusalMark('representative')
 			},
 			{
 				title: tv('record.sign.secretary'),
 				hint: tv('record.sign.hint'),
 				name: d.secretary?.name ?? '',
 				party: 'secretary',
-				refusedReason: refusedOf('secretary')
+				refusedReason: refusedOf('secretary'),
+				refusal: refusalMark('secretary')
 			},
 			{
 				title: tv('record.sign.lead'),
 				hint: tv('record.sign.hint'),
 				name: d.lead?.name ?? '',
 				party: 'lead',
-				refusedReason: refusedOf('lead')
+				refusedReason: refusedOf('lead'),
+				refusal: refusalMark('lead')
 			}
 		],
 		signers: d.signers,

@@ -78,7 +78,8 @@ export async function signAs(page: Page, padLabel: string) {
 /** Records that the signer refuses to sign, with the reason; waits for the refusal shown in its card. */
 export async function refuseAs(page: Page, padLabel: string, reason: string) {
 	const card = signerCard(page, padLabel);
-	await card.getByText('Người ký từ chối ký').click();
+	const details = card.locator('details');
+	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
 	await card.getByLabel(/^Lý do từ chối ký/).fill(reason);
 	await card.getByRole('button', { name: 'Ghi nhận từ chối ký' }).click();
 	await expect(signerCard(page, padLabel).getByText(`Từ chối ký. Lý do: ${reason}`)).toBeVisible();
