@@ -128,9 +128,13 @@ export async function jpeg(page: Page): Promise<Buffer> {
 /** Draws a zigzag signature on a signature pad, as a finger would. */
 export async function sign(page: Page, pad: Locator) {
 	await pad.scrollIntoViewIfNeeded();
+	// The pad (components/SignaturePad.svelte, signature_pad) counts its strokes: one more once drawn.
+	const before = Number((await pad.getAttribute('data-strokes')) ?? '0');
 	const box = (await pad.boundingBox())!;
 	await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
 	await page.mouse.down();
-	for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.15)));
+	for (let i = 1; i <= 12; i++)
+		await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.15)), { steps: 3 });
 	await page.mouse.up();
+	await expect(pad).toHaveAttribute('data-strokes', String(before + 1));
 }

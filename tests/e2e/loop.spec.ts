@@ -10,8 +10,8 @@
 // it; the team acknowledges; the leader's dashboard and quarterly report show this check's figures.
 import { type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { DEMO, login, mailsTo, shot, expect, test, jpeg, sign } from './helpers';
-import { checklistItem, checklistUrl, markChecklistViolation, startCheck } from './steps/onsite';
+import { DEMO, login, mailsTo, shot, expect, test, jpeg } from './helpers';
+import { checklistItem, checklistUrl, markChecklistViolation, signAs, startCheck } from './steps/onsite';
 import { decideObjection, objectToFinding, openResponses, requestExplanation, submitExplanation } from './steps/explain';
 import { openFindingPhoto, openNotification, openRecord, openRecordPdf } from './steps/unit';
 import { acknowledgeReportBack, setReportBackDate, submitReportBack } from './steps/report-back';
@@ -180,12 +180,7 @@ test('the whole loop: plan, surprise check, record, explanation, objection, fixe
 	await page.getByLabel('Kết luận').fill('Đơn vị cơ bản chấp hành; còn tồn tại về giờ giấc, đeo thẻ và hút thuốc lá.');
 	await page.getByRole('button', { name: 'Lưu thông tin biên bản' }).click();
 	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
-	for (const [i, label] of ['Chữ ký trưởng đoàn', 'Chữ ký đại diện đơn vị'].entries()) {
-		const form = page.locator('form', { has: page.getByLabel(label) });
-		await sign(page, form.locator('canvas'));
-		await form.getByRole('button', { name: 'Lưu chữ ký' }).click();
-		await expect(page.getByText('✓ Đã ký')).toHaveCount(i + 1);
-	}
+	for (const label of ['Chữ ký trưởng đoàn', 'Chữ ký đại diện đơn vị']) await signAs(page, label);
 	await expect(page.getByLabel('Mỗi vi phạm một yêu cầu')).toBeChecked();
 	await shot(page, info, 'loop-complete');
 	await page.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click();

@@ -3,7 +3,8 @@
 // complete, and open the PDF of the record.
 import { type Locator } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { DEMO, e2ePb, login, shot, expect, test, jpeg, sign } from './helpers';
+import { DEMO, e2ePb, login, shot, expect, test, jpeg } from './helpers';
+import { signAs } from './steps/onsite';
 
 async function fixture() {
 	const pb = await e2ePb();
@@ -123,12 +124,7 @@ test('start, roll call in ≤ 50 taps, a violation with a photo, sign, complete,
 	await page.getByLabel('Kết luận').fill('Đơn vị cơ bản chấp hành; còn tồn tại về giờ giấc và hút thuốc lá.');
 	await page.getByRole('button', { name: 'Lưu thông tin biên bản' }).click();
 	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
-	for (const [i, label] of ['Chữ ký trưởng đoàn', 'Chữ ký đại diện đơn vị'].entries()) {
-		const form = page.locator('form', { has: page.getByLabel(label) });
-		await sign(page, form.locator('canvas'));
-		await form.getByRole('button', { name: 'Lưu chữ ký' }).click();
-		await expect(page.getByText('✓ Đã ký')).toHaveCount(i + 1);
-	}
+	for (const label of ['Chữ ký trưởng đoàn', 'Chữ ký đại diện đơn vị']) await signAs(page, label);
 	await shot(page, info, 'onsite-complete');
 	await page.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click();
 

@@ -129,6 +129,7 @@ const EXPECTED: Record<string, string> = {
 	'GET /checks/[id]/onsite/complete':       '++|++++|--|L',
 	'POST /checks/[id]/onsite/complete?/details':   '--|++--|--|L',
 	'POST /checks/[id]/onsite/complete?/signature': '--|+---|--|L', // the lead's signature is the lead's (§5).
+	'POST /checks/[id]/onsite/complete?/refusal':   '--|+---|--|L', // the lead's refusal too (issue #17 §3)
 	'POST /checks/[id]/onsite/complete?/complete':  '--|+---|--|L', // completing is the lead's
 	'POST /checks/[id]/onsite/complete?/amend':     '--|++--|--|L',
 	'GET /checks/[id]/onsite/record':         '++|++++|--|L',
@@ -588,6 +589,7 @@ function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, st
 			reason: 'Ghi nhầm'
 		},
 		'POST /checks/[id]/onsite/complete?/signature': { party: 'lead', png: SIGNATURE },
+		'POST /checks/[id]/onsite/complete?/refusal': { party: 'lead', reason: 'Không đồng ý kết luận' },
 		'POST /checks/[id]/onsite/complete?/complete': { signed_on_paper: 'on', grouping: 'per_finding' },
 		'POST /checks/[id]/onsite/complete?/amend': { field: 'conclusions', after: 'Kết luận đã sửa', reason: 'Bổ sung' },
 		'POST /checks/[id]/responses?/request': { finding: fx.finding, addressee: 'unit', due_date: addDays(vnDay(new Date()), -1) },

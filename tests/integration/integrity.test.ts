@@ -82,7 +82,7 @@ describe("issue #11 point 2: completion is the lead's, on site, with signatures 
 		});
 		expect(await s.onsite.complete(lead, fx.check.id, { signedOnPaper: false, grouping: 'per_finding' })).toMatchObject({
 			ok: false,
-			code: 'onsite.error.signatures_required'
+			code: 'sign.error.signers_required'
 		});
 		expect((await s.checks.detail(lead, fx.check.id))!.check.status).toBe('in_progress');
 		expect(await completeCheck(s, lead, fx.check.id)).toEqual({ ok: true });

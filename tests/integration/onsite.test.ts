@@ -282,7 +282,7 @@ describe('completion, lock and amendments', () => {
 		// Signatures needed unless signed on paper.
 		expect(await s.onsite.complete(lead, fx.check.id, { signedOnPaper: false, grouping: 'per_finding' })).toMatchObject({
 			ok: false,
-			code: 'onsite.error.signatures_required'
+			code: 'sign.error.signers_required'
 		});
 		expect(await s.onsite.complete(lead, fx.check.id, { signedOnPaper: true, grouping: 'per_finding' })).toEqual({ ok: true });
 		expect(await s.onsite.complete(lead, fx.check.id, { signedOnPaper: true, grouping: 'per_finding' })).toEqual({ ok: true }); // double submit

@@ -148,6 +148,8 @@ const record = (findings: number): RecordInput => ({
 	kind: 'surprise',
 	lead: { name: 'Lâm Quốc Thịnh', position: 'Phó Giám đốc Sở Nội vụ' },
 	members: [{ name: 'Đặng Minh Khoa', position: 'Chuyên viên' }],
+	secretary: null,
+	signers: [],
 	representative: { name: 'Võ Thành Nhân', position: 'Phó Chủ tịch UBND phường Mỹ Hưng' },
 	scope: ['attendance', 'office_culture', 'procedures'],
 	tally: tallyRollCall(['present', 'present', 'late', 'absent_unexcused', 'business_trip']),

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { recordInput, recordPlace, type RecordSource } from '../../src/lib/domain/record-input';
 import type { Finding } from '../../src/lib/domain/finding';
+import { buildRecord, recordText } from '../../src/lib/domain/record';
 
 const finding = (over: Partial<Finding>): Finding => ({
 	id: 'f1',
@@ -149,5 +150,70 @@ describe('the record from the facts of a check', () => {
 		expect(recordInput(source({ procedures: { notes: 'x' } })).procedures).toBeNull();
 		const p = { sampled: 10, overdue: 1, no_receipt: 0, no_apology: 1, online_share: null, notes: '' };
 		expect(recordInput(source({ procedures: p })).procedures).toEqual(p);
+	});
+});
+
+describe('the signers of the record', () => {
+	const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+	const team = [
+		{ id: 'lead', name: 'Trần Thị Lan', position: 'Trưởng đoàn' },
+		{ id: 'm1', name: 'Lê Văn Minh', position: 'Chuyên viên' },
+		{ id: 'm2', name: 'Phạm Thu Hà', position: 'Chuyên viên' }
+	];
+
+	test('representative, secretary, lead, then the other members; a drawn signature carries its bytes', () => {
+		const r = recordInput(
+			source(
+				{
+					team,
+					secretaryId: 'm2',
+					signatures: { lead: 'lead_a.png', secretary: 'secretary_b.png' },
+					signers: {
+						lead: { sha256: 'aa', at: '' },
+						secretary: { sha256: 'bb', at: '' },
+						representative: { name: 'Nguyễn Văn A', refusedReason: 'Không đồng ý kết luận', at: '' }
+					}
+				},
+				{ images: { lead: PNG, secretary: PNG } }
+			)
+		);
+		expect(r.secretary).toEqual({ name: 'Phạm Thu Hà', position: 'Chuyên viên' });
+		expect(r.signers).toEqual([
+			{ role: 'representative', title: 'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA', name: 'Nguyễn Văn A', refusedReason: 'Không đồng ý kết luận' },
+			{ role: 'secretary', title: 'THƯ KÝ', name: 'Phạm Thu Hà', image: PNG },
+			{ role: 'lead', title: 'TRƯỞNG ĐOÀN KIỂM TRA', name: 'Trần Thị Lan', image: PNG },
+			{ role: 'member', title: 'THÀNH VIÊN ĐOÀN KIỂM TRA', name: 'Lê Văn Minh' }
+		]);
+		// The record: the secretary's role in section I, the refusal after the closing sentence, the
+		// secretary's name in its column and not again among the members.
+		const doc = buildRecord(r);
+		const text = recordText(doc).join('\n');
+		expect(text).toContain('- Phạm Thu Hà, Chuyên viên, Thành viên kiêm Thư ký;');
+		expect(text).toContain('- Lê Văn Minh, Chuyên viên, Thành viên;');
+		expect(doc.closing).toContain('Đại diện đơn vị được kiểm tra không ký biên bản, lý do: Không đồng ý kết luận.');
+		expect(doc.signatures.find((s) => s.party === 'secretary')).toMatchObject({ name: 'Phạm Thu Hà' });
+		expect(doc.signatures.find((s) => s.party === 'representative')).toMatchObject({
+			refusedReason: 'Không đồng ý kết luận',
+			refusal: 'Từ chối ký. Lý do: Không đồng ý kết luận'
+		});
+		expect(doc.memberNames).toEqual(['Lê Văn Minh']);
+	});
+
+	test('no secretary: no secretary slot; nothing drawn on a record signed on paper', () => {
+		const r = recordInput(
+			source(
+				{ team, signedOnPaper: true, signatures: { lead: 'lead_a.png' }, signers: { lead: { sha256: 'aa', at: '' } } },
+				{ images: { lead: PNG } }
+			)
+		);
+		expect(r.secretary).toBeNull();
+		expect(r.signers.map((s) => s.role)).toEqual(['representative', 'lead', 'member', 'member']);
+		expect(r.signers.every((s) => !s.image && !s.refusedReason)).toBe(true);
+		expect(buildRecord(r).closing.some((l) => l.includes('không ký biên bản'))).toBe(false);
+	});
+
+	test('a secretary who left the team, or is the lead, is no secretary', () => {
+		expect(recordInput(source({ team, secretaryId: 'gone' })).secretary).toBeNull();
+		expect(recordInput(source({ team, secretaryId: 'lead' })).signers.map((s) => s.role)).not.toContain('secretary');
 	});
 });

@@ -195,7 +195,7 @@ export function vnClockWords(hhmm: string): string {
 }
 
 /** Stored signature files are named "<party>_<suffix>.png"; which party a file belongs to. */
-export const SIGNATURE_PARTIES = ['lead', 'representative'] as const;
+export const SIGNATURE_PARTIES = ['lead', 'secretary', 'representative'] as const;
 export type SignatureParty = (typeof SIGNATURE_PARTIES)[number];
 
 export function signatureParty(fileName: string): SignatureParty | null {

@@ -5,6 +5,9 @@
  * service reads the check, its roll call, findings, actions and the catalogue, and passes them here.
  */
 import { vi } from '../i18n/messages/onsite';
+import { vi as signVi } from '../i18n/messages/signatures';
+import type { DocumentSigner } from './official-document';
+import { signerState, validSecretary, type SignatureParty, type SignerEntry } from './signatures';
 import type { Finding } from './finding';
 import { metCriteria } from './criteria';
 import type { RecordFinding, RecordInput, RecordPerson } from './record';
@@ -29,6 +32,11 @@ export interface RecordSource {
 		lead: RecordPerson | null;
 		leadId: string | null;
 		team: (RecordPerson & { id: string })[];
+		/** The team's secretary (a member other than the lead), if any. */
+		secretaryId?: string | null;
+		/** Stored signature file names per signer, and what was recorded per signer (hash or refusal). */
+		signatures?: Readonly<Partial<Record<SignatureParty, string>>>;
+		signers?: Readonly<Partial<Record<SignatureParty, SignerEntry>>>;
 		focus: string[];
 		checklist: Readonly<Record<string, { result: string; note: string } | undefined>>;
 		procedures: Partial<Procedures> | null;
@@ -48,6 +56,32 @@ export interface RecordSource {
 	checklistTypes: readonly { code: string; name: string }[];
 	/** The record's end when the check is not completed yet. */
 	now: Date;
+	/** The drawn signatures' PNG bytes, read by the service from the stored files. */
+	images?: Partial<Record<SignatureParty, Uint8Array>>;
+}
+
+/**
+ * The signature block of the record (docs/report-formats.md row 15): the unit's representative, the
+ * secretary when the team has one, the lead, then the other members. A refusal wins over a file; a
+ * record signed on paper carries no drawn image.
+ */
+export function recordSigners(s: RecordSource, representative: RecordPerson): DocumentSigner[] {
+	const c = s.check;
+	const secretary = secretaryMember(c);
+	const slot = (role: SignatureParty, title: string, name: string): DocumentSigner => {
+		const st = signerState(!!c.signatures?.[role], c.signers?.[role]);
+		const image = s.images?.[role];
+		if (st.state === 'refused') return { role, title, name: name || st.name, refusedReason: st.reason };
+		return st.state === 'signed' && image && !c.signedOnPaper ? { role, title, name, image } : { role, title, name };
+	};
+	return [
+		slot('representative', vi['record.sign.representative'], representative.name),
+		...(secretary ? [slot('secretary', vi['record.sign.secretary'], secretary.name)] : []),
+		slot('lead', vi['record.sign.lead'], c.lead?.name ?? ''),
+		...c.team
+			.filter((m) => m.id !== c.leadId && m.id !== secretary?.id)
+			.map((m): DocumentSigner => ({ role: 'member', title: signVi['record.sign.member'], name: m.name }))
+	];
 }
 
 /**
@@ -58,6 +92,21 @@ export function recordPlace(unitName: string): string {
 	return unitName.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').replace(/^(phường|xã|thị trấn|đặc khu|tỉnh)\s+/i, '');
 }
 
+/** The team's secretary: a member of the team other than the lead (domain/signatures.ts validSecretary). */
+const secretaryMember = (c: RecordSource['check']) =>
+	c.secretaryId &&
+	validSecretary(
+		c.secretaryId,
+		c.team.map((m) => m.id),
+		c.leadId
+	)
+		? c.team.find((t) => t.id === c.secretaryId)
+		: undefined;
+const secretaryOf = (c: RecordSource['check']): RecordPerson | null => {
+	const m = secretaryMember(c);
+	return m ? { name: m.name, position: m.position } : null;
+};
+
 const SCOPE_ALL = ['attendance', 'office_culture', 'procedures'] as const;
 
 export function recordInput(s: RecordSource): RecordInput {
@@ -66,6 +115,10 @@ export function recordInput(s: RecordSource): RecordInput {
 	const effective = (field: AmendableField, v: string) => {
 		const last = [...c.amendments].reverse().find((a) => a.field === field);
 		return last ? last.after : v;
+	};
+	const representative = {
+		name: effective('representative_name', c.representativeName),
+		position: effective('representative_position', c.representativePosition)
 	};
 	const start = c.startedAt ?? c.scheduledStart;
 	const end = c.completedAt ?? s.now.toISOString();
@@ -99,11 +152,12 @@ export function recordInput(s: RecordSource): RecordInput {
 		endTime: formatTime(end),
 		kind: c.kind,
 		lead: c.lead,
-		members: c.team.filter((m) => m.id !== c.leadId),
-		representative: {
-			name: effective('representative_name', c.representativeName),
-			position: effective('representative_position', c.representativePosition)
-		},
+		members: c.team
+			.filter((m) => m.id !== c.leadId)
+			.map((m) => ({ name: m.name, position: m.position, ...(m.id === secretaryMember(c)?.id ? { secretary: true } : {}) })),
+		secretary: secretaryOf(c),
+		representative,
+		signers: recordSigners(s, representative),
 		scope,
 		tally: tallyRollCall([...s.rollCall]),
 		checklistCompliant: compliant,

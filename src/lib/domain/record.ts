@@ -4,13 +4,16 @@
  * page and the PDF), so both always say the same thing. Always Vietnamese: it is an administrative
  * document whatever language the screen is in. Pure.
  */
-import { vi } from '../i18n/messages/onsite';
+import { vi as onsiteVi } from '../i18n/messages/onsite';
+import { vi as signaturesVi } from '../i18n/messages/signatures';
+import type { DocumentSigner } from './official-document';
 import { formatRollCallTally, type RollCallTally } from './roll-call';
 import { formatNumber } from './format';
 import { formatIsoDate } from './time';
 import { longVnDate, vnClockWords } from './onsite';
 import { findingWhat, type Finding } from './finding';
 
+const vi = { ...onsiteVi, ...signaturesVi };
 type Key = keyof typeof vi;
 const tv = (key: Key, params: Record<string, string | number> = {}) =>
 	vi[key].replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m));
@@ -46,8 +49,17 @@ export interface RecordInput {
 	endTime: string;
 	kind: 'scheduled' | 'surprise';
 	lead: RecordPerson | null;
-	members: RecordPerson[];
+	/** Every member of the team but the lead, the secretary included and flagged. */
+	members: (RecordPerson & { secretary?: boolean })[];
+	/** The member who is the team's secretary ("Thành viên kiêm Thư ký"), if any. */
+	secretary: RecordPerson | null;
 	representative: RecordPerson;
+	/**
+	 * The signature block, in the format's order (docs/report-formats.md row 15): the unit's
+	 * representative, the secretary (only when the team has one), the lead, then the other members.
+	 * Each with its drawn PNG (`image`) or its refusal (`refusedReason`); neither = sign on paper.
+	 */
+	signers: DocumentSigner[];
 	scope: ('attendance' | 'office_culture' | 'procedures')[];
 	tally: RollCallTally;
 	/** Criteria met, worded as criteria (domain/criteria.ts metCriteria). */
@@ -85,7 +97,17 @@ export interface RecordDoc {
 	opening: string;
 	sections: { heading: string; lines: RecordLine[] }[];
 	closing: string[];
-	signatures: { title: string; hint: string; name: string; party: 'representative' | 'secretary' | 'lead' }[];
+	signatures: {
+		title: string;
+		hint: string;
+		name: string;
+		party: 'representative' | 'secretary' | 'lead';
+		refusedReason?: string;
+		/** "Từ chối ký. Lý do: …", printed in place of the signature. */
+		refusal?: string;
+	}[];
+	/** The signers as in RecordInput.signers (what the document renderer prints). */
+	signers: DocumentSigner[];
 	membersTitle: string;
 	memberNames: string[];
 	recipients: string[];
@@ -100,11 +122,25 @@ const personLine = (p: RecordPerson, role: string) => `- ${p.name}${p.position ?
 
 export function buildRecord(d: RecordInput): RecordDoc {
 	const when = longVnDate(d.day);
+	const refusedOf = (role: 'lead' | 'secretary' | 'representative') => d.signers.find((s) => s.role === role)?.refusedReason;
+	const refusalMark = (role: 'lead' | 'secretary' | 'representative') => {
+		const reason = refusedOf(role);
+		return reason ? tv('record.refused.mark', { reason }) : undefined;
+	};
+	// Row 13 of the format: "Đại diện đơn vị được kiểm tra không ký biên bản, lý do: …" (and the same
+	// for the team's own signers), after the closing sentence.
+	const refusals = (['representative', 'secretary', 'lead'] as const).flatMap((role) => {
+		const reason = refusedOf(role);
+		return reason ? [tv(`record.refused.${role}`, { reason: reason.replace(/[.\s]+$/, '') })] : [];
+	});
 	const sections: RecordDoc['sections'] = [];
 
 	const team: RecordLine[] = [{ text: tv('record.team') }];
 	if (d.lead) team.push({ text: personLine(d.lead, tv('record.role.lead')), indent: 1 });
-	for (const m of d.members) team.push({ text: personLine(m, tv('record.role.member')), indent: 1 });
+	const isSecretary = (m: RecordInput['members'][number]) => m.secretary === true;
+	for (const m of d.members) {
+		team.push({ text: personLine(m, tv(isSecretary(m) ? 'record.role.member_secretary' : 'record.role.member')), indent: 1 });
+	}
 	team.push({ text: tv('record.unit_rep') });
 	team.push({
 		text: d.representative.name
@@ -232,16 +268,39 @@ export function buildRecord(d: RecordInput): RecordDoc {
 		sections,
 		closing: [
 			tv('record.closing', { time: vnClockWords(d.endTime) }),
+			...refusals,
 			tv('record.copies'),
 			...(d.signedOnPaper ? [tv('record.signed_on_paper')] : [])
 		],
 		signatures: [
-			{ title: tv('record.sign.representative'), hint: tv('record.sign.hint_seal'), name: d.representative.name, party: 'representative' },
-			{ title: tv('record.sign.secretary'), hint: tv('record.sign.hint'), name: '', party: 'secretary' },
-			{ title: tv('record.sign.lead'), hint: tv('record.sign.hint'), name: d.lead?.name ?? '', party: 'lead' }
+			{
+				title: tv('record.sign.representative'),
+				hint: tv('record.sign.hint_seal'),
+				name: d.representative.name,
+				party: 'representative',
+				refusedReason: refusedOf('representative'),
+				refusal: refusalMark('representative')
+			},
+			{
+				title: tv('record.sign.secretary'),
+				hint: tv('record.sign.hint'),
+				name: d.secretary?.name ?? '',
+				party: 'secretary',
+				refusedReason: refusedOf('secretary'),
+				refusal: refusalMark('secretary')
+			},
+			{
+				title: tv('record.sign.lead'),
+				hint: tv('record.sign.hint'),
+				name: d.lead?.name ?? '',
+				party: 'lead',
+				refusedReason: refusedOf('lead'),
+				refusal: refusalMark('lead')
+			}
 		],
+		signers: d.signers,
 		membersTitle: tv('record.sign.members'),
-		memberNames: d.members.map((m) => m.name),
+		memberNames: d.members.filter((m) => !isSecretary(m)).map((m) => m.name),
 		recipients: [
 			tv('record.recipients'),
 			tv('record.recipient.director'),

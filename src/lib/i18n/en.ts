@@ -16,6 +16,7 @@ import { en as reportBack } from './messages/report-back';
 import { en as documentSettings } from './messages/document-settings';
 import { en as reportIssue } from './messages/report-issue';
 import { en as importMapping } from './messages/import-mapping';
+import { en as signatures } from './messages/signatures';
 
 const all = {
 	...core,
@@ -33,7 +34,8 @@ const all = {
 	...reportBack,
 	...documentSettings,
 	...reportIssue,
-	...importMapping
+	...importMapping,
+	...signatures
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

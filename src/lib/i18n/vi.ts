@@ -15,6 +15,7 @@ import { vi as reportBack } from './messages/report-back';
 import { vi as documentSettings } from './messages/document-settings';
 import { vi as reportIssue } from './messages/report-issue';
 import { vi as importMapping } from './messages/import-mapping';
+import { vi as signatures } from './messages/signatures';
 
 export const vi = {
 	...core,
@@ -32,7 +33,8 @@ export const vi = {
 	...reportBack,
 	...documentSettings,
 	...reportIssue,
-	...importMapping
+	...importMapping,
+	...signatures
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -2,7 +2,7 @@
 // can start a check, fill the checklist and complete it with these). Each step waits for what the user
 // would see before the next one: the saved notice, or the page it lands on.
 import type { Locator, Page } from '@playwright/test';
-import { expect } from '../helpers';
+import { expect, sign } from '../helpers';
 
 export const checklistUrl = (checkId: string) => `/checks/${checkId}/onsite/checklist`;
 
@@ -62,4 +62,25 @@ export async function completeSignedOnPaper(page: Page, checkId: string) {
 	await page.getByLabel('Các bên ký trên bản giấy').check();
 	await page.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click();
 	await expect(page).toHaveURL(/\/onsite\/record$/);
+}
+
+/** One signer's card on the completion page, by the pad's label ("Chữ ký trưởng đoàn"). */
+export const signerCard = (page: Page, padLabel: string) => page.locator('section', { has: page.getByLabel(padLabel, { exact: true }) });
+
+/** Draws the signer's signature on its pad and saves it; waits for "✓ Đã ký" in its card. */
+export async function signAs(page: Page, padLabel: string) {
+	const card = signerCard(page, padLabel);
+	await sign(page, card.getByLabel(padLabel, { exact: true }));
+	await card.getByRole('button', { name: 'Lưu chữ ký' }).click();
+	await expect(signerCard(page, padLabel).getByText('✓ Đã ký')).toBeVisible();
+}
+
+/** Records that the signer refuses to sign, with the reason; waits for the refusal shown in its card. */
+export async function refuseAs(page: Page, padLabel: string, reason: string) {
+	const card = signerCard(page, padLabel);
+	const details = card.locator('details');
+	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+	await card.getByLabel(/^Lý do từ chối ký/).fill(reason);
+	await card.getByRole('button', { name: 'Ghi nhận từ chối ký' }).click();
+	await expect(signerCard(page, padLabel).getByText(`Từ chối ký. Lý do: ${reason}`)).toBeVisible();
 }

@@ -145,12 +145,22 @@ export const detailsSchema = z.object({
 	representative_name: text(200),
 	representative_position: text(200),
 	unit_explanation: text(20000),
-	conclusions: text(20000)
+	conclusions: text(20000),
+	/** The team's secretary: a member's id, '' for none; absent = unchanged. */
+	secretary: z.union([z.literal(''), id]).optional()
 });
 
+const signParty = z.enum(['lead', 'secretary', 'representative'], { message: 'errors.invalid' });
+
 export const signatureSchema = z.object({
-	party: z.enum(['lead', 'representative'], { message: 'errors.invalid' }),
+	party: signParty,
 	png: z.string().startsWith('data:image/png;base64,', 'onsite.error.signature').max(1_500_000, 'onsite.error.signature')
+});
+
+/** A signer recorded as refusing to sign: the reason is required (docs/report-formats.md row 13). */
+export const refusalSchema = z.object({
+	party: signParty,
+	reason: z.string().trim().min(1, 'sign.error.reason_required').max(2000, 'errors.too_long')
 });
 
 export const completeSchema = z.object({

@@ -8,6 +8,7 @@ import type { Pb } from '../pb/create';
 import { orNull, unlessStale } from '../pb/errors';
 import type { CheckKind, CheckStatus } from '../../domain/check';
 import { signatureParty, type SignatureParty } from '../../domain/onsite';
+import type { SignerEntry } from '../../domain/signatures';
 import type { ChecklistResult, Procedures } from '../../domain/schemas/onsite';
 import { toPbDate } from '../../domain/time';
 import { isRecordId } from '../pb/query';
@@ -40,6 +41,9 @@ export interface OnsiteCheck {
 	observerIds: string[];
 	team: Person[];
 	lead: Person | null;
+	/** The team's secretary (a member other than the lead, "Thành viên kiêm Thư ký"), if any. */
+	secretaryId: string | null;
+	secretary: Person | null;
 	focus: string[];
 	scheduledStart: string;
 	startedAt: string | null;
@@ -53,6 +57,8 @@ export interface OnsiteCheck {
 	conclusions: string;
 	/** Stored file name per party. */
 	signatures: Partial<Record<SignatureParty, string>>;
+	/** Per signer: the stored PNG's SHA-256, or the refusal with its reason (domain/signatures.ts). */
+	signers: Partial<Record<SignatureParty, SignerEntry>>;
 	signedOnPaper: boolean;
 	amendments: Amendment[];
 	/** Biên bản number of its year, given when the check is completed; null before (or for older checks). */
@@ -85,6 +91,8 @@ function toCheck(r: RecordModel): OnsiteCheck {
 		observerIds: (r.observers as string[]) ?? [],
 		team,
 		lead: person(r.expand?.lead),
+		secretaryId: r.secretary ? String(r.secretary) : null,
+		secretary: person(r.expand?.secretary),
 		focus: (r.focus as string[]) ?? [],
 		scheduledStart: String(r.scheduled_start ?? ''),
 		startedAt: r.started_at ? String(r.started_at) : null,
@@ -100,6 +108,7 @@ function toCheck(r: RecordModel): OnsiteCheck {
 		unitExplanation: String(r.unit_explanation ?? ''),
 		conclusions: String(r.conclusions ?? ''),
 		signatures: sigs,
+		signers: (r.signers as OnsiteCheck['signers'] | null) ?? {},
 		signedOnPaper: r.signed_on_paper === true,
 		amendments: (r.amendments as Amendment[]) ?? [],
 		recordNumber: Number(r.record_number) > 0 ? Number(r.record_number) : null,
@@ -120,6 +129,10 @@ export type CheckPatch = Partial<{
 	conclusions: string;
 	signedOnPaper: boolean;
 	amendments: Amendment[];
+	secretaryId: string | null;
+	signers: OnsiteCheck['signers'];
+	/** Stored signature files to delete. */
+	removeSignatures: string[];
 }>;
 
 function patchBody(p: CheckPatch): Record<string, unknown> {
@@ -136,6 +149,9 @@ function patchBody(p: CheckPatch): Record<string, unknown> {
 	if (p.conclusions !== undefined) body.conclusions = p.conclusions;
 	if (p.signedOnPaper !== undefined) body.signed_on_paper = p.signedOnPaper;
 	if (p.amendments !== undefined) body.amendments = p.amendments;
+	if (p.secretaryId !== undefined) body.secretary = p.secretaryId ?? '';
+	if (p.signers !== undefined) body.signers = p.signers;
+	if (p.removeSignatures?.length) body['signatures-'] = p.removeSignatures;
 	return body;
 }
 
@@ -144,7 +160,7 @@ export function onsiteRepo(pb: Pb) {
 	return {
 		async get(id: string): Promise<OnsiteCheck | null> {
 			if (!isRecordId(id)) return null;
-			const r = await orNull(inspections().getOne(id, { expand: 'unit,unit.parent,lead,team' }));
+			const r = await orNull(inspections().getOne(id, { expand: 'unit,unit.parent,lead,team,secretary' }));
 			return r ? toCheck(r) : null;
 		},
 
@@ -170,12 +186,23 @@ export function onsiteRepo(pb: Pb) {
 			return unlessStale(batch.send());
 		},
 
-		/** Replaces one party's drawn signature (PNG), keeping the other's. */
-		async putSignature(id: string, version: number, party: SignatureParty, png: Uint8Array, previous?: string): Promise<boolean> {
+		/**
+		 * Replaces one party's drawn signature (PNG), keeping the others', and writes the signers' entries
+		 * (its SHA-256) in the same update.
+		 */
+		async putSignature(
+			id: string,
+			version: number,
+			party: SignatureParty,
+			png: Uint8Array,
+			signers: OnsiteCheck['signers'],
+			previous?: string
+		): Promise<boolean> {
 			const form = new FormData();
 			form.append('version', String(version + 1));
 			form.append('signatures+', new Blob([png as BlobPart], { type: 'image/png' }), `${party}.png`);
 			if (previous) form.append('signatures-', previous);
+			form.append('signers', JSON.stringify(signers));
 			return unlessStale(inspections().update(id, form));
 		},
 

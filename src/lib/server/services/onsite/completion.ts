@@ -3,23 +3,49 @@
  * proposes the corrective actions and gives the record its number), amendments of a locked check, and
  * the record (biên bản) as a document.
  */
+import { createHash } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import type { Actor } from '../../../domain/user';
 import { can } from '../../authz';
 import type { OnsiteCheck, Amendment } from '../../repos/onsite';
 import { transitionCheck } from '../../../domain/check';
 import { proposeActions, SIGNATURE_MAX_BYTES, type ActionGrouping } from '../../../domain/onsite';
+import {
+	SIGNATURE_PARTIES,
+	missingSigners,
+	refusalReason,
+	signerState,
+	validSecretary,
+	type SignatureParty,
+	type SignerState
+} from '../../../domain/signatures';
 import { sniffImage } from '../../../domain/file-type';
 import { tallyRollCall } from '../../../domain/roll-call';
 import { vnDay, fromPbDate } from '../../../domain/time';
-import { buildRecord, type RecordDoc } from '../../../domain/record';
+import { buildRecord, type RecordDoc, type RecordInput } from '../../../domain/record';
 import { RECORD_ISSUER_ABBR, recordInput, type AmendableField } from '../../../domain/record-input';
 import { ok, refuse, stale, type Result } from '../../../domain/result';
 import { refuseWith, scopeOf, type OnsiteContext } from './context';
 
+/** The check's secretary when it is still a member of the team other than the lead. */
+const secretaryIn = (c: OnsiteCheck) => (c.secretaryId && validSecretary(c.secretaryId, c.teamIds, c.leadId) ? c.secretaryId : null);
+
+/** Where each signer of the record stands (signed, refused with a reason, missing). */
+export function signerStates(c: OnsiteCheck): Partial<Record<SignatureParty, SignerState>> {
+	return Object.fromEntries(SIGNATURE_PARTIES.map((p) => [p, signerState(!!c.signatures[p], c.signers[p])]));
+}
+
 export function completionUseCases(ctx: OnsiteContext) {
 	const { clock, log, load, editable, mergeWrite, flags, calendar, checklistTypes } = ctx;
 	const { checks, att, fnd, actions } = ctx.repos;
+
+	/** The name printed for a signer: the lead's, the secretary's, the representative's as stated. */
+	const signerName = (c: OnsiteCheck, party: SignatureParty) =>
+		party === 'lead'
+			? (c.lead?.name ?? '')
+			: party === 'secretary'
+				? (c.team.find((m) => m.id === secretaryIn(c))?.name ?? '')
+				: c.representativeName;
 
 	return {
 		/** The completion page: summary, record details, signatures, proposed actions. */
@@ -32,37 +58,56 @@ export function completionUseCases(ctx: OnsiteContext) {
 				tally: tallyRollCall(rows.map((r) => r.status)),
 				findings: list.filter((f) => !f.superseded),
 				checklistViolations: Object.values(c.checklist).filter((i) => i.result === 'violation').length,
-				actions: proposed
+				actions: proposed,
+				secretaryId: secretaryIn(c),
+				/** Who may be the secretary: the team's members other than the lead. */
+				secretaryCandidates: c.team.filter((m) => m.id !== c.leadId),
+				signers: signerStates(c)
 			};
 		},
 
 		async saveDetails(
 			actor: Actor,
 			id: string,
-			d: { representative_name: string; representative_position: string; unit_explanation: string; conclusions: string }
+			d: {
+				representative_name: string;
+				representative_position: string;
+				unit_explanation: string;
+				conclusions: string;
+				/** The team's secretary ('' = none); undefined leaves it as it is. */
+				secretary?: string;
+			}
 		): Promise<Result> {
-			return mergeWrite(
-				actor,
-				id,
-				(c) =>
-					editable(c) ?? {
-						representativeName: d.representative_name,
-						representativePosition: d.representative_position,
-						unitExplanation: d.unit_explanation,
-						conclusions: d.conclusions
-					}
-			);
+			return mergeWrite(actor, id, (c) => {
+				const bad = editable(c);
+				if (bad) return bad;
+				const patch = {
+					representativeName: d.representative_name,
+					representativePosition: d.representative_position,
+					unitExplanation: d.unit_explanation,
+					conclusions: d.conclusions
+				};
+				if (d.secretary === undefined || d.secretary === (c.secretaryId ?? '')) return patch;
+				if (!validSecretary(d.secretary, c.teamIds, c.leadId)) return refuse(400, 'sign.error.secretary', 'secretary');
+				// Another secretary: what the previous one signed or refused is not theirs.
+				const { secretary: _dropped, ...signers } = c.signers;
+				void _dropped;
+				const file = c.signatures.secretary;
+				return { ...patch, secretaryId: d.secretary || null, signers, removeSignatures: file ? [file] : [] };
+			});
 		},
 
 		/**
-		 * Stores a drawn signature (PNG data URL): the lead's by the lead alone (check.lead), the unit
-		 * representative's by any member of the team (it is drawn on the member's device).
+		 * Stores a drawn signature (PNG data URL) with its SHA-256, replacing a refusal of the same signer:
+		 * the lead's by the lead alone (check.lead), the secretary's and the unit representative's by any
+		 * member of the team (drawn on the member's device).
 		 */
-		async saveSignature(actor: Actor, id: string, party: 'lead' | 'representative', dataUrl: string): Promise<Result> {
+		async saveSignature(actor: Actor, id: string, party: SignatureParty, dataUrl: string): Promise<Result> {
 			const c = await load(actor, id, 'check.conduct');
 			if (party === 'lead' && !can(actor, 'check.lead', scopeOf(c))) return refuse(403, 'onsite.error.lead_only');
 			const bad = editable(c);
 			if (bad) return bad;
+			if (party === 'secretary' && !secretaryIn(c)) return refuse(409, 'sign.error.secretary');
 			let bytes: Uint8Array;
 			try {
 				bytes = new Uint8Array(Buffer.from(dataUrl.slice('data:image/png;base64,'.length), 'base64'));
@@ -72,7 +117,33 @@ export function completionUseCases(ctx: OnsiteContext) {
 			if (bytes.length < 67 || bytes.length > SIGNATURE_MAX_BYTES || sniffImage(bytes) !== 'image/png') {
 				return refuse(400, 'onsite.error.signature');
 			}
-			return (await checks.putSignature(c.id, c.version, party, bytes, c.signatures[party])) ? ok() : stale();
+			const sha256 = createHash('sha256').update(bytes).digest('hex');
+			const signers = { ...c.signers, [party]: { sha256, at: clock().toISOString() } };
+			if (!(await checks.putSignature(c.id, c.version, party, bytes, signers, c.signatures[party]))) return stale();
+			await log(actor, 'check.sign', 'inspections', c.id, { party, sha256 });
+			return ok();
+		},
+
+		/**
+		 * Records that a signer refuses to sign, with the reason (required), in place of any drawn
+		 * signature of theirs. Who may record it as for {@link saveSignature}.
+		 */
+		async refuseSignature(actor: Actor, id: string, party: SignatureParty, rawReason: string): Promise<Result> {
+			const reason = refusalReason(rawReason);
+			const r = await mergeWrite(actor, id, (c) => {
+				if (party === 'lead' && !can(actor, 'check.lead', scopeOf(c))) return refuse(403, 'onsite.error.lead_only');
+				const bad = editable(c);
+				if (bad) return bad;
+				if (!reason) return refuse(400, 'sign.error.reason_required', 'reason');
+				if (party === 'secretary' && !secretaryIn(c)) return refuse(409, 'sign.error.secretary');
+				const file = c.signatures[party];
+				return {
+					signers: { ...c.signers, [party]: { name: signerName(c, party), refusedReason: reason, at: clock().toISOString() } },
+					removeSignatures: file ? [file] : []
+				};
+			});
+			if (r.ok) await log(actor, 'check.sign_refused', 'inspections', id, { party, reason });
+			return r;
 		},
 
 		/**
@@ -87,8 +158,10 @@ export function completionUseCases(ctx: OnsiteContext) {
 			if (!can(actor, 'check.lead', scopeOf(c))) return refuse(403, 'onsite.error.lead_only');
 			const tr = transitionCheck(c.status, 'complete', { leadId: c.leadId });
 			if (!tr.ok) return refuseWith(409, tr.code, tr.params);
-			const signed = opts.signedOnPaper || (!!c.signatures.lead && !!c.signatures.representative);
-			if (!signed) return refuse(409, 'onsite.error.signatures_required');
+			// Each required signer signed or refused with a reason, or the record is signed on paper.
+			if (missingSigners(!!secretaryIn(c), signerStates(c), opts.signedOnPaper).length) {
+				return refuse(409, 'sign.error.signers_required');
+			}
 			const now = clock();
 			const day = vnDay(now);
 			let proposed: ReturnType<typeof proposeActions> = [];
@@ -201,8 +274,11 @@ export function completionUseCases(ctx: OnsiteContext) {
 			return r;
 		},
 
-		/** The record (biên bản) as a document, with signature file names for rendering. */
-		async record(actor: Actor, id: string): Promise<{ doc: RecordDoc; check: OnsiteCheck }> {
+		/**
+		 * The record (biên bản) as a document, with signature file names for rendering; `input.signers`
+		 * carries each signer's PNG bytes or refusal for the document renderer.
+		 */
+		async record(actor: Actor, id: string): Promise<{ doc: RecordDoc; check: OnsiteCheck; input: RecordInput }> {
 			const c = await load(actor, id);
 			const [rows, list, proposed, ocTypes] = await Promise.all([
 				att.list(c.id),
@@ -210,17 +286,24 @@ export function completionUseCases(ctx: OnsiteContext) {
 				actions.byInspection(c.id),
 				checklistTypes()
 			]);
-			const doc = buildRecord(
-				recordInput({
-					check: c,
-					rollCall: rows.map((r) => r.status),
-					findings: list,
-					actions: proposed,
-					checklistTypes: ocTypes,
-					now: clock()
-				})
-			);
-			return { doc, check: c };
+			const images: Partial<Record<SignatureParty, Uint8Array>> = {};
+			if (!c.signedOnPaper) {
+				for (const party of SIGNATURE_PARTIES) {
+					const name = c.signatures[party];
+					const bytes = name ? await checks.fileBytes('inspections', c.id, name) : null;
+					if (bytes) images[party] = bytes;
+				}
+			}
+			const input = recordInput({
+				check: { ...c, secretaryId: secretaryIn(c) },
+				rollCall: rows.map((r) => r.status),
+				findings: list,
+				actions: proposed,
+				checklistTypes: ocTypes,
+				now: clock(),
+				images
+			});
+			return { doc: buildRecord(input), check: c, input };
 		},
 
 		/** Signature PNG bytes for the PDF. */

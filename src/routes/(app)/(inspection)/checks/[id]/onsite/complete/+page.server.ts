@@ -1,7 +1,7 @@
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseForm, readForm, refused, settle } from '$lib/server/forms';
-import { amendCheckSchema, completeSchema, detailsSchema, signatureSchema } from '$lib/domain/schemas/onsite';
+import { amendCheckSchema, completeSchema, detailsSchema, refusalSchema, signatureSchema } from '$lib/domain/schemas/onsite';
 import { formatRollCallTally } from '$lib/domain/roll-call';
 import { refuse } from '$lib/domain/result';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,9 +27,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			representative_name: c.representativeName,
 			representative_position: c.representativePosition,
 			unit_explanation: c.unitExplanation,
-			conclusions: c.conclusions
+			conclusions: c.conclusions,
+			secretary: r.secretaryId ?? ''
 		},
-		signed: { lead: !!c.signatures.lead, representative: !!c.signatures.representative },
+		secretaryCandidates: r.secretaryCandidates.map((m) => ({ id: m.id, name: m.name })),
+		hasSecretary: !!r.secretaryId,
+		signers: r.signers,
 		signedOnPaper: c.signedOnPaper,
 		amendments: c.amendments,
 		actions: r.actions
@@ -56,6 +59,15 @@ export const actions: Actions = {
 		const { onsite } = await getServices();
 		const r = await onsite.saveSignature(user.actor, params.id, input.value.party, input.value.png);
 		return settle(locals.locale, r, form, { action: 'signature', redirectTo: here(params.id, '?saved=signature') });
+	},
+	refusal: async ({ params, request, locals }) => {
+		const user = requireRole('inspector', 'leader');
+		const form = await readForm(request);
+		const input = parseForm(refusalSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'refusal' });
+		const { onsite } = await getServices();
+		const r = await onsite.refuseSignature(user.actor, params.id, input.value.party, input.value.reason);
+		return settle(locals.locale, r, form, { action: 'refusal', redirectTo: here(params.id, '?saved=signature') });
 	},
 	complete: async ({ params, request, locals }) => {
 		const user = requireRole('inspector', 'leader');
