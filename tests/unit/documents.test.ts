@@ -13,9 +13,13 @@ import { buildReportBackDoc, prefillItems } from '../../src/lib/domain/report-ba
 import type { ReportData, Table02Row } from '../../src/lib/domain/report';
 import { tallyRollCall } from '../../src/lib/domain/roll-call';
 import { FONT_FILES } from '../../src/lib/server/documents/pdf-kit';
-import { renderRecordPdf } from '../../src/lib/server/documents/record-pdf';
-import { renderReportPdf } from '../../src/lib/server/documents/report-pdf';
-import { renderReportBackPdf } from '../../src/lib/server/documents/report-back';
+import { DRAFT_REPORT, renderRecord, renderReport, renderReportBack } from '../../src/lib/server/documents';
+import type { ReportBackDoc } from '../../src/lib/domain/report-back';
+import type { RecordDoc } from '../../src/lib/domain/record';
+
+const renderRecordPdf = (doc: RecordDoc) => renderRecord('pdf', doc);
+const renderReportBackPdf = (doc: ReportBackDoc) => renderReportBack('pdf', doc);
+const renderReportPdf = (r: ReportData, locale: 'vi' | 'en') => renderReport('pdf', r, { locale, ...DRAFT_REPORT });
 
 // Rendering and reading back a PDF takes about a second on a loaded machine.
 vi.setConfig({ testTimeout: 60_000 });

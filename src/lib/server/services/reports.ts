@@ -15,7 +15,14 @@ import { formatDate, vnDay, vnLocalToUtc } from '../../domain/time';
 import { messageKey, type Locale } from '../../i18n/t';
 import { notFound, ok, refuse, type Refusal, type Result } from '../../domain/result';
 import { isRecordId } from '../pb/query';
-import { renderOffenderHistoryXlsx, renderReportPdf, renderReportXlsx, type OffenderHistory } from '../documents';
+import {
+	DRAFT_REPORT,
+	renderOffenderHistoryXlsx,
+	renderReport,
+	renderReportXlsx,
+	type DocumentFormat,
+	type OffenderHistory
+} from '../documents';
 
 /** A report and the filter query it was built for. */
 export interface ReportView {
@@ -70,9 +77,11 @@ export function reportsService(pb: Pb, clock: Clock) {
 			return ok({ report, query: search.toString() });
 		},
 
-		/** The report as a workbook and as a PDF (src/lib/server/documents/). */
+		/** The report as a workbook, and as a document before it is issued (src/lib/server/documents/). */
 		xlsx: (r: ReportData, locale: Locale): Promise<Buffer> => renderReportXlsx(r, locale),
-		pdf: (r: ReportData, locale: Locale): Promise<Buffer> => renderReportPdf(r, locale),
+		document: async (format: DocumentFormat, r: ReportData, locale: Locale): Promise<Buffer> =>
+			Buffer.from(await renderReport(format, r, { locale, ...DRAFT_REPORT })),
+		pdf: async (r: ReportData, locale: Locale): Promise<Buffer> => Buffer.from(await renderReport('pdf', r, { locale, ...DRAFT_REPORT })),
 
 		/** Staff with 3 or more counted findings in the 12 months up to today. */
 		async offenders(actor: Actor) {

@@ -27,7 +27,7 @@ import { isRecordId } from '../pb/query';
 import { scopeOf, type OnsiteService } from './onsite';
 import type { ChecksService } from './checks';
 import type { NotificationService } from './notifications';
-import { renderRecordPdf } from '../documents';
+import { renderRecord, type DocumentFormat } from '../documents';
 import { tallyRollCall, type RollCallStatus, type RollCallTally } from '../../domain/roll-call';
 import { formatIsoDate, vnDay } from '../../domain/time';
 import type { Result } from '../../domain/result';
@@ -125,8 +125,8 @@ export function unitRecordService(pb: Pb, deps: { checks: ChecksService; onsite:
 		/** The biên bản as a document (the signed text). Authz: check.view (404), check.record (403). */
 		document,
 
-		/** The biên bản as a PDF with its signatures. Authz as {@link document}. */
-		async pdf(actor: Actor, id: string): Promise<{ bytes: Uint8Array; filename: string }> {
+		/** The biên bản as a PDF (or DOCX, or print view) with its signatures. Authz as {@link document}. */
+		async pdf(actor: Actor, id: string, format: DocumentFormat = 'pdf'): Promise<{ bytes: Uint8Array; filename: string }> {
 			const { doc, check } = await document(actor, id);
 			const sig: Partial<Record<'lead' | 'representative', Uint8Array>> = {};
 			for (const party of ['lead', 'representative'] as const) {
@@ -135,7 +135,7 @@ export function unitRecordService(pb: Pb, deps: { checks: ChecksService; onsite:
 				if (bytes) sig[party] = bytes;
 			}
 			const day = doc.placeDate.match(/\d+/g)?.join('-') ?? '';
-			return { bytes: await renderRecordPdf(doc, sig), filename: `bien-ban-kiem-tra-${day}.pdf` };
+			return { bytes: await renderRecord(format, doc, { signatures: sig }), filename: `bien-ban-kiem-tra-${day}` };
 		},
 
 		/**
