@@ -24,6 +24,8 @@ import {
 	type OfficialDocument
 } from '../../src/lib/server/documents';
 import { documentText } from '../../src/lib/server/documents/model';
+import { PRINT_CSP } from '../../src/lib/server/documents/html';
+import { createHash } from 'node:crypto';
 import { DEFAULT_DOCUMENT_SETTINGS, type IssueInfo, type ReportProse } from '../../src/lib/domain/official-document';
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
@@ -554,6 +556,10 @@ describe('the HTML print view', () => {
 			.filter((t) => !shown.has(t));
 		expect(missing).toEqual([]);
 		expect(text).not.toContain('[');
+		// The strict CSP holds: no style attribute, the one style element allowed by its hash.
+		expect(html).not.toMatch(/\sstyle=/);
+		const css = html.match(/<style>([\s\S]*?)<\/style>/)![1]!;
+		expect(PRINT_CSP).toContain(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
 	});
 });
 

@@ -3,7 +3,9 @@
 // number centred at the top from page 2 (@page margin boxes), table header rows repeated on every page
 // (thead), wide tables on landscape pages (a named page), and each keep-group unbreakable
 // (break-inside: avoid), so the signature block keeps the lines before it. No script, no external
-// resource: signatures are inlined as data: URLs.
+// resource, no style attribute: one <style> element allowed by its hash (PRINT_CSP), signatures inlined
+// as data: URLs.
+import { createHash } from 'node:crypto';
 import { formatNumber } from '../../domain/format';
 import { SIZE } from './pdf-kit';
 import {
@@ -30,7 +32,6 @@ const CSS = `
 html { background: #eee; }
 body { margin: 0; font-family: 'Times New Roman', Tinos, 'Liberation Serif', serif; font-size: ${SIZE.body}pt; line-height: 1.25; color: #000; }
 .sheet { background: #fff; max-width: 210mm; margin: 0 auto; padding: 20mm 15mm 20mm 30mm; }
-@media screen and (max-width: 600px) { .sheet { padding: 6mm 4mm; } }
 @media print { html { background: none; } .sheet { padding: 0; max-width: none; } }
 p { margin: 0 0 3pt; text-align: justify; }
 .head { display: grid; grid-template-columns: 42fr 58fr; text-align: center; }
@@ -70,8 +71,16 @@ table.grid td.num { text-align: right; white-space: nowrap; }
 .recipients { font-size: ${SIZE.recipients}pt; margin: 0; text-align: left; }
 .members { text-align: center; margin-top: 12pt; break-inside: avoid; }
 .members .t { font-weight: bold; text-align: center; }
-.members .n { font-weight: bold; text-align: center; margin-top: 70pt; word-spacing: 2em; }
+.members .n { font-weight: bold; text-align: center; margin-top: 70pt; }
+.i1 { margin-left: 5mm; } .i2 { margin-left: 10mm; } .i3 { margin-left: 15mm; }
+.b { font-weight: bold; } .it { font-style: italic; } .left { text-align: left; } .center { text-align: center; }
+.rule.l { width: 30%; } .rule.r { width: 52%; }
+.members .n span { display: inline-block; margin: 0 1.5em; }
+@media screen and (max-width: 600px) { .sheet { padding: 6mm 4mm; } .head { grid-template-columns: 1fr; gap: 8pt; } .nation { white-space: normal; } .signs { flex-wrap: wrap; gap: 12pt; } .beside { flex-basis: 100%; } }
 `;
+
+/** The print view's CSP: nothing but its own style element (by hash) and inline signature images. */
+export const PRINT_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'; img-src data:; frame-ancestors 'none'`;
 
 function recipients(r: RecipientsBlock): string {
 	return `<p class="recipients-head">${esc(r.head)}</p>${r.lines.map((l) => `<p class="recipients">${esc(l)}</p>`).join('')}`;
@@ -91,7 +100,7 @@ function signatures(b: SignatureBlock): string {
 	const beside = b.beside ? `<div class="beside">${recipients(b.beside)}</div>` : '';
 	const below =
 		b.below && b.below.names.length
-			? `<div class="members"><p class="t">${esc(b.below.title)}</p><p class="n">${b.below.names.map(esc).join(' ')}</p></div>`
+			? `<div class="members"><p class="t">${esc(b.below.title)}</p><p class="n">${b.below.names.map((n) => `<span>${esc(n)}</span>`).join(' ')}</p></div>`
 			: '';
 	return `<div class="signs">${beside}${b.signers.map(slot).join('')}</div>${below}`;
 }
@@ -101,16 +110,17 @@ function block(b: Block): string {
 		case 'heading':
 			return `<h2>${esc(b.text)}</h2>`;
 		case 'paragraph': {
-			const style = [
-				b.indent ? `margin-left:${b.indent * 5}mm` : '',
-				b.bold ? 'font-weight:bold' : '',
-				b.italic ? 'font-style:italic' : '',
-				b.align && b.align !== 'justify' ? `text-align:${b.align}` : ''
+			const cls = [
+				b.indent ? `i${Math.min(3, b.indent)}` : '',
+				b.bold ? 'b' : '',
+				b.italic ? 'it' : '',
+				b.small ? 'small' : '',
+				b.align && b.align !== 'justify' ? b.align : ''
 			].filter(Boolean);
-			return `<p${b.small ? ' class="small"' : ''}${style.length ? ` style="${style.join(';')}"` : ''}>${esc(b.text)}</p>`;
+			return `<p${cls.length ? ` class="${cls.join(' ')}"` : ''}>${esc(b.text)}</p>`;
 		}
 		case 'list':
-			return b.items.map((it) => `<p${b.indent ? ` style="margin-left:${b.indent * 5}mm"` : ''}>${esc(it)}</p>`).join('');
+			return b.items.map((it) => `<p${b.indent ? ` class="i${Math.min(3, b.indent)}"` : ''}>${esc(it)}</p>`).join('');
 		case 'table': {
 			const numeric = numericColumns(b);
 			const td = (c: Cell, i: number) => `<td${numeric[i] || typeof c === 'number' ? ' class="num"' : ''}>${esc(cellText(c))}</td>`;
@@ -125,9 +135,12 @@ function block(b: Block): string {
 
 export function renderHtml(doc: OfficialDocument, lang = 'vi'): string {
 	const h = doc.head;
-	const head = `<div class="head"><div>${h.parentBody ? `<p class="agency">${esc(h.parentBody)}</p>` : ''}<p class="agency"><b>${esc(h.issuingBody)}</b></p><span class="rule" style="width:30%"></span><p class="number">${esc(h.number)}</p></div><div><p class="nation">${esc(h.motto[0])}</p><p class="motto">${esc(h.motto[1])}</p><span class="rule" style="width:52%"></span><p class="placedate">${esc(h.placeDate)}</p></div></div><p class="title">${esc(h.title)}</p><p class="subtitle">${esc(h.subtitle)}</p>${h.note ? `<p class="note">${esc(h.note)}</p>` : ''}`;
+	const head = `<div class="head"><div>${h.parentBody ? `<p class="agency">${esc(h.parentBody)}</p>` : ''}<p class="agency"><b>${esc(h.issuingBody)}</b></p><span class="rule l"></span><p class="number">${esc(h.number)}</p></div><div><p class="nation">${esc(h.motto[0])}</p><p class="motto">${esc(h.motto[1])}</p><span class="rule r"></span><p class="placedate">${esc(h.placeDate)}</p></div></div><p class="title">${esc(h.title)}</p><p class="subtitle">${esc(h.subtitle)}</p>${h.note ? `<p class="note">${esc(h.note)}</p>` : ''}`;
 	const body = keepGroups(doc.blocks)
-		.map((g) => (g.length > 1 ? `<div class="keep">${g.map(block).join('')}</div>` : block(g[0]!)))
+		// A group holding a table is not wrapped: a long table must break across pages.
+		.map((g) =>
+			g.length > 1 && !g.some((b) => b.kind === 'table') ? `<div class="keep">${g.map(block).join('')}</div>` : g.map(block).join('')
+		)
 		.join('\n');
 	return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(doc.meta.title)}</title><style>${CSS}</style></head><body><main class="sheet">${head}<div class="doc-body">${body}</div></main></body></html>`;
 }

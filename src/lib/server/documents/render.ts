@@ -1,7 +1,7 @@
 // One description, three renderers (model.ts): the format a caller asks for, and the response that
 // serves it (PDF and DOCX as files, the print view as a page).
 import { renderDocx } from './docx';
-import { renderHtml } from './html';
+import { PRINT_CSP, renderHtml } from './html';
 import type { OfficialDocument } from './model';
 import { renderPdf } from './pdf';
 
@@ -36,6 +36,6 @@ export function documentResponse(
 	const headers: Record<string, string> = { 'content-type': TYPES[format], 'cache-control': 'private, no-store' };
 	if (format !== 'html')
 		headers['content-disposition'] = `${disposition ?? (format === 'pdf' ? 'inline' : 'attachment')}; filename="${basename}.${format}"`;
-	else headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+	else headers['content-security-policy'] = PRINT_CSP;
 	return new Response(bytes as BodyInit, { headers });
 }
