@@ -33,7 +33,7 @@ html { background: #eee; }
 body { margin: 0; font-family: 'Times New Roman', Tinos, 'Liberation Serif', serif; font-size: ${SIZE.body}pt; line-height: 1.25; color: #000; }
 .sheet { background: #fff; max-width: 210mm; margin: 0 auto; padding: 20mm 15mm 20mm 30mm; }
 @media print { html { background: none; } .sheet { padding: 0; max-width: none; } }
-p { margin: 0 0 3pt; text-align: justify; }
+p { margin: 0 0 3pt; text-align: justify; overflow-wrap: anywhere; }
 .head { display: grid; grid-template-columns: 42fr 58fr; text-align: center; }
 .head p { text-align: center; margin: 0; }
 .agency { font-size: ${SIZE.agency}pt; }
