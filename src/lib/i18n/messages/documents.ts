@@ -3,7 +3,6 @@
  * beside every PDF, and the periodic report's sections, signature and recipients.
  */
 export const vi = {
-	'documents.pdf': 'Tải PDF',
 	'documents.docx': 'Tải DOCX',
 	'documents.print': 'Bản in',
 	'documents.number': 'Số: {n}/{prefix}-{abbr}',
@@ -31,7 +30,6 @@ export const vi = {
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
-	'documents.pdf': 'Download PDF',
 	'documents.docx': 'Download DOCX',
 	'documents.print': 'Print view',
 	'documents.number': 'No. {n}/{prefix}-{abbr}',
