@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { makeUnit, manualClock, superPb, TEST_PASSWORD, testServices } from '../support/services';
 import { makeCheck, photo, removeSeededCatalogue, TINY_JPEG, typeId } from '../support/onsite';
 import { toActor } from '../../src/lib/domain/user';
-import { renderRecordPdf } from '../../src/lib/server/documents';
+import { renderRecord } from '../../src/lib/server/documents';
 import { startStack, type Stack } from '../support/stack';
 import { createPb } from '../../src/lib/server/pb/create';
 import { usersRepo } from '../../src/lib/server/repos/users';
@@ -441,7 +441,7 @@ describe('the record as a PDF', () => {
 		);
 		await s.onsite.complete(lead, fx.check.id, { signedOnPaper: true, grouping: 'per_type' });
 		const { doc } = await s.onsite.record(lead, fx.check.id);
-		const pdf = await renderRecordPdf(doc);
+		const pdf = await renderRecord('pdf', doc);
 		expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
 		const dir = mkdtempSync(join(tmpdir(), 'congvu-pdf-'));
 		try {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createServices } from '../../src/lib/server/app';
 import { toActor, type User } from '../../src/lib/domain/user';
 import { itemField } from '../../src/lib/domain/report-back';
-import { renderReportBackPdf } from '../../src/lib/server/documents/report-back';
+import { renderReportBack } from '../../src/lib/server/documents';
 import { notificationText } from '../../src/lib/server/services/notifications';
 import { manualClock, makeUnit, makeUser, superPb } from '../support/services';
 import { makeAction, notificationsOf, pngFile } from '../support/actions';
@@ -261,7 +261,7 @@ describe('report-back', () => {
 			ok: true
 		});
 		const { doc } = await w.s.reportBacks.document(as(w.head), w.check.id);
-		const pdf = await renderReportBackPdf(doc);
+		const pdf = await renderReportBack('pdf', doc);
 		const dir = mkdtempSync(join(tmpdir(), 'report-back-'));
 		const file = join(dir, 'bao-cao.pdf');
 		writeFileSync(file, pdf);

@@ -212,7 +212,7 @@ describe('issue #11 point 8: security headers on every response', () => {
 		expectSecurityHeaders(forbidden, 'other');
 	});
 
-	test('a file (photo), a PDF (biên bản) and an XLSX (export) response', async () => {
+	test('a file (photo), a PDF, DOCX and print view (biên bản) and an XLSX (export) response', async () => {
 		const photo = await get(photoUrl, people.inspector);
 		expect(photo.status).toBe(200);
 		expect(photo.headers.get('content-type')).toBe('image/jpeg');
@@ -226,6 +226,22 @@ describe('issue #11 point 8: security headers on every response', () => {
 				.toString()
 		).toBe('%PDF-');
 		expectSecurityHeaders(pdf, 'other');
+		// The same biên bản as DOCX (a zip) and as the print view: no script, its one style by hash.
+		const docx = await get(`${pdfUrl}?format=docx`, people.inspector);
+		expect(docx.status).toBe(200);
+		expect(docx.headers.get('content-type')).toMatch(/wordprocessingml/);
+		expect(
+			Buffer.from(await docx.arrayBuffer())
+				.subarray(0, 2)
+				.toString()
+		).toBe('PK');
+		expectSecurityHeaders(docx, 'other');
+		const print = await get(`${pdfUrl}?format=html`, people.inspector);
+		expect(print.status).toBe(200);
+		expect(print.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		expect(await print.text()).not.toMatch(/<script/);
+		expectSecurityHeaders(print, 'other');
+		expect(directives(print.headers.get('content-security-policy')!).get('style-src')![0]).toMatch(/^'sha256-/);
 		const xlsx = await get('/admin/export?what=units&format=xlsx', people.admin);
 		expect(xlsx.status).toBe(200);
 		expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);

@@ -122,7 +122,7 @@ describe('issue #13 §1: the unit sees its own record once the check is complete
 		expect(JSON.stringify(doc)).toContain('Gạt tàn trong phòng họp');
 		const pdf = await s.unitRecord.pdf(me, fx.check.id);
 		expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
-		expect(pdf.filename).toBe('bien-ban-kiem-tra-02-3-2026.pdf');
+		expect(pdf.filename).toBe('bien-ban-kiem-tra-02-3-2026');
 
 		// The action page leads back to the check it came from.
 		const action = await s.actions.detail(me, smoking.actionIds[0]!);

@@ -61,9 +61,9 @@ const RULES: Rule[] = [
 				.filter((l) => /as Record<string,\s*string(\[\])?>/.test(l.text))
 	},
 	{
-		// Every rendered file (PDF, workbook) is drawn in one module; the units/staff import-export
+		// Every rendered file (PDF, DOCX, workbook) is drawn in one module; the units/staff import-export
 		// files stay beside their parser in domain/import (they must round-trip with it).
-		name: 'only src/lib/server/documents/ draws PDFs and workbooks (pdfkit, exceljs)',
+		name: 'only src/lib/server/documents/ draws PDFs, DOCX and workbooks (pdfkit, docx, exceljs)',
 		applies: (path) =>
 			path.startsWith('src/') &&
 			!path.startsWith('src/lib/server/documents/') &&
@@ -71,7 +71,7 @@ const RULES: Rule[] = [
 			/\.(ts|js|svelte)$/.test(path),
 		check: (source) =>
 			importsOf(source)
-				.filter((i) => i.spec === 'pdfkit' || i.spec === 'exceljs' || i.spec.startsWith('pdfkit/'))
+				.filter((i) => ['pdfkit', 'exceljs', 'docx'].includes(i.spec) || i.spec.startsWith('pdfkit/'))
 				.map((i) => ({ line: i.line, text: i.spec }))
 	}
 ];
@@ -127,9 +127,11 @@ describe('architecture', () => {
 		expect(cast.check('const errors = (form?.errors ?? {}) as Record<string, string>;', '')).toHaveLength(1);
 		expect(cast.check('const f = failureOf(form);', '')).toEqual([]);
 		const documents = RULES[2]!;
-		expect(documents.check("import PDFDocument from 'pdfkit';\nimport ExcelJS from 'exceljs';", '')).toHaveLength(2);
-		expect(documents.check("import { renderReportPdf } from '../documents';", '')).toEqual([]);
+		expect(
+			documents.check("import PDFDocument from 'pdfkit';\nimport ExcelJS from 'exceljs';\nimport { Packer } from 'docx';", '')
+		).toHaveLength(3);
+		expect(documents.check("import { renderReport } from '../documents';", '')).toEqual([]);
 		expect(documents.applies('src/lib/server/services/reports.ts')).toBe(true);
-		expect(documents.applies('src/lib/server/documents/report-pdf.ts')).toBe(false);
+		expect(documents.applies('src/lib/server/documents/pdf.ts')).toBe(false);
 	});
 });

@@ -13,9 +13,28 @@ import { buildReportBackDoc, prefillItems } from '../../src/lib/domain/report-ba
 import type { ReportData, Table02Row } from '../../src/lib/domain/report';
 import { tallyRollCall } from '../../src/lib/domain/roll-call';
 import { FONT_FILES } from '../../src/lib/server/documents/pdf-kit';
-import { renderRecordPdf } from '../../src/lib/server/documents/record-pdf';
-import { renderReportPdf } from '../../src/lib/server/documents/report-pdf';
-import { renderReportBackPdf } from '../../src/lib/server/documents/report-back';
+import {
+	DRAFT_REPORT,
+	recordDocument,
+	renderRecord,
+	renderReport,
+	renderReportBack,
+	reportBackDocument,
+	reportDocument,
+	type OfficialDocument
+} from '../../src/lib/server/documents';
+import { documentText } from '../../src/lib/server/documents/model';
+import { PRINT_CSP } from '../../src/lib/server/documents/html';
+import { createHash } from 'node:crypto';
+import { DEFAULT_DOCUMENT_SETTINGS, type IssueInfo, type ReportProse } from '../../src/lib/domain/official-document';
+import { strFromU8, unzipSync } from 'fflate';
+import { XMLParser } from 'fast-xml-parser';
+import type { ReportBackDoc } from '../../src/lib/domain/report-back';
+import type { RecordDoc } from '../../src/lib/domain/record';
+
+const renderRecordPdf = (doc: RecordDoc) => renderRecord('pdf', doc);
+const renderReportBackPdf = (doc: ReportBackDoc) => renderReportBack('pdf', doc);
+const renderReportPdf = (r: ReportData, locale: 'vi' | 'en') => renderReport('pdf', r, { locale, ...DRAFT_REPORT });
 
 // Rendering and reading back a PDF takes about a second on a loaded machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -313,21 +332,262 @@ describe('the report-back signature block', () => {
 	});
 });
 
-describe('pages of the documents as PNG, to look at (tests/e2e/screenshots/doc-*-a4.png)', () => {
-	test('renders with pdftoppm', async () => {
+// ---- The report as a document: sections I–V, the number, the signature with "Nơi nhận".
+
+const prose: ReportProse = {
+	direction: 'Đoàn đã ban hành Kế hoạch kiểm tra công vụ quý IV năm 2026 và 14 quyết định kiểm tra.',
+	strengths: 'Phần lớn đơn vị chấp hành tốt thời giờ làm việc.',
+	weaknesses: '',
+	causes: 'Một số thủ trưởng đơn vị chưa quan tâm đúng mức.',
+	nextSteps: 'Tiếp tục kiểm tra đột xuất.',
+	recommendations: 'Đề nghị UBND tỉnh chỉ đạo các đơn vị khắc phục.\nĐề nghị biểu dương các đơn vị làm tốt.'
+};
+const issue: IssueInfo = {
+	number: 12,
+	day: '2027-01-05',
+	signerName: 'Lâm Quốc Thịnh',
+	recipients: ['UBND tỉnh (để báo cáo)', 'Sở Nội vụ']
+};
+const reportOpts = { locale: 'vi' as const, prose, issue, settings: DEFAULT_DOCUMENT_SETTINGS };
+
+describe('the report document', () => {
+	test('sections I–V in order, a dotted line for prose not written, the number, the signature and Nơi nhận, no code', async () => {
+		const bytes = await renderReport('pdf', reportData(60), reportOpts);
+		const pages = readPdf(bytes);
+		expectOfficialPages(bytes, pages);
+		const text = pages.map(pageText).join(' ');
+		const order = [
+			'Số: 12/BC-ĐKTCV',
+			'Cửu An, ngày 05 tháng 01 năm 2027',
+			'I. CÔNG TÁC TRIỂN KHAI',
+			'Đoàn đã ban hành Kế hoạch',
+			'II. KẾT QUẢ KIỂM TRA',
+			'1. Số cuộc kiểm tra',
+			'2. Vi phạm được phát hiện',
+			'3. Chấn chỉnh, khắc phục',
+			'4. Đơn vị có nhiều vi phạm',
+			'III. ĐÁNH GIÁ CHUNG',
+			'1. Ưu điểm',
+			'2. Hạn chế, tồn tại',
+			'…………',
+			'3. Nguyên nhân',
+			'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ',
+			'V. KIẾN NGHỊ, ĐỀ XUẤT',
+			'Đề nghị biểu dương',
+			'Nơi nhận:',
+			'- UBND tỉnh (để báo cáo);',
+			'- Lưu: VT, ĐKTCV.',
+			'TRƯỞNG ĐOÀN',
+			'Lâm Quốc Thịnh'
+		];
+		let at = -1;
+		for (const o of order) {
+			const next = text.indexOf(o, at + 1);
+			expect(next, o).toBeGreaterThan(at);
+			at = next;
+		}
+		// Biểu 03's code column stays in the app.
+		expect(text).not.toContain('ATT-LATE');
+		// The signature on the page of the last lines of section V.
+		const p = pages.find((x) => findPhrase(x, 'Lâm Quốc Thịnh'))!;
+		const sign = findPhrase(p, 'TRƯỞNG ĐOÀN')!;
+		const above = new Set(p.words.filter((w) => w.yMin > mm(20) - 2 && w.yMax < sign.yMin).map((w) => Math.round(w.yMin)));
+		expect(above.size).toBeGreaterThanOrEqual(2);
+		const body = findPhrase(pages[0]!, 'Đoàn đã ban hành')!;
+		expect(sizeOf(body)).toBeCloseTo(13, 0);
+	});
+
+	test('before issuing: the number left blank, the day and month left blank', async () => {
+		const [first] = readPdf(await renderReport('pdf', reportData(2), { ...reportOpts, issue: { ...issue, number: null, day: null } }));
+		// "Số:" and "/BC-ĐKTCV" on one line with the room to write the number between them.
+		const so = first!.words.find((w) => w.text === 'Số:')!;
+		const rest = first!.words.find((w) => w.text === '/BC-ĐKTCV')!;
+		expect(rest.yMin).toBeCloseTo(so.yMin, 0);
+		expect(rest.xMin - so.xMax).toBeGreaterThan(10);
+		expect(pageText(first!)).toContain('Cửu An, ngày tháng năm 2026');
+	});
+});
+
+// ---- DOCX, read back with a zip reader and an XML parser: what Word opens.
+
+type XmlNode = Record<string, unknown>;
+const xml = new XMLParser({
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
+	preserveOrder: true,
+	trimValues: false,
+	parseTagValue: false
+});
+
+/** The children of an element in preserveOrder form. */
+const kids = (n: XmlNode): XmlNode[] => (Object.entries(n).find(([k]) => k !== ':@')?.[1] as XmlNode[]) ?? [];
+const tag = (n: XmlNode) => Object.keys(n).find((k) => k !== ':@') ?? '';
+const attrs = (n: XmlNode) => (n[':@'] as Record<string, string>) ?? {};
+function walk(nodes: XmlNode[], visit: (n: XmlNode) => void) {
+	for (const n of nodes) {
+		visit(n);
+		if (Array.isArray(kids(n))) walk(kids(n), visit);
+	}
+}
+function find(nodes: XmlNode[], name: string): XmlNode[] {
+	const out: XmlNode[] = [];
+	walk(nodes, (n) => {
+		if (tag(n) === name) out.push(n);
+	});
+	return out;
+}
+const textOf = (p: XmlNode) =>
+	find([p], 'w:t')
+		.map((t) =>
+			kids(t)
+				.map((x) => String(x['#text'] ?? ''))
+				.join('')
+		)
+		.join('');
+
+function readDocx(bytes: Uint8Array) {
+	const files = unzipSync(bytes);
+	const part = (name: string) => xml.parse(strFromU8(files[name]!)) as XmlNode[];
+	const body = part('word/document.xml');
+	const paragraphs = find(body, 'w:p');
+	return { files, body, styles: part('word/styles.xml'), paragraphs, texts: paragraphs.map(textOf), part };
+}
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The same text as the description, Times New Roman 13 pt, A4 and its margins, page numbers from page 2. */
+function expectOfficialDocx(bytes: Uint8Array, doc: OfficialDocument) {
+	const d = readDocx(bytes);
+	const printed = new Set(d.texts.map(norm));
+	const missing = documentText(doc)
+		.map(norm)
+		.filter((t) => !printed.has(t));
+	expect(missing).toEqual([]);
+	expect(d.texts.join(' ')).not.toContain('[');
+	// Default font and size (styles.xml), and every run that names a font names Times New Roman.
+	const defaults = find(d.styles, 'w:docDefaults');
+	expect(find(defaults, 'w:rFonts').map((f) => attrs(f)['w:ascii'])).toContain('Times New Roman');
+	expect(find(defaults, 'w:sz').map((f) => attrs(f)['w:val'])).toContain('26');
+	const fonts = new Set(find(d.body, 'w:rFonts').map((f) => attrs(f)['w:ascii']));
+	expect([...fonts]).toEqual(['Times New Roman']);
+	// A4, margins 20/20/30/15 mm (twips), a distinct first-page header, the PAGE field in the default one.
+	const sections = find(d.body, 'w:sectPr');
+	expect(sections.length).toBeGreaterThanOrEqual(1);
+	for (const s of sections) {
+		const size = attrs(find([s], 'w:pgSz')[0]!);
+		expect([size['w:w'], size['w:h']].map(Number).sort()).toEqual([11906, 16838]);
+		const m = attrs(find([s], 'w:pgMar')[0]!);
+		expect([m['w:top'], m['w:bottom'], m['w:left'], m['w:right']].map(Number)).toEqual([1134, 1134, 1701, 850]);
+	}
+	// The first section has its own (empty) first-page header: no number on page 1.
+	expect(find(sections.slice(0, 1), 'w:titlePg')).toHaveLength(1);
+	const headers = Object.keys(d.files).filter((f) => /^word\/header\d+\.xml$/.test(f));
+	const withPage = headers.filter((h) => strFromU8(d.files[h]!).includes('PAGE'));
+	expect(withPage.length).toBeGreaterThanOrEqual(1);
+	expect(headers.length).toBeGreaterThan(withPage.length);
+	return d;
+}
+
+describe('the DOCX of each document', () => {
+	test('the biên bản: same text, font, page setup; the closing lines keep with the signatures', async () => {
+		const rd = buildRecord(record(12));
+		const bytes = await renderRecord('docx', rd);
+		const d = expectOfficialDocx(bytes, recordDocument(rd));
+		expect(d.texts.join(' ')).not.toMatch(/ATT-LATE|OC-BADGE|\b00 người/);
+		const closing = d.paragraphs.filter((p) => textOf(p).startsWith(rd.closing[0]!.slice(0, 20)));
+		expect(closing).toHaveLength(1);
+		expect(find(closing, 'w:keepNext')).toHaveLength(1);
+	});
+
+	test('the report: same text, a table header row repeated (tblHeader), wide tables on a landscape section', async () => {
+		const data = reportData(60);
+		const bytes = await renderReport('docx', data, reportOpts);
+		const d = expectOfficialDocx(bytes, reportDocument(data, reportOpts));
+		const rows = find(d.body, 'w:tr');
+		const headerRows = rows.filter((r) => find([r], 'w:tblHeader').length);
+		expect(headerRows.length).toBeGreaterThanOrEqual(8);
+		expect(headerRows.every((r) => textOf(r).startsWith('STT'))).toBe(true);
+		expect(find(d.body, 'w:pgSz').some((s) => attrs(s)['w:orient'] === 'landscape')).toBe(true);
+		expect(d.texts.join(' ')).not.toContain('ATT-LATE');
+	});
+
+	test('the report-back: same text and page setup', async () => {
+		const rb = reportBack(6);
+		expectOfficialDocx(await renderReportBack('docx', rb), reportBackDocument(rb));
+	});
+
+	test('a signer who refused prints the reason, a drawn signature is embedded as PNG', async () => {
+		const rd = buildRecord(record(0));
+		const withRefusal = {
+			...rd,
+			signatures: rd.signatures.map((s) => (s.party === 'representative' ? { ...s, refusedReason: 'Không đồng ý kết luận' } : s))
+		};
+		const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+		const bytes = await renderRecord('docx', withRefusal, { signatures: { lead: png } });
+		const d = readDocx(bytes);
+		expect(d.texts).toContain('Từ chối ký. Lý do: Không đồng ý kết luận');
+		expect(Object.keys(d.files).some((f) => f.startsWith('word/media/'))).toBe(true);
+		const pdfText = readPdf(await renderRecord('pdf', withRefusal))
+			.map(pageText)
+			.join(' ');
+		expect(pdfText).toContain('Từ chối ký. Lý do: Không đồng ý kết luận');
+		// No secretary on this team: two signature columns, no "THƯ KÝ".
+		expect(pdfText).not.toContain('THƯ KÝ');
+	});
+});
+
+describe('the HTML print view', () => {
+	test('A4 with the margins, Times New Roman, page numbers from page 2, the header row in thead, the same text', async () => {
+		const data = reportData(30);
+		const html = new TextDecoder().decode(await renderReport('html', data, reportOpts));
+		expect(html).toMatch(/@page \{ size: A4 portrait; margin: 20mm 15mm 20mm 30mm;/);
+		expect(html).toContain('@top-center { content: counter(page)');
+		expect(html).toContain('@page :first { @top-center { content: none; } }');
+		expect(html).toContain("font-family: 'Times New Roman'");
+		expect(html.match(/<thead>/g)!.length).toBe(8);
+		const text = html
+			.replace(/<style>[\s\S]*?<\/style>/, '')
+			.replace(/<[^>]+>/g, '\n')
+			.replace(/&quot;/g, '"')
+			.replace(/&#39;/g, "'")
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&amp;/g, '&');
+		const shown = new Set(text.split('\n').map(norm));
+		const missing = documentText(reportDocument(data, reportOpts))
+			.map(norm)
+			.filter((t) => !shown.has(t));
+		expect(missing).toEqual([]);
+		expect(text).not.toContain('[');
+		// The strict CSP holds: no style attribute, the one style element allowed by its hash.
+		expect(html).not.toMatch(/\sstyle=/);
+		const css = html.match(/<style>([\s\S]*?)<\/style>/)![1]!;
+		expect(PRINT_CSP).toContain(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+	});
+});
+
+describe('first pages of the documents as PNG, to look at (tests/e2e/screenshots/doc-*.png)', () => {
+	test('renders with pdftoppm at 393 px wide and on A4 at 96 dpi', async () => {
 		const docs: [string, Uint8Array, number][] = [
 			['record', await renderRecordPdf(buildRecord(record(6))), 1],
 			['record-last', await renderRecordPdf(buildRecord(record(20))), 2],
-			['report', await renderReportPdf(reportData(60), 'vi'), 1],
-			['report-p2', await renderReportPdf(reportData(60), 'vi'), 2],
+			['report', await renderReport('pdf', reportData(60), reportOpts), 1],
+			['report-p2', await renderReport('pdf', reportData(60), reportOpts), 2],
+			[
+				'report-last',
+				await renderReport('pdf', reportData(60), reportOpts),
+				readPdf(await renderReport('pdf', reportData(60), reportOpts)).length
+			],
 			['report-back', await renderReportBackPdf(reportBack(3)), 1]
 		];
 		for (const [name, bytes, page] of docs) {
 			const file = join(dir, `${name}.pdf`);
 			writeFileSync(file, bytes);
 			const at = String(page);
-			execFileSync('pdftoppm', ['-r', '60', '-f', at, '-l', at, '-png', '-singlefile', file, join(SHOTS, `doc-${name}-a4`)]);
+			const base = ['-f', at, '-l', at, '-png', '-singlefile', file];
+			execFileSync('pdftoppm', ['-r', '96', ...base.slice(0, -1), file, join(SHOTS, `doc-${name}-a4`)]);
+			execFileSync('pdftoppm', ['-scale-to-x', '393', '-scale-to-y', '-1', ...base.slice(0, -1), file, join(SHOTS, `doc-${name}-393`)]);
 			expect(existsSync(join(SHOTS, `doc-${name}-a4.png`))).toBe(true);
+			expect(existsSync(join(SHOTS, `doc-${name}-393.png`))).toBe(true);
 		}
 	});
 });

@@ -17,6 +17,7 @@ import { en as documentSettings } from './messages/document-settings';
 import { en as reportIssue } from './messages/report-issue';
 import { en as importMapping } from './messages/import-mapping';
 import { en as signatures } from './messages/signatures';
+import { en as documents } from './messages/documents';
 
 const all = {
 	...core,
@@ -35,7 +36,8 @@ const all = {
 	...documentSettings,
 	...reportIssue,
 	...importMapping,
-	...signatures
+	...signatures,
+	...documents
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

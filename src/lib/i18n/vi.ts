@@ -16,6 +16,7 @@ import { vi as documentSettings } from './messages/document-settings';
 import { vi as reportIssue } from './messages/report-issue';
 import { vi as importMapping } from './messages/import-mapping';
 import { vi as signatures } from './messages/signatures';
+import { vi as documents } from './messages/documents';
 
 export const vi = {
 	...core,
@@ -34,7 +35,8 @@ export const vi = {
 	...documentSettings,
 	...reportIssue,
 	...importMapping,
-	...signatures
+	...signatures,
+	...documents
 } as const;
 
 export type MessageKey = keyof typeof vi;

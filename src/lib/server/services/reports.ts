@@ -17,7 +17,14 @@ import { notFound, ok, refuse, type Refusal, type Result } from '../../domain/re
 import { isRecordId } from '../pb/query';
 import type { DocumentSettingsService } from './document-settings';
 import { reportPeriodOf, type ReportPeriod } from '../../domain/report-issue';
-import { renderOffenderHistoryXlsx, renderReportPdf, renderReportXlsx, type OffenderHistory } from '../documents';
+import {
+	DRAFT_REPORT,
+	renderOffenderHistoryXlsx,
+	renderReport,
+	renderReportXlsx,
+	type DocumentFormat,
+	type OffenderHistory
+} from '../documents';
 
 /** A report and the filter query it was built for. */
 export interface ReportView {
@@ -75,13 +82,12 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 		},
 
 		/**
-		 * The report as a workbook and as a PDF (src/lib/server/documents/), headed with the admin's
-		 * document settings (issue #17 point 4).
+		 * The report as a workbook, and as a document before it is issued (src/lib/server/documents/),
+		 * headed with the admin's document settings (issue #17 point 4).
 		 */
 		xlsx: async (r: ReportData, locale: Locale): Promise<Buffer> => renderReportXlsx(r, locale, await documentSettings.get()),
-		// Issue #17 point 4, to connect when the new renderers are merged: pass `await documentSettings.get()`
-		// to renderReportPdf (issuing body, place, "Số: …/BC-…", the signer's authority line and title).
-		pdf: (r: ReportData, locale: Locale): Promise<Buffer> => renderReportPdf(r, locale),
+		document: async (format: DocumentFormat, r: ReportData, locale: Locale): Promise<Buffer> =>
+			Buffer.from(await renderReport(format, r, { locale, ...DRAFT_REPORT, settings: await documentSettings.get() })),
 
 		/** Staff with 3 or more counted findings in the 12 months up to today. */
 		async offenders(actor: Actor) {

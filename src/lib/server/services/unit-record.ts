@@ -28,7 +28,7 @@ import { scopeOf, type OnsiteService } from './onsite';
 import type { ChecksService } from './checks';
 import type { NotificationService } from './notifications';
 import type { DocumentSettingsService } from './document-settings';
-import { renderRecordPdf } from '../documents';
+import { renderRecord, type DocumentFormat } from '../documents';
 import { tallyRollCall, type RollCallStatus, type RollCallTally } from '../../domain/roll-call';
 import { formatIsoDate, vnDay } from '../../domain/time';
 import type { Result } from '../../domain/result';
@@ -129,8 +129,8 @@ export function unitRecordService(
 		/** The biên bản as a document (the signed text). Authz: check.view (404), check.record (403). */
 		document,
 
-		/** The biên bản as a PDF with its signatures. Authz as {@link document}. */
-		async pdf(actor: Actor, id: string): Promise<{ bytes: Uint8Array; filename: string }> {
+		/** The biên bản as a PDF (or DOCX, or print view) with its signatures. Authz as {@link document}. */
+		async pdf(actor: Actor, id: string, format: DocumentFormat = 'pdf'): Promise<{ bytes: Uint8Array; filename: string }> {
 			const { doc, check } = await document(actor, id);
 			const sig: Partial<Record<'lead' | 'representative', Uint8Array>> = {};
 			for (const party of ['lead', 'representative'] as const) {
@@ -139,11 +139,7 @@ export function unitRecordService(
 				if (bytes) sig[party] = bytes;
 			}
 			const day = doc.placeDate.match(/\d+/g)?.join('-') ?? '';
-			// Issue #17 point 4, to connect when the new renderers are merged: the biên bản's issuing body,
-			// place and number symbol come from the admin's settings —
-			//   const settings = await deps.documentSettings.get();  → pass `settings` to renderRecordPdf
-			// (and to buildRecord / recordInput in place of RECORD_ISSUER_ABBR and 'record.issuer.*').
-			return { bytes: await renderRecordPdf(doc, sig), filename: `bien-ban-kiem-tra-${day}.pdf` };
+			return { bytes: await renderRecord(format, doc, { signatures: sig }), filename: `bien-ban-kiem-tra-${day}` };
 		},
 
 		/**

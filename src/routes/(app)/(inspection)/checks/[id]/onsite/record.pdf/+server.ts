@@ -1,10 +1,11 @@
-// The inspection record as a PDF, generated on the server (pdfkit stays out of every browser bundle).
+// The inspection record, generated on the server (pdfkit and docx stay out of every browser bundle):
+// PDF, or `?format=docx` / `?format=html` (the print view) from the same document (issue #17).
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { renderRecordPdf } from '$lib/server/documents';
+import { documentFormat, documentResponse, renderRecord } from '$lib/server/documents';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ params }) => {
+export const GET: RequestHandler = async ({ params, url }) => {
 	const user = requireRole('inspector', 'leader', 'admin');
 	const { onsite } = await getServices();
 	const { doc, check } = await onsite.record(user.actor, params.id);
@@ -14,13 +15,7 @@ export const GET: RequestHandler = async ({ params }) => {
 		const bytes = name ? await onsite.signatureBytes(check.id, name) : null;
 		if (bytes) sig[party] = bytes;
 	}
-	const pdf = await renderRecordPdf(doc, sig);
+	const format = documentFormat(url);
 	const day = doc.placeDate.match(/\d+/g)?.join('-') ?? '';
-	return new Response(pdf as BodyInit, {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-disposition': `inline; filename="bien-ban-kiem-tra-${day}.pdf"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return documentResponse(format, await renderRecord(format, doc, { signatures: sig }), `bien-ban-kiem-tra-${day}`);
 };
