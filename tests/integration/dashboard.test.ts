@@ -347,7 +347,7 @@ describe('periodic report and repeat offenders', () => {
 		expect(rowOf('Vi phạm theo nhóm', 'Tổng cộng').slice(2, 4)).toEqual(['Tổng cộng', 4]);
 		// The header names the issuing body of the document settings (the defaults here).
 		expect(wb.getWorksheet('Biểu 02')!.getCell('A2').value).toBe('ĐOÀN KIỂM TRA CÔNG VỤ');
-		const pdf = await services.reports.pdf(r.value.report, 'vi');
+		const pdf = await services.reports.document('pdf', r.value.report, 'vi');
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 	});
 

@@ -26,7 +26,7 @@ import { objectionService } from './services/objections';
 import { reportBackService } from './services/report-backs';
 import { documentSettingsService } from './services/document-settings';
 import { reportIssueService, type IssueFormat, type RenderReport } from './services/report-issue';
-import { renderReportPdf } from './documents';
+import { renderReport } from './documents';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -37,17 +37,9 @@ export interface ServiceOptions {
 
 const HOUR = 3600_000;
 
-/**
- * The formats stored when a report is issued, and their renderer (issue #17 §2). Until the document
- * layer of issue #17 §1 (`renderReport` of src/lib/server/documents/index.ts) is merged, only the PDF
- * of renderReportPdf, which prints neither the prose nor the number. After the merge:
- * `ISSUE_FORMATS = ['pdf', 'docx']` and `renderIssued = (f, r, o) => renderReport(f, r, o)`.
- */
-export const ISSUE_FORMATS: readonly IssueFormat[] = ['pdf'];
-export const renderIssued: RenderReport = async (format, r, o) => {
-	if (format !== 'pdf') throw new Error(`no renderer for ${format} yet`);
-	return new Uint8Array(await renderReportPdf(r, o.locale));
-};
+/** The formats stored when a report is issued (issue #17 §2), rendered by the document layer (§1). */
+export const ISSUE_FORMATS: readonly IssueFormat[] = ['pdf', 'docx'];
+export const renderIssued: RenderReport = (format, r, o) => renderReport(format, r, o);
 
 export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: Partial<ServiceOptions>) {
 	const sessions = sessionService(pb, clock, {
