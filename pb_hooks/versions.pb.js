@@ -24,7 +24,8 @@ onRecordUpdateRequest(
 	'findings',
 	'explanation_requests',
 	'finding_objections',
-	'report_backs'
+	'report_backs',
+	'tthc_period_stats'
 );
 
 onRecordUpdateExecute(
@@ -43,5 +44,6 @@ onRecordUpdateExecute(
 	'findings',
 	'explanation_requests',
 	'finding_objections',
-	'report_backs'
+	'report_backs',
+	'tthc_period_stats'
 );

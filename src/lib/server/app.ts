@@ -24,6 +24,7 @@ import { unitRecordService, withCompletionNotice } from './services/unit-record'
 import { explanationService } from './services/explanations';
 import { objectionService } from './services/objections';
 import { reportBackService } from './services/report-backs';
+import { tthcService } from './services/tthc';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -72,7 +73,8 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		// Reminders beyond the actions': written explanations (issue #13 §3), report-backs (§5).
 		scheduler: schedulerService(clock, actions, notifications, [explanations, reportBacks]),
 		dashboard: dashboardService(pb, clock),
-		reports: reportsService(pb, clock)
+		reports: reportsService(pb, clock),
+		tthc: tthcService(pb, clock)
 	};
 }
 
