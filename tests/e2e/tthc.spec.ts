@@ -85,6 +85,15 @@ test('an admin imports a quarter of TTHC figures for 10 units and sees them with
 	await expect(first).toContainText('46,36%');
 	await shot(page, info, 'tthc-overview');
 
+	// The dashboard's TTHC panel for the quarter ranks the units; unit 1 has the best on-time rate.
+	await page.goto('/dashboard?period=quarter&year=2025&quarter=3');
+	const panel = page.getByTestId('tthc-panel');
+	await expect(panel.locator(`tr[data-unit-id="${units[0]!.id}"]`)).toContainText('73,6%');
+	await expect(panel.locator(`tr[data-unit-id="${units[0]!.id}"]`)).toContainText('46,4%');
+	await panel.scrollIntoViewIfNeeded();
+	await shot(page, info, 'tthc-dashboard');
+	await page.goto('/tthc?period=quarter:2025-07-01&digits=2');
+
 	// Drill into unit 10: handled 200, on time 90 → 45%, online 60 → 30%.
 	await table.getByRole('link', { name: units[9]!.name }).click();
 	const period = page.getByTestId('tthc-period').first();

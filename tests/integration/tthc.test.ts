@@ -48,8 +48,8 @@ describe('TTHC period statistics', () => {
 	let inspector: Actor;
 	let leader: Actor;
 	let head: Actor;
-	let unitA: { id: string; code: string };
-	let unitB: { id: string; code: string };
+	let unitA: Awaited<ReturnType<typeof makeUnit>>;
+	let unitB: Awaited<ReturnType<typeof makeUnit>>;
 
 	beforeAll(async () => {
 		s = await testServices();
@@ -212,6 +212,38 @@ describe('TTHC period statistics', () => {
 		await pb.collection('units').delete(gone.id);
 		expect(await s.tthc.commitImport(admin, p.token!)).toMatchObject({ ok: false, status: 409, code: 'tthc.import.now_invalid' });
 		expect(await rowsOf(u1.id)).toHaveLength(0);
+	});
+
+	test('the dashboard panel combines a unit’s months in the window and ranks the units by on-time rate', async () => {
+		const parent = await makeUnit('Sở Bảng Điều Khiển');
+		const good = await makeUnit('phường Đúng Hạn', parent.id);
+		const slow = await makeUnit('phường Chậm Trễ', parent.id);
+		const month = (unit: string, m: number, c: Partial<TthcCounts>) =>
+			s.tthc.save(
+				admin,
+				tthcEntrySchema.parse({
+					unit,
+					kind: 'month',
+					year: '2023',
+					part: String(m),
+					...Object.fromEntries(Object.entries(c).map(([k, v]) => [k, String(v)]))
+				})
+			);
+		await valueOf(month(good.id, 7, { carriedOver: 10, receivedInPerson: 90, resolvedOnTime: 90, pendingInTime: 10 }));
+		await valueOf(month(good.id, 8, { carriedOver: 10, receivedOnline: 100, resolvedEarly: 100, pendingInTime: 10 }));
+		await valueOf(month(good.id, 10, { receivedInPerson: 1000, resolvedLate: 1000 })); // outside Q3
+		await valueOf(month(slow.id, 9, { receivedInPerson: 100, resolvedOnTime: 50, resolvedLate: 40, pendingOverdue: 10 }));
+		const panel = await s.dashboard.tthc(leader, new URLSearchParams({ period: 'quarter', year: '2023', quarter: '3', unit: parent.id }));
+		expect(panel.kind).toBe('month');
+		expect(panel.rows.map((r) => [r.name, r.periods])).toEqual([
+			['phường Đúng Hạn', 2],
+			['phường Chậm Trễ', 1]
+		]);
+		// Q3 of the good unit: carried 10 + received 190 = 200, on time 190 → 95%; online 100 → 50%.
+		const r = rates(panel.rows[0]!.counts, 1);
+		expect([r.onTime.text, r.online.text, r.onTime.denominator]).toEqual(['95%', '50%', 200]);
+		expect(rates(panel.rows[1]!.counts, 1).onTime.text).toBe('50%');
+		expect(panel.rows[1]!.counts.pendingOverdue).toBe(10);
 	});
 
 	test('who: admins and inspectors enter; leaders read; a unit head reads their own unit only', async () => {

@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { formatAchieved } from '../../src/lib/domain/format';
 import {
 	balanceIssue,
+	combinePeriods,
+	rankPanel,
 	checkCarryOver,
 	emptyCounts,
 	isPeriodStart,
@@ -220,6 +222,46 @@ describe('carry-over and warnings', () => {
 			code: 'tthc.warning.apology_short',
 			params: { overdue: '10', slips: '4' }
 		});
+	});
+});
+
+describe('several periods as one (the dashboard panel)', () => {
+	test('carry-over of the first, flows summed, pending of the last: the identity still holds', () => {
+		const jul = { ...emptyCounts(), carriedOver: 10, receivedInPerson: 50, resolvedOnTime: 40, pendingInTime: 20, apologySlips: 1 };
+		const aug = {
+			...emptyCounts(),
+			carriedOver: 20,
+			receivedOnline: 30,
+			resolvedEarly: 35,
+			resolvedLate: 5,
+			pendingOverdue: 10,
+			apologySlips: 2
+		};
+		const q = combinePeriods([jul, aug]);
+		expect(q).toEqual({
+			...emptyCounts(),
+			carriedOver: 10,
+			receivedInPerson: 50,
+			receivedOnline: 30,
+			resolvedEarly: 35,
+			resolvedOnTime: 40,
+			resolvedLate: 5,
+			pendingOverdue: 10,
+			apologySlips: 3
+		});
+		expect(totals(q).unaccounted).toBe(0);
+		expect(combinePeriods([])).toEqual(emptyCounts());
+	});
+
+	test('units rank by on-time rate, then by dossiers handled', () => {
+		const line = (name: string, onTime: number, handled: number) => ({
+			unitId: name,
+			name,
+			periods: 1,
+			counts: { ...emptyCounts(), receivedInPerson: handled, resolvedOnTime: onTime, pendingInTime: handled - onTime }
+		});
+		const ranked = rankPanel([line('A', 5, 10), line('B', 9, 10), line('C', 50, 100), line('D', 0, 0)]);
+		expect(ranked.map((r) => r.name)).toEqual(['B', 'C', 'A', 'D']);
 	});
 });
 

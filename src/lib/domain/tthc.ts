@@ -369,3 +369,53 @@ export function tthcParagraph(
 export function emptyCounts(): TthcCounts {
 	return Object.fromEntries(COUNT_FIELDS.map((f) => [f, 0])) as TthcCounts;
 }
+
+// ---- several periods as one (the dashboard's window) --------------------------------------------
+
+/**
+ * Consecutive periods of one unit (oldest first) as one: the carry-over of the first, the flows
+ * (received, resolved, withdrawn, apology slips) summed, the pending dossiers of the last — so the
+ * identity still holds for the whole window. Empty input gives zeros.
+ */
+export function combinePeriods(list: readonly TthcCounts[]): TthcCounts {
+	const out = emptyCounts();
+	if (list.length === 0) return out;
+	const FLOWS: CountField[] = [
+		'receivedInPerson',
+		'receivedOnline',
+		'receivedByPost',
+		'resolvedEarly',
+		'resolvedOnTime',
+		'resolvedLate',
+		'withdrawn',
+		'apologySlips'
+	];
+	for (const c of list) for (const f of FLOWS) out[f] += c[f];
+	out.carriedOver = list[0]!.carriedOver;
+	out.pendingInTime = list[list.length - 1]!.pendingInTime;
+	out.pendingOverdue = list[list.length - 1]!.pendingOverdue;
+	return out;
+}
+
+/** One unit's line of the dashboard's TTHC panel. */
+export interface TthcPanelRow {
+	unitId: string;
+	name: string;
+	counts: TthcCounts;
+	/** How many stored periods the line combines. */
+	periods: number;
+}
+
+/** The dashboard's TTHC panel: the kind of period it read, and one line per unit, best on-time rate first. */
+export interface TthcPanel {
+	kind: PeriodKind | null;
+	rows: TthcPanelRow[];
+}
+
+/** Ranks panel lines: on-time rate (2 decimals) high to low, then the most dossiers handled, then name. */
+export function rankPanel(rows: TthcPanelRow[]): TthcPanelRow[] {
+	const key = (r: TthcPanelRow) => rates(r.counts, 2).onTime.scaled ?? -1;
+	return [...rows].sort(
+		(a, b) => key(b) - key(a) || totals(b.counts).handled - totals(a.counts).handled || a.name.localeCompare(b.name, 'vi')
+	);
+}

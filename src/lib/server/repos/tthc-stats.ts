@@ -5,7 +5,7 @@
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { mapPbError, orNull, unlessStale } from '../pb/errors';
-import { isRecordId } from '../pb/query';
+import { anyOf, isRecordId } from '../pb/query';
 import { COUNT_FIELDS, isPeriodKind, type CountField, type PeriodKind, type TthcCounts } from '../../domain/tthc';
 
 export type TthcSource = 'form' | 'import';
@@ -80,6 +80,18 @@ export function tthcStatsRepo(pb: Pb) {
 		/** Every row (a few thousand: units × periods), for the import's comparison and the overview. */
 		async listAll(): Promise<TthcStatRow[]> {
 			const rows = await col().getFullList({ fields: FIELDS, batch: 1000 });
+			return rows.map(toRow);
+		},
+
+		/**
+		 * Rows of one kind whose period starts from `fromStart` to `toStart` (inclusive), of the given
+		 * units (null: all), oldest first: the dashboard's window.
+		 */
+		async listBetween(kind: PeriodKind, fromStart: string, toStart: string, unitIds: readonly string[] | null): Promise<TthcStatRow[]> {
+			if (unitIds && unitIds.length === 0) return [];
+			let filter = pb.filter('period_kind = {:k} && period_start >= {:a} && period_start <= {:b}', { k: kind, a: fromStart, b: toStart });
+			if (unitIds) filter += ` && ${anyOf(pb, 'unit', unitIds)}`;
+			const rows = await col().getFullList({ filter, sort: 'period_start', fields: FIELDS, batch: 1000 });
 			return rows.map(toRow);
 		},
 
