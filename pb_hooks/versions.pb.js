@@ -26,7 +26,8 @@ onRecordUpdateRequest(
 	'finding_objections',
 	'report_backs',
 	'document_settings',
-	'report_drafts'
+	'report_drafts',
+	'tthc_period_stats'
 );
 
 onRecordUpdateExecute(
@@ -47,5 +48,6 @@ onRecordUpdateExecute(
 	'finding_objections',
 	'report_backs',
 	'document_settings',
-	'report_drafts'
+	'report_drafts',
+	'tthc_period_stats'
 );

@@ -160,6 +160,14 @@ const EXPECTED: Record<string, string> = {
 	'POST /plans/[id]?/edit':                 '++|++++|--|L', // empty body: 400
 	'POST /plans/[id]?/removeCheck':          '-+|+---|--|L', // removing a check is its lead's or a leader's (§5).
 	'GET /units':                             '++|++++|--|L',
+	// TTHC period statistics (issue #16 §1, docs/tthc.md): the office reads them; admins and inspectors enter
+	// and import (tthc.enter; empty bodies answer 400 after authorization); leaders only read.
+	'GET /tthc':                              '++|++++|--|L',
+	'GET /tthc/entry':                        '+-|++++|--|L',
+	'POST /tthc/entry?/save':                 '+-|++++|--|L',
+	'GET /tthc/import':                       '+-|++++|--|L',
+	'POST /tthc/import?/preview':             '+-|++++|--|L',
+	'POST /tthc/import?/commit':              '+-|++++|--|L', // no token: 400 tthc.import.expired
 	// ——— leadership
 	'GET /dashboard':                         '++|++++|--|L',
 	'GET /dashboard/records':                 '++|++++|--|L', // the dashboard's drill-down; inspectors see the dashboard
@@ -184,6 +192,7 @@ const EXPECTED: Record<string, string> = {
 	'GET /unit/checks/[id]/report-back.pdf':  '--|----|+-|L',
 	'POST /unit/checks/[id]/report-back?/submit': '--|----|+-|L', // sent already: 409 after authorization
 	'GET /unit/dashboard':                    '--|----|++|L',
+	'GET /unit/tthc':                         '--|----|++|L', // the head's own unit's TTHC figures
 	// The unit's finding (issue #13 §3–§4): its explanation is already submitted, its action closed: 409.
 	'GET /unit/findings/[id]':                '--|----|+-|L',
 	'POST /unit/findings/[id]?/explain':      '--|----|+-|L',

@@ -141,6 +141,14 @@ const rows: Row[] = [
 	],
 	['unit head cannot verify', actors.unit_head, 'action.verify', { unitId: UNIT_A, responderId: 'someone' }, false],
 	['unit head of another unit cannot view an action', actors.unit_head, 'action.view', { unitId: UNIT_B }, false],
+	// TTHC period statistics (issue #16 §1, docs/tthc.md)
+	['admin enters TTHC figures', actors.admin, 'tthc.enter', { unitId: UNIT_B }, true],
+	['inspector enters TTHC figures', actors.inspector, 'tthc.enter', { unitId: UNIT_B }, true],
+	['leader reads but does not enter TTHC figures', actors.leader, 'tthc.enter', { unitId: UNIT_B }, false],
+	['leader reads any unit’s TTHC figures', actors.leader, 'tthc.view', { unitId: UNIT_B }, true],
+	['unit head cannot enter even their own unit’s figures', actors.unit_head, 'tthc.enter', { unitId: UNIT_A }, false],
+	['unit head reads their own unit’s TTHC figures', actors.unit_head, 'tthc.view', { unitId: UNIT_A }, true],
+	['unit head cannot read another unit’s TTHC figures', actors.unit_head, 'tthc.view', { unitId: UNIT_B }, false],
 	// The report-back of a check (issue #13 §5)
 	['unit head submits the report-back of their unit’s check', actors.unit_head, 'reportback.submit', check('scheduled', 'completed'), true],
 	['unit head of another unit cannot submit it', actors.unit_head, 'reportback.submit', check('scheduled', 'completed', UNIT_B), false],

@@ -89,6 +89,17 @@ export function formatRatio(done: number, total: number, opts: { digits?: number
 	return `${formatNumber(done)}/${formatNumber(total)} (${formatShare(done, total, digits)})`;
 }
 
+/**
+ * The report's "x/y <things>, đạt z%" form (docs/report-formats.md §c): `formatAchieved(54, 59,
+ * 'nhiệm vụ')` → `54/59 nhiệm vụ, đạt 91,5%`. Vietnamese whatever the screen language: it is report
+ * prose. A zero total prints `0/0 nhiệm vụ, đạt -` (nothing to divide by). Shared by the TTHC figures
+ * (domain/tthc.ts) and a plan's progress (tasks, checks).
+ */
+export function formatAchieved(done: number, total: number, unitWord: string, digits = 1): string {
+	const word = unitWord.trim() === '' ? '' : ` ${unitWord.trim()}`;
+	return `${formatNumber(done)}/${formatNumber(total)}${word}, đạt ${formatShare(done, total, digits)}`;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // --- Calendar dates (`YYYY-MM-DD`, Vietnamese local dates) ---------------------------------------

@@ -14,6 +14,7 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/admin', key: 'nav.admin' },
 				{ href: '/admin/staff', key: 'nav.staff' },
 				{ href: '/admin/import', key: 'nav.import' },
+				{ href: '/tthc', key: 'tthc.nav' },
 				{ href: '/dashboard', key: 'nav.dashboard' },
 				{ href: '/reports', key: 'nav.reports' },
 				{ href: '/checks', key: 'nav.checks' },
@@ -26,6 +27,7 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/dashboard', key: 'nav.dashboard' },
 				{ href: '/reports', key: 'nav.reports' },
 				{ href: '/offenders', key: 'nav.offenders' },
+				{ href: '/tthc', key: 'tthc.nav' },
 				{ href: '/plans', key: 'nav.plans' },
 				{ href: '/checks', key: 'nav.checks' },
 				{ href: '/checks/calendar', key: 'nav.calendar' },
@@ -40,6 +42,7 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/plans', key: 'nav.plans' },
 				{ href: '/actions', key: 'nav.action_board' },
 				{ href: '/dashboard', key: 'nav.dashboard' },
+				{ href: '/tthc', key: 'tthc.nav' },
 				{ href: '/units', key: 'nav.units' },
 				{ href: '/staff', key: 'nav.staff' }
 			];
@@ -48,6 +51,7 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/unit', key: 'nav.actions' },
 				{ href: '/unit/checks', key: 'nav.unit_checks' },
 				{ href: '/unit/dashboard', key: 'nav.unit_dashboard' },
+				{ href: '/unit/tthc', key: 'tthc.nav' },
 				{ href: '/staff', key: 'nav.staff' }
 			];
 	}

@@ -18,6 +18,7 @@ import { en as reportIssue } from './messages/report-issue';
 import { en as importMapping } from './messages/import-mapping';
 import { en as signatures } from './messages/signatures';
 import { en as documents } from './messages/documents';
+import { en as tthc } from './messages/tthc';
 
 const all = {
 	...core,
@@ -37,7 +38,8 @@ const all = {
 	...reportIssue,
 	...importMapping,
 	...signatures,
-	...documents
+	...documents,
+	...tthc
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

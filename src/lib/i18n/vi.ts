@@ -17,6 +17,7 @@ import { vi as reportIssue } from './messages/report-issue';
 import { vi as importMapping } from './messages/import-mapping';
 import { vi as signatures } from './messages/signatures';
 import { vi as documents } from './messages/documents';
+import { vi as tthc } from './messages/tthc';
 
 export const vi = {
 	...core,
@@ -36,7 +37,8 @@ export const vi = {
 	...reportIssue,
 	...importMapping,
 	...signatures,
-	...documents
+	...documents,
+	...tthc
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -27,6 +27,7 @@ import { reportBackService } from './services/report-backs';
 import { documentSettingsService } from './services/document-settings';
 import { reportIssueService, type IssueFormat, type RenderReport } from './services/report-issue';
 import { renderReport } from './documents';
+import { tthcService } from './services/tthc';
 
 export interface ServiceOptions {
 	sessionIdleMs: number;
@@ -90,7 +91,8 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 			settings: () => documentSettings.get()
 		}),
 		// The admin's texts of every document (issue #17 point 4).
-		documentSettings
+		documentSettings,
+		tthc: tthcService(pb, clock)
 	};
 }
 

@@ -70,7 +70,9 @@ export type Action =
 	| 'session.manage'
 	| 'reportback.view'
 	| 'reportback.submit'
-	| 'reportback.acknowledge';
+	| 'reportback.acknowledge'
+	| 'tthc.view'
+	| 'tthc.enter';
 
 const STAFF_ROLES: readonly Role[] = ['admin', 'leader', 'inspector'];
 
@@ -246,6 +248,14 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 			// someone of the unit itself (the verifying side of corrective actions, isOnVerifyingSide).
 			if (!r.check) return false;
 			return isOnVerifyingSide(actor, { unitId: r.unitId, originTeam: { leadId: r.check.leadId, memberIds: r.check.teamIds } });
+		// --- TTHC period statistics (issue #16 §1, docs/tthc.md); `r.unitId` is the row's unit.
+		case 'tthc.view':
+			// The office (admins, leaders, inspectors) reads every unit's figures; a unit head their own.
+			return isOffice(actor) || ownUnit(actor, r);
+		case 'tthc.enter':
+			// Entering and importing is the office's data work: admins and the inspection office's
+			// inspectors. Leaders read the figures; a unit does not certify its own.
+			return actor.role === 'admin' || actor.role === 'inspector';
 		default:
 			return unreachable(action);
 	}

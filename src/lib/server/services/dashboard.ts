@@ -12,6 +12,8 @@ import { addDays } from '../../domain/format';
 import { vnDay, vnLocalToUtc } from '../../domain/time';
 import type { DashboardView } from '../../domain/dashboard';
 import type { MessageKey } from '../../i18n/t';
+import { tthcStatsRepo, type TthcStatRow } from '../repos/tthc-stats';
+import { PERIOD_KINDS, combinePeriods, rankPanel, type TthcPanel } from '../../domain/tthc';
 
 export type { DashboardView };
 
@@ -58,6 +60,7 @@ function periodOf(p: AggregateParams) {
 
 export function dashboardService(pb: Pb, clock: Clock) {
 	const repo = statsRepo(pb);
+	const tthcStats = tthcStatsRepo(pb);
 	// The unit tree is cached and checked against the version every aggregate answer carries, so a
 	// merge or move shows at once while a steady dashboard costs one round trip.
 	let cached: { tree: UnitTree; version: string } | null = null;
@@ -132,6 +135,36 @@ export function dashboardService(pb: Pb, clock: Clock) {
 				unitOptions,
 				canPickUnit: s.canPickUnit
 			};
+		},
+
+		/**
+		 * The TTHC panel (issue #16 §5, docs/tthc.md): for the dashboard's period and unit scope, each
+		 * unit's stored periods combined (months if any, else quarters, else years whose first day falls
+		 * in the window), ranked by on-time rate. A separate read beside `load`, so the dashboard's own
+		 * figures (and their benchmark) do not wait for it.
+		 */
+		async tthc(actor: Actor, search: URLSearchParams): Promise<TthcPanel> {
+			const s = await resolveScope(actor, search);
+			const from = `${s.params.fromMonth}-01`;
+			const to = `${s.params.toMonth}-01`;
+			let rows: TthcStatRow[] = [];
+			let kind: TthcPanel['kind'] = null;
+			for (const k of PERIOD_KINDS) {
+				rows = await tthcStats.listBetween(k, from, to, s.params.units);
+				if (rows.length) {
+					kind = k;
+					break;
+				}
+			}
+			const byUnit = new Map<string, TthcStatRow[]>();
+			for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
+			const lines = [...byUnit].map(([unitId, list]) => ({
+				unitId,
+				name: s.tree.byId.get(unitId)?.name ?? unitId,
+				counts: combinePeriods(list.map((r) => r.counts)),
+				periods: list.length
+			}));
+			return { kind, rows: rankPanel(lines) };
 		},
 
 		/**

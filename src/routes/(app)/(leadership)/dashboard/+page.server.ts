@@ -6,5 +6,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('leader', 'admin', 'inspector');
 	const { dashboard } = await getServices();
-	return { view: await dashboard.load(user.actor, url.searchParams), canExport: can(user.actor, 'report.export') };
+	const [view, tthc] = await Promise.all([dashboard.load(user.actor, url.searchParams), dashboard.tthc(user.actor, url.searchParams)]);
+	return { view, tthc, canExport: can(user.actor, 'report.export') };
 };

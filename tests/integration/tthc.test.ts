@@ -1,0 +1,262 @@
+// TTHC period statistics (issue #16 §1–§2, docs/tthc.md) through the service the pages use, on a real
+// PocketBase: rates against figures known by construction, the carry-over check, the form's refusals and
+// stale saves, the import's error rows, all or nothing, idempotency, and who may do what.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { makeUnit, makeUser, superPb, testServices, valueOf } from '../support/services';
+import { csvUpload, xlsxUpload } from '../support/import-files';
+import { TTHC_COLUMNS } from '../../src/lib/domain/import/tthc';
+import { COUNT_FIELDS, rates, type TthcCounts } from '../../src/lib/domain/tthc';
+import { tthcEntrySchema } from '../../src/lib/domain/schemas/tthc';
+import { toActor, type Actor } from '../../src/lib/domain/user';
+import type { Services } from '../../src/lib/server/app';
+
+const HEADER = TTHC_COLUMNS.map((c) => c.label);
+
+async function status(p: Promise<unknown>): Promise<number> {
+	try {
+		const r = (await p) as { ok?: boolean; status?: number };
+		return r && r.ok === false ? r.status! : 200;
+	} catch (e) {
+		return (e as { status?: number }).status ?? 500;
+	}
+}
+
+/** A row of the import file: unit code, period, then the counts in COUNT_FIELDS order. */
+const row = (unit: string, period: string, c: TthcCounts) => [unit, period, ...COUNT_FIELDS.map((f) => String(c[f]))];
+
+const counts = (c: Partial<TthcCounts>): TthcCounts => ({ ...(Object.fromEntries(COUNT_FIELDS.map((f) => [f, 0])) as TthcCounts), ...c });
+
+function entry(unit: string, year: number, part: number, c: Partial<Record<keyof TthcCounts, string | number>>, version = 0) {
+	return tthcEntrySchema.parse({
+		unit,
+		kind: 'quarter',
+		year: String(year),
+		part: String(part),
+		version: String(version),
+		...Object.fromEntries(Object.entries(c).map(([k, v]) => [k, String(v)]))
+	});
+}
+
+async function rowsOf(unitId: string) {
+	const pb = await superPb();
+	return pb.collection('tthc_period_stats').getFullList({ filter: pb.filter('unit = {:u}', { u: unitId }), sort: 'period_start' });
+}
+
+describe('TTHC period statistics', () => {
+	let s: Services;
+	let admin: Actor;
+	let inspector: Actor;
+	let leader: Actor;
+	let head: Actor;
+	let unitA: Awaited<ReturnType<typeof makeUnit>>;
+	let unitB: Awaited<ReturnType<typeof makeUnit>>;
+
+	beforeAll(async () => {
+		s = await testServices();
+		unitA = await makeUnit('phường Thủ Tục A');
+		unitB = await makeUnit('phường Thủ Tục B');
+		admin = toActor(await makeUser('admin'));
+		inspector = toActor(await makeUser('inspector'));
+		leader = toActor(await makeUser('leader'));
+		head = toActor(await makeUser('unit_head', { unitId: unitA.id }));
+	});
+
+	test('every rate of a stored period, over carried over + received, matches figures known by construction', async () => {
+		// Handled = 40 + 360 = 400, so each count c prints c/4 percent: exact values chosen to exercise
+		// half up (1/400 = 0,25%, 0 decimals → 0%; 2/400 = 0,5% → 1%).
+		const c = counts({
+			carriedOver: 40,
+			receivedInPerson: 100,
+			receivedOnline: 250,
+			receivedByPost: 10,
+			resolvedEarly: 200,
+			resolvedOnTime: 102, // on time 302/400 = 75,5%
+			resolvedLate: 2, // 0,5%
+			withdrawn: 1, // 0,25%
+			pendingInTime: 80,
+			pendingOverdue: 15, // pending 95/400 = 23,75%
+			apologySlips: 17
+		});
+		const saved = await s.tthc.save(inspector, entry(unitA.id, 2025, 2, c));
+		expect(saved).toMatchObject({ ok: true, value: { unitId: unitA.id, kind: 'quarter', start: '2025-04-01' } });
+		const { periods } = await valueOf(s.tthc.unitPeriods(leader, unitA.id));
+		const q2 = periods.find((p) => p.start === '2025-04-01')!;
+		expect(q2.counts).toEqual(c);
+		const r0 = rates(q2.counts, 0);
+		const r2 = rates(q2.counts, 2);
+		expect([r0.onTime.text, r2.onTime.text]).toEqual(['76%', '75,5%']);
+		expect([r0.late.text, r2.late.text]).toEqual(['1%', '0,5%']);
+		expect([r0.withdrawn.text, r2.withdrawn.text]).toEqual(['0%', '0,25%']);
+		expect([r0.pending.text, r2.pending.text]).toEqual(['24%', '23,75%']);
+		expect([r0.pendingOverdue.text, r2.pendingOverdue.text]).toEqual(['4%', '3,75%']);
+		expect([r0.online.text, r2.online.text]).toEqual(['63%', '62,5%']);
+		for (const r of Object.values(r2)) expect(r.denominator).toBe(400);
+		expect(q2.warnings).toEqual([{ code: 'tthc.warning.no_previous', params: { previous: 'quý I/2025' } }]);
+	});
+
+	test('the carry-over is checked against the previous period: a match shows nothing, a mismatch both numbers', async () => {
+		const unit = await makeUnit('xã Đối Chiếu');
+		await valueOf(
+			s.tthc.save(
+				admin,
+				entry(unit.id, 2025, 2, { receivedInPerson: 100, resolvedOnTime: 70, pendingInTime: 20, pendingOverdue: 10, apologySlips: 10 })
+			)
+		);
+		// Q3 carries 30 over: the pending of Q2.
+		await valueOf(s.tthc.save(admin, entry(unit.id, 2025, 3, { carriedOver: 30, receivedInPerson: 50, resolvedOnTime: 80 })));
+		// Q4 says 5 were carried over, but Q3 ended with none pending.
+		await valueOf(s.tthc.save(admin, entry(unit.id, 2025, 4, { carriedOver: 5, receivedInPerson: 50, resolvedOnTime: 55 })));
+		const { periods } = await valueOf(s.tthc.unitPeriods(admin, unit.id));
+		const by = Object.fromEntries(periods.map((p) => [p.start, p.warnings]));
+		expect(by['2025-07-01']).toEqual([]);
+		expect(by['2025-10-01']).toEqual([
+			{ code: 'tthc.warning.carry_mismatch', params: { carried: '5', previousPending: '0', previous: 'quý III/2025' } }
+		]);
+	});
+
+	test('the form refuses bad counts naming the field, and more dossiers out than in; nothing is stored', async () => {
+		const unit = await makeUnit('phường Sai Số');
+		const bad = await s.tthc.save(inspector, entry(unit.id, 2025, 1, { carriedOver: '-4', receivedOnline: '12,5', resolvedOnTime: '3' }));
+		expect(bad.ok).toBe(false);
+		if (bad.ok) return;
+		expect(bad.status).toBe(400);
+		expect(bad.fields).toEqual({ carriedOver: 'tthc.error.negative', receivedOnline: 'tthc.error.not_integer' });
+		expect(bad.fieldParams?.carriedOver).toMatchObject({ field: 'Tồn kỳ trước chuyển sang', value: '-4' });
+		const over = await s.tthc.save(
+			inspector,
+			entry(unit.id, 2025, 1, { carriedOver: 10, receivedInPerson: 90, resolvedOnTime: 95, pendingInTime: 6 })
+		);
+		expect(over).toMatchObject({ ok: false, status: 400, fields: { balance: 'tthc.error.balance' } });
+		expect(await rowsOf(unit.id)).toHaveLength(0);
+	});
+
+	test('a save from a stale form is refused; the current version saves', async () => {
+		const unit = await makeUnit('phường Cũ Mới');
+		await valueOf(s.tthc.save(inspector, entry(unit.id, 2025, 1, { receivedInPerson: 10, resolvedOnTime: 10 })));
+		// Another form read before the first save (version 0) now tries to create the same period.
+		expect(await s.tthc.save(admin, entry(unit.id, 2025, 1, { receivedInPerson: 11, resolvedOnTime: 11 }, 0))).toMatchObject({
+			ok: false,
+			status: 409,
+			code: 'errors.stale'
+		});
+		const v1 = await valueOf(s.tthc.entry(admin, unit.id, 'quarter', '2025-01-01'));
+		expect(v1?.version).toBe(1);
+		await valueOf(s.tthc.save(admin, entry(unit.id, 2025, 1, { receivedInPerson: 12, resolvedOnTime: 12 }, 1)));
+		expect(await s.tthc.save(inspector, entry(unit.id, 2025, 1, { receivedInPerson: 13, resolvedOnTime: 13 }, 1))).toMatchObject({
+			status: 409
+		});
+		const [stored] = await rowsOf(unit.id);
+		expect([stored!.received_in_person, stored!.version, stored!.source]).toEqual([12, 2, 'form']);
+	});
+
+	test('import: error rows named by row and column, nothing stored; fixed, it imports; again, nothing changes', async () => {
+		const u1 = await makeUnit('phường Nhập Số Một');
+		const u2 = await makeUnit('phường Nhập Số Hai');
+		const good = counts({ carriedOver: 5, receivedInPerson: 50, receivedOnline: 45, resolvedOnTime: 90, pendingInTime: 10 });
+		const rows = [
+			HEADER,
+			row(u1.code, 'Quý III/2025', good), // row 2
+			row(u2.code, 'Quý III/2025', { ...good, receivedOnline: -3 }), // row 3: negative
+			row(u1.code, 'Quý IV/2025', { ...good, resolvedOnTime: 100 }), // row 4: 110 out of 100 handled
+			row('KHONG.CO', 'Quý III/2025', good), // row 5: unknown unit
+			row(u1.code, 'quý 3/2025', good), // row 6: same period as row 2
+			row(u2.code, 'Quý 5/2025', good) // row 7: not a period
+		];
+		const preview = await valueOf(s.tthc.previewImport(admin, await xlsxUpload(rows, 'tthc.xlsx')));
+		expect(preview.token).toBeNull();
+		expect(preview.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+			[3, 'Tiếp nhận trực tuyến', 'tthc.error.negative'],
+			[4, 'Tồn kỳ trước', 'tthc.error.balance'],
+			[5, 'Mã đơn vị', 'import.error.unit_unknown'],
+			[6, 'Kỳ', 'tthc.error.duplicate_period'],
+			[7, 'Kỳ', 'tthc.error.period_invalid']
+		]);
+		expect(preview.errors.find((e) => e.row === 6)?.params).toMatchObject({ firstRow: 2, period: 'quý III/2025' });
+		expect(await rowsOf(u1.id)).toHaveLength(0);
+		expect(await rowsOf(u2.id)).toHaveLength(0);
+
+		const fixed = [
+			HEADER,
+			row(u1.code, 'Quý III/2025', good),
+			row(u2.code, 'Quý III/2025', good),
+			row(u1.code, 'Quý IV/2025', { ...good, carriedOver: 10, resolvedOnTime: 95 })
+		];
+		const ok1 = await valueOf(s.tthc.previewImport(admin, csvUpload(fixed, 'tthc.csv')));
+		expect(ok1.counts).toEqual({ create: 3, update: 0, unchanged: 0 });
+		expect(await valueOf(s.tthc.commitImport(admin, ok1.token!))).toEqual({ create: 3, update: 0, unchanged: 0 });
+		const before = await rowsOf(u1.id);
+		expect(before.map((r) => [r.period_start, r.source, r.version])).toEqual([
+			['2025-07-01', 'import', 1],
+			['2025-10-01', 'import', 1]
+		]);
+		// The same file again: nothing to write, nothing written.
+		const again = await valueOf(s.tthc.previewImport(admin, csvUpload(fixed, 'tthc.csv')));
+		expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 3 });
+		expect(await valueOf(s.tthc.commitImport(admin, again.token!))).toEqual({ create: 0, update: 0, unchanged: 3 });
+		const after = await rowsOf(u1.id);
+		expect(after.map((r) => [r.id, r.version, r.updated])).toEqual(before.map((r) => [r.id, r.version, r.updated]));
+		// The carry-over of Q4 (10) against Q3's pending (10): no warning.
+		const { periods } = await valueOf(s.tthc.unitPeriods(admin, u1.id));
+		expect(periods.find((p) => p.start === '2025-10-01')?.warnings).toEqual([]);
+	});
+
+	test('a commit is all or nothing: if the data changed so that the file no longer passes, nothing is saved', async () => {
+		const u1 = await makeUnit('phường Giao Dịch');
+		const pb = await superPb();
+		const gone = await pb.collection('units').create({ code: `${u1.code}.X`, name: 'phường Sắp Xóa', kind: 'ward', active: true });
+		const good = counts({ receivedInPerson: 10, resolvedOnTime: 10 });
+		const p = await valueOf(
+			s.tthc.previewImport(admin, csvUpload([HEADER, row(u1.code, '2025-Q1', good), row(gone.code, '2025-Q1', good)]))
+		);
+		expect(p.token).not.toBeNull();
+		await pb.collection('units').delete(gone.id);
+		expect(await s.tthc.commitImport(admin, p.token!)).toMatchObject({ ok: false, status: 409, code: 'tthc.import.now_invalid' });
+		expect(await rowsOf(u1.id)).toHaveLength(0);
+	});
+
+	test('the dashboard panel combines a unit’s months in the window and ranks the units by on-time rate', async () => {
+		const parent = await makeUnit('Sở Bảng Điều Khiển');
+		const good = await makeUnit('phường Đúng Hạn', parent.id);
+		const slow = await makeUnit('phường Chậm Trễ', parent.id);
+		const month = (unit: string, m: number, c: Partial<TthcCounts>) =>
+			s.tthc.save(
+				admin,
+				tthcEntrySchema.parse({
+					unit,
+					kind: 'month',
+					year: '2023',
+					part: String(m),
+					...Object.fromEntries(Object.entries(c).map(([k, v]) => [k, String(v)]))
+				})
+			);
+		await valueOf(month(good.id, 7, { carriedOver: 10, receivedInPerson: 90, resolvedOnTime: 90, pendingInTime: 10 }));
+		await valueOf(month(good.id, 8, { carriedOver: 10, receivedOnline: 100, resolvedEarly: 100, pendingInTime: 10 }));
+		await valueOf(month(good.id, 10, { receivedInPerson: 1000, resolvedLate: 1000 })); // outside Q3
+		await valueOf(month(slow.id, 9, { receivedInPerson: 100, resolvedOnTime: 50, resolvedLate: 40, pendingOverdue: 10 }));
+		const panel = await s.dashboard.tthc(leader, new URLSearchParams({ period: 'quarter', year: '2023', quarter: '3', unit: parent.id }));
+		expect(panel.kind).toBe('month');
+		expect(panel.rows.map((r) => [r.name, r.periods])).toEqual([
+			['phường Đúng Hạn', 2],
+			['phường Chậm Trễ', 1]
+		]);
+		// Q3 of the good unit: carried 10 + received 190 = 200, on time 190 → 95%; online 100 → 50%.
+		const r = rates(panel.rows[0]!.counts, 1);
+		expect([r.onTime.text, r.online.text, r.onTime.denominator]).toEqual(['95%', '50%', 200]);
+		expect(rates(panel.rows[1]!.counts, 1).onTime.text).toBe('50%');
+		expect(panel.rows[1]!.counts.pendingOverdue).toBe(10);
+	});
+
+	test('who: admins and inspectors enter; leaders read; a unit head reads their own unit only', async () => {
+		const c = { receivedInPerson: 1, resolvedOnTime: 1 };
+		expect(await status(s.tthc.save(leader, entry(unitB.id, 2024, 1, c)))).toBe(403);
+		expect(await status(s.tthc.save(head, entry(unitA.id, 2024, 1, c)))).toBe(403);
+		expect(await status(s.tthc.previewImport(leader, csvUpload([HEADER])))).toBe(403);
+		expect(await status(s.tthc.unitPeriods(head, unitA.id))).toBe(200);
+		expect(await status(s.tthc.unitPeriods(head, unitB.id))).toBe(403);
+		expect((await valueOf(s.tthc.units(head))).map((u) => u.id)).toEqual([unitA.id]);
+		expect(await status(s.tthc.unitPeriods(leader, unitB.id))).toBe(200);
+		// Someone else's preview token is not theirs to commit.
+		const p = await valueOf(s.tthc.previewImport(admin, csvUpload([HEADER, row(unitB.code, '2024-Q2', counts(c))])));
+		expect(await s.tthc.commitImport(inspector, p.token!)).toMatchObject({ ok: false, status: 404 });
+	});
+});
