@@ -24,7 +24,9 @@ onRecordUpdateRequest(
 	'findings',
 	'explanation_requests',
 	'finding_objections',
-	'report_backs'
+	'report_backs',
+	'plan_tasks',
+	'tthc_dossiers'
 );
 
 onRecordUpdateExecute(
@@ -43,5 +45,7 @@ onRecordUpdateExecute(
 	'findings',
 	'explanation_requests',
 	'finding_objections',
-	'report_backs'
+	'report_backs',
+	'plan_tasks',
+	'tthc_dossiers'
 );

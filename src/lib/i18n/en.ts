@@ -13,6 +13,7 @@ import { en as dashboard } from './messages/dashboard';
 import { en as unitRecord } from './messages/unit-record';
 import { en as explanations } from './messages/explanations';
 import { en as reportBack } from './messages/report-back';
+import { en as dossiers } from './messages/dossiers';
 
 const all = {
 	...core,
@@ -27,7 +28,8 @@ const all = {
 	...dashboard,
 	...unitRecord,
 	...explanations,
-	...reportBack
+	...reportBack,
+	...dossiers
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

@@ -12,6 +12,7 @@ import { vi as dashboard } from './messages/dashboard';
 import { vi as unitRecord } from './messages/unit-record';
 import { vi as explanations } from './messages/explanations';
 import { vi as reportBack } from './messages/report-back';
+import { vi as dossiers } from './messages/dossiers';
 
 export const vi = {
 	...core,
@@ -26,7 +27,8 @@ export const vi = {
 	...dashboard,
 	...unitRecord,
 	...explanations,
-	...reportBack
+	...reportBack,
+	...dossiers
 } as const;
 
 export type MessageKey = keyof typeof vi;
