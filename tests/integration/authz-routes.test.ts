@@ -122,6 +122,10 @@ const EXPECTED: Record<string, string> = {
 	'POST /checks/[id]/onsite/checklist?/allPassed':  '--|++--|--|L',
 	'POST /checks/[id]/onsite/checklist?/procedures': '--|++--|--|L',
 	'GET /checks/[id]/onsite/findings':       '++|++++|--|L',
+	'GET /checks/[id]/onsite/dossiers':       '++|++++|--|L', // issue #16 §4: whoever sees the check in the office
+	'POST /checks/[id]/onsite/dossiers?/save':   '--|++--|--|L', // the team records; the check is completed: 409
+	'POST /checks/[id]/onsite/dossiers?/delete': '--|++--|--|L',
+	'POST /checks/[id]/onsite/dossiers?/import': '--|++--|--|L',
 	'POST /checks/[id]/onsite/findings?/add':     '--|++--|--|L',
 	'POST /checks/[id]/onsite/findings?/request': '--|++--|--|L',
 	'POST /checks/[id]/onsite/findings?/receive': '--|++--|--|L',
@@ -157,6 +161,9 @@ const EXPECTED: Record<string, string> = {
 	'POST /plans/[id]?/sendBack':             '-+|----|--|L',
 	'POST /plans/[id]?/addCheck':             '-+|++++|--|L', // the unit picked is inactive: 400
 	'POST /plans/[id]?/edit':                 '++|++++|--|L', // empty body: 400
+	'POST /plans/[id]?/addTask':              '-+|++++|--|L', // issue #16 §3: who edits the plan; the unit is inactive: 400
+	'POST /plans/[id]?/editTask':             '-+|++++|--|L', // the unit is inactive: 400
+	'POST /plans/[id]?/completeTask':         '-+|++++|--|L', // already done: nothing to write
 	'POST /plans/[id]?/removeCheck':          '-+|+---|--|L', // removing a check is its lead's or a leader's (§5).
 	'GET /units':                             '++|++++|--|L',
 	// ——— leadership
@@ -278,6 +285,7 @@ interface Fixtures {
 	explanationRequest: string; // submitted by the head on `finding`, with a scan
 	explanationFile: string;
 	objection: string; // the head's objection to `finding2`, rejected by the lead
+	task: string; // a done task of the plan
 	ids: Record<ActorName, string>;
 	emails: Record<ActorName, string>;
 }
@@ -434,6 +442,14 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 	const rej = await s.objections.decide(actors.lead, obj.value.id, false, 'Giữ nguyên');
 	if (!rej.ok) throw new Error(`objection decision: ${JSON.stringify(rej)}`);
 	const finding = await pb.collection('findings').getOne(f1.value.findingId);
+	const task = await s.plans.addTask(actors.leader, plan.value, {
+		title: 'Ban hành kế hoạch',
+		unit: unitA,
+		due_on: '2026-03-31',
+		status: 'done',
+		done_on: '2026-03-01'
+	});
+	if (!task.ok) throw new Error(`task: ${JSON.stringify(task)}`);
 	const checkRec = await pb.collection('inspections').getOne(check);
 	const sig = checkRec.signatures as Record<string, string> | string[] | undefined;
 	const signatureName = Array.isArray(sig) ? sig[0]! : Object.values(sig ?? {})[0]!;
@@ -458,6 +474,7 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 		explanationRequest: req.value.id,
 		explanationFile,
 		objection: obj.value.id,
+		task: task.value,
 		ids,
 		emails
 	};
@@ -579,7 +596,27 @@ function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, st
 		'POST /checks/[id]/report-back?/return': { reason: '' },
 		'POST /checks/[id]/report-back?/date': { reportBackDate: addDays(vnDay(new Date()), 30) },
 		'POST /plans/[id]?/addCheck': { title: 'Thêm', unit: fx.inactiveUnit, ...window, lead: fx.ids.lead, reason: 'Bổ sung' },
-		'POST /plans/[id]?/removeCheck': { check: fx.check, reason: 'Không cần' }
+		'POST /plans/[id]?/removeCheck': { check: fx.check, reason: 'Không cần' },
+		'POST /plans/[id]?/addTask': { title: 'Tập huấn', unit: fx.inactiveUnit, due_on: '2026-06-30', status: 'not_started' },
+		'POST /plans/[id]?/editTask': {
+			task: fx.task,
+			version: '0',
+			title: 'Tập huấn',
+			unit: fx.inactiveUnit,
+			due_on: '2026-06-30',
+			status: 'not_started'
+		},
+		'POST /plans/[id]?/completeTask': { task: fx.task, version: '0' },
+		'POST /checks/[id]/onsite/dossiers?/save': {
+			code: 'MT-0001',
+			procedure: 'Chứng thực bản sao',
+			field: 'certification',
+			received_on: '2026-01-05',
+			due_on: '2026-01-06',
+			software_status: 'returned',
+			paper_status: 'returned'
+		},
+		'POST /checks/[id]/onsite/dossiers?/delete': { dossier: fx.finding, version: '0' }
 	};
 	return bodies[key] ?? {};
 }

@@ -66,12 +66,20 @@ const FIELD_NAMES: Record<TthcField, readonly string[]> = {
 const FIELD_BY_KEY = new Map<string, TthcField>();
 for (const f of TTHC_FIELDS) {
 	FIELD_BY_KEY.set(f, f);
-	for (const name of FIELD_NAMES[f]) FIELD_BY_KEY.set(searchKey(name).replace(/[^a-z0-9]+/g, ' ').trim(), f);
+	for (const name of FIELD_NAMES[f])
+		FIELD_BY_KEY.set(
+			searchKey(name)
+				.replace(/[^a-z0-9]+/g, ' ')
+				.trim(),
+			f
+		);
 }
 
 /** A field from its code or one of its Vietnamese names ("Hộ tịch", "HO TICH"); null when unknown. */
 export function parseTthcField(s: string): TthcField | null {
-	const k = searchKey(s).replace(/[^a-z0-9]+/g, ' ').trim();
+	const k = searchKey(s)
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
 	return FIELD_BY_KEY.get(s.trim()) ?? FIELD_BY_KEY.get(k) ?? null;
 }
 

@@ -17,7 +17,12 @@ export type DossierField = keyof DossierFacts;
 /** Headers of the export, with the synonyms one-stop systems print. */
 export const DOSSIER_COLUMNS: readonly ColumnSpec<DossierField>[] = [
 	{ field: 'code', label: 'Mã hồ sơ', aliases: ['Số hồ sơ', 'Mã số hồ sơ', 'Số biên nhận', 'Mã biên nhận'], required: true },
-	{ field: 'procedure', label: 'Tên thủ tục', aliases: ['Thủ tục', 'Tên thủ tục hành chính', 'Thủ tục hành chính', 'Tên TTHC'], required: true },
+	{
+		field: 'procedure',
+		label: 'Tên thủ tục',
+		aliases: ['Thủ tục', 'Tên thủ tục hành chính', 'Thủ tục hành chính', 'Tên TTHC'],
+		required: true
+	},
 	{ field: 'field', label: 'Lĩnh vực', aliases: ['Tên lĩnh vực', 'Lĩnh vực TTHC'], required: true },
 	{ field: 'receivedOn', label: 'Ngày tiếp nhận', aliases: ['Ngày nhận', 'Ngày nộp', 'Thời gian tiếp nhận'], required: true },
 	{ field: 'dueOn', label: 'Ngày hẹn trả', aliases: ['Hẹn trả', 'Ngày hẹn trả kết quả', 'Hạn xử lý', 'Hạn giải quyết'], required: true },
@@ -105,16 +110,14 @@ const rowSchema = z
 			return Number.isInteger(n) && n >= 0 && n <= 99 ? n : fail(ctx, 'dossier.error.count_invalid', { value: v });
 		})
 	})
-	.transform(
-		(r): DossierFacts => ({
-			...r,
-			softwareStatus: r.softwareStatus ?? 'processing',
-			// No paper-status column: the paper follows the return date (returned when there is one).
-			paperStatus: r.paperStatus ?? (r.returnedOn ? 'returned' : (r.softwareStatus ?? 'processing')),
-			// No slip column: a slip date means a slip.
-			apologyIssued: r.apologyIssued ?? r.apologyOn !== ''
-		})
-	);
+	.transform((r): DossierFacts => ({
+		...r,
+		softwareStatus: r.softwareStatus ?? 'processing',
+		// No paper-status column: the paper follows the return date (returned when there is one).
+		paperStatus: r.paperStatus ?? (r.returnedOn ? 'returned' : (r.softwareStatus ?? 'processing')),
+		// No slip column: a slip date means a slip.
+		apologyIssued: r.apologyIssued ?? r.apologyOn !== ''
+	}));
 
 /** One problem of the file's rows; `code` is an i18n key (import.error.* or dossier.error.*). */
 export interface DossierRowError {

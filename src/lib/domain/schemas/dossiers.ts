@@ -57,26 +57,27 @@ export const dossierSchema = z
 		apology_issued: ticked,
 		apology_on: optionalDay('dossier.error.date_invalid'),
 		reset_count: z
-			.union([z.literal(''), z.coerce.number().int('dossier.error.count_invalid').min(0, 'dossier.error.count_invalid').max(99, 'dossier.error.count_invalid')])
+			.union([
+				z.literal(''),
+				z.coerce.number().int('dossier.error.count_invalid').min(0, 'dossier.error.count_invalid').max(99, 'dossier.error.count_invalid')
+			])
 			.optional()
 			.default('')
 			.transform((v) => (v === '' ? 0 : v))
 	})
-	.transform(
-		(d): DossierFacts => ({
-			code: d.code,
-			procedure: d.procedure,
-			field: parseTthcField(d.field)!,
-			receivedOn: d.received_on,
-			dueOn: d.due_on,
-			returnedOn: d.returned_on,
-			softwareStatus: d.software_status,
-			paperStatus: d.paper_status,
-			apologyIssued: d.apology_issued,
-			apologyOn: d.apology_on,
-			resetCount: d.reset_count
-		})
-	);
+	.transform((d): DossierFacts => ({
+		code: d.code,
+		procedure: d.procedure,
+		field: parseTthcField(d.field)!,
+		receivedOn: d.received_on,
+		dueOn: d.due_on,
+		returnedOn: d.returned_on,
+		softwareStatus: d.software_status,
+		paperStatus: d.paper_status,
+		apologyIssued: d.apology_issued,
+		apologyOn: d.apology_on,
+		resetCount: d.reset_count
+	}));
 export const editDossierSchema = z.object({ dossier: id, version });
 export const deleteDossierSchema = z.object({ dossier: id, version });
 

@@ -87,7 +87,8 @@ export const vi = {
 	'dossier.notice.deleted': 'Đã xóa hồ sơ.',
 	'dossier.notice.imported': 'Đã nhập các hồ sơ từ tệp.',
 	'dossier.import.title': 'Nhập từ tệp xuất của phần mềm một cửa',
-	'dossier.import.hint': 'Tệp XLSX hoặc CSV, dòng đầu là tiêu đề: Mã hồ sơ, Tên thủ tục, Lĩnh vực, Ngày tiếp nhận, Ngày hẹn trả, Ngày trả kết quả, Trạng thái trên phần mềm, Trạng thái hồ sơ giấy, Phiếu xin lỗi, Ngày Phiếu xin lỗi, Số lần hẹn lại. Có lỗi ở bất kỳ dòng nào thì không hồ sơ nào được lưu.',
+	'dossier.import.hint':
+		'Tệp XLSX hoặc CSV, dòng đầu là tiêu đề: Mã hồ sơ, Tên thủ tục, Lĩnh vực, Ngày tiếp nhận, Ngày hẹn trả, Ngày trả kết quả, Trạng thái trên phần mềm, Trạng thái hồ sơ giấy, Phiếu xin lỗi, Ngày Phiếu xin lỗi, Số lần hẹn lại. Có lỗi ở bất kỳ dòng nào thì không hồ sơ nào được lưu.',
 	'dossier.import.file': 'Tệp XLSX hoặc CSV',
 	'dossier.import.submit': 'Nhập hồ sơ',
 	'dossier.import.file_required': 'Chọn tệp để nhập.',
@@ -112,7 +113,8 @@ export const vi = {
 	'dossier.rule.overdue_returned': 'hẹn trả {due}, trả kết quả {returned}, quá hạn',
 	'dossier.rule.overdue_pending': 'hẹn trả {due}, đến ngày kiểm tra {day} chưa trả kết quả, quá hạn',
 	'dossier.rule.no_apology': 'quá hạn (hẹn trả {due}) nhưng không có Phiếu xin lỗi và hẹn lại ngày trả kết quả',
-	'dossier.rule.apology_late': 'Phiếu xin lỗi lập ngày {apology}, muộn hơn hạn chậm nhất {latest} (01 ngày làm việc trước ngày hết hạn {due})',
+	'dossier.rule.apology_late':
+		'Phiếu xin lỗi lập ngày {apology}, muộn hơn hạn chậm nhất {latest} (01 ngày làm việc trước ngày hết hạn {due})',
 	'dossier.rule.reset': 'hẹn lại ngày trả kết quả {count} lần (quá 01 lần)',
 	'dossier.rule.log_mismatch': 'đã trả kết quả cho người dân ({returned}) nhưng phần mềm một cửa chưa cập nhật'
 } as const;
@@ -147,7 +149,8 @@ export const en: Record<keyof typeof vi, string> = {
 
 	'onsite.step.dossiers': 'Dossiers',
 	'dossier.title': 'Sampled administrative-procedure dossiers',
-	'dossier.intro': 'Record each dossier you checked. Findings on deadlines, apology slips, reset dates and software updates are created automatically.',
+	'dossier.intro':
+		'Record each dossier you checked. Findings on deadlines, apology slips, reset dates and software updates are created automatically.',
 	'dossier.field.code': 'Dossier code',
 	'dossier.field.procedure': 'Procedure',
 	'dossier.field.field': 'Field',
@@ -199,7 +202,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'dossier.notice.deleted': 'Dossier deleted.',
 	'dossier.notice.imported': 'Dossiers imported from the file.',
 	'dossier.import.title': 'Import from the one-stop export',
-	'dossier.import.hint': 'An XLSX or CSV file with a header row: dossier code, procedure, field, received, due, returned, software status, paper status, apology slip, apology date, resets. Any error in any row and nothing is stored.',
+	'dossier.import.hint':
+		'An XLSX or CSV file with a header row: dossier code, procedure, field, received, due, returned, software status, paper status, apology slip, apology date, resets. Any error in any row and nothing is stored.',
 	'dossier.import.file': 'XLSX or CSV file',
 	'dossier.import.submit': 'Import dossiers',
 	'dossier.import.file_required': 'Choose a file to import.',

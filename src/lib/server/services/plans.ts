@@ -91,7 +91,10 @@ export function plansService(pb: Pb, clock: () => Date, notifications?: Notifica
 				names: Object.fromEntries(people.map((p) => [p.id, p.name])) as Record<string, string>,
 				progress: planProgress(list.map((c) => c.status)),
 				tasks: taskList,
-				taskProgress: planTaskProgress(taskList, list.map((c) => c.status)),
+				taskProgress: planTaskProgress(
+					taskList,
+					list.map((c) => c.status)
+				),
 				canTask: can(actor, 'plan.task') && plan.status !== 'archived',
 				canDraft: can(actor, 'plan.draft'),
 				canSubmit: can(actor, 'plan.draft') && decidePlan(facts, 'submit', actor).ok,
@@ -178,7 +181,10 @@ export function plansService(pb: Pb, clock: () => Date, notifications?: Notifica
 			const bad = await taskRefusal(plan, input);
 			if (bad) return bad;
 			const st = taskAfterStatus(input.status, input.done_on, vnDay(clock()));
-			if (t.version !== version || !(await tasks.update(t.id, version, { title: input.title, unitId: input.unit, dueOn: input.due_on, ...st })))
+			if (
+				t.version !== version ||
+				!(await tasks.update(t.id, version, { title: input.title, unitId: input.unit, dueOn: input.due_on, ...st }))
+			)
 				return stale();
 			await audit.write({ actorId: actor.id, action: 'plan.task_edit', collection: 'plan_tasks', id: t.id });
 			return ok();

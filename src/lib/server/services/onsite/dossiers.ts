@@ -73,12 +73,22 @@ export function dossierUseCases(ctx: OnsiteContext) {
 		const ds = await repo.list(c.id);
 		const checkDay = checkDayOf(c, clock());
 		const existing = (await fnd.list(c.id)).filter((f) => f.source === 'dossier');
-		const plan = planDossierFindings(ds, existing.map((f) => ({ ...f, clientKey: f.clientKey ?? '' })), checkDay, await calendarFor(ds, checkDay));
+		const plan = planDossierFindings(
+			ds,
+			existing.map((f) => ({ ...f, clientKey: f.clientKey ?? '' })),
+			checkDay,
+			await calendarFor(ds, checkDay)
+		);
 		const byCode = await types.byCodes([...new Set(plan.create.map((p) => p.rule))]);
 		for (const p of plan.create) {
 			const type = byCode.get(p.rule);
 			if (!type) throw new Error(`violation type ${p.rule} missing from the catalogue`);
-			const draft = await writer.prepare(actor, c, { clientKey: p.key, typeId: type.id, staffId: '', description: p.description, source: 'dossier' }, []);
+			const draft = await writer.prepare(
+				actor,
+				c,
+				{ clientKey: p.key, typeId: type.id, staffId: '', description: p.description, source: 'dossier' },
+				[]
+			);
 			if ('ok' in draft) return draft;
 			await writer.write(draft);
 		}
@@ -162,12 +172,17 @@ export function dossierUseCases(ctx: OnsiteContext) {
 		/**
 		 * Imports the sample from the one-stop export (XLSX/CSV): all or nothing. A refused file answers
 		 * ok with `count` 0 and its errors (row, column, message key), and stores nothing.
-		 * Authz: check.conduct. Failures: 409 check.error.* (not open).
+		 * Authz: check.conduct. Failures: 409 check.error.* (not open), 400 dossier.import.file_required.
 		 */
-		async importDossiers(actor: Actor, id: string, file: { name: string; bytes: Uint8Array }): Promise<Result<DossierImportOutcome>> {
+		async importDossiers(
+			actor: Actor,
+			id: string,
+			file: { name: string; bytes: Uint8Array } | null
+		): Promise<Result<DossierImportOutcome>> {
 			const c = await load(actor, id, 'check.conduct');
 			const bad = editable(c);
 			if (bad) return bad;
+			if (!file || file.bytes.length === 0) return refuse(400, 'dossier.import.file_required', 'file');
 			const all = await repo.list(c.id);
 			const parsed = await importDossierFile(file, new Set(all.map((x) => x.code)));
 			if (parsed.fileError || parsed.errors.length) return ok({ count: 0, fileError: parsed.fileError, errors: parsed.errors });

@@ -49,8 +49,14 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		progress: d.progress.label,
 		tasks: d.tasks.map((t) => ({ ...t, due: formatDay(t.dueOn), done: formatDay(t.doneOn) })),
 		taskProgress: {
-			tasks: { ratio: `${formatNumber(d.taskProgress.tasks.done)}/${formatNumber(d.taskProgress.tasks.total)}`, share: formatShare(d.taskProgress.tasks.done, d.taskProgress.tasks.total) },
-			checks: { ratio: `${formatNumber(d.taskProgress.checks.done)}/${formatNumber(d.taskProgress.checks.total)}`, share: formatShare(d.taskProgress.checks.done, d.taskProgress.checks.total) }
+			tasks: {
+				ratio: `${formatNumber(d.taskProgress.tasks.done)}/${formatNumber(d.taskProgress.tasks.total)}`,
+				share: formatShare(d.taskProgress.tasks.done, d.taskProgress.tasks.total)
+			},
+			checks: {
+				ratio: `${formatNumber(d.taskProgress.checks.done)}/${formatNumber(d.taskProgress.checks.total)}`,
+				share: formatShare(d.taskProgress.checks.done, d.taskProgress.checks.total)
+			}
 		},
 		canTask: d.canTask,
 		added: added ? { id: added.id, unitName: added.unitName } : null,
@@ -93,7 +99,10 @@ export const actions: Actions = {
 		const input = parseForm(planTaskSchema, form);
 		if (!input.ok) return refused(locals.locale, input, form, { action: 'addTask' });
 		const { plans } = await getServices();
-		return settle(locals.locale, await plans.addTask(user.actor, params.id, input.value), form, { action: 'addTask', redirectTo: tasksAt(params.id) });
+		return settle(locals.locale, await plans.addTask(user.actor, params.id, input.value), form, {
+			action: 'addTask',
+			redirectTo: tasksAt(params.id)
+		});
 	},
 	editTask: async ({ params, request, locals }) => {
 		const user = requireRole(...ROLES);

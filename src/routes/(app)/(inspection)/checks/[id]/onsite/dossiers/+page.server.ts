@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { noticeKey, parseForm, readForm, refused, settle, typedValues } from '$lib/server/forms';
+import { noticeKey, parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { deleteDossierSchema, dossierSchema, editDossierSchema } from '$lib/domain/schemas/dossiers';
 import { formatDay } from '$lib/domain/time';
 import { messageKey, t } from '$lib/i18n/t';
@@ -66,11 +66,9 @@ export const actions: Actions = {
 		const user = requireRole('inspector', 'leader');
 		const form = await readForm(request);
 		const file = form?.get('file');
-		if (!(file instanceof File) || file.size === 0) {
-			return fail(400, { action: 'import', values: typedValues(form), errors: { file: t(locals.locale, 'dossier.import.file_required') }, lists: {} });
-		}
 		const { onsite } = await getServices();
-		const r = await onsite.importDossiers(user.actor, params.id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+		const upload = file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+		const r = await onsite.importDossiers(user.actor, params.id, upload);
 		if (!r.ok) return refused(locals.locale, r, form, { action: 'import' });
 		const { fileError, errors } = r.value;
 		if (fileError || errors.length) {
