@@ -6,7 +6,13 @@
 migrate(
 	(app) => {
 		const users = app.findCollectionByNameOrId('users');
-		const day = (name, required) => ({ name, type: 'text', required, max: 10, pattern: required ? '^\\d{4}-\\d{2}-\\d{2}$' : '^(\\d{4}-\\d{2}-\\d{2})?$' });
+		const day = (name, required) => ({
+			name,
+			type: 'text',
+			required,
+			max: 10,
+			pattern: required ? '^\\d{4}-\\d{2}-\\d{2}$' : '^(\\d{4}-\\d{2}-\\d{2})?$'
+		});
 		app.save(
 			new Collection({
 				id: 'pbc_tthc_dossiers',
