@@ -27,7 +27,9 @@ onRecordUpdateRequest(
 	'report_backs',
 	'document_settings',
 	'report_drafts',
-	'tthc_period_stats'
+	'tthc_period_stats',
+	'plan_tasks',
+	'tthc_dossiers'
 );
 
 onRecordUpdateExecute(
@@ -49,5 +51,7 @@ onRecordUpdateExecute(
 	'report_backs',
 	'document_settings',
 	'report_drafts',
-	'tthc_period_stats'
+	'tthc_period_stats',
+	'plan_tasks',
+	'tthc_dossiers'
 );

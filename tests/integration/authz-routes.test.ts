@@ -122,6 +122,10 @@ const EXPECTED: Record<string, string> = {
 	'POST /checks/[id]/onsite/checklist?/allPassed':  '--|++--|--|L',
 	'POST /checks/[id]/onsite/checklist?/procedures': '--|++--|--|L',
 	'GET /checks/[id]/onsite/findings':       '++|++++|--|L',
+	'GET /checks/[id]/onsite/dossiers':       '++|++++|--|L', // issue #16 §4: whoever sees the check in the office
+	'POST /checks/[id]/onsite/dossiers?/save':   '--|++--|--|L', // the team records; the check is completed: 409
+	'POST /checks/[id]/onsite/dossiers?/delete': '--|++--|--|L',
+	'POST /checks/[id]/onsite/dossiers?/import': '--|++--|--|L',
 	'POST /checks/[id]/onsite/findings?/add':     '--|++--|--|L',
 	'POST /checks/[id]/onsite/findings?/request': '--|++--|--|L',
 	'POST /checks/[id]/onsite/findings?/receive': '--|++--|--|L',
@@ -158,6 +162,9 @@ const EXPECTED: Record<string, string> = {
 	'POST /plans/[id]?/sendBack':             '-+|----|--|L',
 	'POST /plans/[id]?/addCheck':             '-+|++++|--|L', // the unit picked is inactive: 400
 	'POST /plans/[id]?/edit':                 '++|++++|--|L', // empty body: 400
+	'POST /plans/[id]?/addTask':              '-+|++++|--|L', // issue #16 §3: who edits the plan; the unit is inactive: 400
+	'POST /plans/[id]?/editTask':             '-+|++++|--|L', // the unit is inactive: 400
+	'POST /plans/[id]?/completeTask':         '-+|++++|--|L', // already done: nothing to write
 	'POST /plans/[id]?/removeCheck':          '-+|+---|--|L', // removing a check is its lead's or a leader's (§5).
 	'GET /units':                             '++|++++|--|L',
 	// TTHC period statistics (issue #16 §1, docs/tthc.md): the office reads them; admins and inspectors enter
@@ -296,6 +303,7 @@ interface Fixtures {
 	explanationFile: string;
 	objection: string; // the head's objection to `finding2`, rejected by the lead
 	issuedReport: string; // an issued periodic report (issue #17 §2)
+	task: string; // a done task of the plan
 	ids: Record<ActorName, string>;
 	emails: Record<ActorName, string>;
 }
@@ -460,6 +468,14 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 	);
 	if (!issued.ok) throw new Error(`issued report: ${JSON.stringify(issued)}`);
 	const finding = await pb.collection('findings').getOne(f1.value.findingId);
+	const task = await s.plans.addTask(actors.leader, plan.value, {
+		title: 'Ban hành kế hoạch',
+		unit: unitA,
+		due_on: '2026-03-31',
+		status: 'done',
+		done_on: '2026-03-01'
+	});
+	if (!task.ok) throw new Error(`task: ${JSON.stringify(task)}`);
 	const checkRec = await pb.collection('inspections').getOne(check);
 	const sig = checkRec.signatures as Record<string, string> | string[] | undefined;
 	const signatureName = Array.isArray(sig) ? sig[0]! : Object.values(sig ?? {})[0]!;
@@ -485,6 +501,7 @@ async function makeFixtures(pb: Pb): Promise<Fixtures> {
 		explanationFile,
 		objection: obj.value.id,
 		issuedReport: issued.value.id,
+		task: task.value,
 		ids,
 		emails
 	};
@@ -611,7 +628,27 @@ function bodyFor(key: string, fx: Fixtures, actor: ActorName): Record<string, st
 		'POST /plans/[id]?/removeCheck': { check: fx.check, reason: 'Không cần' },
 		// A first save at version 0 for the leader; the admin is refused before anything is read.
 		'POST /reports?/draft': { query: 'period=quarter', version: '0', strengths: 'Ưu điểm' },
-		'POST /reports?/issue': { query: 'period=quarter', signerName: 'Lãnh Đạo Ma Trận', recipients: 'UBND tỉnh' }
+		'POST /reports?/issue': { query: 'period=quarter', signerName: 'Lãnh Đạo Ma Trận', recipients: 'UBND tỉnh' },
+		'POST /plans/[id]?/addTask': { title: 'Tập huấn', unit: fx.inactiveUnit, due_on: '2026-06-30', status: 'not_started' },
+		'POST /plans/[id]?/editTask': {
+			task: fx.task,
+			version: '0',
+			title: 'Tập huấn',
+			unit: fx.inactiveUnit,
+			due_on: '2026-06-30',
+			status: 'not_started'
+		},
+		'POST /plans/[id]?/completeTask': { task: fx.task, version: '0' },
+		'POST /checks/[id]/onsite/dossiers?/save': {
+			code: 'MT-0001',
+			procedure: 'Chứng thực bản sao',
+			field: 'certification',
+			received_on: '2026-01-05',
+			due_on: '2026-01-06',
+			software_status: 'returned',
+			paper_status: 'returned'
+		},
+		'POST /checks/[id]/onsite/dossiers?/delete': { dossier: fx.finding, version: '0' }
 	};
 	return bodies[key] ?? {};
 }

@@ -53,6 +53,10 @@ const rows: Row[] = [
 	['leader approves a plan', actors.leader, 'plan.approve', {}, true],
 	['inspector cannot approve a plan', actors.inspector, 'plan.approve', {}, false],
 	['unit head cannot view plans', actors.unit_head, 'plan.view', {}, false],
+	['inspector edits the tasks of a plan (issue #16 §3)', actors.inspector, 'plan.task', {}, true],
+	['leader edits the tasks of a plan', actors.leader, 'plan.task', {}, true],
+	['admin cannot edit the tasks of a plan', actors.admin, 'plan.task', {}, false],
+	['unit head cannot edit the tasks of a plan', actors.unit_head, 'plan.task', {}, false],
 	// Checks and confidentiality
 	['unit head sees a started surprise check of their unit', actors.unit_head, 'check.view', check('surprise', 'in_progress'), true],
 	['unit head cannot see a planned surprise check of their unit', actors.unit_head, 'check.view', check('surprise', 'planned'), false],

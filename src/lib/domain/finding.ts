@@ -24,7 +24,9 @@ export interface Finding {
 	category: string;
 	description: string;
 	observedAt: string;
-	source: 'manual' | 'attendance' | 'checklist';
+	source: 'manual' | 'attendance' | 'checklist' | 'dossier';
+	/** The idempotency key (a double submit; an automatic finding's identity, e.g. `tthc:<dossier>:<rule>`). */
+	clientKey?: string;
 	attendanceId: string | null;
 	photos: string[];
 	photoMeta: PhotoMeta[];

@@ -19,6 +19,7 @@ import { en as importMapping } from './messages/import-mapping';
 import { en as signatures } from './messages/signatures';
 import { en as documents } from './messages/documents';
 import { en as tthc } from './messages/tthc';
+import { en as dossiers } from './messages/dossiers';
 
 const all = {
 	...core,
@@ -39,7 +40,8 @@ const all = {
 	...importMapping,
 	...signatures,
 	...documents,
-	...tthc
+	...tthc,
+	...dossiers
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

@@ -18,6 +18,7 @@ import { vi as importMapping } from './messages/import-mapping';
 import { vi as signatures } from './messages/signatures';
 import { vi as documents } from './messages/documents';
 import { vi as tthc } from './messages/tthc';
+import { vi as dossiers } from './messages/dossiers';
 
 export const vi = {
 	...core,
@@ -38,7 +39,8 @@ export const vi = {
 	...importMapping,
 	...signatures,
 	...documents,
-	...tthc
+	...tthc,
+	...dossiers
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -48,6 +48,7 @@ export type Action =
 	| 'plan.view'
 	| 'plan.draft'
 	| 'plan.approve'
+	| 'plan.task'
 	| 'check.list'
 	| 'check.view'
 	| 'check.record'
@@ -169,6 +170,9 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 			return actor.role === 'inspector' || actor.role === 'leader';
 		case 'plan.approve':
 			return actor.role === 'leader';
+		case 'plan.task':
+			// A plan's tasks (issue #16 §3): added, edited and completed by those who edit the plan.
+			return can(actor, 'plan.draft', r);
 		case 'check.list':
 			return true; // lists are narrowed by scope; secrecy applies per record
 		case 'check.view':

@@ -67,3 +67,9 @@ export async function unlessStale(p: Promise<unknown>): Promise<boolean> {
 export function isUnavailable(e: unknown): boolean {
 	return isClientError(e) && e.status === 0;
 }
+
+/** True when a write (alone or one request of a batch) broke a unique index (validation_not_unique). */
+export function isUniqueViolation(e: unknown): boolean {
+	if (e instanceof AppError) return e.code === 'duplicate';
+	return isClientError(e) && JSON.stringify(e.response ?? {}).includes('validation_not_unique');
+}

@@ -23,6 +23,7 @@ function toFinding(r: RecordModel): Finding {
 		description: String(r.description ?? ''),
 		observedAt: String(r.observed_at ?? ''),
 		source: (r.source || 'manual') as Finding['source'],
+		clientKey: String(r.client_key ?? ''),
 		attendanceId: r.attendance ? String(r.attendance) : null,
 		photos: (r.photos as string[]) ?? [],
 		photoMeta: (r.photo_meta as PhotoMeta[]) ?? [],

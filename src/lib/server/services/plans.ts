@@ -7,10 +7,14 @@ import { inspectionsRepo } from '../repos/inspections';
 import { checkLookupsRepo } from '../repos/check-lookups';
 import { auditRepo } from '../repos/audit';
 import { decidePlan, planProgress } from '../../domain/plan';
+import { planTasksRepo } from '../repos/plan-tasks';
+import { planTaskProgress, taskAfterStatus, taskRefusals } from '../../domain/plan-tasks';
+import type { PlanTaskInput } from '../../domain/schemas/dossiers';
+import { vnDay } from '../../domain/time';
 import { scopedCheck } from './checks';
 import type { Actor } from '../../domain/user';
 import type { PlanInput } from '../../domain/schemas/planning';
-import { notFound, ok, refuse, stale, type Refusal, type Result } from '../../domain/result';
+import { notFound, ok, refuse, stale, type MessageKey, type Refusal, type Result } from '../../domain/result';
 import { actionScopeRepo } from '../repos/action-scope';
 import type { NotificationService } from './notifications';
 
@@ -45,6 +49,17 @@ export function plansService(pb: Pb, clock: () => Date, notifications?: Notifica
 	}
 	const checks = inspectionsRepo(pb);
 	const lookups = checkLookupsRepo(pb);
+	const tasks = planTasksRepo(pb);
+
+	/** A task's input checked against its plan: the plan's year, an active unit, the completion day. */
+	async function taskRefusal(plan: Plan, input: PlanTaskInput): Promise<Refusal | null> {
+		if (plan.status === 'archived') return refuse(409, 'plan_task.error.archived');
+		const fields: Partial<Record<string, MessageKey>> = {};
+		const unit = await lookups.unit(input.unit);
+		if (!unit || !unit.active) fields.unit = 'plan_task.error.unit_unknown';
+		Object.assign(fields, taskRefusals({ dueOn: input.due_on, status: input.status, doneOn: input.done_on }, plan));
+		return Object.keys(fields).length ? { ok: false, status: 400, code: 'errors.invalid', fields } : null;
+	}
 	const audit = auditRepo(pb);
 
 	async function revise(actor: Actor, plan: Plan, reason: string, change: string, details: Record<string, unknown>) {
@@ -66,7 +81,7 @@ export function plansService(pb: Pb, clock: () => Date, notifications?: Notifica
 			authorize(actor, 'plan.view');
 			const plan = await repo.get(id);
 			if (!plan) return null;
-			const list = await checks.listForPlan(id);
+			const [list, taskList] = await Promise.all([checks.listForPlan(id), tasks.list(id)]);
 			const ids = [plan.createdById, plan.approvedById, ...plan.revisions.map((r) => r.by), ...list.flatMap((c) => [c.leadId])];
 			const people = await lookups.people([...new Set(ids.filter((x): x is string => !!x))]);
 			const facts = { status: plan.status, createdById: plan.createdById, checkCount: list.length };
@@ -75,6 +90,12 @@ export function plansService(pb: Pb, clock: () => Date, notifications?: Notifica
 				checks: list,
 				names: Object.fromEntries(people.map((p) => [p.id, p.name])) as Record<string, string>,
 				progress: planProgress(list.map((c) => c.status)),
+				tasks: taskList,
+				taskProgress: planTaskProgress(
+					taskList,
+					list.map((c) => c.status)
+				),
+				canTask: can(actor, 'plan.task') && plan.status !== 'archived',
 				canDraft: can(actor, 'plan.draft'),
 				canSubmit: can(actor, 'plan.draft') && decidePlan(facts, 'submit', actor).ok,
 				canApprove: can(actor, 'plan.approve') && decidePlan(facts, 'approve', actor).ok,
@@ -136,6 +157,48 @@ export function plansService(pb: Pb, clock: () => Date, notifications?: Notifica
 				return stale();
 			await audit.write({ actorId: actor.id, action: `plan.${event}`, collection: 'inspection_plans', id });
 			if (event === 'submit') await tellSubmitted(actor, plan);
+			return ok();
+		},
+
+		/** Adds a task to the plan. Authz: plan.task. Failures: 400 by field (year, unit, dates), 409 archived. */
+		async addTask(actor: Actor, planId: string, input: PlanTaskInput): Promise<Result<string>> {
+			authorize(actor, 'plan.task');
+			const plan = await repo.get(planId);
+			if (!plan) return notFound();
+			const bad = await taskRefusal(plan, input);
+			if (bad) return bad;
+			const st = taskAfterStatus(input.status, input.done_on, vnDay(clock()));
+			const t = await tasks.create(planId, { title: input.title, unitId: input.unit, dueOn: input.due_on, ...st }, actor.id);
+			await audit.write({ actorId: actor.id, action: 'plan.task_add', collection: 'plan_tasks', id: t.id });
+			return ok(t.id);
+		},
+
+		/** Edits a task from the version read. Authz: plan.task. Failures: as addTask, 409 errors.stale, 404. */
+		async editTask(actor: Actor, planId: string, taskId: string, version: number, input: PlanTaskInput): Promise<Result> {
+			authorize(actor, 'plan.task');
+			const [plan, t] = await Promise.all([repo.get(planId), tasks.get(taskId)]);
+			if (!plan || !t || t.planId !== planId) return notFound();
+			const bad = await taskRefusal(plan, input);
+			if (bad) return bad;
+			const st = taskAfterStatus(input.status, input.done_on, vnDay(clock()));
+			if (
+				t.version !== version ||
+				!(await tasks.update(t.id, version, { title: input.title, unitId: input.unit, dueOn: input.due_on, ...st }))
+			)
+				return stale();
+			await audit.write({ actorId: actor.id, action: 'plan.task_edit', collection: 'plan_tasks', id: t.id });
+			return ok();
+		},
+
+		/** Marks a task done today, from the version read. Authz: plan.task. Failures: 409 errors.stale, 404. */
+		async completeTask(actor: Actor, planId: string, taskId: string, version: number): Promise<Result> {
+			authorize(actor, 'plan.task');
+			const [plan, t] = await Promise.all([repo.get(planId), tasks.get(taskId)]);
+			if (!plan || !t || t.planId !== planId) return notFound();
+			if (plan.status === 'archived') return refuse(409, 'plan_task.error.archived');
+			if (t.status === 'done') return ok();
+			if (t.version !== version || !(await tasks.update(t.id, version, taskAfterStatus('done', '', vnDay(clock()))))) return stale();
+			await audit.write({ actorId: actor.id, action: 'plan.task_complete', collection: 'plan_tasks', id: t.id });
 			return ok();
 		},
 

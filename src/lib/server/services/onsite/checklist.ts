@@ -14,6 +14,9 @@ import type { Finding } from '../../../domain/finding';
 import type { NewFinding } from '../../repos/findings';
 import { refuse, type Refusal, type Result } from '../../../domain/result';
 import { findingWriter } from './findings';
+import { tthcDossiersRepo } from '../../repos/tthc-dossiers';
+import { dossierCounts } from '../../../domain/dossier-rules';
+import { vnDay } from '../../../domain/time';
 import type { OnsiteContext } from './context';
 
 export type ChecklistItems = Record<string, { result: ChecklistResult; note: string }>;
@@ -29,7 +32,7 @@ const linkedFindings = (list: readonly Finding[]) =>
 const itemKey = (code: string) => `checklist-${code}`;
 
 export function checklistUseCases(ctx: OnsiteContext) {
-	const { load, editable, mergeWrite, flags, checklistTypes, roster, log } = ctx;
+	const { clock, load, editable, mergeWrite, flags, checklistTypes, roster, log } = ctx;
 	const { fnd } = ctx.repos;
 	const writer = findingWriter(ctx);
 
@@ -104,8 +107,17 @@ export function checklistUseCases(ctx: OnsiteContext) {
 			return mergeWrite(actor, id, (now) => editable(now) ?? { checklist: { ...now.checklist, ...wanted } });
 		},
 
+		/**
+		 * The typed procedure counts; when the check has sampled dossiers, sampled / overdue / without
+		 * apology are derived from them instead (docs/tthc-dossiers.md), the rest kept as typed.
+		 */
 		async saveProcedures(actor: Actor, id: string, p: Procedures): Promise<Result> {
-			return mergeWrite(actor, id, (c) => editable(c) ?? { procedures: p });
+			const rows = await tthcDossiersRepo(ctx.pb).list(id);
+			return mergeWrite(
+				actor,
+				id,
+				(c) => editable(c) ?? { procedures: rows.length ? { ...p, ...dossierCounts(rows, vnDay(c.startedAt ?? clock())) } : p }
+			);
 		}
 	};
 }

@@ -28,7 +28,7 @@ export interface FindingDraft {
 	keepLocation?: boolean;
 	/** The phone's per-photo hints (JSON). */
 	photoMeta?: string;
-	source: 'manual' | 'checklist';
+	source: 'manual' | 'checklist' | 'dossier';
 }
 
 /**

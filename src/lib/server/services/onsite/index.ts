@@ -10,6 +10,7 @@ import { startRollCallUseCases } from './start-roll-call';
 import { checklistUseCases } from './checklist';
 import { findingUseCases } from './findings';
 import { completionUseCases } from './completion';
+import { dossierUseCases } from './dossiers';
 
 export { scopeOf } from './context';
 
@@ -19,7 +20,8 @@ export function onsiteService(pb: Pb, clock: () => Date) {
 		...startRollCallUseCases(ctx),
 		...checklistUseCases(ctx),
 		...findingUseCases(ctx),
-		...completionUseCases(ctx)
+		...completionUseCases(ctx),
+		...dossierUseCases(ctx)
 	};
 }
 

@@ -1,8 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseForm, readForm, refused } from '$lib/server/forms';
+import { parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { planCheckSchema, planSchema, removeCheckSchema } from '$lib/domain/schemas/planning';
+import { completePlanTaskSchema, editPlanTaskSchema, planTaskSchema } from '$lib/domain/schemas/dossiers';
+import { formatNumber, formatShare } from '$lib/domain/format';
+import { formatDay } from '$lib/domain/time';
 import { checkRow } from '$lib/domain/check-view';
 import { formatDate, formatDateTime } from '$lib/domain/time';
 import { keyOrText, t } from '$lib/i18n/t';
@@ -44,6 +47,18 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		})),
 		rows: d.checks.map(checkRow),
 		progress: d.progress.label,
+		tasks: d.tasks.map((t) => ({ ...t, due: formatDay(t.dueOn), done: formatDay(t.doneOn) })),
+		taskProgress: {
+			tasks: {
+				ratio: `${formatNumber(d.taskProgress.tasks.done)}/${formatNumber(d.taskProgress.tasks.total)}`,
+				share: formatShare(d.taskProgress.tasks.done, d.taskProgress.tasks.total)
+			},
+			checks: {
+				ratio: `${formatNumber(d.taskProgress.checks.done)}/${formatNumber(d.taskProgress.checks.total)}`,
+				share: formatShare(d.taskProgress.checks.done, d.taskProgress.checks.total)
+			}
+		},
+		canTask: d.canTask,
 		added: added ? { id: added.id, unitName: added.unitName } : null,
 		warnings: warnings.map((w) =>
 			t(locals.locale, w.code, { ...w.params, holiday: w.params.holidayKey ? keyOrText(locals.locale, String(w.params.holidayKey)) : '' })
@@ -75,7 +90,39 @@ async function decide(event: 'submit' | 'approve' | 'return', id: string, reques
 	redirect(303, `/plans/${id}`);
 }
 
+const tasksAt = (id: string) => `/plans/${id}#tasks`;
+
 export const actions: Actions = {
+	addTask: async ({ params, request, locals }) => {
+		const user = requireRole(...ROLES);
+		const form = await readForm(request);
+		const input = parseForm(planTaskSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'addTask' });
+		const { plans } = await getServices();
+		return settle(locals.locale, await plans.addTask(user.actor, params.id, input.value), form, {
+			action: 'addTask',
+			redirectTo: tasksAt(params.id)
+		});
+	},
+	editTask: async ({ params, request, locals }) => {
+		const user = requireRole(...ROLES);
+		const form = await readForm(request);
+		const input = parseForm(editPlanTaskSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'editTask' });
+		const { task, version, ...rest } = input.value;
+		const { plans } = await getServices();
+		const r = await plans.editTask(user.actor, params.id, task, version, rest);
+		return settle(locals.locale, r, form, { action: 'editTask', redirectTo: tasksAt(params.id) });
+	},
+	completeTask: async ({ params, request, locals }) => {
+		const user = requireRole(...ROLES);
+		const form = await readForm(request);
+		const input = parseForm(completePlanTaskSchema, form);
+		if (!input.ok) return refused(locals.locale, input, form, { action: 'completeTask' });
+		const { plans } = await getServices();
+		const r = await plans.completeTask(user.actor, params.id, input.value.task, input.value.version);
+		return settle(locals.locale, r, form, { action: 'completeTask', redirectTo: tasksAt(params.id) });
+	},
 	submit: ({ params, request, locals }) => decide('submit', params.id, request, locals.locale),
 	approve: ({ params, request, locals }) => decide('approve', params.id, request, locals.locale),
 	sendBack: ({ params, request, locals }) => decide('return', params.id, request, locals.locale),
