@@ -8,6 +8,8 @@ declare global {
 			user: User | null;
 			session: Session | null;
 			locale: Locale;
+			/** Set once a refusal of this request has been logged (src/lib/server/log.ts): one line per request. */
+			refusalLogId?: string;
 		}
 		interface Error {
 			message: string;

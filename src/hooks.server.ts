@@ -7,6 +7,7 @@ import { SESSION_COOKIE, clearSessionCookie, clearSessionCookieHeader, setSessio
 import { canEnterGroup, routeGroupOf } from '$lib/server/authz';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n/t';
 import { redirectResponse, withSecurityHeaders } from '$lib/server/security-headers';
+import { logEvent, logForbidden, newLogId, requestFields } from '$lib/server/log';
 
 /**
  * Outermost: every response, whatever made it (page, form action, +server.ts file, redirect, error
@@ -26,6 +27,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 		}
 		response = r;
 	}
+	// Every 403 leaves one line (issue #15 point 6); a form action's refusal was logged by forms.ts already.
+	if (response.status === 403) logForbidden(event);
 	return withSecurityHeaders(response, getConfig().cookieSecure);
 };
 
@@ -81,23 +84,10 @@ export const handle = sequence(handleSecurityHeaders, handleLocale, handleSessio
  * the user, so a reported id finds its stack. The path only: query strings may carry tokens.
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	const id = crypto.randomUUID().slice(0, 8);
+	const id = newLogId();
 	if (status !== 404) {
 		const e = error instanceof Error ? error : null;
-		console.error(
-			JSON.stringify({
-				level: 'error',
-				time: new Date().toISOString(),
-				id,
-				status,
-				method: event.request.method,
-				path: event.url.pathname,
-				route: event.route.id,
-				user: event.locals.user?.id ?? null,
-				message: e?.message ?? message,
-				stack: e?.stack
-			})
-		);
+		logEvent('http.error', { id, status, ...requestFields(event), message: e?.message ?? message, stack: e?.stack });
 	}
 	return { message: status === 404 ? 'errors.not_found' : 'errors.unexpected', id };
 };

@@ -80,7 +80,12 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		objections: objectionService(pb, clock, notifications, calendar),
 		reportBacks,
 		// Reminders beyond the actions': written explanations (issue #13 §3), report-backs (§5).
-		scheduler: schedulerService(clock, actions, notifications, [explanations, reportBacks]),
+		// Expired sessions are swept on the same tick (issue #15 point 6).
+		scheduler: schedulerService(clock, actions, notifications, [
+			explanations,
+			reportBacks,
+			{ runDueChecks: (now: Date) => sessions.deleteExpired(now) }
+		]),
 		dashboard: dashboardService(pb, clock),
 		reports,
 		reportIssue: reportIssueService(pb, {

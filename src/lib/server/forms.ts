@@ -6,6 +6,8 @@
 //   top when it belongs to no field), the text the user typed and the boxes they ticked echoed back
 //   (never passwords, never files), and the name of the form that failed.
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import { logForbidden } from './log';
 import type { z } from 'zod';
 import { t, isMessageKey, type KeyPrefix, type Locale } from '../i18n/t';
 import type { FormFailure, MessageKey, MessageParams, Refusal, Result } from '../domain/result';
@@ -89,12 +91,24 @@ export function failure(locale: Locale, r: Refusal, form: FormData | null, echo:
 	return out;
 }
 
+/** Logs a 403 refusal of the current request (outside a request, e.g. a unit test, nothing). */
+function logForbiddenHere(code: string) {
+	let event;
+	try {
+		event = getRequestEvent();
+	} catch {
+		return;
+	}
+	logForbidden(event, code);
+}
+
 /**
  * A refusal as the page sees it: not found → the error page (404); anything else → fail(status) with
  * the messages translated and the input echoed, nothing saved.
  */
 export function refused(locale: Locale, r: Refusal, form: FormData | null, echo: Echo = {}): ActionFailure<FormFailure> {
 	if (r.status === 404) error(404, r.code);
+	if (r.status === 403) logForbiddenHere(r.code);
 	return fail(r.status, failure(locale, r, form, echo));
 }
 

@@ -73,7 +73,8 @@ export function sessionService(pb: Pb, clock: Clock, policy: SessionPolicy) {
 		/** Ends every session of the user but `keepId` (after a password change). */
 		invalidateOthers: (userId: string, keepId: string) => repo.deleteForUser(userId, keepId),
 		listForUser: (userId: string) => repo.listForUser(userId),
-		deleteExpired: () => repo.deleteExpired(clock())
+		/** Deletes every session past its sliding or absolute expiry; the scheduler sweeps with it. */
+		deleteExpired: (now: Date = clock()) => repo.deleteExpired(now)
 	};
 }
 

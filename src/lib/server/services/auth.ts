@@ -8,6 +8,7 @@ import type { Clock, Session, SessionService } from '../auth/session';
 import { authorize } from '../authz';
 import type { Pb } from '../pb/create';
 import { auditRepo } from '../repos/audit';
+import { logEvent } from '../log';
 import { sessionsRepo } from '../repos/sessions';
 import { usersRepo } from '../repos/users';
 import { notFound, ok, refuse, type Refusal, type Result } from '../../domain/result';
@@ -20,6 +21,12 @@ export interface SignIn {
 }
 
 const throttled = (minutes: number): Refusal => refuse(429, 'login.error.throttled', undefined, { minutes });
+
+/** A refused sign-in, logged with its status and reason only: never the email or password tried. */
+function loginFailed(r: Refusal): Refusal {
+	logEvent('auth.login_failed', { status: r.status, code: r.code });
+	return r;
+}
 
 export function authService(pb: Pb, sessions: SessionService, clock: Clock = () => new Date()) {
 	const audit = auditRepo(pb);
@@ -34,7 +41,7 @@ export function authService(pb: Pb, sessions: SessionService, clock: Clock = () 
 		async login(input: { email: string; password: string }, meta: { userAgent?: string; ip?: string }): Promise<Result<SignIn>> {
 			// Counted before the check (issue #11 point 6): 20 parallel guesses get at most the limit checked.
 			const slot = throttle.begin(input.email, meta.ip ?? '');
-			if (!slot.ok) return throttled(slot.minutes);
+			if (!slot.ok) return loginFailed(throttled(slot.minutes));
 			let checked: Result<User>;
 			try {
 				checked = await checkPassword(pb.baseURL, input.email, input.password);
@@ -45,7 +52,7 @@ export function authService(pb: Pb, sessions: SessionService, clock: Clock = () 
 			if (!checked.ok) {
 				if (checked.status === 401) slot.attempt.failed();
 				else slot.attempt.released();
-				return checked;
+				return loginFailed(checked);
 			}
 			slot.attempt.succeeded();
 			const user = checked.value;
