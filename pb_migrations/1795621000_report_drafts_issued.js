@@ -77,10 +77,7 @@ migrate(
 				]
 			})
 		);
-		app
-			.db()
-			.newQuery('CREATE TABLE report_sequences (year INTEGER NOT NULL PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID')
-			.execute();
+		app.db().newQuery('CREATE TABLE report_sequences (year INTEGER NOT NULL PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID').execute();
 	},
 	(app) => {
 		app.db().newQuery('DROP TABLE IF EXISTS report_sequences').execute();
