@@ -157,7 +157,7 @@ function expectOfficialPages(bytes: Uint8Array, pages: Page[]) {
 const sizeOf = (w: Word) => (w.yMax - w.yMin) / 1.107;
 
 const record = (findings: number): RecordInput => ({
-	issuer: { parent: 'Sở Nội vụ tỉnh Cửu An', body: 'Đoàn kiểm tra công vụ', abbr: 'ĐKTCV' },
+	issuer: { parent: 'Sở Nội vụ tỉnh Cửu An', body: 'Đoàn kiểm tra công vụ', abbr: 'ĐKTCV', prefix: 'BB' },
 	number: 7,
 	place: 'Mỹ Hưng',
 	unitName: 'phường Mỹ Hưng',

@@ -170,7 +170,7 @@ describe('the record (biên bản)', () => {
 	});
 
 	const input: RecordInput = {
-		issuer: { parent: 'Sở Nội vụ', body: 'Đoàn kiểm tra công vụ', abbr: 'ĐKTCV' },
+		issuer: { parent: 'Sở Nội vụ', body: 'Đoàn kiểm tra công vụ', abbr: 'ĐKTCV', prefix: 'BB' },
 		number: null,
 		place: 'Mỹ Hưng',
 		unitName: 'phường Mỹ Hưng',

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { recordInput, recordPlace, type RecordSource } from '../../src/lib/domain/record-input';
 import type { Finding } from '../../src/lib/domain/finding';
 import { buildRecord, recordText } from '../../src/lib/domain/record';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../../src/lib/domain/official-document';
 
 const finding = (over: Partial<Finding>): Finding => ({
 	id: 'f1',
@@ -215,5 +216,27 @@ describe('the signers of the record', () => {
 	test('a secretary who left the team, or is the lead, is no secretary', () => {
 		expect(recordInput(source({ team, secretaryId: 'gone' })).secretary).toBeNull();
 		expect(recordInput(source({ team, secretaryId: 'lead' })).signers.map((s) => s.role)).not.toContain('secretary');
+	});
+});
+
+describe('the record head from the document settings (issue #17 point 4)', () => {
+	test('the admin’s issuing body, abbreviation and number symbol print in the head and the archive line', () => {
+		const settings = {
+			...DEFAULT_DOCUMENT_SETTINGS,
+			parentBody: 'UBND tỉnh Cửu An',
+			issuingBody: 'Thanh tra tỉnh',
+			issuingAbbr: 'TTr',
+			recordPrefix: 'BBKT'
+		};
+		const doc = buildRecord(recordInput(source({ recordNumber: 7 }, { settings })));
+		expect(doc.headerLeft).toEqual(['UBND TỈNH CỬU AN', 'THANH TRA TỈNH']);
+		expect(doc.number).toBe('Số: 07/BBKT-TTr');
+		expect(JSON.stringify(doc)).not.toContain('ĐKTCV');
+	});
+
+	test('without settings the defaults print: Sở Nội vụ, Đoàn kiểm tra công vụ, BB-ĐKTCV', () => {
+		const doc = buildRecord(recordInput(source({ recordNumber: null })));
+		expect(doc.headerLeft).toEqual(['SỞ NỘI VỤ', 'ĐOÀN KIỂM TRA CÔNG VỤ']);
+		expect(doc.number).toBe('Số:       /BB-ĐKTCV');
 	});
 });

@@ -3,7 +3,7 @@
  * plan's progress counted separately for tasks and checks in the "x/y, đạt z%" form of the reports
  * ("Nhiệm vụ: 54/59, đạt 91,5%"). Pure.
  */
-import { formatNumber, formatShare } from './format';
+import { formatAchieved } from './format';
 import { isCountedCheck, isDoneCheck } from './figures';
 import type { MessageKey } from './result';
 
@@ -23,12 +23,9 @@ export interface PlanTask {
 	version: number;
 }
 
-/**
- * "54/59, đạt 91,5%": done of total, rounded half up (format.ts). A local composition of formatNumber +
- * formatShare; TODO(#16): one shared formatter in format.ts once the period-statistics work lands.
- */
+/** "54/59, đạt 91,5%": done of total, rounded half up — the one "x/y, đạt z%" form of format.ts. */
 export function formatProgress(done: number, total: number, digits = 1): string {
-	return `${formatNumber(done)}/${formatNumber(total)}, đạt ${formatShare(done, total, digits)}`;
+	return formatAchieved(done, total, '', digits);
 }
 
 /** Tasks and checks counted separately: every task counts; checks as the figures count them. */

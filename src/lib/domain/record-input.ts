@@ -6,7 +6,7 @@
  */
 import { vi } from '../i18n/messages/onsite';
 import { vi as signVi } from '../i18n/messages/signatures';
-import type { DocumentSigner } from './official-document';
+import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings, type DocumentSigner } from './official-document';
 import { signerState, validSecretary, type SignatureParty, type SignerEntry } from './signatures';
 import type { Finding } from './finding';
 import { metCriteria } from './criteria';
@@ -58,6 +58,8 @@ export interface RecordSource {
 	now: Date;
 	/** The drawn signatures' PNG bytes, read by the service from the stored files. */
 	images?: Partial<Record<SignatureParty, Uint8Array>>;
+	/** The admin's document settings (issuing body, abbreviation, number symbol); defaults when absent. */
+	settings?: DocumentSettings;
 }
 
 /**
@@ -111,6 +113,7 @@ const SCOPE_ALL = ['attendance', 'office_culture', 'procedures'] as const;
 
 export function recordInput(s: RecordSource): RecordInput {
 	const c = s.check;
+	const settings = s.settings ?? DEFAULT_DOCUMENT_SETTINGS;
 	const byId = new Map(s.findings.map((f) => [f.id, f]));
 	const effective = (field: AmendableField, v: string) => {
 		const last = [...c.amendments].reverse().find((a) => a.field === field);
@@ -143,7 +146,7 @@ export function recordInput(s: RecordSource): RecordInput {
 	// "Thực hiện tốt": criteria met, worded as criteria, none the record reports as violated.
 	const compliant = metCriteria(s.checklistTypes, c.checklist, new Set([...recorded, ...checklistViolations.map((v) => v.code)]));
 	return {
-		issuer: { parent: vi['record.issuer.parent'], body: vi['record.issuer.body'], abbr: RECORD_ISSUER_ABBR },
+		issuer: { parent: settings.parentBody, body: settings.issuingBody, abbr: settings.issuingAbbr, prefix: settings.recordPrefix },
 		number: c.recordNumber,
 		place: recordPlace(c.unitName),
 		unitName: c.unitName,

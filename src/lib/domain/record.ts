@@ -39,7 +39,7 @@ export interface RecordFinding {
 }
 
 export interface RecordInput {
-	issuer: { parent: string; body: string; abbr: string };
+	issuer: { parent: string; body: string; abbr: string; /** The number symbol: "BB". */ prefix: string };
 	/** The record's number in its year (given when the check is completed), or null: left blank to fill in. */
 	number: number | null;
 	place: string;
@@ -253,8 +253,8 @@ export function buildRecord(d: RecordInput): RecordDoc {
 	return {
 		headerLeft: [d.issuer.parent.toLocaleUpperCase('vi'), d.issuer.body.toLocaleUpperCase('vi')],
 		number: d.number
-			? tv('record.number_given', { n: String(d.number).padStart(2, '0'), abbr: d.issuer.abbr })
-			: tv('record.number', { abbr: d.issuer.abbr }),
+			? tv('record.number_given', { n: String(d.number).padStart(2, '0'), prefix: d.issuer.prefix, abbr: d.issuer.abbr })
+			: tv('record.number', { prefix: d.issuer.prefix, abbr: d.issuer.abbr }),
 		motto: [tv('record.motto1'), tv('record.motto2')],
 		placeDate: `${d.place}, ${when}`,
 		title: tv('record.title'),

@@ -52,7 +52,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 	const notifications = notificationService(pb, clock, createMailer(opts?.mail));
 	const actions = actionService(pb, clock, notifications, calendar);
 	const checks = checksService(pb, clock, calendar);
-	const onsiteBase = onsiteService(pb, clock);
+	const onsiteBase = onsiteService(pb, clock, () => documentSettings.get());
 	const unitRecord = unitRecordService(pb, { checks, onsite: onsiteBase, notifications, documentSettings });
 	const explanations = explanationService(pb, clock, notifications, calendar);
 	const reportBacks = reportBackService(pb, clock, notifications);

@@ -166,8 +166,8 @@ export const vi = {
 
 	'record.motto1': 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
 	'record.motto2': 'Độc lập - Tự do - Hạnh phúc',
-	'record.number': 'Số:       /BB-{abbr}',
-	'record.number_given': 'Số: {n}/BB-{abbr}',
+	'record.number': 'Số:       /{prefix}-{abbr}',
+	'record.number_given': 'Số: {n}/{prefix}-{abbr}',
 	'record.title': 'BIÊN BẢN',
 	'record.subtitle': 'Kiểm tra công vụ tại {unit}',
 	'record.opening':
@@ -218,9 +218,7 @@ export const vi = {
 	'record.sign.members': 'CÁC THÀNH VIÊN ĐOÀN KIỂM TRA',
 	'record.recipients': 'Nơi nhận:',
 	'record.recipient.director': '- Giám đốc Sở Nội vụ (để báo cáo);',
-	'record.recipient.archive': '- Lưu: VT, {abbr}.',
-	'record.issuer.parent': 'Sở Nội vụ',
-	'record.issuer.body': 'Đoàn kiểm tra công vụ'
+	'record.recipient.archive': '- Lưu: VT, {abbr}.'
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -381,8 +379,8 @@ export const en: Record<keyof typeof vi, string> = {
 	// The record itself is an administrative document printed in Vietnamese in both locales.
 	'record.motto1': 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
 	'record.motto2': 'Độc lập - Tự do - Hạnh phúc',
-	'record.number': 'Số:       /BB-{abbr}',
-	'record.number_given': 'Số: {n}/BB-{abbr}',
+	'record.number': 'Số:       /{prefix}-{abbr}',
+	'record.number_given': 'Số: {n}/{prefix}-{abbr}',
 	'record.title': 'BIÊN BẢN',
 	'record.subtitle': 'Kiểm tra công vụ tại {unit}',
 	'record.opening': vi['record.opening'],
@@ -430,7 +428,5 @@ export const en: Record<keyof typeof vi, string> = {
 	'record.sign.members': vi['record.sign.members'],
 	'record.recipients': vi['record.recipients'],
 	'record.recipient.director': vi['record.recipient.director'],
-	'record.recipient.archive': vi['record.recipient.archive'],
-	'record.issuer.parent': vi['record.issuer.parent'],
-	'record.issuer.body': vi['record.issuer.body']
+	'record.recipient.archive': vi['record.recipient.archive']
 };

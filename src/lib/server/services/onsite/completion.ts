@@ -36,7 +36,7 @@ export function signerStates(c: OnsiteCheck): Partial<Record<SignatureParty, Sig
 }
 
 export function completionUseCases(ctx: OnsiteContext) {
-	const { clock, log, load, editable, mergeWrite, flags, calendar, checklistTypes } = ctx;
+	const { clock, log, load, editable, mergeWrite, flags, calendar, checklistTypes, settings } = ctx;
 	const { checks, att, fnd, actions } = ctx.repos;
 
 	/** The name printed for a signer: the lead's, the secretary's, the representative's as stated. */
@@ -286,6 +286,7 @@ export function completionUseCases(ctx: OnsiteContext) {
 				actions.byInspection(c.id),
 				checklistTypes()
 			]);
+			const docSettings = await settings();
 			const images: Partial<Record<SignatureParty, Uint8Array>> = {};
 			if (!c.signedOnPaper) {
 				for (const party of SIGNATURE_PARTIES) {
@@ -301,7 +302,8 @@ export function completionUseCases(ctx: OnsiteContext) {
 				actions: proposed,
 				checklistTypes: ocTypes,
 				now: clock(),
-				images
+				images,
+				settings: docSettings
 			});
 			return { doc: buildRecord(input), check: c, input };
 		},

@@ -7,6 +7,7 @@
  * check is locked (`check.error.locked`), a correction is an amendment with a reason.
  * Answers are a Result (domain/result.ts): a refusal has an HTTP status and an i18n code; nothing is half-written.
  */
+import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from '../../../domain/official-document';
 import { error } from '@sveltejs/kit';
 import type { Actor } from '../../../domain/user';
 import { authorize, can, type Scoped } from '../../authz';
@@ -55,7 +56,11 @@ export const catalogueEntry = (v: ViolationType): CatalogueEntry => ({
 	defaultFixDays: v.defaultFixDays
 });
 
-export function onsiteContext(pb: Pb, clock: () => Date) {
+export function onsiteContext(
+	pb: Pb,
+	clock: () => Date,
+	settings: () => Promise<DocumentSettings> = async () => DEFAULT_DOCUMENT_SETTINGS
+) {
 	const checks = onsiteRepo(pb);
 	const att = attendanceRepo(pb);
 	const fnd = findingsRepo(pb);
@@ -135,6 +140,8 @@ export function onsiteContext(pb: Pb, clock: () => Date) {
 	return {
 		pb,
 		clock,
+		/** The admin's document settings (issue #17 point 4): the biên bản's head and number symbol. */
+		settings,
 		repos: { checks, att, fnd, staff, types, actions },
 		log,
 		load,

@@ -4,6 +4,7 @@
  * evidence, completion with signatures, amendments and the record. Shared loading, authorization and
  * the merge-on-conflict write are in context.ts.
  */
+import type { DocumentSettings } from '../../../domain/official-document';
 import type { Pb } from '../../pb/create';
 import { onsiteContext } from './context';
 import { startRollCallUseCases } from './start-roll-call';
@@ -14,8 +15,8 @@ import { dossierUseCases } from './dossiers';
 
 export { scopeOf } from './context';
 
-export function onsiteService(pb: Pb, clock: () => Date) {
-	const ctx = onsiteContext(pb, clock);
+export function onsiteService(pb: Pb, clock: () => Date, settings?: () => Promise<DocumentSettings>) {
+	const ctx = onsiteContext(pb, clock, settings);
 	return {
 		...startRollCallUseCases(ctx),
 		...checklistUseCases(ctx),
