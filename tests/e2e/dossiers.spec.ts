@@ -104,7 +104,8 @@ test('an inspector samples 10 dossiers on site and sees the automatic findings',
 	const findings = page.getByTestId('dossier-findings');
 	await expect(findings.getByRole('heading')).toHaveText('Vi phạm tự động (5)');
 	await expect(findings.getByText(`Hồ sơ số ${tag}-07`)).toHaveCount(2); // overdue, and without a slip
-	await expect(findings.getByText('[TTHC-APOLOGY-LATE]')).toHaveCount(0); // slip of 06/11 before the latest day 09/11
+	await expect(findings.getByText(/Phiếu xin lỗi gửi muộn/)).toHaveCount(0); // slip of 06/11 before the latest day 09/11
+	await expect(findings).not.toContainText('[TTHC'); // findings are named in words, never by catalogue code
 	await expect(findings.getByText(`Hồ sơ số ${tag}-08`)).toHaveCount(2); // overdue, reset twice
 	await expect(findings.getByText(/phần mềm một cửa chưa cập nhật/)).toHaveCount(1);
 	await shot(page, info, 'dossiers');
