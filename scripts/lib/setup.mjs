@@ -51,20 +51,27 @@ export function ensureBuild({ force = false } = {}) {
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Debian's chromium for Playwright: installed through apt-get when missing and we are root. */
+/** pdftoppm (poppler-utils): the tests render the documents' pages to PNG (tests/unit/documents.test.ts). */
+const PDFTOPPM = '/usr/bin/pdftoppm';
+
+/**
+ * Debian's chromium for Playwright, and poppler-utils for the document renders: installed through
+ * apt-get when either is missing and we are root.
+ */
 export function ensureChromium() {
-	if (existsSync(CHROMIUM)) return CHROMIUM;
+	if (existsSync(CHROMIUM) && existsSync(PDFTOPPM)) return CHROMIUM;
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (!isRoot) {
 		throw new Error(
-			`Chromium not found at ${CHROMIUM}. Install Debian's package as root: ` +
-				'`apt-get update && apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary.'
+			`Chromium (${CHROMIUM}) or pdftoppm (${PDFTOPPM}) not found. Install Debian's packages as root: ` +
+				'`apt-get update && apt-get install -y chromium poppler-utils`, or set CHROMIUM_PATH to a Chromium binary.'
 		);
 	}
-	console.log('› Installing Debian chromium (apt-get)…');
+	console.log('› Installing Debian chromium and poppler-utils (apt-get)…');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	sh('apt-get', ['update', '-qq'], { env });
 	sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core', 'poppler-utils'], { env });
 	if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
+	if (!existsSync(PDFTOPPM)) throw new Error(`apt-get installed poppler-utils but ${PDFTOPPM} is still missing`);
 	return CHROMIUM;
 }
