@@ -533,6 +533,22 @@ describe('the DOCX of each document', () => {
 		// No secretary on this team: two signature columns, no "THƯ KÝ".
 		expect(pdfText).not.toContain('THƯ KÝ');
 	});
+
+	test('the secretary’s drawn signature, carried by the record’s signers, prints in the THƯ KÝ column', async () => {
+		const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+		const rd = buildRecord(record(0));
+		const withSecretary = {
+			...rd,
+			signatures: rd.signatures.map((s) => (s.party === 'secretary' ? { ...s, name: 'Đặng Minh Khoa' } : s)),
+			signers: [...rd.signers, { role: 'secretary' as const, title: 'THƯ KÝ', name: 'Đặng Minh Khoa', image: new Uint8Array(png) }]
+		};
+		const block = recordDocument(withSecretary).blocks.find((b) => b.kind === 'signatures');
+		const secretary = block && block.kind === 'signatures' ? block.signers.find((x) => x.role === 'secretary') : undefined;
+		expect(secretary?.image).toBeDefined();
+		const d = readDocx(await renderRecord('docx', withSecretary));
+		expect(d.texts).toContain('THƯ KÝ');
+		expect(Object.keys(d.files).some((f) => f.startsWith('word/media/'))).toBe(true);
+	});
 });
 
 describe('the HTML print view', () => {

@@ -24,7 +24,7 @@ export function recordDocument(doc: RecordDoc, images: Partial<Record<Party, Uin
 			title: s.title,
 			hint: s.hint,
 			name: s.name,
-			image: s.image ?? images[s.party],
+			image: s.image ?? images[s.party] ?? doc.signers.find((x) => x.role === s.party)?.image,
 			refusedReason: s.refusedReason
 		}))
 		// The secretary's column only when the team has one (a name, a signature or a refusal).

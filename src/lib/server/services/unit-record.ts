@@ -131,15 +131,10 @@ export function unitRecordService(
 
 		/** The biên bản as a PDF (or DOCX, or print view) with its signatures. Authz as {@link document}. */
 		async pdf(actor: Actor, id: string, format: DocumentFormat = 'pdf'): Promise<{ bytes: Uint8Array; filename: string }> {
-			const { doc, check } = await document(actor, id);
-			const sig: Partial<Record<'lead' | 'representative', Uint8Array>> = {};
-			for (const party of ['lead', 'representative'] as const) {
-				const name = check.signatures[party];
-				const bytes = name ? await deps.onsite.signatureBytes(check.id, name) : null;
-				if (bytes) sig[party] = bytes;
-			}
+			// The drawn signatures (lead, secretary, representative) come with the document (onsite.record).
+			const { doc } = await document(actor, id);
 			const day = doc.placeDate.match(/\d+/g)?.join('-') ?? '';
-			return { bytes: await renderRecord(format, doc, { signatures: sig }), filename: `bien-ban-kiem-tra-${day}` };
+			return { bytes: await renderRecord(format, doc), filename: `bien-ban-kiem-tra-${day}` };
 		},
 
 		/**

@@ -8,14 +8,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, url }) => {
 	const user = requireRole('inspector', 'leader', 'admin');
 	const { onsite } = await getServices();
-	const { doc, check } = await onsite.record(user.actor, params.id);
-	const sig: Partial<Record<'lead' | 'representative', Uint8Array>> = {};
-	for (const party of ['lead', 'representative'] as const) {
-		const name = check.signatures[party];
-		const bytes = name ? await onsite.signatureBytes(check.id, name) : null;
-		if (bytes) sig[party] = bytes;
-	}
+	// The drawn signatures (lead, secretary, representative) come with the document.
+	const { doc } = await onsite.record(user.actor, params.id);
 	const format = documentFormat(url);
 	const day = doc.placeDate.match(/\d+/g)?.join('-') ?? '';
-	return documentResponse(format, await renderRecord(format, doc, { signatures: sig }), `bien-ban-kiem-tra-${day}`);
+	return documentResponse(format, await renderRecord(format, doc), `bien-ban-kiem-tra-${day}`);
 };
