@@ -220,7 +220,11 @@ describe('issuing a report', () => {
 		await expectHttp(w.s.reportIssue.file(w.head, issued.id, 'pdf'), 403);
 		await expectHttp(w.s.reportIssue.list(w.inspector), 403);
 		expect(await w.s.reportIssue.file(w.leader, 'zzzzzzzzzzzzzzz', 'pdf')).toMatchObject({ ok: false, status: 404 });
-		expect(await w.s.reportIssue.file(w.leader, issued.id, 'docx')).toMatchObject({ ok: false, status: 404 });
+		// The Word copy is frozen beside the PDF (the document layer renders both at issue).
+		const docx = await valueOf(w.s.reportIssue.file(w.leader, issued.id, 'docx'));
+		expect(docx.sha256).toBe(issued.hashes.docx);
+		expect(Buffer.from(docx.bytes.subarray(0, 2)).toString('latin1')).toBe('PK');
+		expect(docx.name).toMatch(/\.docx$/);
 		// A month's filter is not a report period: refused, nothing issued.
 		const month = new URLSearchParams({ period: 'month', year: '2048', month: '2', unit: w.root.id });
 		expect(await w.s.reportIssue.issue(w.leader, month, issueInput, 'vi')).toMatchObject({ ok: false, status: 400 });
