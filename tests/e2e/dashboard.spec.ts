@@ -148,7 +148,7 @@ test('a leader filters the dashboard, drills into a figure and exports the quart
 	expect([t02Total[2], t02Total.at(-2), t02Total.at(-1)]).toEqual(['Tổng cộng', 1, 0.8]);
 	const summary = wb.getWorksheet('Tổng hợp')!;
 	expect(String(summary.getCell('A5').value)).toBe('Báo cáo kết quả kiểm tra công vụ quý III năm 2025');
-	const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải PDF' }).click()]);
+	const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('a[href^="/reports/pdf?"]').first().click()]);
 	expect(
 		readFileSync((await pdf.path())!)
 			.subarray(0, 5)

@@ -47,7 +47,7 @@ test('the on-site tabs all sit within the screen, and the roll-call labels are s
 
 	const tabs = page.getByRole('navigation', { name: 'Kiểm tra tại đơn vị' });
 	const links = tabs.getByRole('link');
-	await expect(links).toHaveCount(6);
+	await expect(links).toHaveCount(7);
 	const { width, height } = VIEWPORT_OF(page);
 	for (const link of await links.all()) {
 		await expect(link).toBeVisible();
