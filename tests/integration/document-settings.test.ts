@@ -11,6 +11,7 @@ import { documentSettingsSchema } from '../../src/lib/domain/schemas/document-se
 import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from '../../src/lib/domain/official-document';
 import { toActor } from '../../src/lib/domain/user';
 import type { ReportData } from '../../src/lib/domain/report';
+import { emptyCounts } from '../../src/lib/domain/tthc';
 
 const form = (fields: Record<string, string>) => {
 	const f = new FormData();
@@ -70,6 +71,7 @@ const emptyReport: ReportData = {
 	},
 	table04: [],
 	table04Total: { unitName: '', sampled: 0, onTime: 0, overdue: 0, withApology: 0, withoutApology: 0, rate: '-' },
+	tthc: { counts: emptyCounts(), units: 0, byKind: {}, text: '' },
 	table06: [],
 	actions: { on_time: 0, late: 0, open: 0, overdue: 0, total: 0, rate: '-' },
 	topUnits: [],

@@ -9,6 +9,7 @@ import { COUNT_FIELDS, rates, type TthcCounts } from '../../src/lib/domain/tthc'
 import { tthcEntrySchema } from '../../src/lib/domain/schemas/tthc';
 import { toActor, type Actor } from '../../src/lib/domain/user';
 import type { Services } from '../../src/lib/server/app';
+import { reportTables } from '../../src/lib/server/documents/report-tables';
 
 const HEADER = TTHC_COLUMNS.map((c) => c.label);
 
@@ -244,6 +245,63 @@ describe('TTHC period statistics', () => {
 		expect([r.onTime.text, r.online.text, r.onTime.denominator]).toEqual(['95%', '50%', 200]);
 		expect(rates(panel.rows[1]!.counts, 1).onTime.text).toBe('50%');
 		expect(panel.rows[1]!.counts.pendingOverdue).toBe(10);
+	});
+
+	test('the report’s II.3 paragraph: a unit’s quarter row when stored, else the sum of its months; units summed', async () => {
+		const parent = await makeUnit('Sở Báo Cáo TTHC');
+		const quarterly = await makeUnit('phường Theo Quý', parent.id);
+		const monthly = await makeUnit('phường Theo Tháng', parent.id);
+		const save = (unit: string, kind: 'month' | 'quarter', part: number, c: Partial<TthcCounts>) =>
+			valueOf(
+				s.tthc.save(
+					admin,
+					tthcEntrySchema.parse({
+						unit,
+						kind,
+						year: '2022',
+						part: String(part),
+						...Object.fromEntries(Object.entries(c).map(([k, v]) => [k, String(v)]))
+					})
+				)
+			);
+		// The quarterly unit: its Q3 row (handled 20 + 180 = 200); its July row is not read beside it.
+		await save(quarterly.id, 'quarter', 3, {
+			carriedOver: 20,
+			receivedInPerson: 180,
+			resolvedOnTime: 150,
+			resolvedLate: 10,
+			pendingInTime: 40
+		});
+		await save(quarterly.id, 'month', 7, { receivedInPerson: 999, resolvedLate: 999 });
+		// The monthly unit: July + August combined (carried 10, received 90 of which 40 online, pending 10 at the end).
+		await save(monthly.id, 'month', 7, { carriedOver: 10, receivedOnline: 40, resolvedEarly: 40, pendingInTime: 10 });
+		await save(monthly.id, 'month', 8, { carriedOver: 10, receivedInPerson: 50, resolvedOnTime: 50, pendingInTime: 10 });
+		await save(monthly.id, 'month', 10, { receivedInPerson: 500, resolvedLate: 500 }); // Q4: outside
+		const r = await valueOf(
+			s.reports.report(leader, new URLSearchParams({ period: 'quarter', year: '2022', quarter: '3', unit: parent.id }))
+		);
+		// Handled 30 + 270 = 300: on time 240 → 80%, late 10 → 3,33% → 3%, pending 50 → 16,67% → 17%, online 40 → 13,33%.
+		expect(r.report.tthc).toMatchObject({ units: 2, byKind: { quarter: 1, month: 1 } });
+		const { tthc } = reportTables(r.report, 'vi');
+		expect(tthc.paragraph).toBe(
+			'Trong quý III năm 2022, 2 đơn vị có số liệu đã tiếp nhận 270 hồ sơ (tồn kỳ trước mang sang 30 hồ sơ); ' +
+				'giải quyết đúng hạn 240 hồ sơ, đạt 80%; giải quyết quá hạn 10 hồ sơ, chiếm 3%; hồ sơ chưa giải quyết là 50, đạt tỷ lệ 17%; ' +
+				'tiếp nhận trực tuyến 40 hồ sơ, đạt 13,33%.'
+		);
+		expect(tthc.note).toBe('Tỷ lệ tính trên số hồ sơ tồn kỳ trước chuyển sang và tiếp nhận trong kỳ (300 hồ sơ).');
+		// One unit picked: only its figures.
+		const one = await valueOf(
+			s.reports.report(leader, new URLSearchParams({ period: 'quarter', year: '2022', quarter: '3', unit: monthly.id }))
+		);
+		expect(reportTables(one.report, 'vi').tthc.paragraph).toBe(
+			'Trong quý III năm 2022, 1 đơn vị có số liệu đã tiếp nhận 90 hồ sơ (tồn kỳ trước mang sang 10 hồ sơ); ' +
+				'giải quyết đúng hạn 90 hồ sơ, đạt 90%; hồ sơ chưa giải quyết là 10, đạt tỷ lệ 10%; tiếp nhận trực tuyến 40 hồ sơ, đạt 40%.'
+		);
+		// A quarter with no figures says so.
+		const none = await valueOf(
+			s.reports.report(leader, new URLSearchParams({ period: 'quarter', year: '2022', quarter: '1', unit: parent.id }))
+		);
+		expect(reportTables(none.report, 'vi').tthc.paragraph).toBe('Chưa có số liệu thủ tục hành chính của kỳ báo cáo.');
 	});
 
 	test('who: admins and inspectors enter; leaders read; a unit head reads their own unit only', async () => {

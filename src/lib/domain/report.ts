@@ -9,6 +9,7 @@ import { ROLL_CALL_STATUSES, tallyRollCall, type RollCallStatus } from './roll-c
 import { attendanceCounts, attendanceRates } from './figures';
 import { compareVietnamese, compareVnNames } from './text';
 import { formatDate } from './time';
+import type { ReportTthc } from './tthc';
 import { CATEGORIES, romanQuarter, type Category, type Figures, type Period, type UnitTree } from './stats';
 
 export const UNIT_GROUPS = ['department', 'local', 'public_service', 'other'] as const;
@@ -49,6 +50,8 @@ export interface ReportData {
 	topUnits: { unitName: string; findings: number; staff: number; per100: string }[];
 	/** Remarks as message keys with params (section III drafts). */
 	remarks: { key: MessageKey; params: Record<string, string | number> }[];
+	/** Section II.3: the period's TTHC figures over the units in scope (domain/tthc.ts reportTthc). */
+	tthc: ReportTthc;
 }
 
 export interface Table02Row {
@@ -93,6 +96,7 @@ export interface ReportInput {
 	attendanceByCheck: { inspection: string; unit: string; at: string; status: string; n: number }[];
 	procedures: { unit: string; sampled: number; overdue: number; noApology: number }[];
 	violators: { name: string; position: string; unitId: string; codes: string; n: number }[];
+	tthc: ReportTthc;
 }
 
 function table02Row(unitName: string, date: string, statuses: Partial<Record<RollCallStatus, number>>): Table02Row {
@@ -276,6 +280,7 @@ export function buildReport(r: ReportInput): ReportData {
 		table06,
 		actions: { ...current.actions, rate: actionsRate },
 		topUnits,
-		remarks
+		remarks,
+		tthc: r.tthc
 	};
 }

@@ -419,3 +419,52 @@ export function rankPanel(rows: TthcPanelRow[]): TthcPanelRow[] {
 		(a, b) => key(b) - key(a) || totals(b.counts).handled - totals(a.counts).handled || a.name.localeCompare(b.name, 'vi')
 	);
 }
+
+// ---- the periodic report's paragraph (issue #16 §5, docs/tthc.md "The report's paragraph") ----------
+
+/** The stored periods of one unit read for a report (any kind, any order). */
+export interface ReportPeriodRow {
+	unitId: string;
+	kind: PeriodKind;
+	start: string;
+	counts: TthcCounts;
+}
+
+/** The report's TTHC figures: the counts over the units that have any, and how they were read. */
+export interface ReportTthc {
+	counts: TthcCounts;
+	/** Units with figures for the period. */
+	units: number;
+	/** Per kind of stored period, how many units were read from it (a unit reads one kind only). */
+	byKind: Partial<Record<PeriodKind, number>>;
+	/** `tiếp nhận 50.176 hồ sơ …` ({@link tthcParagraph}); '' when no unit has figures. */
+	text: string;
+}
+
+/** Kinds finer than or equal to a report's, coarsest first: a year reads years, else quarters, else months. */
+const READ_ORDER: Record<'quarter' | 'year', PeriodKind[]> = { quarter: ['quarter', 'month'], year: ['year', 'quarter', 'month'] };
+
+/**
+ * The figures of a report's quarter or year starting `start`. Per unit: its row of the report's own
+ * kind when stored (a quarter as the one-stop office reported it); else its rows of the next finer
+ * kind inside the period, combined ({@link combinePeriods}: carry-over of the first, flows summed,
+ * pending of the last) — the sum of its months when only months are stored. A unit never mixes
+ * kinds, so nothing is counted twice. The units' counts are then summed (carry-over and pending of
+ * different units add up).
+ */
+export function reportTthc(kind: 'quarter' | 'year', start: string, rows: readonly ReportPeriodRow[]): ReportTthc {
+	const end = periodEnd({ kind, start });
+	const inside = rows.filter((r) => r.start >= start && r.start <= end);
+	const byUnit = new Map<string, ReportPeriodRow[]>();
+	for (const r of inside) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
+	const counts = emptyCounts();
+	const byKind: ReportTthc['byKind'] = {};
+	for (const list of byUnit.values()) {
+		const k = READ_ORDER[kind].find((k) => list.some((r) => r.kind === k))!;
+		const mine = list.filter((r) => r.kind === k).sort((a, b) => a.start.localeCompare(b.start));
+		const c = combinePeriods(mine.map((r) => r.counts));
+		for (const f of COUNT_FIELDS) counts[f] += c[f];
+		byKind[k] = (byKind[k] ?? 0) + 1;
+	}
+	return { counts, units: byUnit.size, byKind, text: byUnit.size ? tthcParagraph(counts) : '' };
+}
