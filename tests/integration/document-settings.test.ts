@@ -70,7 +70,7 @@ const emptyReport: ReportData = {
 		onTimeRate: '-'
 	},
 	table04: [],
-	table04Total: { unitName: '', sampled: 0, onTime: 0, overdue: 0, withApology: 0, withoutApology: 0, rate: '-' },
+	table04Total: { unitName: '', sampled: 0, onTime: 0, overdue: 0, withApology: 0, withoutApology: 0, resetMany: 0, rate: '-' },
 	tthc: { counts: emptyCounts(), units: 0, byKind: {}, text: '' },
 	table06: [],
 	actions: { on_time: 0, late: 0, open: 0, overdue: 0, total: 0, rate: '-' },

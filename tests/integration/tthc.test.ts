@@ -2,7 +2,9 @@
 // PocketBase: rates against figures known by construction, the carry-over check, the form's refusals and
 // stale saves, the import's error rows, all or nothing, idempotency, and who may do what.
 import { beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
 import { makeUnit, makeUser, superPb, testServices, valueOf } from '../support/services';
+import { check } from '../support/dashboard';
 import { csvUpload, xlsxUpload } from '../support/import-files';
 import { TTHC_COLUMNS } from '../../src/lib/domain/import/tthc';
 import { COUNT_FIELDS, rates, type TthcCounts } from '../../src/lib/domain/tthc';
@@ -302,6 +304,80 @@ describe('TTHC period statistics', () => {
 			s.reports.report(leader, new URLSearchParams({ period: 'quarter', year: '2022', quarter: '1', unit: parent.id }))
 		);
 		expect(reportTables(none.report, 'vi').tthc.paragraph).toBe('Chưa có số liệu thủ tục hành chính của kỳ báo cáo.');
+	});
+
+	test('Biểu 04 counts a check’s sampled dossier rows when it has any, else its typed counts; the XLSX says the same', async () => {
+		const pb = await superPb();
+		const parent = await makeUnit('Sở Biểu Bốn');
+		const withRows = await makeUnit('phường Có Hồ Sơ', parent.id);
+		const typedOnly = await makeUnit('phường Chỉ Số Liệu', parent.id);
+		const typed = (sampled: number, overdue: number, noApology: number) => ({
+			sampled,
+			overdue,
+			no_receipt: 0,
+			no_apology: noApology,
+			online_share: null,
+			notes: ''
+		});
+		const cx = await check(withRows.id, 'scheduled', 'completed', '2021-08-10T01:00:00Z');
+		// Typed counts beside rows are not read: the rows are.
+		await pb.collection('inspections').update(cx.id, { procedures: typed(50, 10, 5) });
+		const dossier = (code: string, due: string, returned: string, apology: boolean, resets: number) =>
+			pb.collection('tthc_dossiers').create({
+				inspection: cx.id,
+				unit: withRows.id,
+				code,
+				procedure: 'Đăng ký khai sinh',
+				field: 'civil_status',
+				received_on: '2021-07-20',
+				due_on: due,
+				returned_on: returned,
+				software_status: returned ? 'returned' : 'processing',
+				paper_status: returned ? 'returned' : 'processing',
+				apology_issued: apology,
+				apology_on: apology ? '2021-07-29' : '',
+				reset_count: resets,
+				version: 1
+			});
+		await dossier('HS-1', '2021-08-01', '2021-07-30', false, 0); // on time
+		await dossier('HS-2', '2021-08-01', '2021-08-03', true, 2); // overdue with a slip, reset twice
+		await dossier('HS-3', '2021-08-05', '', false, 0); // open past its due date at the check: overdue, no slip
+		await dossier('HS-4', '2021-08-20', '', false, 1); // open, not yet due; reset once is within the limit
+		const cy = await check(typedOnly.id, 'scheduled', 'completed', '2021-09-01T01:00:00Z');
+		await pb.collection('inspections').update(cy.id, { procedures: typed(10, 2, 1) });
+
+		const r = await valueOf(
+			s.reports.report(leader, new URLSearchParams({ period: 'quarter', year: '2021', quarter: '3', unit: parent.id }))
+		);
+		expect(r.report.table04).toEqual([
+			{ unitName: 'phường Chỉ Số Liệu', sampled: 10, onTime: 8, overdue: 2, withApology: 1, withoutApology: 1, resetMany: 0, rate: '80%' },
+			{ unitName: 'phường Có Hồ Sơ', sampled: 4, onTime: 2, overdue: 2, withApology: 1, withoutApology: 1, resetMany: 1, rate: '50%' }
+		]);
+		expect(r.report.table04Total).toEqual({
+			unitName: '',
+			sampled: 14,
+			onTime: 10,
+			overdue: 4,
+			withApology: 2,
+			withoutApology: 2,
+			resetMany: 1,
+			rate: '71,4%'
+		});
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await s.reports.xlsx(r.report, 'vi')) as never);
+		const ws = wb.getWorksheet('Biểu 04')!;
+		const cellsOf = (label: string) => {
+			for (let i = 1; i <= ws.rowCount; i++) {
+				const row = ws.getRow(i);
+				if (row.getCell(2).value === label)
+					return (row.values as unknown[])
+						.slice(3)
+						.map((v) => (v && typeof v === 'object' && 'formula' in v ? (v as { result?: unknown }).result : v));
+			}
+			throw new Error(`no row ${label}`);
+		};
+		expect(cellsOf('phường Có Hồ Sơ')).toEqual([4, 2, 2, 1, 1, 1, 0.5]);
+		expect(cellsOf('Tổng cộng')).toEqual([14, 10, 4, 2, 2, 1, 0.714]); // the printed 71,4% as a fraction
 	});
 
 	test('who: admins and inspectors enter; leaders read; a unit head reads their own unit only', async () => {

@@ -252,7 +252,7 @@ const reportData = (units: number): ReportData => ({
 	table02: Array.from({ length: units }, (_, i) => t02(i)),
 	table02Total: { ...t02(0), unitName: '', date: '' },
 	table04: [],
-	table04Total: { unitName: '', sampled: 0, onTime: 0, overdue: 0, withApology: 0, withoutApology: 0, rate: '-' },
+	table04Total: { unitName: '', sampled: 0, onTime: 0, overdue: 0, withApology: 0, withoutApology: 0, resetMany: 0, rate: '-' },
 	tthc: { counts: emptyCounts(), units: 0, byKind: {}, text: '' },
 	table06: [],
 	actions: { on_time: 3, late: 1, open: 2, overdue: 1, total: 6, rate: '50%' },

@@ -69,8 +69,10 @@ const report: ReportData = {
 		row02('Phường Vĩnh Hòa', '05/08/2025', 31, 28, 1, '93,5%', '90,3%')
 	],
 	table02Total: row02('', '', 59, 49, 3, '88,1%', '83,1%'),
-	table04: [{ unitName: 'Phường Mỹ Hưng', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, rate: '90%' }],
-	table04Total: { unitName: '', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, rate: '90%' },
+	table04: [
+		{ unitName: 'Phường Mỹ Hưng', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, resetMany: 0, rate: '90%' }
+	],
+	table04Total: { unitName: '', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, resetMany: 0, rate: '90%' },
 	tthc: reportTthc('quarter', '2025-07-01', [{ unitId: 'u1', kind: 'quarter', start: '2025-07-01', counts: SEED }]),
 	table06: [],
 	actions: { on_time: 3, late: 1, open: 0, overdue: 0, total: 4, rate: '75%' },
@@ -178,7 +180,7 @@ describe('the report workbook', () => {
 			wb
 				.getWorksheet('Biểu 04')!
 				.getRow(rowOf(wb.getWorksheet('Biểu 04')!, 'Tổng cộng').number)
-				.getCell(8).value
+				.getCell(9).value
 		).toBe(0.9);
 		const per100 = rowOf(wb.getWorksheet('Đơn vị có nhiều vi phạm nhất')!, 'Phường Mỹ Hưng').getCell(5);
 		expect(per100.value).toBeCloseTo(17.9, 6);

@@ -85,7 +85,17 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	const t04: Table = {
 		title: tr('report.table04'),
 		sheet: tr('report.sheet.04'),
-		head: cols(['stt', 'unit', 'sampled', 'dossiers_on_time', 'dossiers_overdue', 'with_apology', 'without_apology', 'dossier_rate']),
+		head: cols([
+			'stt',
+			'unit',
+			'sampled',
+			'dossiers_on_time',
+			'dossiers_overdue',
+			'with_apology',
+			'without_apology',
+			'reset_many',
+			'dossier_rate'
+		]),
 		rows: [...r.table04.map((x, i) => [i + 1, x.unitName, ...t04Cells(x)]), ['', tr('report.grand_total'), ...t04Cells(r.table04Total)]],
 		note: tr('report.footnote.dossiers')
 	};
@@ -174,7 +184,7 @@ function t02Cells(x: ReportData['table02Total']): (string | number)[] {
 }
 
 function t04Cells(x: ReportData['table04Total']): (string | number)[] {
-	return [x.sampled, x.onTime, x.overdue, x.withApology, x.withoutApology, x.rate];
+	return [x.sampled, x.onTime, x.overdue, x.withApology, x.withoutApology, x.resetMany, x.rate];
 }
 
 function signed(n: number): string {

@@ -77,6 +77,8 @@ export function dashboardService(pb: Pb, clock: Clock) {
 		let error = parsed.ok ? null : parsed.code;
 		const filter = { ...parsed.filter };
 		const tree = !fresh && cached ? cached.tree : await freshTree();
+		// A unit created since the tree was cached is not unknown: read the tree again before refusing it.
+		if (!fresh && parsed.filter.unitId && !tree.byId.has(parsed.filter.unitId)) return resolveScope(actor, search, true);
 		const canPickUnit = actor.role !== 'unit_head';
 		if (!canPickUnit) filter.unitId = actor.unitId;
 		if (filter.unitId && !tree.byId.has(filter.unitId)) {

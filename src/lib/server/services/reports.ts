@@ -56,13 +56,14 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 			if (!period) return refuse(400, 'report.error.period_kind');
 			const prev = previousPeriod(s.filter.period);
 			const prevParams = { ...s.params, ...periodBounds(prev) };
-			const [prevRows, byType, prevByType, types, attendanceByCheck, procedures, offenders, tthcRows] = await Promise.all([
+			const [prevRows, byType, prevByType, types, attendanceByCheck, procedures, dossiers, offenders, tthcRows] = await Promise.all([
 				repo.aggregates(prevParams),
 				repo.findingsByType(s.params),
 				repo.findingsByType(prevParams),
 				repo.violationTypes(),
 				repo.attendanceByCheck(s.params),
-				repo.proceduresByUnit(s.params),
+				repo.proceduresByCheck(s.params),
+				repo.dossiersOfChecks(s.params),
 				repo.offenders({ ...s.params, min: 1 }),
 				tthcStats.listStartingIn(s.params.fromDay, s.params.toDay, s.params.units)
 			]);
@@ -77,6 +78,7 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 				tree: s.tree,
 				attendanceByCheck,
 				procedures,
+				dossiers,
 				tthc: reportTthc(period.kind, s.params.fromDay, tthcRows),
 				violators: offenders.map((o) => {
 					const p = people.get(o.staff);
