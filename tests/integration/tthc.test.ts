@@ -247,6 +247,13 @@ describe('TTHC period statistics', () => {
 		expect([r.onTime.text, r.online.text, r.onTime.denominator]).toEqual(['95%', '50%', 200]);
 		expect(rates(panel.rows[1]!.counts, 1).onTime.text).toBe('50%');
 		expect(panel.rows[1]!.counts.pendingOverdue).toBe(10);
+		// The trend: each month of the window, the units' rows of that month summed (October is outside).
+		// July 90/100, August 100/110 on time and 100/110 online (90,909…% → 90,9), September 50/100.
+		expect(panel.trend).toEqual([
+			{ start: '2023-07-01', handled: 100, onTime: 90, online: 0 },
+			{ start: '2023-08-01', handled: 110, onTime: 90.9, online: 90.9 },
+			{ start: '2023-09-01', handled: 100, onTime: 50, online: 0 }
+		]);
 	});
 
 	test('the report’s II.3 paragraph: a unit’s quarter row when stored, else the sum of its months; units summed', async () => {
@@ -377,6 +384,15 @@ describe('TTHC period statistics', () => {
 			throw new Error(`no row ${label}`);
 		};
 		expect(cellsOf('phường Có Hồ Sơ')).toEqual([4, 2, 2, 1, 1, 1, 0.5]);
+		// The drill-down from /tthc?unit=: the unit's sampled dossiers, judged the same way.
+		const list = await valueOf(s.tthc.unitDossiers(leader, withRows.id));
+		expect(list.map((d) => [d.code, d.overdue, d.apologyIssued, d.resetMany, d.checkDay])).toEqual([
+			['HS-1', false, false, false, '2021-08-10'],
+			['HS-2', true, true, true, '2021-08-10'],
+			['HS-3', true, false, false, '2021-08-10'],
+			['HS-4', false, false, false, '2021-08-10']
+		]);
+		expect(await valueOf(s.tthc.unitDossiers(leader, typedOnly.id))).toEqual([]);
 		expect(cellsOf('Tổng cộng')).toEqual([14, 10, 4, 2, 2, 1, 0.714]); // the printed 71,4% as a fraction
 	});
 

@@ -406,10 +406,39 @@ export interface TthcPanelRow {
 	periods: number;
 }
 
-/** The dashboard's TTHC panel: the kind of period it read, and one line per unit, best on-time rate first. */
+/** One month of the panel's trend: the units' counts of that month summed, and the two rates (1 decimal). */
+export interface TthcTrendPoint {
+	/** First day of the month, `YYYY-MM-DD`. */
+	start: string;
+	handled: number;
+	/** Percent (one decimal, half up) or null when nothing was handled. */
+	onTime: number | null;
+	online: number | null;
+}
+
+/** The dashboard's TTHC panel: the kind of period it read, one line per unit (best on-time rate first), the trend by month. */
 export interface TthcPanel {
 	kind: PeriodKind | null;
 	rows: TthcPanelRow[];
+	/** Month by month, oldest first; empty unless the panel read months. */
+	trend: TthcTrendPoint[];
+}
+
+/** The trend by month: for each month, every unit's row of that month summed (units in scope). */
+export function monthlyTrend(rows: readonly { start: string; counts: TthcCounts }[]): TthcTrendPoint[] {
+	const byMonth = new Map<string, TthcCounts>();
+	for (const r of rows) {
+		const c = byMonth.get(r.start) ?? emptyCounts();
+		for (const f of COUNT_FIELDS) c[f] += r.counts[f];
+		byMonth.set(r.start, c);
+	}
+	return [...byMonth.entries()]
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([start, c]) => {
+			const r = rates(c, 1);
+			const pct = (x: Rate) => (x.scaled === null ? null : x.scaled / 10);
+			return { start, handled: totals(c).handled, onTime: pct(r.onTime), online: pct(r.online) };
+		});
 }
 
 /** Ranks panel lines: on-time rate (2 decimals) high to low, then the most dossiers handled, then name. */

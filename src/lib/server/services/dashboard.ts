@@ -13,7 +13,7 @@ import { vnDay, vnLocalToUtc } from '../../domain/time';
 import type { DashboardView } from '../../domain/dashboard';
 import type { MessageKey } from '../../i18n/t';
 import { tthcStatsRepo, type TthcStatRow } from '../repos/tthc-stats';
-import { PERIOD_KINDS, combinePeriods, rankPanel, type TthcPanel } from '../../domain/tthc';
+import { PERIOD_KINDS, combinePeriods, monthlyTrend, rankPanel, type TthcPanel } from '../../domain/tthc';
 
 export type { DashboardView };
 
@@ -166,7 +166,7 @@ export function dashboardService(pb: Pb, clock: Clock) {
 				counts: combinePeriods(list.map((r) => r.counts)),
 				periods: list.length
 			}));
-			return { kind, rows: rankPanel(lines) };
+			return { kind, rows: rankPanel(lines), trend: kind === 'month' ? monthlyTrend(rows) : [] };
 		},
 
 		/**
