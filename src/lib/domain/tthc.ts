@@ -443,10 +443,10 @@ export function monthlyTrend(rows: readonly { start: string; counts: TthcCounts 
 
 /** Ranks panel lines: on-time rate (2 decimals) high to low, then the most dossiers handled, then name. */
 export function rankPanel(rows: TthcPanelRow[]): TthcPanelRow[] {
-	const key = (r: TthcPanelRow) => rates(r.counts, 2).onTime.scaled ?? -1;
-	return [...rows].sort(
-		(a, b) => key(b) - key(a) || totals(b.counts).handled - totals(a.counts).handled || a.name.localeCompare(b.name, 'vi')
-	);
+	// Keys computed once per row, not per comparison (500 units: ~9.000 comparisons).
+	const keyed = rows.map((r) => ({ r, rate: rates(r.counts, 2).onTime.scaled ?? -1, handled: totals(r.counts).handled }));
+	keyed.sort((a, b) => b.rate - a.rate || b.handled - a.handled || a.r.name.localeCompare(b.r.name, 'vi'));
+	return keyed.map((k) => k.r);
 }
 
 // ---- the periodic report's paragraph (issue #16 §5, docs/tthc.md "The report's paragraph") ----------
