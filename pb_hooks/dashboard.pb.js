@@ -27,7 +27,13 @@ routerAdd(
 );
 routerAdd(
 	'POST',
-	'/api/congvu/procedures-by-unit',
-	(e) => e.json(200, { rows: require(`${__hooks}/lib/dashboard.js`).proceduresByUnit(e.app, e.requestInfo().body) }),
+	'/api/congvu/procedures-by-check',
+	(e) => e.json(200, { rows: require(`${__hooks}/lib/dashboard.js`).proceduresByCheck(e.app, e.requestInfo().body) }),
+	$apis.requireSuperuserAuth()
+);
+routerAdd(
+	'POST',
+	'/api/congvu/dossiers-of-checks',
+	(e) => e.json(200, { rows: require(`${__hooks}/lib/dashboard.js`).dossiersOfChecks(e.app, e.requestInfo().body) }),
 	$apis.requireSuperuserAuth()
 );

@@ -248,21 +248,40 @@ function attendanceByCheck(app, body) {
 	);
 }
 
-/** The dossier samples (TTHC) recorded on counted checks of the window, per checked unit (Biểu 04). */
-function proceduresByUnit(app, body) {
+/**
+ * The dossier samples (TTHC) of the counted checks of the window, per check (Biểu 04,
+ * docs/tthc-dossiers.md): the counts typed in the check's `procedures` JSON (the fallback for a check
+ * without sampled dossier rows) and the number of sampled dossier rows it has.
+ */
+function proceduresByCheck(app, body) {
 	const p = params(body);
 	// CASE, not AND: SQLite may evaluate AND terms in any order, and json_extract fails on invalid JSON.
 	const num = (key) =>
 		`CASE WHEN json_valid(i.procedures) THEN CAST(COALESCE(json_extract(i.procedures, '$.${key}'), 0) AS INTEGER) ELSE 0 END`;
 	return all(
 		app,
-		`SELECT i.unit AS unit, SUM(${num('sampled')}) AS sampled, SUM(${num('overdue')}) AS overdue, SUM(${num('no_apology')}) AS noApology
+		`SELECT i.id AS inspection, i.unit AS unit, ${CHECK_AT} AS at, ${num('sampled')} AS sampled, ${num('overdue')} AS overdue,
+			${num('no_apology')} AS noApology, (SELECT COUNT(*) FROM tthc_dossiers d WHERE d.inspection = i.id) AS rows
 		FROM inspections i
 		WHERE ${CHECK_AT} >= {:fromUtc} AND ${CHECK_AT} < {:toUtc} AND ${VISIBLE} AND ${UNIT(p, 'i.unit')} AND ${EQ('i.kind', 'kind')}
-		GROUP BY i.unit HAVING SUM(${num('sampled')}) > 0`,
+			AND (${num('sampled')} > 0 OR EXISTS (SELECT 1 FROM tthc_dossiers d WHERE d.inspection = i.id))`,
 		p,
-		{ unit: '', sampled: 0, overdue: 0, noApology: 0 }
+		{ inspection: '', unit: '', at: '', sampled: 0, overdue: 0, noApology: 0, rows: 0 }
 	);
 }
 
-module.exports = { dashboard, findingsByType, offenders, attendanceByCheck, proceduresByUnit };
+/** The sampled dossier rows of the counted checks of the window (the facts Biểu 04 counts). */
+function dossiersOfChecks(app, body) {
+	const p = params(body);
+	return all(
+		app,
+		`SELECT d.inspection AS inspection, d.due_on AS dueOn, d.returned_on AS returnedOn,
+			CASE WHEN d.apology_issued THEN 1 ELSE 0 END AS apology, d.reset_count AS resets
+		FROM inspections i JOIN tthc_dossiers d ON d.inspection = i.id
+		WHERE ${CHECK_AT} >= {:fromUtc} AND ${CHECK_AT} < {:toUtc} AND ${VISIBLE} AND ${UNIT(p, 'i.unit')} AND ${EQ('i.kind', 'kind')}`,
+		p,
+		{ inspection: '', dueOn: '', returnedOn: '', apology: 0, resets: 0 }
+	);
+}
+
+module.exports = { dashboard, findingsByType, offenders, attendanceByCheck, proceduresByCheck, dossiersOfChecks };

@@ -11,6 +11,7 @@ import { documentSettingsSchema } from '../../src/lib/domain/schemas/document-se
 import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from '../../src/lib/domain/official-document';
 import { toActor } from '../../src/lib/domain/user';
 import type { ReportData } from '../../src/lib/domain/report';
+import { emptyCounts } from '../../src/lib/domain/tthc';
 
 const form = (fields: Record<string, string>) => {
 	const f = new FormData();
@@ -69,7 +70,8 @@ const emptyReport: ReportData = {
 		onTimeRate: '-'
 	},
 	table04: [],
-	table04Total: { unitName: '', sampled: 0, onTime: 0, overdue: 0, withApology: 0, withoutApology: 0, rate: '-' },
+	table04Total: { unitName: '', sampled: 0, onTime: 0, overdue: 0, withApology: 0, withoutApology: 0, resetMany: 0, rate: '-' },
+	tthc: { counts: emptyCounts(), units: 0, byKind: {}, text: '' },
 	table06: [],
 	actions: { on_time: 0, late: 0, open: 0, overdue: 0, total: 0, rate: '-' },
 	topUnits: [],

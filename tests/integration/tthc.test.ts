@@ -2,13 +2,16 @@
 // PocketBase: rates against figures known by construction, the carry-over check, the form's refusals and
 // stale saves, the import's error rows, all or nothing, idempotency, and who may do what.
 import { beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
 import { makeUnit, makeUser, superPb, testServices, valueOf } from '../support/services';
+import { check } from '../support/dashboard';
 import { csvUpload, xlsxUpload } from '../support/import-files';
 import { TTHC_COLUMNS } from '../../src/lib/domain/import/tthc';
 import { COUNT_FIELDS, rates, type TthcCounts } from '../../src/lib/domain/tthc';
 import { tthcEntrySchema } from '../../src/lib/domain/schemas/tthc';
 import { toActor, type Actor } from '../../src/lib/domain/user';
 import type { Services } from '../../src/lib/server/app';
+import { reportTables } from '../../src/lib/server/documents/report-tables';
 
 const HEADER = TTHC_COLUMNS.map((c) => c.label);
 
@@ -244,6 +247,153 @@ describe('TTHC period statistics', () => {
 		expect([r.onTime.text, r.online.text, r.onTime.denominator]).toEqual(['95%', '50%', 200]);
 		expect(rates(panel.rows[1]!.counts, 1).onTime.text).toBe('50%');
 		expect(panel.rows[1]!.counts.pendingOverdue).toBe(10);
+		// The trend: each month of the window, the units' rows of that month summed (October is outside).
+		// July 90/100, August 100/110 on time and 100/110 online (90,909…% → 90,9), September 50/100.
+		expect(panel.trend).toEqual([
+			{ start: '2023-07-01', handled: 100, onTime: 90, online: 0 },
+			{ start: '2023-08-01', handled: 110, onTime: 90.9, online: 90.9 },
+			{ start: '2023-09-01', handled: 100, onTime: 50, online: 0 }
+		]);
+	});
+
+	test('the report’s II.3 paragraph: a unit’s quarter row when stored, else the sum of its months; units summed', async () => {
+		const parent = await makeUnit('Sở Báo Cáo TTHC');
+		const quarterly = await makeUnit('phường Theo Quý', parent.id);
+		const monthly = await makeUnit('phường Theo Tháng', parent.id);
+		const save = (unit: string, kind: 'month' | 'quarter', part: number, c: Partial<TthcCounts>) =>
+			valueOf(
+				s.tthc.save(
+					admin,
+					tthcEntrySchema.parse({
+						unit,
+						kind,
+						year: '2022',
+						part: String(part),
+						...Object.fromEntries(Object.entries(c).map(([k, v]) => [k, String(v)]))
+					})
+				)
+			);
+		// The quarterly unit: its Q3 row (handled 20 + 180 = 200); its July row is not read beside it.
+		await save(quarterly.id, 'quarter', 3, {
+			carriedOver: 20,
+			receivedInPerson: 180,
+			resolvedOnTime: 150,
+			resolvedLate: 10,
+			pendingInTime: 40
+		});
+		await save(quarterly.id, 'month', 7, { receivedInPerson: 999, resolvedLate: 999 });
+		// The monthly unit: July + August combined (carried 10, received 90 of which 40 online, pending 10 at the end).
+		await save(monthly.id, 'month', 7, { carriedOver: 10, receivedOnline: 40, resolvedEarly: 40, pendingInTime: 10 });
+		await save(monthly.id, 'month', 8, { carriedOver: 10, receivedInPerson: 50, resolvedOnTime: 50, pendingInTime: 10 });
+		await save(monthly.id, 'month', 10, { receivedInPerson: 500, resolvedLate: 500 }); // Q4: outside
+		const r = await valueOf(
+			s.reports.report(leader, new URLSearchParams({ period: 'quarter', year: '2022', quarter: '3', unit: parent.id }))
+		);
+		// Handled 30 + 270 = 300: on time 240 → 80%, late 10 → 3,33% → 3%, pending 50 → 16,67% → 17%, online 40 → 13,33%.
+		expect(r.report.tthc).toMatchObject({ units: 2, byKind: { quarter: 1, month: 1 } });
+		const { tthc } = reportTables(r.report, 'vi');
+		expect(tthc.paragraph).toBe(
+			'Trong quý III năm 2022, 2 đơn vị có số liệu đã tiếp nhận 270 hồ sơ (tồn kỳ trước mang sang 30 hồ sơ); ' +
+				'giải quyết đúng hạn 240 hồ sơ, đạt 80%; giải quyết quá hạn 10 hồ sơ, chiếm 3%; hồ sơ chưa giải quyết là 50, đạt tỷ lệ 17%; ' +
+				'tiếp nhận trực tuyến 40 hồ sơ, đạt 13,33%.'
+		);
+		expect(tthc.note).toBe('Tỷ lệ tính trên số hồ sơ tồn kỳ trước chuyển sang và tiếp nhận trong kỳ (300 hồ sơ).');
+		// One unit picked: only its figures.
+		const one = await valueOf(
+			s.reports.report(leader, new URLSearchParams({ period: 'quarter', year: '2022', quarter: '3', unit: monthly.id }))
+		);
+		expect(reportTables(one.report, 'vi').tthc.paragraph).toBe(
+			'Trong quý III năm 2022, 1 đơn vị có số liệu đã tiếp nhận 90 hồ sơ (tồn kỳ trước mang sang 10 hồ sơ); ' +
+				'giải quyết đúng hạn 90 hồ sơ, đạt 90%; hồ sơ chưa giải quyết là 10, đạt tỷ lệ 10%; tiếp nhận trực tuyến 40 hồ sơ, đạt 40%.'
+		);
+		// A quarter with no figures says so.
+		const none = await valueOf(
+			s.reports.report(leader, new URLSearchParams({ period: 'quarter', year: '2022', quarter: '1', unit: parent.id }))
+		);
+		expect(reportTables(none.report, 'vi').tthc.paragraph).toBe('Chưa có số liệu thủ tục hành chính của kỳ báo cáo.');
+	});
+
+	test('Biểu 04 counts a check’s sampled dossier rows when it has any, else its typed counts; the XLSX says the same', async () => {
+		const pb = await superPb();
+		const parent = await makeUnit('Sở Biểu Bốn');
+		const withRows = await makeUnit('phường Có Hồ Sơ', parent.id);
+		const typedOnly = await makeUnit('phường Chỉ Số Liệu', parent.id);
+		const typed = (sampled: number, overdue: number, noApology: number) => ({
+			sampled,
+			overdue,
+			no_receipt: 0,
+			no_apology: noApology,
+			online_share: null,
+			notes: ''
+		});
+		const cx = await check(withRows.id, 'scheduled', 'completed', '2021-08-10T01:00:00Z');
+		// Typed counts beside rows are not read: the rows are.
+		await pb.collection('inspections').update(cx.id, { procedures: typed(50, 10, 5) });
+		const dossier = (code: string, due: string, returned: string, apology: boolean, resets: number) =>
+			pb.collection('tthc_dossiers').create({
+				inspection: cx.id,
+				unit: withRows.id,
+				code,
+				procedure: 'Đăng ký khai sinh',
+				field: 'civil_status',
+				received_on: '2021-07-20',
+				due_on: due,
+				returned_on: returned,
+				software_status: returned ? 'returned' : 'processing',
+				paper_status: returned ? 'returned' : 'processing',
+				apology_issued: apology,
+				apology_on: apology ? '2021-07-29' : '',
+				reset_count: resets,
+				version: 1
+			});
+		await dossier('HS-1', '2021-08-01', '2021-07-30', false, 0); // on time
+		await dossier('HS-2', '2021-08-01', '2021-08-03', true, 2); // overdue with a slip, reset twice
+		await dossier('HS-3', '2021-08-05', '', false, 0); // open past its due date at the check: overdue, no slip
+		await dossier('HS-4', '2021-08-20', '', false, 1); // open, not yet due; reset once is within the limit
+		const cy = await check(typedOnly.id, 'scheduled', 'completed', '2021-09-01T01:00:00Z');
+		await pb.collection('inspections').update(cy.id, { procedures: typed(10, 2, 1) });
+
+		const r = await valueOf(
+			s.reports.report(leader, new URLSearchParams({ period: 'quarter', year: '2021', quarter: '3', unit: parent.id }))
+		);
+		expect(r.report.table04).toEqual([
+			{ unitName: 'phường Chỉ Số Liệu', sampled: 10, onTime: 8, overdue: 2, withApology: 1, withoutApology: 1, resetMany: 0, rate: '80%' },
+			{ unitName: 'phường Có Hồ Sơ', sampled: 4, onTime: 2, overdue: 2, withApology: 1, withoutApology: 1, resetMany: 1, rate: '50%' }
+		]);
+		expect(r.report.table04Total).toEqual({
+			unitName: '',
+			sampled: 14,
+			onTime: 10,
+			overdue: 4,
+			withApology: 2,
+			withoutApology: 2,
+			resetMany: 1,
+			rate: '71,4%'
+		});
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await s.reports.xlsx(r.report, 'vi')) as never);
+		const ws = wb.getWorksheet('Biểu 04')!;
+		const cellsOf = (label: string) => {
+			for (let i = 1; i <= ws.rowCount; i++) {
+				const row = ws.getRow(i);
+				if (row.getCell(2).value === label)
+					return (row.values as unknown[])
+						.slice(3)
+						.map((v) => (v && typeof v === 'object' && 'formula' in v ? (v as { result?: unknown }).result : v));
+			}
+			throw new Error(`no row ${label}`);
+		};
+		expect(cellsOf('phường Có Hồ Sơ')).toEqual([4, 2, 2, 1, 1, 1, 0.5]);
+		// The drill-down from /tthc?unit=: the unit's sampled dossiers, judged the same way.
+		const list = await valueOf(s.tthc.unitDossiers(leader, withRows.id));
+		expect(list.map((d) => [d.code, d.overdue, d.apologyIssued, d.resetMany, d.checkDay])).toEqual([
+			['HS-1', false, false, false, '2021-08-10'],
+			['HS-2', true, true, true, '2021-08-10'],
+			['HS-3', true, false, false, '2021-08-10'],
+			['HS-4', false, false, false, '2021-08-10']
+		]);
+		expect(await valueOf(s.tthc.unitDossiers(leader, typedOnly.id))).toEqual([]);
+		expect(cellsOf('Tổng cộng')).toEqual([14, 10, 4, 2, 2, 1, 0.714]); // the printed 71,4% as a fraction
 	});
 
 	test('who: admins and inspectors enter; leaders read; a unit head reads their own unit only', async () => {

@@ -11,6 +11,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { buildRecord, type RecordInput } from '../../src/lib/domain/record';
 import { buildReportBackDoc, prefillItems } from '../../src/lib/domain/report-back';
 import type { ReportData, Table02Row } from '../../src/lib/domain/report';
+import { emptyCounts } from '../../src/lib/domain/tthc';
 import { tallyRollCall } from '../../src/lib/domain/roll-call';
 import { FONT_FILES } from '../../src/lib/server/documents/pdf-kit';
 import {
@@ -251,7 +252,8 @@ const reportData = (units: number): ReportData => ({
 	table02: Array.from({ length: units }, (_, i) => t02(i)),
 	table02Total: { ...t02(0), unitName: '', date: '' },
 	table04: [],
-	table04Total: { unitName: '', sampled: 0, onTime: 0, overdue: 0, withApology: 0, withoutApology: 0, rate: '-' },
+	table04Total: { unitName: '', sampled: 0, onTime: 0, overdue: 0, withApology: 0, withoutApology: 0, resetMany: 0, rate: '-' },
+	tthc: { counts: emptyCounts(), units: 0, byKind: {}, text: '' },
 	table06: [],
 	actions: { on_time: 3, late: 1, open: 2, overdue: 1, total: 6, rate: '50%' },
 	topUnits: [],
@@ -364,8 +366,10 @@ describe('the report document', () => {
 			'II. KẾT QUẢ KIỂM TRA',
 			'1. Số cuộc kiểm tra',
 			'2. Vi phạm được phát hiện',
-			'3. Chấn chỉnh, khắc phục',
-			'4. Đơn vị có nhiều vi phạm',
+			'3. Việc tiếp nhận, giải quyết thủ tục hành chính',
+			'Chưa có số liệu thủ tục hành chính của kỳ báo cáo.',
+			'4. Chấn chỉnh, khắc phục',
+			'5. Đơn vị có nhiều vi phạm',
 			'III. ĐÁNH GIÁ CHUNG',
 			'1. Ưu điểm',
 			'2. Hạn chế, tồn tại',

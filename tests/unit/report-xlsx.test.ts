@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { ReportData, Table02Row } from '../../src/lib/domain/report';
+import { reportTthc, type TthcCounts } from '../../src/lib/domain/tthc';
 import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from '../../src/lib/domain/official-document';
 import { renderReportXlsx } from '../../src/lib/server/documents/report-xlsx';
 import { renderOffenderHistoryXlsx } from '../../src/lib/server/documents/offenders-xlsx';
@@ -29,6 +30,21 @@ const row02 = (
 	onTimeRate
 });
 
+/** The city's nine-month figures the issue quotes (tests/unit/tthc.test.ts), stored as one quarter row. */
+const SEED: TthcCounts = {
+	carriedOver: 504,
+	receivedInPerson: 7_681,
+	receivedOnline: 42_295,
+	receivedByPost: 200,
+	resolvedEarly: 30_000,
+	resolvedOnTime: 19_636,
+	resolvedLate: 0,
+	withdrawn: 0,
+	pendingInTime: 1_000,
+	pendingOverdue: 44,
+	apologySlips: 44
+};
+
 const report: ReportData = {
 	periodKey: 'report.period.quarter',
 	periodParams: { quarter: 'III', year: 2025 },
@@ -53,8 +69,11 @@ const report: ReportData = {
 		row02('Phường Vĩnh Hòa', '05/08/2025', 31, 28, 1, '93,5%', '90,3%')
 	],
 	table02Total: row02('', '', 59, 49, 3, '88,1%', '83,1%'),
-	table04: [{ unitName: 'Phường Mỹ Hưng', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, rate: '90%' }],
-	table04Total: { unitName: '', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, rate: '90%' },
+	table04: [
+		{ unitName: 'Phường Mỹ Hưng', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, resetMany: 0, rate: '90%' }
+	],
+	table04Total: { unitName: '', sampled: 30, onTime: 27, overdue: 3, withApology: 2, withoutApology: 1, resetMany: 0, rate: '90%' },
+	tthc: reportTthc('quarter', '2025-07-01', [{ unitId: 'u1', kind: 'quarter', start: '2025-07-01', counts: SEED }]),
 	table06: [],
 	actions: { on_time: 3, late: 1, open: 0, overdue: 0, total: 4, rate: '75%' },
 	topUnits: [{ unitName: 'Phường Mỹ Hưng', findings: 5, staff: 28, per100: '17,9' }],
@@ -98,6 +117,18 @@ describe('the report workbook', () => {
 		}
 		expect(wb.getWorksheet('Tổng hợp')!.getCell('A5').value).toBe('Báo cáo kết quả kiểm tra công vụ quý III năm 2025');
 		expect(wb.getWorksheet('Biểu 02')!.getCell('A5').value).toMatch(/^Biểu số 02/);
+	});
+
+	test('the summary sheet carries section II.3: its heading and the paragraph of the TTHC figures', async () => {
+		const wb = await load(await renderReportXlsx(report, 'vi', settings));
+		const texts = wb.getWorksheet('Tổng hợp')!.getColumn(1).values.map(String);
+		expect(texts).toContain('3. Việc tiếp nhận, giải quyết thủ tục hành chính');
+		expect(texts).toContain(
+			'Trong quý III năm 2025, 1 đơn vị có số liệu đã tiếp nhận 50.176 hồ sơ (tồn kỳ trước mang sang 504 hồ sơ); ' +
+				'giải quyết đúng hạn 49.636 hồ sơ, đạt 98%; hồ sơ chưa giải quyết là 1.044 (trong đó quá hạn 44 hồ sơ), đạt tỷ lệ 2%; ' +
+				'ban hành 44 Phiếu xin lỗi và hẹn lại ngày trả kết quả; tiếp nhận trực tuyến 42.295 hồ sơ, đạt 83,46%.'
+		);
+		expect(texts).toContain('Tỷ lệ tính trên số hồ sơ tồn kỳ trước chuyển sang và tiếp nhận trong kỳ (50.680 hồ sơ).');
 	});
 
 	test('an issued report prints its number and date in the header', async () => {
@@ -149,7 +180,7 @@ describe('the report workbook', () => {
 			wb
 				.getWorksheet('Biểu 04')!
 				.getRow(rowOf(wb.getWorksheet('Biểu 04')!, 'Tổng cộng').number)
-				.getCell(8).value
+				.getCell(9).value
 		).toBe(0.9);
 		const per100 = rowOf(wb.getWorksheet('Đơn vị có nhiều vi phạm nhất')!, 'Phường Mỹ Hưng').getCell(5);
 		expect(per100.value).toBeCloseTo(17.9, 6);

@@ -253,7 +253,10 @@ export function dossierRefusals(d: DossierFacts): Partial<Record<keyof DossierFa
  * overdue and overdue without an apology slip. Used instead of the typed counts whenever the check has
  * dossier rows; the typed "no receipt" count, online share and notes are kept as typed.
  */
-export function dossierCounts(ds: readonly DossierFacts[], checkDay: string): { sampled: number; overdue: number; no_apology: number } {
+export function dossierCounts(
+	ds: readonly Pick<DossierFacts, 'dueOn' | 'returnedOn' | 'apologyIssued'>[],
+	checkDay: string
+): { sampled: number; overdue: number; no_apology: number } {
 	const overdue = ds.filter((d) => isOverdue(d, checkDay));
 	return { sampled: ds.length, overdue: overdue.length, no_apology: overdue.filter((d) => !d.apologyIssued).length };
 }

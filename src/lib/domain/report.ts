@@ -8,7 +8,9 @@ import { formatNumber, formatRatio, formatShare } from './format';
 import { ROLL_CALL_STATUSES, tallyRollCall, type RollCallStatus } from './roll-call';
 import { attendanceCounts, attendanceRates } from './figures';
 import { compareVietnamese, compareVnNames } from './text';
-import { formatDate } from './time';
+import { formatDate, vnDay } from './time';
+import type { ReportTthc } from './tthc';
+import { dossierCounts, MAX_RESETS } from './dossier-rules';
 import { CATEGORIES, romanQuarter, type Category, type Figures, type Period, type UnitTree } from './stats';
 
 export const UNIT_GROUPS = ['department', 'local', 'public_service', 'other'] as const;
@@ -49,6 +51,8 @@ export interface ReportData {
 	topUnits: { unitName: string; findings: number; staff: number; per100: string }[];
 	/** Remarks as message keys with params (section III drafts). */
 	remarks: { key: MessageKey; params: Record<string, string | number> }[];
+	/** Section II.3: the period's TTHC figures over the units in scope (domain/tthc.ts reportTthc). */
+	tthc: ReportTthc;
 }
 
 export interface Table02Row {
@@ -74,8 +78,31 @@ export interface Table04Row {
 	overdue: number;
 	withApology: number;
 	withoutApology: number;
+	/** Return date reset more than once (Nghị định 61/2018): known only from sampled dossier rows. */
+	resetMany: number;
 	/** Tỷ lệ đúng hạn: on time ÷ sampled. */
 	rate: string;
+}
+
+/** A check of the window with dossier samples: the counts typed on it and how many dossier rows it has. */
+export interface ProcedureCheckRow {
+	inspection: string;
+	unit: string;
+	/** The check's start (UTC instant): its day is the day overdue is judged at. */
+	at: string;
+	sampled: number;
+	overdue: number;
+	noApology: number;
+	rows: number;
+}
+
+/** A sampled dossier row (tthc_dossiers) of a check of the window: the facts Biểu 04 counts. */
+export interface DossierSampleRow {
+	inspection: string;
+	dueOn: string;
+	returnedOn: string;
+	apologyIssued: boolean;
+	resetCount: number;
 }
 
 /** Suggested form for Biểu 06: 3 or more violations in the period (the repeat-offender line) → review. */
@@ -91,8 +118,10 @@ export interface ReportInput {
 	types: { id: string; code: string; name: string }[];
 	tree: UnitTree;
 	attendanceByCheck: { inspection: string; unit: string; at: string; status: string; n: number }[];
-	procedures: { unit: string; sampled: number; overdue: number; noApology: number }[];
+	procedures: ProcedureCheckRow[];
+	dossiers: DossierSampleRow[];
 	violators: { name: string; position: string; unitId: string; codes: string; n: number }[];
+	tthc: ReportTthc;
 }
 
 function table02Row(unitName: string, date: string, statuses: Partial<Record<RollCallStatus, number>>): Table02Row {
@@ -130,36 +159,73 @@ function buildTable02(rows: ReportInput['attendanceByCheck'], name: (id: string)
 	return { table02, table02Total: table02Row('', '', all) };
 }
 
-function table04Row(unitName: string, sampled: number, overdue: number, noApology: number): Table04Row {
-	const late = Math.min(overdue, sampled);
-	const without = Math.min(noApology, late);
+interface Table04Counts {
+	sampled: number;
+	overdue: number;
+	noApology: number;
+	resetMany: number;
+}
+
+function table04Row(unitName: string, c: Table04Counts): Table04Row {
+	const late = Math.min(c.overdue, c.sampled);
+	const without = Math.min(c.noApology, late);
 	return {
 		unitName,
-		sampled,
-		onTime: sampled - late,
+		sampled: c.sampled,
+		onTime: c.sampled - late,
 		overdue: late,
 		withApology: late - without,
 		withoutApology: without,
-		rate: formatShare(sampled - late, sampled)
+		resetMany: c.resetMany,
+		rate: formatShare(c.sampled - late, c.sampled)
+	};
+}
+
+/**
+ * One check's Biểu 04 counts (docs/tthc-dossiers.md, "Biểu 04"): from its sampled dossier rows when it
+ * has any — the counts the check's page derives (dossier-rules.ts `dossierCounts`, at the check's day),
+ * without apology slip, return date reset more than `MAX_RESETS` times — else the counts typed in its
+ * `procedures` (no reset count there).
+ */
+export function checkTable04Counts(check: ProcedureCheckRow, dossiers: readonly DossierSampleRow[]): Table04Counts {
+	if (check.rows === 0 || dossiers.length === 0) {
+		return { sampled: check.sampled, overdue: check.overdue, noApology: check.noApology, resetMany: 0 };
+	}
+	const c = dossierCounts(dossiers, vnDay(check.at));
+	return {
+		sampled: c.sampled,
+		overdue: c.overdue,
+		noApology: c.no_apology,
+		resetMany: dossiers.filter((d) => d.resetCount > MAX_RESETS).length
 	};
 }
 
 /** Biểu 04 rows per unit as today's structure has it (merged units under their successor). */
-function buildTable04(rows: ReportInput['procedures'], tree: UnitTree, name: (id: string) => string) {
-	const byUnit = new Map<string, { sampled: number; overdue: number; noApology: number }>();
-	for (const r of rows) {
-		const id = tree.effective(r.unit);
-		const u = byUnit.get(id) ?? { sampled: 0, overdue: 0, noApology: 0 };
-		u.sampled += r.sampled;
-		u.overdue += r.overdue;
-		u.noApology += r.noApology;
+function buildTable04(checks: ReportInput['procedures'], dossiers: ReportInput['dossiers'], tree: UnitTree, name: (id: string) => string) {
+	const rowsOf = new Map<string, DossierSampleRow[]>();
+	for (const d of dossiers) rowsOf.set(d.inspection, [...(rowsOf.get(d.inspection) ?? []), d]);
+	const zero = (): Table04Counts => ({ sampled: 0, overdue: 0, noApology: 0, resetMany: 0 });
+	const add = (a: Table04Counts, b: Table04Counts) => {
+		a.sampled += b.sampled;
+		a.overdue += b.overdue;
+		a.noApology += b.noApology;
+		a.resetMany += b.resetMany;
+	};
+	const byUnit = new Map<string, Table04Counts>();
+	const all = zero();
+	for (const c of checks) {
+		const counts = checkTable04Counts(c, rowsOf.get(c.inspection) ?? []);
+		if (counts.sampled === 0) continue;
+		const id = tree.effective(c.unit);
+		const u = byUnit.get(id) ?? zero();
+		add(u, counts);
+		add(all, counts);
 		byUnit.set(id, u);
 	}
-	const units = [...byUnit.entries()].map(([id, u]) => ({ name: name(id), ...u })).sort((a, b) => compareVietnamese(a.name, b.name));
-	const sum = (k: 'sampled' | 'overdue' | 'noApology') => units.reduce((a, u) => a + u[k], 0);
+	const units = [...byUnit.entries()].map(([id, u]) => ({ name: name(id), u })).sort((a, b) => compareVietnamese(a.name, b.name));
 	return {
-		table04: units.map((u) => table04Row(u.name, u.sampled, u.overdue, u.noApology)),
-		table04Total: table04Row('', sum('sampled'), sum('overdue'), sum('noApology'))
+		table04: units.map((x) => table04Row(x.name, x.u)),
+		table04Total: table04Row('', all)
 	};
 }
 
@@ -272,10 +338,11 @@ export function buildReport(r: ReportInput): ReportData {
 		table03,
 		table05,
 		...buildTable02(r.attendanceByCheck, effectiveName),
-		...buildTable04(r.procedures, tree, name),
+		...buildTable04(r.procedures, r.dossiers, tree, name),
 		table06,
 		actions: { ...current.actions, rate: actionsRate },
 		topUnits,
-		remarks
+		remarks,
+		tthc: r.tthc
 	};
 }

@@ -45,7 +45,7 @@ export function recipientLines(locale: Locale, recipients: readonly string[], ab
 export function reportDocument(r: ReportData, o: ReportDocOptions): OfficialDocument {
 	const { locale, prose, issue, settings } = o;
 	const tr = (k: Parameters<typeof t>[1], p?: Record<string, string | number>) => t(locale, k, p);
-	const { summary, tables } = reportTables(r, locale);
+	const { summary, tables, tthc } = reportTables(r, locale);
 	const [t01, tCat, t02, t03, t04, t05, t06, tTop] = tables as [Table, Table, Table, Table, Table, Table, Table, Table];
 	// Catalogue codes stay in the app: the printed report names violations in words (issue #17).
 	const codeCols = new Set([tr('report.col.code'), tr('report.col.codes')]);
@@ -75,6 +75,10 @@ export function reportDocument(r: ReportData, o: ReportDocOptions): OfficialDocu
 		table(tCat, ''),
 		table(t02),
 		table(t03),
+		// II.3: the period's TTHC figures (docs/tthc.md), then the dossiers sampled on site (Biểu 04).
+		heading(tthc.heading),
+		{ kind: 'paragraph', text: tthc.paragraph },
+		...(tthc.note ? [{ kind: 'paragraph', text: tthc.note, italic: true, small: true } as Block] : []),
 		table(t04),
 		heading(tr('documents.report.results.actions')),
 		table(t05),

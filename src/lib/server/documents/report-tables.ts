@@ -3,12 +3,20 @@
 // (docs/report-formats.md).
 import type { ReportData } from '../../domain/report';
 import { formatNumber } from '../../domain/format';
+import { totals } from '../../domain/tthc';
 import { t, translator, type KeySuffix, type Locale } from '../../i18n/t';
 
 /** Rows of one annex table: header then body, every cell already a string or number; `sheet` names its XLSX sheet. */
 export type Table = { title: string; sheet: string; head: string[]; rows: (string | number)[][]; note?: string };
 
-export function reportTables(r: ReportData, locale: Locale): { summary: string[]; tables: Table[] } {
+/** Section II.3 of the report: its heading, the paragraph of the period's TTHC figures, the denominator. */
+export interface TthcSection {
+	heading: string;
+	paragraph: string;
+	note: string;
+}
+
+export function reportTables(r: ReportData, locale: Locale): { summary: string[]; tables: Table[]; tthc: TthcSection } {
 	const tr = translator(locale);
 	const sum = (rows: number[]) => rows.reduce((a, b) => a + b, 0);
 	const cols = (keys: KeySuffix<'report.col'>[]) => keys.map((k) => tr(`report.col.${k}`));
@@ -77,7 +85,17 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 	const t04: Table = {
 		title: tr('report.table04'),
 		sheet: tr('report.sheet.04'),
-		head: cols(['stt', 'unit', 'sampled', 'dossiers_on_time', 'dossiers_overdue', 'with_apology', 'without_apology', 'dossier_rate']),
+		head: cols([
+			'stt',
+			'unit',
+			'sampled',
+			'dossiers_on_time',
+			'dossiers_overdue',
+			'with_apology',
+			'without_apology',
+			'reset_many',
+			'dossier_rate'
+		]),
 		rows: [...r.table04.map((x, i) => [i + 1, x.unitName, ...t04Cells(x)]), ['', tr('report.grand_total'), ...t04Cells(r.table04Total)]],
 		note: tr('report.footnote.dossiers')
 	};
@@ -150,7 +168,15 @@ export function reportTables(r: ReportData, locale: Locale): { summary: string[]
 		}),
 		...r.remarks.map((m) => tr(m.key, m.params))
 	];
-	return { summary, tables: [t01, tCat, t02, t03, t04, t05, t06, tTop] };
+	const handled = totals(r.tthc.counts).handled;
+	const tthc: TthcSection = {
+		heading: tr('tthc.report.heading'),
+		paragraph: r.tthc.units
+			? tr('tthc.report.paragraph', { period: tr(r.periodKey, r.periodParams), units: formatNumber(r.tthc.units), text: r.tthc.text })
+			: tr('tthc.report.none'),
+		note: r.tthc.units && handled ? tr('tthc.report.denominator', { handled: formatNumber(handled) }) : ''
+	};
+	return { summary, tables: [t01, tCat, t02, t03, t04, t05, t06, tTop], tthc };
 }
 
 function t02Cells(x: ReportData['table02Total']): (string | number)[] {
@@ -158,7 +184,7 @@ function t02Cells(x: ReportData['table02Total']): (string | number)[] {
 }
 
 function t04Cells(x: ReportData['table04Total']): (string | number)[] {
-	return [x.sampled, x.onTime, x.overdue, x.withApology, x.withoutApology, x.rate];
+	return [x.sampled, x.onTime, x.overdue, x.withApology, x.withoutApology, x.resetMany, x.rate];
 }
 
 function signed(n: number): string {

@@ -21,7 +21,7 @@ export async function renderReportXlsx(
 	settings: DocumentSettings,
 	issue?: Pick<IssueInfo, 'number' | 'day'> | null
 ): Promise<Buffer> {
-	const { summary, tables } = reportTables(r, locale);
+	const { summary, tables, tthc } = reportTables(r, locale);
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'congvu';
 	const title = reportTitle(r, locale);
@@ -31,10 +31,13 @@ export async function renderReportXlsx(
 	head.columns = [{ width: 60 }, { width: 60 }];
 	let row = writeHead(head, { settings, kind: 'report', issue, columns: 2, title, subtitle: range });
 	row++;
-	for (const line of summary) {
+	// The summary lines, then section II.3: its heading (bold), the TTHC paragraph and its denominator.
+	const lines = [...summary, tthc.heading, tthc.paragraph, ...(tthc.note ? [tthc.note] : [])];
+	for (const line of lines) {
 		head.mergeCells(row, 1, row, 2);
 		const c = head.getCell(row, 1);
 		c.value = line;
+		if (line === tthc.heading) c.font = { bold: true };
 		c.alignment = { wrapText: true, vertical: 'top' };
 		// Merged cells do not grow with their text: a height for the lines it wraps to (about 110 characters each).
 		head.getRow(row).height = 16 * Math.max(1, Math.ceil(line.length / 110));

@@ -6,6 +6,7 @@ import type { Pb } from '../pb/create';
 import { orNull } from '../pb/errors';
 import { checkStartedFilter } from '../authz/policy';
 import type { AggregateRows, UnitNode } from '../../domain/stats';
+import type { DossierSampleRow, ProcedureCheckRow } from '../../domain/report';
 import { DONE_CHECK_STATUSES, NOT_COUNTED_CHECK_STATUSES } from '../../domain/figures';
 import { anyOf } from '../pb/query';
 
@@ -179,10 +180,26 @@ export function statsRepo(pb: Pb) {
 		},
 
 		/** Dossier samples of counted checks of the window, per checked unit (Biểu 04). */
-		async proceduresByUnit(p: AggregateParams): Promise<{ unit: string; sampled: number; overdue: number; noApology: number }[]> {
-			return (
-				await send<{ rows: { unit: string; sampled: number; overdue: number; noApology: number }[] }>('/api/congvu/procedures-by-unit', p)
+		/** Checks of the window with dossier samples: typed counts and how many dossier rows each has (Biểu 04). */
+		async proceduresByCheck(p: AggregateParams): Promise<ProcedureCheckRow[]> {
+			return (await send<{ rows: ProcedureCheckRow[] }>('/api/congvu/procedures-by-check', p)).rows;
+		},
+
+		/** The sampled dossier rows of the window's checks (Biểu 04). */
+		async dossiersOfChecks(p: AggregateParams): Promise<DossierSampleRow[]> {
+			const rows = (
+				await send<{ rows: { inspection: string; dueOn: string; returnedOn: string; apology: number; resets: number }[] }>(
+					'/api/congvu/dossiers-of-checks',
+					p
+				)
 			).rows;
+			return rows.map((r) => ({
+				inspection: r.inspection,
+				dueOn: String(r.dueOn ?? '').slice(0, 10),
+				returnedOn: String(r.returnedOn ?? '').slice(0, 10),
+				apologyIssued: Number(r.apology) === 1,
+				resetCount: Number(r.resets ?? 0)
+			}));
 		},
 
 		async violationTypes(): Promise<{ id: string; code: string; name: string; category: string }[]> {

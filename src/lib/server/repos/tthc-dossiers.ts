@@ -48,6 +48,23 @@ export function tthcDossiersRepo(pb: Pb) {
 			const rows = await col().getFullList({ filter: pb.filter('inspection = {:i}', { i: inspectionId }), sort: 'position,created' });
 			return rows.map(toDossier);
 		},
+		/**
+		 * The dossiers sampled at a unit across its checks (the /tthc drill-down), newest check first, at
+		 * most `limit`, each with its check's title and day of start.
+		 */
+		async listForUnit(unitId: string, limit = 200): Promise<(Dossier & { checkTitle: string; checkStart: string })[]> {
+			if (!isRecordId(unitId)) return [];
+			const res = await col().getList(1, limit, {
+				filter: pb.filter('unit = {:u}', { u: unitId }),
+				sort: '-inspection.scheduled_start,position,created',
+				expand: 'inspection',
+				fields: '*,expand.inspection.title,expand.inspection.started_at,expand.inspection.scheduled_start'
+			});
+			return res.items.map((r) => {
+				const i = (r.expand?.inspection ?? {}) as { title?: string; started_at?: string; scheduled_start?: string };
+				return { ...toDossier(r), checkTitle: String(i.title ?? ''), checkStart: String(i.started_at || i.scheduled_start || '') };
+			});
+		},
 		async get(id: string): Promise<Dossier | null> {
 			if (!isRecordId(id)) return null;
 			const r = await orNull(col().getOne(id));

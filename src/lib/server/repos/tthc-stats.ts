@@ -95,6 +95,18 @@ export function tthcStatsRepo(pb: Pb) {
 			return rows.map(toRow);
 		},
 
+		/**
+		 * Rows of every kind whose period starts from `fromStart` to `toStart` (inclusive), of the
+		 * given units (null: all): the periodic report's quarter or year (domain/tthc.ts reportTthc).
+		 */
+		async listStartingIn(fromStart: string, toStart: string, unitIds: readonly string[] | null): Promise<TthcStatRow[]> {
+			if (unitIds && unitIds.length === 0) return [];
+			let filter = pb.filter('period_start >= {:a} && period_start <= {:b}', { a: fromStart, b: toStart });
+			if (unitIds) filter += ` && ${anyOf(pb, 'unit', unitIds)}`;
+			const rows = await col().getFullList({ filter, sort: 'period_start', fields: FIELDS, batch: 1000 });
+			return rows.map(toRow);
+		},
+
 		/** The row of one unit and period, or null. */
 		async find(unitId: string, kind: PeriodKind, start: string): Promise<TthcStatRow | null> {
 			if (!isRecordId(unitId)) return null;

@@ -13,7 +13,7 @@ import { vnDay, vnLocalToUtc } from '../../domain/time';
 import type { DashboardView } from '../../domain/dashboard';
 import type { MessageKey } from '../../i18n/t';
 import { tthcStatsRepo, type TthcStatRow } from '../repos/tthc-stats';
-import { PERIOD_KINDS, combinePeriods, rankPanel, type TthcPanel } from '../../domain/tthc';
+import { PERIOD_KINDS, combinePeriods, monthlyTrend, rankPanel, type TthcPanel } from '../../domain/tthc';
 
 export type { DashboardView };
 
@@ -77,6 +77,8 @@ export function dashboardService(pb: Pb, clock: Clock) {
 		let error = parsed.ok ? null : parsed.code;
 		const filter = { ...parsed.filter };
 		const tree = !fresh && cached ? cached.tree : await freshTree();
+		// A unit created since the tree was cached is not unknown: read the tree again before refusing it.
+		if (!fresh && parsed.filter.unitId && !tree.byId.has(parsed.filter.unitId)) return resolveScope(actor, search, true);
 		const canPickUnit = actor.role !== 'unit_head';
 		if (!canPickUnit) filter.unitId = actor.unitId;
 		if (filter.unitId && !tree.byId.has(filter.unitId)) {
@@ -164,7 +166,7 @@ export function dashboardService(pb: Pb, clock: Clock) {
 				counts: combinePeriods(list.map((r) => r.counts)),
 				periods: list.length
 			}));
-			return { kind, rows: rankPanel(lines) };
+			return { kind, rows: rankPanel(lines), trend: kind === 'month' ? monthlyTrend(rows) : [] };
 		},
 
 		/**

@@ -7,6 +7,8 @@ import type { Clock } from '../auth/session';
 import type { Pb } from '../pb/create';
 import { authorize } from '../authz';
 import { statsRepo } from '../repos/stats';
+import { tthcStatsRepo } from '../repos/tthc-stats';
+import { reportTthc } from '../../domain/tthc';
 import { dashboardService, periodBounds } from './dashboard';
 import { buildFigures, previousPeriod } from '../../domain/stats';
 import { buildReport, type ReportData } from '../../domain/report';
@@ -39,6 +41,7 @@ const badFilter = (code: string): Refusal => refuse(400, messageKey(code, 'dashb
 
 export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentSettingsService) {
 	const repo = statsRepo(pb);
+	const tthcStats = tthcStatsRepo(pb);
 	const dashboard = dashboardService(pb, clock);
 
 	return {
@@ -53,14 +56,16 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 			if (!period) return refuse(400, 'report.error.period_kind');
 			const prev = previousPeriod(s.filter.period);
 			const prevParams = { ...s.params, ...periodBounds(prev) };
-			const [prevRows, byType, prevByType, types, attendanceByCheck, procedures, offenders] = await Promise.all([
+			const [prevRows, byType, prevByType, types, attendanceByCheck, procedures, dossiers, offenders, tthcRows] = await Promise.all([
 				repo.aggregates(prevParams),
 				repo.findingsByType(s.params),
 				repo.findingsByType(prevParams),
 				repo.violationTypes(),
 				repo.attendanceByCheck(s.params),
-				repo.proceduresByUnit(s.params),
-				repo.offenders({ ...s.params, min: 1 })
+				repo.proceduresByCheck(s.params),
+				repo.dossiersOfChecks(s.params),
+				repo.offenders({ ...s.params, min: 1 }),
+				tthcStats.listStartingIn(s.params.fromDay, s.params.toDay, s.params.units)
 			]);
 			const people = new Map((await repo.staff(offenders.map((o) => o.staff))).map((p) => [p.id, p]));
 			const report = buildReport({
@@ -73,6 +78,8 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 				tree: s.tree,
 				attendanceByCheck,
 				procedures,
+				dossiers,
+				tthc: reportTthc(period.kind, s.params.fromDay, tthcRows),
 				violators: offenders.map((o) => {
 					const p = people.get(o.staff);
 					return { name: p?.name ?? '', position: p?.position ?? '', unitId: p?.unitId ?? '', codes: o.codes, n: o.n };

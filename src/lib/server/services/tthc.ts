@@ -9,6 +9,9 @@ import type { Pb } from '../pb/create';
 import { auditRepo } from '../repos/audit';
 import { orgDirectoryRepo, type UnitEntry } from '../repos/org-directory';
 import { tthcStatsRepo, type TthcStatRow, type TthcWrite } from '../repos/tthc-stats';
+import { tthcDossiersRepo } from '../repos/tthc-dossiers';
+import { isOverdue, MAX_RESETS } from '../../domain/dossier-rules';
+import { vnDay } from '../../domain/time';
 import { notFound, ok, refuse, stale, type MessageKey, type Refusal, type Result } from '../../domain/result';
 import { readImportFile, type FileError, type RawTable, type UploadedFile } from '../../domain/import';
 import { isTthcCommittable, validateTthcTable, type TthcRowError } from '../../domain/import/tthc';
@@ -27,6 +30,22 @@ import {
 } from '../../domain/tthc';
 import type { TthcEntryInput } from '../../domain/schemas/tthc';
 import { t } from '../../i18n/t';
+
+/** One sampled dossier of a unit, as the /tthc drill-down lists it. */
+export interface UnitDossierView {
+	id: string;
+	inspectionId: string;
+	checkTitle: string;
+	checkDay: string;
+	code: string;
+	procedure: string;
+	receivedOn: string;
+	dueOn: string;
+	returnedOn: string;
+	overdue: boolean;
+	apologyIssued: boolean;
+	resetMany: boolean;
+}
 
 export interface TthcUnitOption {
 	id: string;
@@ -176,6 +195,33 @@ export function tthcService(pb: Pb, clock: () => Date) {
 			const unit = await unitById(unitId);
 			if (!unit) return notFound();
 			return ok({ unit, periods: withWarnings(await stats.listForUnit(unitId)) });
+		},
+
+		/**
+		 * The dossiers sampled on site at a unit (issue #16 §5 drill-down, docs/tthc.md): each with its
+		 * check, overdue as the on-site rules judge it at the check's day, and a return date reset more
+		 * than `MAX_RESETS` times.
+		 */
+		async unitDossiers(actor: Actor, unitId: string): Promise<Result<UnitDossierView[]>> {
+			authorize(actor, 'tthc.view', { unitId });
+			if (!(await unitById(unitId))) return notFound();
+			const rows = await tthcDossiersRepo(pb).listForUnit(unitId);
+			return ok(
+				rows.map((d) => ({
+					id: d.id,
+					inspectionId: d.inspectionId,
+					checkTitle: d.checkTitle,
+					checkDay: d.checkStart ? vnDay(d.checkStart) : '',
+					code: d.code,
+					procedure: d.procedure,
+					receivedOn: d.receivedOn,
+					dueOn: d.dueOn,
+					returnedOn: d.returnedOn,
+					overdue: d.checkStart ? isOverdue(d, vnDay(d.checkStart)) : false,
+					apologyIssued: d.apologyIssued,
+					resetMany: d.resetCount > MAX_RESETS
+				}))
+			);
 		},
 
 		/** The stored row of a period (to pre-fill the form), or null for a new one. */

@@ -13,6 +13,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const { tthc } = await getServices();
 	const units = found(await tthc.units(user.actor));
 	const detail = q.unit ? found(await tthc.unitPeriods(user.actor, q.unit)) : null;
+	const dossiers = q.unit ? found(await tthc.unitDossiers(user.actor, q.unit)) : [];
 	const [kind, start] = (q.period ?? ':').split(':');
 	const wanted = isPeriodKind(kind) && start && isPeriodStart(kind, start) ? { kind, start } : null;
 	const overview = detail ? null : found(await tthc.overview(user.actor, wanted));
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		units,
 		unit: detail?.unit ?? null,
 		periods: detail?.periods ?? [],
+		dossiers,
 		overview,
 		digits: q.digits,
 		canEnter: can(user.actor, 'tthc.enter'),
