@@ -155,14 +155,14 @@ test('a leader filters the dashboard, drills into a figure and exports the quart
 			.toString()
 	).toBe('%PDF-');
 	// The same report as DOCX and as the print view (issue #17): sections I–V, the signature block.
-	const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải DOCX' }).click()]);
+	const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
 	expect(docx.suggestedFilename()).toBe('bao-cao-kiem-tra-cong-vu-quy-III-2025.docx');
 	expect(
 		readFileSync((await docx.path())!)
 			.subarray(0, 2)
 			.toString()
 	).toBe('PK');
-	const [print] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Bản in' }).click()]);
+	const [print] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('report-print').click()]);
 	for (const h of ['I. CÔNG TÁC TRIỂN KHAI', 'II. KẾT QUẢ KIỂM TRA', 'V. KIẾN NGHỊ, ĐỀ XUẤT'])
 		await expect(print.getByRole('heading', { name: h })).toBeVisible();
 	await expect(print.getByText('Nơi nhận:')).toBeVisible();
