@@ -2,11 +2,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { ReportData, Table02Row } from '../../src/lib/domain/report';
-import { reportTthc, type TthcCounts } from '../../src/lib/domain/tthc';
+import { reportTthc } from '../../src/lib/domain/tthc';
 import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from '../../src/lib/domain/official-document';
 import { renderReportXlsx } from '../../src/lib/server/documents/report-xlsx';
 import { renderOffenderHistoryXlsx } from '../../src/lib/server/documents/offenders-xlsx';
 import { typedCell } from '../../src/lib/server/documents/xlsx-kit';
+import { SEED } from '../support/tthc-seed';
 
 const row02 = (
 	unitName: string,
@@ -29,21 +30,6 @@ const row02 = (
 	presentRate,
 	onTimeRate
 });
-
-/** The city's nine-month figures the issue quotes (tests/unit/tthc.test.ts), stored as one quarter row. */
-const SEED: TthcCounts = {
-	carriedOver: 504,
-	receivedInPerson: 7_681,
-	receivedOnline: 42_295,
-	receivedByPost: 200,
-	resolvedEarly: 30_000,
-	resolvedOnTime: 19_636,
-	resolvedLate: 0,
-	withdrawn: 0,
-	pendingInTime: 1_000,
-	pendingOverdue: 44,
-	apologySlips: 44
-};
 
 const report: ReportData = {
 	periodKey: 'report.period.quarter',
