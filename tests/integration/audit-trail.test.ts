@@ -24,6 +24,7 @@ let actor: User;
 interface Entry {
 	id: string;
 	seq: number;
+	at: string;
 	actor: string;
 	action: string;
 	target_collection: string;
