@@ -205,3 +205,28 @@ describe('issue #15 point 1: one chain, verified', () => {
 		}
 	});
 });
+
+describe('issue #15 point 1: the trail page', () => {
+	test('a leader filters by actor and sees one record’s full history oldest first; an inspector is refused', async () => {
+		const s = await testServices(clock);
+		const leader = toActor(await makeUser('leader'));
+		const f = await withActor(actor.id, () => newFinding('Lịch sử'));
+		await withActor(actor.id, () => pb.collection('findings').update(f.id, { description: 'Lịch sử đã sửa', version: 2 }));
+		const history = await s.auditTrail.trail(leader, new URLSearchParams({ collection: 'findings', record: f.id }));
+		expect(history.history).toBe(true);
+		expect(history.rows.map((r) => r.action)).toEqual(['create', 'update']);
+		expect(history.rows[1]!.actorName).toBe('Người Ghi Nhật Ký');
+		const byActor = await s.auditTrail.trail(leader, new URLSearchParams({ actor: actor.id }));
+		expect(byActor.rows.length).toBeGreaterThan(2);
+		expect(byActor.rows.every((r) => r.actorId === actor.id)).toBe(true);
+		expect(byActor.rows[0]!.seq).toBeGreaterThan(byActor.rows[1]!.seq); // newest first
+		// A period that ended before today shows none of today's entries; junk in the query is ignored.
+		const past = await s.auditTrail.trail(
+			leader,
+			new URLSearchParams({ actor: actor.id, from: '2020-01-01', to: '2020-01-31', record: 'x' })
+		);
+		expect(past.rows).toEqual([]);
+		expect(past.filter.record).toBeUndefined();
+		await expect(s.auditTrail.trail(toActor(fx.member), new URLSearchParams())).rejects.toMatchObject({ status: 403 });
+	});
+});
