@@ -7,10 +7,11 @@
 // The acting user comes from the `X-Audit-Actor` header the app's client sends (src/lib/server/pb/
 // actor.ts); writes without it (cron jobs, maintenance, fixtures) are recorded with an empty actor.
 
+// `users` is not in the list yet: with the hook, a password change through the API failed (400) for a
+// reason not found in time (docs/audit.md, "Not covered"); account changes stay in audit_log.
 const AUDITED = [
 	'units',
 	'unit_events',
-	'users',
 	'staff',
 	'staff_transfers',
 	'violation_types',

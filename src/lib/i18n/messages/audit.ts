@@ -41,7 +41,6 @@ export const vi = {
 	'audit.collection.staff_transfers': 'Điều chuyển cán bộ',
 	'audit.collection.units': 'Đơn vị',
 	'audit.collection.unit_events': 'Sáp nhập, chia tách đơn vị',
-	'audit.collection.users': 'Tài khoản',
 	'audit.collection.violation_types': 'Danh mục vi phạm',
 	'audit.collection.calendar_days': 'Ngày nghỉ, ngày làm bù',
 	'audit.collection.import_mappings': 'Mẫu nhập dữ liệu'
@@ -89,7 +88,6 @@ export const en: Record<keyof typeof vi, string> = {
 	'audit.collection.staff_transfers': 'Staff transfers',
 	'audit.collection.units': 'Units',
 	'audit.collection.unit_events': 'Unit mergers and splits',
-	'audit.collection.users': 'Accounts',
 	'audit.collection.violation_types': 'Violation catalogue',
 	'audit.collection.calendar_days': 'Days off and make-up days',
 	'audit.collection.import_mappings': 'Import mappings'

@@ -27,7 +27,6 @@ export const AUDITED_COLLECTIONS = [
 	'staff_transfers',
 	'units',
 	'unit_events',
-	'users',
 	'violation_types',
 	'calendar_days',
 	'import_mappings'
