@@ -8,6 +8,7 @@ import { canEnterGroup, routeGroupOf } from '$lib/server/authz';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n/t';
 import { redirectResponse, withSecurityHeaders } from '$lib/server/security-headers';
 import { logEvent, logForbidden, newLogId, requestFields } from '$lib/server/log';
+import { withActor } from '$lib/server/pb/actor';
 
 /**
  * Outermost: every response, whatever made it (page, form action, +server.ts file, redirect, error
@@ -53,9 +54,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		event.locals.user = found.user;
 		event.locals.session = found.session;
 		if (!isLocale(event.cookies.get(LOCALE_COOKIE)) && found.user.locale) event.locals.locale = found.user.locale;
-	} else {
-		clearSessionCookie(event.cookies, secure);
+		// Every PocketBase write of this request names this user in the audit trail (docs/audit.md).
+		return withActor(found.user.id, () => resolve(event));
 	}
+	clearSessionCookie(event.cookies, secure);
 	return resolve(event);
 };
 

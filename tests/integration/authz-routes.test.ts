@@ -187,6 +187,7 @@ const EXPECTED: Record<string, string> = {
 	'GET /offenders':                         '++|----|--|L',
 	'GET /offenders/[id]':                    '++|----|--|L',
 	'GET /offenders/[id]/xlsx':               '++|----|--|L',
+	'GET /audit':                             '++|----|--|L', // the audit trail (issue #15 point 1): admins and leaders
 	// ——— the unit's own pages
 	'GET /unit':                              '--|----|++|L',
 	'GET /unit/checks':                       '--|----|++|L',

@@ -20,7 +20,8 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/checks', key: 'nav.checks' },
 				{ href: '/actions', key: 'nav.action_board' },
 				{ href: '/admin/calendar', key: 'nav.admin_calendar' },
-				{ href: '/admin/documents', key: 'nav.admin_documents' }
+				{ href: '/admin/documents', key: 'nav.admin_documents' },
+				{ href: '/audit', key: 'audit.title' }
 			];
 		case 'leader':
 			return [
@@ -33,7 +34,8 @@ export function menuFor(role: Role): MenuItem[] {
 				{ href: '/checks/calendar', key: 'nav.calendar' },
 				{ href: '/actions', key: 'nav.action_board' },
 				{ href: '/units', key: 'nav.units' },
-				{ href: '/staff', key: 'nav.staff' }
+				{ href: '/staff', key: 'nav.staff' },
+				{ href: '/audit', key: 'audit.title' }
 			];
 		case 'inspector':
 			return [

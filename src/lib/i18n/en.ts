@@ -20,6 +20,7 @@ import { en as signatures } from './messages/signatures';
 import { en as documents } from './messages/documents';
 import { en as tthc } from './messages/tthc';
 import { en as dossiers } from './messages/dossiers';
+import { en as audit } from './messages/audit';
 
 const all = {
 	...core,
@@ -41,7 +42,8 @@ const all = {
 	...signatures,
 	...documents,
 	...tthc,
-	...dossiers
+	...dossiers,
+	...audit
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

@@ -19,6 +19,7 @@ import { vi as signatures } from './messages/signatures';
 import { vi as documents } from './messages/documents';
 import { vi as tthc } from './messages/tthc';
 import { vi as dossiers } from './messages/dossiers';
+import { vi as audit } from './messages/audit';
 
 export const vi = {
 	...core,
@@ -40,7 +41,8 @@ export const vi = {
 	...signatures,
 	...documents,
 	...tthc,
-	...dossiers
+	...dossiers,
+	...audit
 } as const;
 
 export type MessageKey = keyof typeof vi;

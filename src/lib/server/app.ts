@@ -20,6 +20,7 @@ import { schedulerService } from './services/scheduler';
 import { createMailer, mailSettingsFrom, type MailSettings } from './mail';
 import { dashboardService } from './services/dashboard';
 import { reportsService } from './services/reports';
+import { auditTrailService } from './services/audit-trail';
 import { unitRecordService, withCompletionNotice } from './services/unit-record';
 import { explanationService } from './services/explanations';
 import { objectionService } from './services/objections';
@@ -88,6 +89,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		]),
 		dashboard: dashboardService(pb, clock),
 		reports,
+		auditTrail: auditTrailService(pb),
 		reportIssue: reportIssueService(pb, {
 			clock,
 			report: reports.report,

@@ -45,6 +45,7 @@ export type Action =
 	| 'report.draft'
 	| 'report.issue'
 	| 'offenders.view'
+	| 'audit.view'
 	| 'plan.view'
 	| 'plan.draft'
 	| 'plan.approve'
@@ -162,6 +163,9 @@ export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {
 			// the data and the settings, not the documents (as with plans, 'plan.draft').
 			return actor.role === 'leader';
 		case 'offenders.view':
+			return actor.role === 'admin' || actor.role === 'leader';
+		// The audit trail (docs/audit.md) names who changed what in every unit: admins and leaders only.
+		case 'audit.view':
 			return actor.role === 'admin' || actor.role === 'leader';
 		case 'plan.view':
 			return isOffice(actor);
