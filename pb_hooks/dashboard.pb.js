@@ -37,3 +37,14 @@ routerAdd(
 	(e) => e.json(200, { rows: require(`${__hooks}/lib/dashboard.js`).dossiersOfChecks(e.app, e.requestInfo().body) }),
 	$apis.requireSuperuserAuth()
 );
+routerAdd(
+	'POST',
+	'/api/congvu/tthc-panel-rows',
+	(e) => {
+		// The rows arrive as JSON text built by SQLite; sent as they are (no re-encoding of 6,000 arrays).
+		const r = require(`${__hooks}/lib/dashboard.js`).tthcPanelRows(e.app, e.requestInfo().body);
+		e.response.header().set('Content-Type', 'application/json');
+		return e.string(200, `{"kind":${JSON.stringify(r.kind)},"columns":${JSON.stringify(r.columns)},"rows":${r.text}}`);
+	},
+	$apis.requireSuperuserAuth()
+);

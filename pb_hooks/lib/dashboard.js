@@ -284,4 +284,43 @@ function dossiersOfChecks(app, body) {
 	);
 }
 
-module.exports = { dashboard, findingsByType, offenders, attendanceByCheck, proceduresByCheck, dossiersOfChecks };
+// The TTHC panel's period rows (docs/tthc.md "The dashboard panel"): of the first period kind in
+// `kinds` that has any row in the window, every unit's rows oldest first, as one JSON array of
+// arrays [unit, period_start, …counts in TTHC_COLUMNS order] built by SQLite (6,000 rows for a year of
+// 500 units). The app combines them (src/lib/domain/tthc.ts combinePeriods): the rule stays there.
+const TTHC_COLUMNS = [
+	'carried_over',
+	'received_in_person',
+	'received_online',
+	'received_by_post',
+	'resolved_early',
+	'resolved_on_time',
+	'resolved_late',
+	'withdrawn',
+	'pending_in_time',
+	'pending_overdue',
+	'apology_slips'
+];
+function tthcPanelRows(app, body) {
+	const units = Array.isArray(body.units) ? body.units.map(String) : null;
+	const p = { from: String(body.from || ''), to: String(body.to || ''), allUnits: units ? 0 : 1, units: JSON.stringify(units || []) };
+	const kinds = (Array.isArray(body.kinds) ? body.kinds : []).map(String).filter((k) => ['month', 'quarter', 'year'].indexOf(k) >= 0);
+	for (const kind of kinds) {
+		const out = arrayOf(new DynamicModel({ rows: '' }));
+		app
+			.db()
+			.newQuery(
+				`SELECT COALESCE(json_group_array(json_array(unit, period_start, ${TTHC_COLUMNS.join(', ')})), '[]') AS rows
+				FROM (SELECT * FROM tthc_period_stats
+					WHERE period_kind = {:kind} AND period_start >= {:from} AND period_start <= {:to} AND ${UNIT(p, 'unit')}
+					ORDER BY period_start, unit)`
+			)
+			.bind(Object.assign({ kind }, p))
+			.all(out);
+		const text = out.length ? String(out[0].rows) : '[]';
+		if (text !== '[]') return { kind, columns: TTHC_COLUMNS, text };
+	}
+	return { kind: null, columns: TTHC_COLUMNS, text: '[]' };
+}
+
+module.exports = { tthcPanelRows, dashboard, findingsByType, offenders, attendanceByCheck, proceduresByCheck, dossiersOfChecks };

@@ -256,6 +256,41 @@ describe('TTHC period statistics', () => {
 		]);
 	});
 
+	test('the all-units panel falls back to quarters when the window has no months, each unit once, carried over from its first quarter', async () => {
+		const q1 = await makeUnit('xã Quý Một');
+		const q2 = await makeUnit('xã Quý Hai');
+		await valueOf(
+			s.tthc.save(admin, entry(q1.id, 2017, 1, { carriedOver: 7, receivedInPerson: 93, resolvedOnTime: 90, pendingInTime: 10 }))
+		);
+		await valueOf(
+			s.tthc.save(admin, entry(q1.id, 2017, 2, { carriedOver: 10, receivedOnline: 90, resolvedOnTime: 95, pendingOverdue: 5 }))
+		);
+		await valueOf(s.tthc.save(admin, entry(q2.id, 2017, 3, { receivedInPerson: 40, resolvedLate: 40 })));
+		const panel = await s.dashboard.tthc(leader, new URLSearchParams({ period: 'year', year: '2017' }));
+		expect(panel.kind).toBe('quarter');
+		expect(panel.trend).toEqual([]);
+		const line = (id: string) => panel.rows.filter((r) => r.unitId === id);
+		expect(line(q1.id).map((r) => r.periods)).toEqual([2]);
+		// Carried over 7 (first quarter) + received 183 = 190; on time 185; pending: the last quarter's.
+		const c = line(q1.id)[0]!.counts;
+		expect([c.carriedOver, c.receivedInPerson + c.receivedOnline, c.resolvedOnTime, c.pendingInTime, c.pendingOverdue]).toEqual([
+			7, 183, 185, 0, 5
+		]);
+		expect(line(q2.id).map((r) => rates(r.counts, 1).onTime.text)).toEqual(['0%']);
+		expect(panel.rows.findIndex((r) => r.unitId === q1.id)).toBeLessThan(panel.rows.findIndex((r) => r.unitId === q2.id));
+	});
+
+	test('the panel’s rows route answers only the app’s service account, never a browser', async () => {
+		const pb = await superPb();
+		const res = await fetch(`${pb.baseURL}/api/congvu/tthc-panel-rows`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ kinds: ['month'], from: '2000-01-01', to: '2099-12-01', units: null })
+		});
+		expect(res.status).toBe(401);
+		expect(await res.text()).not.toContain('received');
+	});
+
 	test('the report’s II.3 paragraph: a unit’s quarter row when stored, else the sum of its months; units summed', async () => {
 		const parent = await makeUnit('Sở Báo Cáo TTHC');
 		const quarterly = await makeUnit('phường Theo Quý', parent.id);

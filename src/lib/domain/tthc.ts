@@ -278,7 +278,7 @@ export interface Rate {
 	/** The percentage × 10^digits, rounded half up (domain/format.ts percentScaled); null when 0/0. */
 	scaled: number | null;
 	digits: number;
-	/** `98%`, `83,45%`, `-` for 0/0. */
+	/** `98%`, `83,46%`, `-` for 0/0. */
 	text: string;
 }
 
@@ -311,8 +311,9 @@ function numeratorOf(key: RateKey, c: TthcCounts, t: TthcTotals): number {
 
 /**
  * The official rates of a period: each count over carried over + received, as the province's report
- * computes them (49.636 / (50.176 + 504) → 98%; 42.295 / 50.680 → 83,45%), rounded half up to
- * `digits` decimals (one number for all, or per rate; default 1).
+ * computes them (49.636 / (50.176 + 504) → 98%; 42.295 / 50.680 → 83,46%: the report's 83,45% is
+ * that value cut off, docs/tthc.md), rounded half up to `digits` decimals (one number for all, or
+ * per rate; default 1).
  */
 export function rates(c: TthcCounts, digits: RateDigits = 1): Record<RateKey, Rate> {
 	const t = totals(c);
@@ -338,7 +339,7 @@ export function rates(c: TthcCounts, digits: RateDigits = 1): Record<RateKey, Ra
  * The report's paragraph on a period's figures, Vietnamese whatever the screen language (it goes into
  * a document), numbers and rates printed the Vietnamese way:
  * "tiếp nhận 50.176 hồ sơ (tồn kỳ trước mang sang 504 hồ sơ); giải quyết đúng hạn 49.636 hồ sơ, đạt 98%;
- * … ; tiếp nhận trực tuyến 42.295 hồ sơ, đạt 83,45%". Clauses whose count is 0 are left out, except
+ * … ; tiếp nhận trực tuyến 42.295 hồ sơ, đạt 83,46%". Clauses whose count is 0 are left out, except
  * the received, on-time and pending ones. The caller adds the subject ("Trong quý III/2025, UBND …")
  * and the full stop.
  */

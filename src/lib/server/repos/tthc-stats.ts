@@ -84,15 +84,28 @@ export function tthcStatsRepo(pb: Pb) {
 		},
 
 		/**
-		 * Rows of one kind whose period starts from `fromStart` to `toStart` (inclusive), of the given
-		 * units (null: all), oldest first: the dashboard's window.
+		 * The dashboard panel's rows in one round trip (pb_hooks/lib/dashboard.js tthcPanelRows): of the
+		 * first kind in `kinds` with any row starting from `fromStart` to `toStart`, each unit's counts
+		 * per period, oldest first. Null kind: no row of any of them.
 		 */
-		async listBetween(kind: PeriodKind, fromStart: string, toStart: string, unitIds: readonly string[] | null): Promise<TthcStatRow[]> {
-			if (unitIds && unitIds.length === 0) return [];
-			let filter = pb.filter('period_kind = {:k} && period_start >= {:a} && period_start <= {:b}', { k: kind, a: fromStart, b: toStart });
-			if (unitIds) filter += ` && ${anyOf(pb, 'unit', unitIds)}`;
-			const rows = await col().getFullList({ filter, sort: 'period_start', fields: FIELDS, batch: 1000 });
-			return rows.map(toRow);
+		async panelRows(
+			kinds: readonly PeriodKind[],
+			fromStart: string,
+			toStart: string,
+			unitIds: readonly string[] | null
+		): Promise<{ kind: PeriodKind | null; rows: { unitId: string; start: string; counts: TthcCounts }[] }> {
+			if (unitIds && unitIds.length === 0) return { kind: null, rows: [] };
+			const r = await pb.send<{ kind: string | null; columns: string[]; rows: (string | number)[][] }>('/api/congvu/tthc-panel-rows', {
+				method: 'POST',
+				body: { kinds, from: fromStart, to: toStart, units: unitIds }
+			});
+			const at = COUNT_FIELDS.map((f) => 2 + r.columns.indexOf(COLUMN[f]));
+			const rows = r.rows.map((x) => ({
+				unitId: String(x[0]),
+				start: String(x[1]),
+				counts: Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, Number(x[at[i]!] ?? 0)])) as TthcCounts
+			}));
+			return { kind: isPeriodKind(r.kind) ? r.kind : null, rows };
 		},
 
 		/**

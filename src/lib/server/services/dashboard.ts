@@ -12,7 +12,7 @@ import { addDays } from '../../domain/format';
 import { vnDay, vnLocalToUtc } from '../../domain/time';
 import type { DashboardView } from '../../domain/dashboard';
 import type { MessageKey } from '../../i18n/t';
-import { tthcStatsRepo, type TthcStatRow } from '../repos/tthc-stats';
+import { tthcStatsRepo } from '../repos/tthc-stats';
 import { PERIOD_KINDS, combinePeriods, monthlyTrend, rankPanel, type TthcPanel } from '../../domain/tthc';
 
 export type { DashboardView };
@@ -149,17 +149,13 @@ export function dashboardService(pb: Pb, clock: Clock) {
 			const s = await resolveScope(actor, search);
 			const from = `${s.params.fromMonth}-01`;
 			const to = `${s.params.toMonth}-01`;
-			let rows: TthcStatRow[] = [];
-			let kind: TthcPanel['kind'] = null;
-			for (const k of PERIOD_KINDS) {
-				rows = await tthcStats.listBetween(k, from, to, s.params.units);
-				if (rows.length) {
-					kind = k;
-					break;
-				}
+			const { kind, rows } = await tthcStats.panelRows(PERIOD_KINDS, from, to, s.params.units);
+			const byUnit = new Map<string, (typeof rows)[number][]>();
+			for (const r of rows) {
+				const list = byUnit.get(r.unitId);
+				if (list) list.push(r);
+				else byUnit.set(r.unitId, [r]);
 			}
-			const byUnit = new Map<string, TthcStatRow[]>();
-			for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
 			const lines = [...byUnit].map(([unitId, list]) => ({
 				unitId,
 				name: s.tree.byId.get(unitId)?.name ?? unitId,
