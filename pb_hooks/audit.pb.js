@@ -7,9 +7,9 @@
 // The acting user comes from the `X-Audit-Actor` header the app's client sends (src/lib/server/pb/
 // actor.ts); writes without it (cron jobs, maintenance, fixtures) are recorded with an empty actor.
 
-// `users` is not in the list yet: with the hook, a password change through the API failed (400) for a
-// reason not found in time (docs/audit.md, "Not covered"); account changes stay in audit_log.
 const AUDITED = [
+	'users',
+	'users',
 	'units',
 	'unit_events',
 	'staff',
@@ -56,40 +56,10 @@ onRecordDeleteRequest(
 	...AUDITED
 );
 
-onRecordCreateExecute(
-	(e) => {
-		const audit = require(`${__hooks}/lib/audit.js`);
-		e.app.runInTransaction((tx) => {
-			e.app = tx;
-			e.next();
-			audit.append(tx, 'create', e.record, null);
-		});
-	},
-	...AUDITED
-);
-
-onRecordUpdateExecute(
-	(e) => {
-		const audit = require(`${__hooks}/lib/audit.js`);
-		const before = audit.snapshot(e.record.original());
-		e.app.runInTransaction((tx) => {
-			e.app = tx;
-			e.next();
-			audit.append(tx, 'update', e.record, before);
-		});
-	},
-	...AUDITED
-);
-
-onRecordDeleteExecute(
-	(e) => {
-		const audit = require(`${__hooks}/lib/audit.js`);
-		const before = audit.snapshot(e.record.original());
-		e.app.runInTransaction((tx) => {
-			e.app = tx;
-			e.next();
-			audit.append(tx, 'delete', e.record, before);
-		});
-	},
-	...AUDITED
-);
+// Each execute hook runs the rest of the save and the append in one transaction (lib/audit.js
+// saveAudited), then gives the event its own app back: PocketBase runs the after-success work of a save
+// (e.g. dropping a user's auth origins after a password change, deleting a removed record's files) with
+// the event's app, and a transaction already committed there fails the request (400).
+onRecordCreateExecute((e) => require(`${__hooks}/lib/audit.js`).saveAudited(e, 'create'), ...AUDITED);
+onRecordUpdateExecute((e) => require(`${__hooks}/lib/audit.js`).saveAudited(e, 'update'), ...AUDITED);
+onRecordDeleteExecute((e) => require(`${__hooks}/lib/audit.js`).saveAudited(e, 'delete'), ...AUDITED);

@@ -115,6 +115,24 @@ function append(app, action, record, before) {
 		.execute();
 }
 
+/**
+ * Runs the rest of a create/update/delete (`e.next()`) and appends its entry in one transaction —
+ * joining the request's or batch's transaction when there is one — then restores the event's app.
+ */
+function saveAudited(e, action) {
+	const before = action === 'create' ? null : snapshot(e.record.original());
+	const app = e.app;
+	try {
+		app.runInTransaction((tx) => {
+			e.app = tx;
+			e.next();
+			append(tx, action, e.record, before);
+		});
+	} finally {
+		e.app = app;
+	}
+}
+
 /** Copies the acting user (and reason) from the request headers the app sends onto the record. */
 function markActor(e) {
 	const h = e.requestInfo().headers || {};
@@ -130,4 +148,4 @@ function markActor(e) {
 	}
 }
 
-module.exports = { append, snapshot, canonical, markActor };
+module.exports = { append, saveAudited, snapshot, canonical, markActor };

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeUser, manualClock, pbInfo, superPb, testServices } from '../support/services';
+import { makeAdmin } from '../support/org';
 import { makeCheck, removeSeededCatalogue, typeId } from '../support/onsite';
 import { toActor, type User } from '../../src/lib/domain/user';
 import { withActor, withReason } from '../../src/lib/server/pb/actor';
@@ -100,6 +101,25 @@ describe('issue #15 point 1: every change of a domain record writes an entry in 
 		expect(rows.length).toBe(3);
 		const rowEntries = await entriesOf('attendance_records', rows[0]!.id);
 		expect(rowEntries.map((e) => [e.action, e.actor])).toEqual([['create', lead.id]]);
+	});
+
+	test('accounts: an admin’s role change and password reset are in the trail, never the password; the reset still signs in', async () => {
+		const s = await testServices(clock);
+		const admin = await makeAdmin();
+		const u = await makeUser('inspector', { name: 'Người Đổi Vai Trò' });
+		expect(
+			(await withActor(admin.id, () => s.accounts.update(admin, u.id, { name: u.name, role: 'leader', unit: '', position: '' }))).ok
+		).toBe(true);
+		expect((await withActor(admin.id, () => s.accounts.resetPassword(admin, u.id, 'mat-khau-moi-123'))).ok).toBe(true);
+		const es = await entriesOf('users', u.id);
+		const roleChange = es.find((e) => e.action === 'update' && e.changes.role);
+		expect([roleChange?.actor, roleChange?.changes.role?.before, roleChange?.changes.role?.after]).toEqual([
+			admin.id,
+			'inspector',
+			'leader'
+		]);
+		expect(es.map((e) => e.content).join('\n')).not.toMatch(/mat-khau-moi-123|"password"|tokenKey/);
+		expect((await s.auth.login({ email: u.email, password: 'mat-khau-moi-123' }, {})).ok).toBe(true);
 	});
 
 	test('a save refused by the version guard writes no entry', async () => {
