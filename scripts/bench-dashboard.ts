@@ -9,9 +9,10 @@
 // 4. The equivalent hand-written SQL over the base tables on the same file with native SQLite
 //    (better-sqlite3): p50 / p95 and our/raw.
 // 5. Import throughput of 2,000 findings through the batch API with and without the roll-up upkeep
-//    (after a warm-up batch; two servers side by side, imports alternating, median of 5 each). "With"
+//    (after a warm-up batch; three servers side by side, imports alternating, median of 5 each). "With"
 //    counts the log triggers and the fold that follows each import; "without" means no roll-up
-//    maintenance at all: a copy of the data with the roll-up triggers dropped, served with no JS hooks.
+//    maintenance at all: a copy of the data with the roll-up triggers dropped, served with the other JS
+//    hooks (audit trail, version guard); "bare", the same copy with no JS hooks, gives the audit's cost.
 // Last line: `dashboard p95 <ms> ms` (the worse of the two views).
 // `--writes-only` (npm run bench:dashboard -- --writes-only): only step 5, over 20,000 generated findings
 // unless BENCH_FINDINGS says otherwise; last line `hooks cost <n> %`.
@@ -24,6 +25,7 @@ import { join } from 'node:path';
 import {
 	freePort,
 	migrate,
+	HOOKS_DIR,
 	MIGRATIONS_DIR,
 	resolvePocketbase,
 	startPocketbase,
@@ -441,9 +443,12 @@ async function main() {
 		// Import throughput: 2,000 findings through the batch API, with the roll-up hooks, then without.
 		const ctx = await pb.collection('findings').getFirstListItem('superseded = false', { fields: 'inspection,unit,violation_type' });
 		const c = { inspection: String(ctx.inspection), unit: String(ctx.unit), type: String(ctx.violation_type) };
-		// "Without": a copy of the same data with the roll-up triggers dropped, served with no hooks. Both
-		// servers run side by side and the imports alternate (with, without, …), so a drift of the machine
-		// (caches, other load) falls on both alike; median of ${ROUNDS} imports each.
+		// "Without": a copy of the same data with the roll-up triggers dropped, served with the app's other
+		// hooks (the audit trail, the version guard) but not the roll-ups' (no fold): the difference is the
+		// roll-up upkeep alone. "Bare": the same copy with no hooks at all: "without" against it is what the
+		// audit trail (docs/audit.md) costs a write. The servers run side by side and the imports alternate
+		// (with, without, bare, …), so a drift of the machine (caches, other load) falls on all alike;
+		// median of ${ROUNDS} imports each.
 		await server.stop();
 		server = null;
 		const plainDir = mkdtempSync(join(tmpdir(), 'congvu-bench-plain-'));
@@ -456,43 +461,69 @@ async function main() {
 			file.exec(`DROP TRIGGER "${name}"`);
 		}
 		file.close();
+		const bareDir = mkdtempSync(join(tmpdir(), 'congvu-bench-bare-'));
+		cleanup.push(bareDir);
+		cpSync(plainDir, bareDir, { recursive: true });
+		const hooksDir = mkdtempSync(join(tmpdir(), 'congvu-bench-hooks-'));
+		cleanup.push(hooksDir);
+		cpSync(HOOKS_DIR, hooksDir, { recursive: true, filter: (f) => !f.endsWith('rollups.pb.js') });
 		server = await startPocketbase({ dataDir, env });
-		const port = await freePort();
-		const creds = superuserCredentials(plainDir, env);
-		const child = spawn(
-			bin,
-			['serve', `--http=127.0.0.1:${port}`, `--dir=${plainDir}`, `--migrationsDir=${MIGRATIONS_DIR}`, '--automigrate=0', '--dev=false'],
-			{ stdio: 'ignore' }
-		);
-		child.on('error', (e) => log(`PocketBase without hooks did not start: ${e.message}`));
-		try {
+		const serve = async (dir: string, hooks: string | null) => {
+			const port = await freePort();
+			const args = [
+				'serve',
+				`--http=127.0.0.1:${port}`,
+				`--dir=${dir}`,
+				`--migrationsDir=${MIGRATIONS_DIR}`,
+				'--automigrate=0',
+				'--dev=false'
+			];
+			const child = spawn(bin, hooks ? [...args, `--hooksDir=${hooks}`] : args, { stdio: 'ignore' });
+			child.on('error', (e) => log(`PocketBase (${dir}) did not start: ${e.message}`));
 			await waitForHealth(`http://127.0.0.1:${port}`, 60_000, child);
+			return { url: `http://127.0.0.1:${port}`, child, creds: superuserCredentials(dir, env) };
+		};
+		const plainServer = await serve(plainDir, hooksDir);
+		const bareServer = await serve(bareDir, null).catch(async (e) => {
+			plainServer.child.kill('SIGTERM');
+			throw e;
+		});
+		try {
 			const withOnce = await importer(server.url, env.PB_SUPERUSER_EMAIL, env.PB_SUPERUSER_PASSWORD, c, true);
-			const withoutOnce = await importer(`http://127.0.0.1:${port}`, creds.email, creds.password, c, false);
+			const withoutOnce = await importer(plainServer.url, plainServer.creds.email, plainServer.creds.password, c, false);
+			const bareOnce = await importer(bareServer.url, bareServer.creds.email, bareServer.creds.password, c, false);
 			const withRuns: number[] = [];
 			const withoutRuns: number[] = [];
+			const bareRuns: number[] = [];
 			for (let r = 0; r < ROUNDS; r++) {
 				withRuns.push(await withOnce(2000));
 				withoutRuns.push(await withoutOnce(2000));
+				bareRuns.push(await bareOnce(2000));
 			}
 			const withHooks = pct(withRuns, 50);
 			const without = pct(withoutRuns, 50);
+			const bare = pct(bareRuns, 50);
 			const cost = (1 - withHooks / without) * 100;
+			const auditCost = (1 - without / bare) * 100;
 			log(
 				`\nimport of 2,000 findings (batch API, 500 per batch; median of ${ROUNDS} alternating) into ${FINDINGS.toLocaleString('en')}: with roll-up upkeep (triggers + fold) ${withHooks.toFixed(0)}/s, without ${without.toFixed(0)}/s → roll-up upkeep costs ${cost.toFixed(0)}% of write throughput`
+			);
+			log(
+				`  the audit trail and version guard (hooks, no roll-ups) ${without.toFixed(0)}/s, no hooks at all ${bare.toFixed(0)}/s → the audit trail costs ${auditCost.toFixed(0)}% of write throughput`
 			);
 			if (WRITES_ONLY) {
 				log(`hooks cost ${cost.toFixed(0)} %`);
 				return;
 			}
 			// Last, as it takes minutes: the naive way for the one-year all-units view.
-			const plain = await createPb(`http://127.0.0.1:${port}`, creds.email, creds.password);
+			const plain = await createPb(bareServer.url, bareServer.creds.email, bareServer.creds.password);
 			const naiveMs = await naive(plain, allUnitsParams!);
 			log(
 				`naive, one year all units (SDK paging of every record in the window, counted in JS, once): ${(naiveMs / 1000).toFixed(1)} s → ours is ${(naiveMs / allUnitsP50).toFixed(0)}× faster (p50)`
 			);
 		} finally {
-			child.kill('SIGTERM');
+			plainServer.child.kill('SIGTERM');
+			bareServer.child.kill('SIGTERM');
 		}
 		if (tthcP95s.length) log(`tthc panel p95 ${Math.max(...tthcP95s).toFixed(1)} ms`);
 		log(`dashboard p95 ${Math.max(...p95s).toFixed(1)} ms`);
