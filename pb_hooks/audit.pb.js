@@ -7,32 +7,9 @@
 // The acting user comes from the `X-Audit-Actor` header the app's client sends (src/lib/server/pb/
 // actor.ts); writes without it (cron jobs, maintenance, fixtures) are recorded with an empty actor.
 
-const AUDITED = [
-	'users',
-	'users',
-	'units',
-	'unit_events',
-	'staff',
-	'staff_transfers',
-	'violation_types',
-	'calendar_days',
-	'inspection_plans',
-	'plan_tasks',
-	'inspections',
-	'attendance_records',
-	'findings',
-	'corrective_actions',
-	'action_updates',
-	'explanation_requests',
-	'finding_objections',
-	'report_backs',
-	'document_settings',
-	'report_drafts',
-	'issued_reports',
-	'tthc_period_stats',
-	'tthc_dossiers',
-	'import_mappings'
-];
+// The audited collections: one list (lib/audited.json), read by the audit page's filter too
+// (src/lib/server/services/audit-trail.ts).
+const AUDITED = require(`${__hooks}/lib/audited.json`);
 
 onRecordCreateRequest(
 	(e) => {

@@ -13,22 +13,7 @@
 
 const SKIP = { id: 1, collectionId: 1, collectionName: 1, expand: 1, created: 1, updated: 1, password: 1, tokenKey: 1 };
 
-function canonical(v) {
-	if (v === null || v === undefined) return 'null';
-	if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
-	if (typeof v === 'object') {
-		return (
-			'{' +
-			Object.keys(v)
-				.sort()
-				.filter((k) => v[k] !== undefined)
-				.map((k) => JSON.stringify(k) + ':' + canonical(v[k]))
-				.join(',') +
-			'}'
-		);
-	}
-	return JSON.stringify(v);
-}
+const { canonical } = require(`${__hooks}/lib/canonical.js`);
 
 /** The record's field values as PocketBase exports them (no password/token), emails included. */
 function snapshot(record) {

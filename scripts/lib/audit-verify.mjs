@@ -2,23 +2,10 @@
 // seq order, must have seq = its position, prev_hash = the previous entry's hash, hash =
 // SHA-256(prev_hash + content), and columns that agree with its content. Returns the first broken entry.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 
-/** The same canonical JSON as pb_hooks/lib/audit.js: keys sorted, no spaces. */
-export function canonical(v) {
-	if (v === null || v === undefined) return 'null';
-	if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
-	if (typeof v === 'object')
-		return (
-			'{' +
-			Object.keys(v)
-				.sort()
-				.filter((k) => v[k] !== undefined)
-				.map((k) => JSON.stringify(k) + ':' + canonical(v[k]))
-				.join(',') +
-			'}'
-		);
-	return JSON.stringify(v);
-}
+/** The canonical JSON the hooks hash (one definition: pb_hooks/lib/canonical.js). */
+export const { canonical } = createRequire(import.meta.url)('../../pb_hooks/lib/canonical.js');
 
 const sha256 = (s) => createHash('sha256').update(s, 'utf8').digest('hex');
 

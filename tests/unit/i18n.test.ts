@@ -11,6 +11,7 @@ import { CATEGORIES, KINDS, OUTCOMES } from '../../src/lib/domain/stats';
 import { NOTIFICATION_KINDS } from '../../src/lib/domain/action-extras';
 import { ROLES } from '../../src/lib/domain/user';
 import { notificationMessage } from '../../src/lib/domain/notification-text';
+import audited from '../../pb_hooks/lib/audited.json';
 
 describe('i18n', () => {
 	test('Vietnamese is the source and English has every key', () => {
@@ -55,7 +56,8 @@ describe('keys built at run time (dynamicKey)', () => {
 		['notify.kind', NOTIFICATION_KINDS],
 		['role', ROLES],
 		['calendar.weekday', [1, 2, 3, 4, 5, 6, 7]],
-		['import.ui.count', ['rows', 'create', 'update', 'unchanged', 'transfer', 'error_rows']]
+		['import.ui.count', ['rows', 'create', 'update', 'unchanged', 'transfer', 'error_rows']],
+		['audit.collection', audited]
 	];
 	test.each(used)('every value under %s has a message', (prefix, values) => {
 		for (const v of values) {

@@ -6,31 +6,10 @@ import { authorize } from '../authz';
 import type { Pb } from '../pb/create';
 import { auditTrailRepo, type TrailEntry } from '../repos/audit-trail';
 import { vnLocalToIso } from '../../domain/time';
+import audited from '../../../../pb_hooks/lib/audited.json';
 
-export const AUDITED_COLLECTIONS = [
-	'inspections',
-	'inspection_plans',
-	'plan_tasks',
-	'attendance_records',
-	'findings',
-	'corrective_actions',
-	'action_updates',
-	'explanation_requests',
-	'finding_objections',
-	'report_backs',
-	'report_drafts',
-	'issued_reports',
-	'document_settings',
-	'tthc_period_stats',
-	'tthc_dossiers',
-	'staff',
-	'staff_transfers',
-	'units',
-	'unit_events',
-	'violation_types',
-	'calendar_days',
-	'import_mappings'
-] as const;
+/** The audited collections: the one list the audit hooks register on (pb_hooks/lib/audited.json). */
+export const AUDITED_COLLECTIONS: readonly string[] = audited;
 
 const PAGE = 200;
 const id15 = z.string().regex(/^[a-z0-9]{15}$/);
@@ -39,7 +18,11 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** The filter as the page's query string gives it; anything malformed is ignored (and shown as unset). */
 export const trailFilter = z.object({
 	actor: id15.optional().catch(undefined),
-	collection: z.enum(AUDITED_COLLECTIONS).optional().catch(undefined),
+	collection: z
+		.string()
+		.refine((c) => AUDITED_COLLECTIONS.includes(c))
+		.optional()
+		.catch(undefined),
 	record: id15.optional().catch(undefined),
 	from: day.optional().catch(undefined),
 	to: day.optional().catch(undefined)
