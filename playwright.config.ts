@@ -22,6 +22,9 @@ export default defineConfig({
 	workers: 1,
 	retries: 0,
 	timeout: 60_000,
+	// A save answered in more than 5 s (Playwright's default) happened on this 2-core machine under load
+	// (a plan's creation in CI, 02/12/2026); 10 s still fails a page that never shows.
+	expect: { timeout: 10_000 },
 	forbidOnly: true,
 	reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? '.tmp/playwright.json' }]],
 	use: {
