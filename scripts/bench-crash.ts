@@ -28,6 +28,7 @@ console.log(
 	[
 		`writes by kind: ${r.byKind.roll_call} roll-call rows, ${r.byKind.finding} findings with photos, ${r.byKind.action_step} action steps`,
 		`SIGKILL after ${r.acknowledgedBeforeKill} acknowledged writes, ${r.inFlightAtKill} in flight; outage (kill → app answering again) ${(r.outageMs / 1000).toFixed(1)} s`,
+		`sent again ${r.resent}: ${r.storedBeforeKill} of them had been stored before the kill (their answer lost) and were recognised by their key`,
 		`refused ${r.refused}, never acknowledged ${r.unanswered}`,
 		r.chain.text,
 		...r.problems.map((p) => `  ✗ ${p}`),

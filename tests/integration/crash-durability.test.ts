@@ -10,7 +10,7 @@ import { crashLine, runCrash } from '../support/crash-driver';
 
 test('every write acknowledged around a SIGKILL of PocketBase is stored exactly once and audited, and the audit chain verifies', async () => {
 	const r = await runCrash({ writes: 200, concurrency: 20 });
-	console.log(crashLine(r));
+	console.log(`${crashLine(r)} (${r.storedBeforeKill} of the resent had been stored before the kill)`);
 	expect(r.problems).toEqual([]);
 	expect(r.writes).toBe(200);
 	expect(r.byKind.roll_call).toBeGreaterThan(0);

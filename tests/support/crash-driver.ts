@@ -49,6 +49,8 @@ export interface CrashReport {
 	acknowledged: number;
 	/** Acknowledged writes that had to be sent more than once. */
 	resent: number;
+	/** Of those, how many the first send had in fact stored before the kill (its answer lost). */
+	storedBeforeKill: number;
 	/** Writes the app answered with a refusal (4xx, or a redirect elsewhere than the form's page). */
 	refused: number;
 	/** Writes never acknowledged (the phone gave up). */
@@ -147,6 +149,7 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
 		let inFlightAtKill = 0;
 		let acknowledgedBeforeKill = 0;
 		let outageMs = 0;
+		let killedAt = 0;
 		const killWhen = Math.max(1, Math.floor(opts.writes * killAt));
 
 		const crashNow = async () => {
@@ -154,6 +157,7 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
 			inFlightAtKill = inFlight;
 			acknowledgedBeforeKill = acknowledged;
 			const t0 = Date.now();
+			killedAt = t0;
 			const exited = new Promise<void>((res) => (stack.child.exitCode !== null ? res() : stack.child.once('exit', () => res())));
 			process.kill(pocketbase, 'SIGKILL');
 			log(`SIGKILL to PocketBase (pid ${pocketbase}) after ${acknowledged} acknowledged writes, ${inFlight} in flight`);
@@ -199,7 +203,7 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
 
 		// --- what the database holds ---------------------------------------------------------------------
 		await stack.stop();
-		const report = verify(join(dataDir, 'data.db'), outcomes, phones);
+		const report = verify(join(dataDir, 'data.db'), outcomes, phones, killedAt);
 		const chain = verifyChain((await rowsFromSqlite(join(dataDir, 'data.db'))) as Parameters<typeof verifyChain>[0]);
 		const byKind = { roll_call: 0, finding: 0, action_step: 0 };
 		for (const o of outcomes) byKind[o.write.kind]++;
@@ -426,25 +430,32 @@ async function sendWrite(base: string, phone: Phone, w: Write): Promise<'ok' | '
 // --- verification, on the stopped server's database ------------------------------------------------------
 
 interface AuditEntry {
+	at: number;
 	action: string;
 	actor: string;
 	changes: Record<string, { before?: unknown; after?: unknown }>;
 }
 
-function verify(file: string, outcomes: Outcome[], phones: Phone[]) {
+function verify(file: string, outcomes: Outcome[], phones: Phone[], killedAt: number) {
 	const db = new Database(file, { readonly: true, fileMustExist: true });
 	try {
 		const audit = new Map<string, AuditEntry[]>();
-		for (const r of db.prepare('SELECT target_collection AS c, target_id AS id, action, actor, content FROM audit_trail').all() as {
+		for (const r of db.prepare('SELECT target_collection AS c, target_id AS id, at, action, actor, content FROM audit_trail').all() as {
 			c: string;
 			id: string;
+			at: string;
 			action: string;
 			actor: string;
 			content: string;
 		}[]) {
 			const k = `${r.c}:${r.id}`;
 			const list = audit.get(k) ?? [];
-			list.push({ action: r.action, actor: r.actor, changes: (JSON.parse(r.content) as { changes: AuditEntry['changes'] }).changes ?? {} });
+			list.push({
+				at: Date.parse(r.at.replace(' ', 'T')),
+				action: r.action,
+				actor: r.actor,
+				changes: (JSON.parse(r.content) as { changes: AuditEntry['changes'] }).changes ?? {}
+			});
 			audit.set(k, list);
 		}
 		const byKey = <T extends { text: string }>(rows: T[]) => {
@@ -502,8 +513,14 @@ function verify(file: string, outcomes: Outcome[], phones: Phone[]) {
 			count[kind]++;
 			if (problems.length < 50) problems.push(`${w.key} ${w.kind}: ${what}`);
 		};
-		const audited = (collection: string, id: string, actor: string, test: (e: AuditEntry) => boolean) =>
-			(audit.get(`${collection}:${id}`) ?? []).some((e) => e.actor === actor && test(e));
+		// Resent writes whose first send was in fact stored before the kill (its answer lost): the resend
+		// was recognised by its key.
+		let storedBeforeKill = 0;
+		const audited = (o: Outcome, collection: string, id: string, test: (e: AuditEntry) => boolean) => {
+			const e = (audit.get(`${collection}:${id}`) ?? []).find((e) => e.actor === o.phone.userId && test(e));
+			if (e && o.sends > 1 && e.at < killedAt) storedBeforeKill++;
+			return !!e;
+		};
 
 		for (const o of outcomes) {
 			const w = o.write;
@@ -523,7 +540,7 @@ function verify(file: string, outcomes: Outcome[], phones: Phone[]) {
 				else if (photos.length !== w.photos) problem('lost', w, `${photos.length} of ${w.photos} photos stored`);
 				else if (!meta || meta.length !== w.photos || meta.some((m) => !/^[0-9a-f]{64}$/.test(m.sha256 ?? '')))
 					problem('lost', w, 'photos stored without their metadata (photo_meta)');
-				if (!audited('findings', f.id, actor, (e) => e.action === 'create')) problem('unaudited', w, 'no audit entry for its creation');
+				if (!audited(o, 'findings', f.id, (e) => e.action === 'create')) problem('unaudited', w, 'no audit entry for its creation');
 			} else if (w.kind === 'roll_call') {
 				const rows = attendanceByKey.get(w.key) ?? [];
 				const row = rows[0];
@@ -536,8 +553,8 @@ function verify(file: string, outcomes: Outcome[], phones: Phone[]) {
 				}
 				if (w.status === 'late' && auto.length === 0) problem('lost', w, 'late arrival saved without its finding');
 				const noted = (e: AuditEntry) => e.action === 'update' && String(e.changes.note?.after ?? '').includes(mark(w.key));
-				if (!audited('attendance_records', row.id, actor, noted)) problem('unaudited', w, 'no audit entry for the roll-call row');
-				else if (auto[0] && !audited('findings', auto[0], actor, (e) => e.action === 'create'))
+				if (!audited(o, 'attendance_records', row.id, noted)) problem('unaudited', w, 'no audit entry for the roll-call row');
+				else if (auto[0] && !audited({ ...o, sends: 1 }, 'findings', auto[0], (e) => e.action === 'create'))
 					problem('unaudited', w, 'no audit entry for its finding');
 			} else {
 				const rows = updatesByKey.get(w.key) ?? [];
@@ -549,7 +566,7 @@ function verify(file: string, outcomes: Outcome[], phones: Phone[]) {
 					continue;
 				}
 				if (w.file && (JSON.parse(u.files || '[]') as string[]).length !== 1) problem('lost', w, 'its file is missing');
-				if (!audited('action_updates', u.id, actor, (e) => e.action === 'create')) problem('unaudited', w, 'no audit entry for the step');
+				if (!audited(o, 'action_updates', u.id, (e) => e.action === 'create')) problem('unaudited', w, 'no audit entry for the step');
 			}
 		}
 		// The state the acknowledged steps leave each action in.
@@ -564,7 +581,7 @@ function verify(file: string, outcomes: Outcome[], phones: Phone[]) {
 				if (actionStatus.get(id) !== want) problem('lost', w, `action ${id} is ${actionStatus.get(id)}, not ${want}`);
 			}
 		}
-		return { ...count, problems };
+		return { ...count, storedBeforeKill, problems };
 	} finally {
 		db.close();
 	}
