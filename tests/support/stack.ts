@@ -27,12 +27,18 @@ export interface StackOptions {
 	mode?: 'demo' | 'production';
 	/** An existing data folder, kept at stop (default: a temporary one, deleted at stop). */
 	dataDir?: string;
+	/**
+	 * The app's and PocketBase's ports (default: free ones). A stack restarted on the same data folder
+	 * and ports after a crash is, to its users, the same server again (tests/support/crash-driver.ts).
+	 */
+	port?: number;
+	pbPort?: number;
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 	if (!existsSync(join(ROOT, 'build', 'index.js'))) throw new Error('No build: run `npm run build` first.');
-	const port: number = await freePort();
-	const pbPort: number = await freePort();
+	const port: number = opts.port ?? (await freePort());
+	const pbPort: number = opts.pbPort ?? (await freePort());
 	const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'congvu-stack-'));
 	const url = `http://127.0.0.1:${port}`;
 	const args = [join(ROOT, 'scripts', 'start.mjs'), '--no-install', '--no-build'];

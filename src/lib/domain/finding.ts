@@ -1,8 +1,14 @@
 // A finding (vi phạm) recorded at a check, as the pages show it: repos/findings.ts reads it from
 // PocketBase, the on-site pages (FindingCard.svelte) render it. A plain type shared by server and client.
 
-/** What is kept about one evidence photo (the bytes stay in PocketBase's protected files). */
+/**
+ * What is kept about one evidence photo (the bytes stay in PocketBase's protected files). The i-th
+ * entry of `photo_meta` describes the i-th stored photo; it is written in the same create as the
+ * photos (docs/deploy.md "Crash durability"), before PocketBase has named them, so `name` is filled
+ * from the stored photo at that position when read.
+ */
 export interface PhotoMeta {
+	/** The stored file name (photos[i]). */
 	name: string;
 	sha256: string;
 	captured_at: string | null;

@@ -2,7 +2,7 @@
 // (server/uploads.ts) and checked by domain/action-extras.ts checkEvidence.
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../corrective-action';
-import { RECORD_ID } from '../ids';
+import { CLIENT_KEY, RECORD_ID } from '../ids';
 
 const optionalText = z.string().trim().max(20000, 'errors.too_long').optional().default('');
 const requiredReason = z
@@ -28,6 +28,14 @@ export function seenVersion(form: FormData | null): number | undefined {
 	if (typeof raw !== 'string' || raw === '') return undefined;
 	const r = z.coerce.number().int().min(0).safeParse(raw);
 	return r.success ? r.data : undefined;
+}
+/**
+ * The step form's idempotency key (hidden `client_key` field, a fresh one per page load): a step sent
+ * again with the same key is not written twice. Absent or malformed → undefined (no de-duplication).
+ */
+export function formClientKey(form: FormData | null): string | undefined {
+	const raw = form?.get('client_key');
+	return typeof raw === 'string' && CLIENT_KEY.test(raw) ? raw : undefined;
 }
 export const extensionSchema = z.object({ reason: requiredReason, new_due_date: isoDay });
 export const delegateSchema = z.object({

@@ -2,7 +2,7 @@
 import { messageKey, type MessageKey } from '../../i18n/t';
 import { z } from 'zod';
 import { ROLL_CALL_STATUSES, type RollCallStatus } from '../roll-call';
-import { RECORD_ID } from '../ids';
+import { CLIENT_KEY, RECORD_ID } from '../ids';
 
 const id = z.string().regex(RECORD_ID, 'errors.invalid');
 const text = (max: number) => z.string().trim().max(max, 'errors.too_long').default('');
@@ -11,7 +11,7 @@ const optNumber = z
 	.optional()
 	.transform((v) => (v === '' || v === undefined || Number.isNaN(v) ? null : v));
 const hhmm = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'onsite.error.time')]).default('');
-const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'errors.invalid');
+const clientKey = z.string().regex(CLIENT_KEY, 'errors.invalid');
 
 export const startSchema = z.object({
 	lat: optNumber.pipe(z.number().min(-90).max(90).nullable()),

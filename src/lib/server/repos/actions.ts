@@ -1,7 +1,7 @@
 // corrective_actions + action_updates <-> domain. Only this module knows their field names.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { orNull, unlessStale } from '../pb/errors';
+import { isStale, isUniqueViolation, mapPbError, orNull, unlessStale } from '../pb/errors';
 import type { ActionStatus, CorrectiveAction, PendingExtension } from '../../domain/corrective-action';
 import type { Role } from '../../domain/user';
 import { anyOf } from '../pb/query';
@@ -164,6 +164,8 @@ export interface NewUpdate {
 	text?: string;
 	newDueDate?: string;
 	files?: File[];
+	/** The form's idempotency key (domain/ids.ts CLIENT_KEY); '' or absent for writes without one. */
+	clientKey?: string;
 }
 
 /** A corrective action proposed from a check's findings at completion (services/onsite/completion.ts). */
@@ -299,7 +301,8 @@ export function actionsRepo(pb: Pb) {
 		/**
 		 * One workflow step: the state and its history row in one transaction (batch), written only if the
 		 * action is still at `version` (the one the step was decided on). False when another write came
-		 * first: then neither the state nor the history row is written.
+		 * first, or when a history row with the same client key is already stored (the same step sent
+		 * twice at once): then neither the state nor the history row is written.
 		 */
 		async applyStep(id: string, version: number, patch: ActionPatch, u: NewUpdate): Promise<boolean> {
 			const batch = pb.createBatch();
@@ -312,9 +315,29 @@ export function actionsRepo(pb: Pb) {
 				to_status: u.toStatus,
 				text: u.text ?? '',
 				new_due_date: u.newDueDate ?? '',
+				client_key: u.clientKey ?? '',
 				...(u.files && u.files.length ? { files: u.files } : {})
 			});
-			return unlessStale(batch.send());
+			try {
+				await batch.send();
+				return true;
+			} catch (e) {
+				// A lost race (version guard), or idx_action_updates_client_key: the same step is already
+				// written (the caller finds it by its key).
+				if (isStale(e) || isUniqueViolation(e)) return false;
+				throw mapPbError(e);
+			}
+		},
+
+		/** The history row an action's step with this client key wrote, if any (a step sent again). */
+		async stepByClientKey(actionId: string, key: string): Promise<{ id: string; kind: string } | null> {
+			if (!key) return null;
+			const r = await orNull(
+				pb
+					.collection('action_updates')
+					.getFirstListItem(pb.filter('action = {:a} && client_key = {:k}', { a: actionId, k: key }), { fields: 'id,kind' })
+			);
+			return r ? { id: r.id, kind: String(r.kind) } : null;
 		},
 
 		async history(actionId: string): Promise<ActionUpdate[]> {

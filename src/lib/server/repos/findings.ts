@@ -8,6 +8,13 @@ import type { Finding, PhotoMeta } from '../../domain/finding';
 
 export type { Finding, PhotoMeta };
 
+/** `photo_meta[i]` describes `photos[i]` (written together, by position): its name is the stored one. */
+function photoMetaOf(r: RecordModel): PhotoMeta[] {
+	const photos = (r.photos as string[]) ?? [];
+	const meta = Array.isArray(r.photo_meta) ? (r.photo_meta as Partial<PhotoMeta>[]) : [];
+	return meta.map((m, i) => ({ ...m, name: photos[i] ?? m.name ?? '' }) as PhotoMeta);
+}
+
 function toFinding(r: RecordModel): Finding {
 	return {
 		id: r.id,
@@ -26,7 +33,7 @@ function toFinding(r: RecordModel): Finding {
 		clientKey: String(r.client_key ?? ''),
 		attendanceId: r.attendance ? String(r.attendance) : null,
 		photos: (r.photos as string[]) ?? [],
-		photoMeta: (r.photo_meta as PhotoMeta[]) ?? [],
+		photoMeta: photoMetaOf(r),
 		explanationStatus: (r.explanation_status || 'none') as Finding['explanationStatus'],
 		explanationText: String(r.explanation_text ?? ''),
 		explanationFile: String(r.explanation_file ?? ''),
@@ -89,8 +96,10 @@ export function findingsRepo(pb: Pb) {
 		},
 
 		/**
-		 * Creates a finding; the photos' stored names come back in the same order as `photoMeta`.
-		 * A repeated client key (double submit) is AppError('duplicate').
+		 * Creates a finding with its photos and their metadata in ONE write (one transaction): a crash
+		 * leaves either the whole finding or nothing, never photos without their hashes and capture
+		 * times. `photoMeta[i]` describes `photos[i]` (the stored name is read back by position).
+		 * A repeated client key (double submit, a phone resending) is AppError('duplicate').
 		 */
 		async create(f: NewFinding): Promise<Finding> {
 			const form = new FormData();
@@ -111,18 +120,12 @@ export function findingsRepo(pb: Pb) {
 			form.append('amend_reason', f.amendReason ?? '');
 			form.append('superseded', 'false');
 			for (const p of f.photos ?? []) form.append('photos', new Blob([p.bytes as BlobPart], { type: p.type }), p.name);
-			let r: RecordModel;
+			if (f.photoMeta?.length) form.append('photo_meta', JSON.stringify(f.photoMeta));
 			try {
-				r = await col().create(form, { expand: EXPAND });
+				return toFinding(await col().create(form, { expand: EXPAND }));
 			} catch (e) {
 				throw mapPbError(e);
 			}
-			const stored = (r.photos as string[]) ?? [];
-			if (f.photoMeta?.length) {
-				const meta = f.photoMeta.map((m, i) => ({ ...m, name: stored[i] ?? '' }));
-				r = await col().update(r.id, { photo_meta: meta }, { expand: EXPAND });
-			}
-			return toFinding(r);
 		},
 
 		/**
@@ -159,7 +162,7 @@ export function findingsRepo(pb: Pb) {
 			return ok ? String((out[1]?.body as { id: string }).id) : null;
 		},
 
-		/** Copies an original's photos into its amendment (same bytes, same hashes). */
+		/** Copies an original's photos into its amendment (same bytes, same hashes), in one write. */
 		async copyPhotos(from: Finding, toId: string): Promise<void> {
 			if (from.photos.length === 0) return;
 			const token = await pb.files.getToken();
@@ -169,9 +172,9 @@ export function findingsRepo(pb: Pb) {
 				const res = await fetch(pb.files.getURL(rec, name, { token }));
 				form.append('photos', new Blob([await res.arrayBuffer()], { type: res.headers.get('content-type') ?? 'image/jpeg' }), name);
 			}
-			const r = await col().update(toId, form);
-			const stored = (r.photos as string[]) ?? [];
-			await col().update(toId, { photo_meta: from.photoMeta.map((m, i) => ({ ...m, name: stored[i] ?? m.name })) });
+			// The photos and their metadata in one write, by position (see `create`).
+			form.append('photo_meta', JSON.stringify(from.photoMeta.map(({ name: _name, ...m }) => m)));
+			await col().update(toId, form);
 		},
 
 		async update(

@@ -102,9 +102,15 @@ export const STEP_POLICY: Record<ActionType, { action: Action; refusal: ActionEr
 	comment: { action: 'action.comment', refusal: 'action.error.forbidden' }
 };
 
-/** What the page showed when the user acted: the action's version (hidden form field). */
+/**
+ * What the page showed when the user acted: the action's version and the form's idempotency key
+ * (hidden form fields). A step sent again with a key already stored for the action (a phone resending
+ * after a crash or a lost answer, a double submit) is answered as done and writes nothing more
+ * (docs/deploy.md "Crash durability").
+ */
 export interface Seen {
 	version?: number;
+	clientKey?: string;
 }
 const isStaleRead = (a: ActionRecord, seen: Seen) => seen.version !== undefined && seen.version !== a.version;
 
@@ -145,6 +151,11 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 	};
 	const scope = actionScopeRepo(pb);
 	const today = () => vnDay(clock());
+
+	/** True when this form's step is already stored for the action (same client key). */
+	async function alreadyWritten(a: ActionRecord, seen: Seen): Promise<boolean> {
+		return !!seen.clientKey && (await repo.stepByClientKey(a.id, seen.clientKey)) !== null;
+	}
 
 	/** Loads an action the actor may see: unknown → 404, not theirs → 403. */
 	async function load(actor: Actor, id: string): Promise<ActionRecord> {
@@ -286,6 +297,9 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const a = await load(actor, id);
 			const rule = STEP_POLICY[input.type];
 			if (!rule || !can(actor, rule.action, scopeOf(a, actor))) return refusal(rule?.refusal ?? 'action.error.forbidden');
+			// Sent again (its first answer lost): already done, before the state and version checks that
+			// the first write itself changed. Its notifications went out with the first write.
+			if (await alreadyWritten(a, seen)) return ok();
 			if (input.type !== 'comment' && isStaleRead(a, seen)) return refusal('errors.stale');
 			const bad = checkEvidence(await evidenceFacts(files));
 			if (bad) return refusal(bad.code, bad.params);
@@ -302,9 +316,10 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 				toStatus: r.entry.to,
 				text: r.entry.text,
 				newDueDate: r.entry.dueDate,
-				files
+				files,
+				clientKey: seen.clientKey
 			});
-			if (!written) return refusal('errors.stale');
+			if (!written) return (await alreadyWritten(a, seen)) ? ok() : refusal('errors.stale');
 			const unit = () => unitSide(a);
 			const verifiers = () => verifierSide(a);
 			// One step is one versioned write, so the version it wrote names its notifications: told once.
@@ -345,6 +360,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		async explain(actor: Actor, id: string, text: string, seen: Seen = {}): Promise<Result> {
 			const a = await load(actor, id);
 			if (!can(actor, 'action.respond', scopeOf(a, actor))) return refusal('action.error.not_responder');
+			if (await alreadyWritten(a, seen)) return ok();
 			if (isStaleRead(a, seen)) return refusal('errors.stale');
 			const code = checkExplanation(toState(a), actor, text);
 			if (code) return refusal(code);
@@ -357,10 +373,11 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 					kind: 'explain',
 					fromStatus: a.status,
 					toStatus: a.status,
-					text: text.trim()
+					text: text.trim(),
+					clientKey: seen.clientKey
 				}
 			);
-			return written ? ok() : refusal('errors.stale');
+			return written || (await alreadyWritten(a, seen)) ? ok() : refusal('errors.stale');
 		},
 
 		/**
@@ -370,6 +387,7 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		async setDelegates(actor: Actor, id: string, ids: string[], seen: Seen = {}): Promise<Result> {
 			const a = await load(actor, id);
 			if (!can(actor, 'action.delegate', scopeOf(a, actor))) return refusal('action.error.not_unit_head');
+			if (await alreadyWritten(a, seen)) return ok();
 			if (isStaleRead(a, seen)) return refusal('errors.stale');
 			const people = await scope.people(ids);
 			if (people.length !== new Set(ids).size) return refusal('action.error.delegate_invalid');
@@ -384,10 +402,11 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 					kind: 'delegate',
 					fromStatus: a.status,
 					toStatus: a.status,
-					text: people.map((p) => p.name).join(', ')
+					text: people.map((p) => p.name).join(', '),
+					clientKey: seen.clientKey
 				}
 			);
-			if (!written) return refusal('errors.stale');
+			if (!written) return (await alreadyWritten(a, seen)) ? ok() : refusal('errors.stale');
 			const added = people.map((p) => p.id).filter((p) => !a.delegateIds.includes(p));
 			await tell(a, actor, added, 'action_delegated', {}, `action:${a.id}:v${a.version + 1}:action_delegated`);
 			return ok();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { getServices } from '$lib/server/app';
@@ -11,6 +12,7 @@ import {
 	delegateSchema,
 	explainSchema,
 	extensionSchema,
+	formClientKey,
 	noteSchema,
 	reasonSchema,
 	seenVersion,
@@ -44,7 +46,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		delegateCandidates: d.delegateCandidates.map((p) => ({ id: p.id, name: p.name })),
 		delegates: d.delegates.map((p) => ({ id: p.id, name: p.name })),
 		/** Right after "Lưu giải trình": the page says it was saved. */
-		explained: url.searchParams.get('done') === 'explained'
+		explained: url.searchParams.get('done') === 'explained',
+		// A fresh idempotency key per page load (every form of the page sends it): a step sent twice is written once.
+		clientKey: randomBytes(12).toString('hex')
 	};
 };
 
@@ -59,7 +63,8 @@ function step<S extends z.ZodType>(name: string, schema: S, toInput: (d: z.outpu
 		if (!input.ok) return refused(e.locals.locale, input, form, { action: name });
 		const { actions } = await getServices();
 		const r = await actions.step(user.actor, e.params.id, toInput(input.value), withFiles ? filesOf(form) : [], {
-			version: seenVersion(form)
+			version: seenVersion(form),
+			clientKey: formClientKey(form)
 		});
 		// Refused: what was typed is echoed (files cannot be echoed) so nothing is lost, also without JavaScript.
 		return settle(e.locals.locale, r, form, { action: name, redirectTo: `/actions/${e.params.id}` });
@@ -87,7 +92,10 @@ export const actions: Actions = {
 		const input = parseForm(explainSchema, form);
 		if (!input.ok) return refused(e.locals.locale, input, form, { action: 'explain' });
 		const { actions } = await getServices();
-		const r = await actions.explain(user.actor, e.params.id, input.value.text, { version: seenVersion(form) });
+		const r = await actions.explain(user.actor, e.params.id, input.value.text, {
+			version: seenVersion(form),
+			clientKey: formClientKey(form)
+		});
 		return settle(e.locals.locale, r, form, { action: 'explain', redirectTo: `/actions/${e.params.id}?done=explained` });
 	},
 
@@ -97,7 +105,10 @@ export const actions: Actions = {
 		const input = parseForm(delegateSchema, form);
 		if (!input.ok) return refused(e.locals.locale, input, form, { action: 'delegate' });
 		const { actions } = await getServices();
-		const r = await actions.setDelegates(user.actor, e.params.id, input.value.delegates, { version: seenVersion(form) });
+		const r = await actions.setDelegates(user.actor, e.params.id, input.value.delegates, {
+			version: seenVersion(form),
+			clientKey: formClientKey(form)
+		});
 		return settle(e.locals.locale, r, form, { action: 'delegate', redirectTo: `/actions/${e.params.id}` });
 	}
 };
