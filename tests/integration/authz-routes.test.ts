@@ -63,6 +63,7 @@ const EXPECTED: Record<string, string> = {
 	'GET /':                                  '++|++++|++|L', // redirects to the actor's home
 	'GET /login':                             '++|++++|++|+',
 	'GET /healthz':                           '++|++++|++|+', // for the proxy and monitoring: no data, no session needed (issue #19)
+	'GET /offline':                           '++|++++|++|+', // the service worker's offline page: static text, no data (issue #14)
 	'POST /login':                            '++|++++|++|+', // empty body: 400 for everyone
 	'GET /locale':                            '++|++++|++|+',
 	'POST /locale':                           '++|++++|++|+',
