@@ -359,6 +359,8 @@ async function main() {
 				connections: 1,
 				pipelining: 1,
 				duration: SECONDS,
+				// Never abandon a slow answer: the server finishes it anyway, and its CPU must be divided by it.
+				timeout: 300,
 				requests,
 				...(THINK_MS ? { overallRate: Math.max(1, Math.round(1000 / THINK_MS)) } : {})
 			});
