@@ -1,6 +1,7 @@
 // Sessions the Lucia way, on the real server: only hashes stored, logout and expiry end sessions
 // server-side, forged and tampered tokens are refused, inactive accounts cannot sign in.
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { configureSessionCache } from '../../src/lib/server/cache';
 import { hashSessionToken } from '../../src/lib/server/auth/session';
 import { usersRepo } from '../../src/lib/server/repos/users';
 import { authService } from '../../src/lib/server/services/auth';
@@ -208,5 +209,44 @@ describe('session validation', () => {
 			status: 404
 		});
 		expect(await s.sessions.validate(o.token)).not.toBeNull();
+	});
+});
+
+// The app keeps validated sessions for a couple of seconds (docs/performance.md): every write that ends a
+// session or changes an account must still take effect at the very next request.
+describe('with the session cache on (as the app runs)', () => {
+	const cached = () => configureSessionCache(60_000);
+	afterEach(() => configureSessionCache(0));
+
+	test('a cached session serves the next request without reading PocketBase again', async () => {
+		cached();
+		const s = await testServices();
+		const u = await makeUser('leader');
+		const r = await s.sessions.create(u.id);
+		expect((await s.sessions.validate(r.token))?.user.id).toBe(u.id);
+		// The row is gone behind the app's back (another process): the cache still answers…
+		const pb = await superPb();
+		await pb.collection('sessions').delete(r.session.id);
+		expect((await s.sessions.validate(r.token))?.user.id).toBe(u.id);
+		// …and without the cache the token is refused.
+		configureSessionCache(0);
+		expect(await s.sessions.validate(r.token)).toBeNull();
+	});
+
+	test('logout, deactivation and a role change are seen at the next request', async () => {
+		cached();
+		const s = await testServices();
+		const u = await makeUser('inspector');
+		const a = await s.sessions.create(u.id);
+		expect(await s.sessions.validate(a.token)).not.toBeNull();
+		await s.auth.logout({ id: u.id, role: u.role, unitId: null }, a.session.id);
+		expect(await s.sessions.validate(a.token)).toBeNull();
+
+		const b = await s.sessions.create(u.id);
+		expect((await s.sessions.validate(b.token))?.user.role).toBe('inspector');
+		await usersRepo(await superPb()).update(u.id, { role: 'leader' });
+		expect((await s.sessions.validate(b.token))?.user.role).toBe('leader');
+		await usersRepo(await superPb()).update(u.id, { active: false });
+		expect(await s.sessions.validate(b.token)).toBeNull();
 	});
 });

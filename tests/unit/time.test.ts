@@ -12,6 +12,24 @@ describe('Vietnamese time', () => {
 		expect(vnLocalToUtc('2025-03-05', '07:30')).toBe('2025-03-05 00:30:00.000Z');
 	});
 
+	test('the fixed +07:00 offset agrees with Intl for Asia/Ho_Chi_Minh across a year, at day boundaries', () => {
+		const intl = new Intl.DateTimeFormat('en-GB', {
+			timeZone: 'Asia/Ho_Chi_Minh',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		});
+		for (let h = 0; h < 366 * 24; h += 7) {
+			const at = new Date(Date.UTC(2025, 0, 1, 16, 59) + h * 3600_000);
+			expect(formatDateTime(at)).toBe(intl.format(at).replace(',', ''));
+		}
+		// Local midnight is 17:00 UTC the day before.
+		expect(vnLocalToUtc('2026-01-01')).toBe('2025-12-31 17:00:00.000Z');
+	});
+
 	test('dates typed as dd/MM/yyyy are parsed strictly', () => {
 		expect(parseVnDate('05/03/2025')).toBe('2025-03-05');
 		expect(parseVnDate('5/3/2025')).toBe('2025-03-05');

@@ -2,20 +2,22 @@
 // (docs/report-formats.md (c)). PocketBase stores UTC ("2024-03-05 10:00:00.000Z"); people read and
 // type Vietnamese local time (Asia/Ho_Chi_Minh, UTC+7, no DST), dates as dd/MM/yyyy. Calendar
 // arithmetic on YYYY-MM-DD strings (addDays, daysBetween …) is in domain/format.ts.
-// dayjs.tz.setDefault does not affect dayjs() (iamkun/dayjs#1227) and dayjs.tz(isoWithOffset)
-// misparses (#2626): always go through dayjs.utc(s).tz(VN_TZ).
+// Viet Nam has kept UTC+7 without daylight saving since 1975, so local time is a fixed offset: dayjs's
+// `utcOffset(+7 h)` instead of its `timezone` plugin, whose `.tz()` formats through Intl on every call and
+// was the hottest function of a page render under load (docs/performance.md). dayjs stays the parsing and
+// formatting API.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import 'dayjs/locale/vi.js';
 import { isIsoDate } from './format';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 dayjs.extend(customParseFormat);
 
 export const VN_TZ = 'Asia/Ho_Chi_Minh';
+/** Asia/Ho_Chi_Minh's offset from UTC, in minutes (fixed: no DST). */
+const VN_OFFSET_MINUTES = 7 * 60;
 export const DATE_FORMAT = 'DD/MM/YYYY';
 export const DATETIME_FORMAT = 'DD/MM/YYYY HH:mm';
 
@@ -32,26 +34,26 @@ function instant(v: Instant) {
 export function formatDate(v: Instant | null | undefined): string {
 	if (!v) return '';
 	const d = instant(v);
-	return d.isValid() ? d.tz(VN_TZ).format(DATE_FORMAT) : '';
+	return d.isValid() ? d.utcOffset(VN_OFFSET_MINUTES).format(DATE_FORMAT) : '';
 }
 
 /** dd/MM/yyyy HH:mm of an instant, in Vietnamese local time. */
 export function formatDateTime(v: Instant | null | undefined): string {
 	if (!v) return '';
 	const d = instant(v);
-	return d.isValid() ? d.tz(VN_TZ).format(DATETIME_FORMAT) : '';
+	return d.isValid() ? d.utcOffset(VN_OFFSET_MINUTES).format(DATETIME_FORMAT) : '';
 }
 
 /** HH:mm of an instant, in Vietnamese local time (the time part of {@link formatDateTime}). Empty input gives ''. */
 export function formatTime(v: Instant | null | undefined): string {
 	if (!v) return '';
 	const d = instant(v);
-	return d.isValid() ? d.tz(VN_TZ).format('HH:mm') : '';
+	return d.isValid() ? d.utcOffset(VN_OFFSET_MINUTES).format('HH:mm') : '';
 }
 
 /** The Vietnamese calendar day (YYYY-MM-DD) of an instant. */
 export function vnDay(v: Instant): string {
-	return instant(v).tz(VN_TZ).format('YYYY-MM-DD');
+	return instant(v).utcOffset(VN_OFFSET_MINUTES).format('YYYY-MM-DD');
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -90,7 +92,7 @@ export function parseVnDate(s: string): string | null {
 
 /** A Vietnamese local date and time ("YYYY-MM-DD", "HH:mm") as a UTC instant in PocketBase's format. */
 export function vnLocalToUtc(day: string, time = '00:00'): string {
-	return dayjs.tz(`${day} ${time}`, 'YYYY-MM-DD HH:mm', VN_TZ).utc().format('YYYY-MM-DD HH:mm:ss.SSS[Z]');
+	return dayjs.utc(`${day} ${time}`, 'YYYY-MM-DD HH:mm').subtract(VN_OFFSET_MINUTES, 'minute').format('YYYY-MM-DD HH:mm:ss.SSS[Z]');
 }
 
 /** A Vietnamese local date and time ("YYYY-MM-DD", "HH:mm") as a Date. */

@@ -1,6 +1,7 @@
 // Composition root: services built on one PocketBase client and a clock. Routes call getServices();
 // tests call createServices(pb, clock) against their own server.
 import { getConfig } from './config';
+import { configureSessionCache } from './cache';
 import { createPb, type Pb } from './pb/create';
 import { sessionService, type Clock } from './auth/session';
 import { authService } from './services/auth';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
 	sessionAbsoluteMs: number;
 	/** SMTP for notification mail; null/undefined = no mail. */
 	mail?: MailSettings | null;
+	/** How long the request path's read caches keep an entry (docs/performance.md); 0 = no cache. */
+	readCacheMs?: number;
 }
 
 const HOUR = 3600_000;
@@ -50,7 +53,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 	});
 	const calendar = calendarService(pb);
 	const documentSettings = documentSettingsService(pb);
-	const notifications = notificationService(pb, clock, createMailer(opts?.mail));
+	const notifications = notificationService(pb, clock, createMailer(opts?.mail), opts?.readCacheMs ?? 0);
 	const actions = actionService(pb, clock, notifications, calendar);
 	const checks = checksService(pb, clock, calendar);
 	const onsiteBase = onsiteService(pb, clock, () => documentSettings.get());
@@ -108,12 +111,17 @@ export type Services = ReturnType<typeof createServices>;
 let services: Promise<Services> | null = null;
 
 /** The process-wide services, created on first use from the environment. */
+/** The app's read caches (session, unread count): a couple of seconds, cleared by the writes (docs/performance.md). */
+const READ_CACHE_MS = 2_000;
+
 export function getServices(): Promise<Services> {
 	if (!services) {
 		const c = getConfig();
+		configureSessionCache(READ_CACHE_MS);
 		services = createPb(c.PB_URL, c.PB_SUPERUSER_EMAIL, c.PB_SUPERUSER_PASSWORD)
 			.then((pb) =>
 				createServices(pb, () => new Date(), {
+					readCacheMs: READ_CACHE_MS,
 					sessionIdleMs: c.SESSION_IDLE_HOURS * HOUR,
 					sessionAbsoluteMs: c.SESSION_ABSOLUTE_DAYS * 24 * HOUR,
 					mail: mailSettingsFrom(c)

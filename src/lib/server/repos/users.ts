@@ -1,4 +1,5 @@
 // users <-> domain User. Only repos know collection and field names.
+import { clearSessionCache } from '../cache';
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { orNull } from '../pb/errors';
@@ -66,7 +67,9 @@ export function usersRepo(pb: Pb) {
 				body.password = patch.password;
 				body.passwordConfirm = patch.password;
 			}
-			return toUser(await col().update(id, body));
+			const updated = toUser(await col().update(id, body));
+			clearSessionCache(); // a validated session carries the account (docs/performance.md)
+			return updated;
 		},
 		/** Every account, by name (accounts number in the hundreds at most; searched in memory). */
 		async listAll(): Promise<User[]> {

@@ -2,6 +2,7 @@
 // action: notify() stores the rows and returns; mails go out in the background and, when SMTP fails,
 // are retried with backoff by the scheduler (deliverDue). A dedupe key makes a notification fire once
 // per user, whatever restarts happen (unique index in the database).
+import { ttlCache } from '../cache';
 import type { Pb } from '../pb/create';
 import type { Actor } from '../../domain/user';
 import { authorize } from '../authz';
@@ -27,8 +28,11 @@ export function notificationText(n: Pick<Notification, 'kind' | 'params'>, local
 	return { subject: t(locale, m.subjectKey, m.params), body: t(locale, m.bodyKey, m.params) };
 }
 
-export function notificationService(pb: Pb, clock: () => Date, mailer: Mailer) {
+export function notificationService(pb: Pb, clock: () => Date, mailer: Mailer, cacheMs = 0) {
 	const repo = notificationsRepo(pb);
+	// The badge's count is read by every page; kept briefly, dropped by every write of that user's
+	// notifications below (all of them go through this service: docs/performance.md).
+	const unread = ttlCache<number>(cacheMs);
 	const inFlight = new Set<Promise<void>>();
 	const sending = new Set<string>();
 
@@ -93,6 +97,7 @@ export function notificationService(pb: Pb, clock: () => Date, mailer: Mailer) {
 					emailNextAt: email ? now : undefined
 				});
 				if (!row) continue;
+				unread.delete(p.id);
 				stored++;
 				if (email) background(attempt(row));
 			}
@@ -117,7 +122,11 @@ export function notificationService(pb: Pb, clock: () => Date, mailer: Mailer) {
 		},
 
 		async unreadCount(actor: Actor): Promise<number> {
-			return repo.unreadCount(actor.id);
+			const hit = unread.get(actor.id);
+			if (hit !== undefined) return hit;
+			const n = await repo.unreadCount(actor.id);
+			unread.set(actor.id, n);
+			return n;
 		},
 
 		/** Marks one of the actor's notifications read; someone else's is "not found". */
@@ -126,12 +135,15 @@ export function notificationService(pb: Pb, clock: () => Date, mailer: Mailer) {
 			if (!n || n.userId !== actor.id) error(404, 'errors.not_found');
 			authorize(actor, 'notification.manage', { ownerId: n.userId });
 			if (!n.readAt) await repo.markRead(id, clock());
+			unread.delete(actor.id);
 			return n;
 		},
 
 		async markAllRead(actor: Actor): Promise<number> {
 			authorize(actor, 'notification.manage', { ownerId: actor.id });
-			return repo.markAllRead(actor.id, clock());
+			const n = await repo.markAllRead(actor.id, clock());
+			unread.delete(actor.id);
+			return n;
 		},
 
 		async emailPrefs(actor: Actor): Promise<Record<string, boolean>> {
