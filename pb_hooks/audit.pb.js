@@ -20,6 +20,7 @@ const AUDITED = [
 	'plan_tasks',
 	'inspections',
 	'attendance_records',
+	'roll_call_conflicts',
 	'findings',
 	'corrective_actions',
 	'action_updates',

@@ -12,6 +12,7 @@ export const AUDITED_COLLECTIONS = [
 	'inspection_plans',
 	'plan_tasks',
 	'attendance_records',
+	'roll_call_conflicts',
 	'findings',
 	'corrective_actions',
 	'action_updates',
