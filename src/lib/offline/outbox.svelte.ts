@@ -118,6 +118,8 @@ export class CheckOutbox {
 		if (this.busy) return;
 		this.busy = true;
 		this.failed = false;
+		// What another tab of this check queued is in IndexedDB, not in this page's memory.
+		await this.load();
 		let sent = 0;
 		const tried = new Set(this.waiting.map((r) => r.key));
 		try {

@@ -54,12 +54,20 @@ export function syncRepo(pb: Pb) {
 	return {
 		/** The receipts among `keys` (one request: a batch's keys are at most SYNC_BATCH_MAX). */
 		async receipts(inspectionId: string, keys: string[]): Promise<Map<string, Receipt>> {
-			if (keys.length === 0) return new Map();
-			const rows = await receipts().getFullList({
-				filter: `${pb.filter('inspection = {:i}', { i: inspectionId })} && ${anyOf(pb, 'key', keys)}`,
-				fields: 'key,kind,record_id,outcome',
-				batch: 1000
-			});
+			// PocketBase refuses a very long filter (400): 200 keys ORed together are too many, 50 are not.
+			const chunks: string[][] = [];
+			for (let i = 0; i < keys.length; i += 50) chunks.push(keys.slice(i, i + 50));
+			const rows = (
+				await Promise.all(
+					chunks.map((ks) =>
+						receipts().getFullList({
+							filter: `${pb.filter('inspection = {:i}', { i: inspectionId })} && ${anyOf(pb, 'key', ks)}`,
+							fields: 'key,kind,record_id,outcome',
+							batch: 1000
+						})
+					)
+				)
+			).flat();
 			return new Map(
 				rows.map((r) => [
 					String(r.key),
