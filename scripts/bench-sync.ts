@@ -47,16 +47,14 @@ async function main() {
 				});
 			staff.push(...(await b.send()).map((r) => (r.body as { id: string }).id));
 		}
-		const user = await pb
-			.collection('users')
-			.create({
-				email: 'lead@bench.local',
-				password: 'Mat-khau-bench-1',
-				passwordConfirm: 'Mat-khau-bench-1',
-				name: 'Trưởng đoàn',
-				role: 'inspector',
-				active: true
-			});
+		const user = await pb.collection('users').create({
+			email: 'lead@bench.local',
+			password: 'Mat-khau-bench-1',
+			passwordConfirm: 'Mat-khau-bench-1',
+			name: 'Trưởng đoàn',
+			role: 'inspector',
+			active: true
+		});
 		const check = await pb.collection('inspections').create({
 			kind: 'scheduled',
 			unit: unit.id,
@@ -104,6 +102,7 @@ async function main() {
 			let dup = 0;
 			for (const group of planRequests(queue)) {
 				const file = group[0]!.kind === 'photo' ? new File([group[0]!.file! as BlobPart], 'p.jpg', { type: 'image/jpeg' }) : null;
+				const t1 = process.hrtime();
 				const r = await services.onsite.sync(
 					actor,
 					check.id,
@@ -111,6 +110,7 @@ async function main() {
 					file
 				);
 				if (!r.ok) throw new Error(`refused ${r.status} ${r.code}`);
+				if (process.env.BENCH_VERBOSE) log(`${group[0]!.kind} ×${group.length}: ${ms(process.hrtime(t1)).toFixed(0)} ms`);
 				for (const o of r.value) {
 					if (o.state !== 'sent') throw new Error(`${o.key}: ${o.state} ${'message' in o ? o.message : ''}`);
 					sent++;
