@@ -123,6 +123,8 @@ const EXPECTED: Record<string, string> = {
 	'POST /checks/[id]/onsite/checklist?/allPassed':  '--|++--|--|L',
 	'POST /checks/[id]/onsite/checklist?/procedures': '--|++--|--|L',
 	'GET /checks/[id]/onsite/findings':       '++|++++|--|L',
+	'POST /checks/[id]/onsite/sync':          '--|++--|--|L', // the offline outbox (issue #14): check.conduct, then the empty body: 400
+	'POST /checks/[id]/onsite?/resolveConflict': '--|+---|--|L', // issue #14 §6: the lead settles a roll-call conflict (empty body: 400)
 	'GET /checks/[id]/onsite/dossiers':       '++|++++|--|L', // issue #16 §4: whoever sees the check in the office
 	'POST /checks/[id]/onsite/dossiers?/save':   '--|++--|--|L', // the team records; the check is completed: 409
 	'POST /checks/[id]/onsite/dossiers?/delete': '--|++--|--|L',

@@ -15,6 +15,8 @@ export interface PhotoMeta {
 	has_location: boolean;
 	lat?: number;
 	lon?: number;
+	/** The device's idempotency key of a photo sent from the offline outbox (docs/offline.md). */
+	client_key?: string;
 }
 
 export interface Finding {

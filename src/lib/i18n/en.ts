@@ -22,6 +22,7 @@ import { en as tthc } from './messages/tthc';
 import { en as dossiers } from './messages/dossiers';
 import { en as audit } from './messages/audit';
 import { en as pwa } from './messages/pwa';
+import { en as offline } from './messages/offline';
 
 const all = {
 	...core,
@@ -45,7 +46,8 @@ const all = {
 	...tthc,
 	...dossiers,
 	...audit,
-	...pwa
+	...pwa,
+	...offline
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

@@ -21,6 +21,7 @@ import { vi as tthc } from './messages/tthc';
 import { vi as dossiers } from './messages/dossiers';
 import { vi as audit } from './messages/audit';
 import { vi as pwa } from './messages/pwa';
+import { vi as offline } from './messages/offline';
 
 export const vi = {
 	...core,
@@ -44,7 +45,8 @@ export const vi = {
 	...tthc,
 	...dossiers,
 	...audit,
-	...pwa
+	...pwa,
+	...offline
 } as const;
 
 export type MessageKey = keyof typeof vi;

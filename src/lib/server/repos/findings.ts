@@ -1,7 +1,7 @@
 // findings: violations recorded at a check, with protected photo files and the written explanation.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { AppError, mapPbError, orNull, unlessStale } from '../pb/errors';
+import { AppError, isStale, mapPbError, orNull, unlessStale } from '../pb/errors';
 import { toPbDate } from '../../domain/time';
 import { isRecordId } from '../pb/query';
 import type { Finding, PhotoMeta } from '../../domain/finding';
@@ -47,6 +47,8 @@ function toFinding(r: RecordModel): Finding {
 }
 
 export interface NewFinding {
+	/** An id the device chose (the offline outbox, docs/offline.md); PocketBase picks one when absent. */
+	id?: string;
 	inspectionId: string;
 	unitId: string;
 	staffId: string | null;
@@ -103,6 +105,7 @@ export function findingsRepo(pb: Pb) {
 		 */
 		async create(f: NewFinding): Promise<Finding> {
 			const form = new FormData();
+			if (f.id) form.append('id', f.id);
 			form.append('inspection', f.inspectionId);
 			form.append('unit', f.unitId);
 			form.append('staff', f.staffId ?? '');
@@ -175,6 +178,34 @@ export function findingsRepo(pb: Pb) {
 			// The photos and their metadata in one write, by position (see `create`).
 			form.append('photo_meta', JSON.stringify(from.photoMeta.map(({ name: _name, ...m }) => m)));
 			await col().update(toId, form);
+		},
+
+		/**
+		 * Appends one photo, written only from the version read (pb_hooks/versions.pb.js): its meta carries
+		 * the device's key in the same write, so a retried upload sees it and never adds a second copy.
+		 * False when someone else changed the finding first.
+		 */
+		async appendPhoto(
+			f: Pick<Finding, 'id' | 'version' | 'photoMeta'>,
+			p: { bytes: Uint8Array; type: string; name: string },
+			meta: Omit<PhotoMeta, 'name'>
+		): Promise<boolean> {
+			const form = new FormData();
+			form.append('photos+', new Blob([p.bytes as BlobPart], { type: p.type }), p.name);
+			form.append('photo_meta', JSON.stringify([...f.photoMeta, { ...meta, name: '' }]));
+			form.append('version', String(f.version + 1));
+			let r: RecordModel;
+			try {
+				r = await col().update(f.id, form);
+			} catch (e) {
+				if (isStale(e)) return false;
+				throw mapPbError(e);
+			}
+			// The stored name (with PocketBase's random suffix) is known only now: fill it in.
+			const stored = (r.photos as string[]) ?? [];
+			const metaNow = (r.photo_meta as PhotoMeta[]) ?? [];
+			await col().update(f.id, { photo_meta: metaNow.map((m, i) => (m.name ? m : { ...m, name: stored[i] ?? '' })) });
+			return true;
 		},
 
 		async update(

@@ -6,18 +6,20 @@ import { error } from '@sveltejs/kit';
 import type { Actor } from '../../../domain/user';
 import { authorize } from '../../authz';
 import { AppError } from '../../pb/errors';
-import { SCAN_MAX_BYTES } from '../../../domain/onsite';
+import { PHOTO_MAX_COUNT, SCAN_MAX_BYTES } from '../../../domain/onsite';
 import { sniffFileType } from '../../../domain/file-type';
 import { vnDay, vnLocalToDate } from '../../../domain/time';
 import { messageKey } from '../../../i18n/t';
 import { parseHints, preparePhotos } from '../../photos';
-import { ok, refuse, type Refusal, type Result } from '../../../domain/result';
+import { notFound, ok, refuse, stale, type Refusal, type Result } from '../../../domain/result';
 import type { OnsiteCheck } from '../../repos/onsite';
 import type { NewFinding } from '../../repos/findings';
 import { catalogueEntry, refuseWith, scopeOf, type OnsiteContext } from './context';
 
 /** What a new finding says, before it is checked against its check. */
 export interface FindingDraft {
+	/** The id the device chose (offline outbox); absent: PocketBase picks one. */
+	id?: string;
 	clientKey: string;
 	typeId: string;
 	/** A roster staff id, or '' for the unit as a whole. */
@@ -63,6 +65,7 @@ export function findingWriter(ctx: OnsiteContext) {
 		const photos = await preparePhotos(files, parseHints(d.photoMeta ?? '[]'), d.keepLocation ?? false, now);
 		if (!photos.ok) return at(refuseWith(400, messageKey(photos.code), photos.params), fields.photos);
 		return {
+			...(d.id ? { id: d.id } : {}),
 			inspectionId: c.id,
 			unitId: c.unitId,
 			staffId: d.staffId || null,
@@ -119,6 +122,8 @@ export function findingUseCases(ctx: OnsiteContext) {
 			actor: Actor,
 			id: string,
 			input: {
+				/** The device's own id for the finding (offline outbox); absent: PocketBase picks one. */
+				id?: string;
 				clientKey: string;
 				staffId: string;
 				typeId: string;
@@ -137,6 +142,37 @@ export function findingUseCases(ctx: OnsiteContext) {
 			const draft = await writer.prepare(actor, c, { ...input, source: 'manual' }, files);
 			if ('ok' in draft) return draft;
 			return ok({ findingId: await writer.write(draft) });
+		},
+
+		/**
+		 * Adds one photo to a finding (the offline outbox sends them one by one so an upload resumes):
+		 * `check.conduct`, an editable check, at most PHOTO_MAX_COUNT; the device's `clientKey` is kept in
+		 * the photo's meta, so the same photo sent twice is stored once. Refusals: 404, 409 locked, 400 photo
+		 * rules (type, size, count).
+		 */
+		async addFindingPhoto(
+			actor: Actor,
+			findingId: string,
+			input: { clientKey: string; lastModified: number },
+			file: File
+		): Promise<Result<{ duplicate: boolean }>> {
+			for (let attempt = 0; attempt < 20; attempt++) {
+				const f = await fnd.get(findingId);
+				if (!f) return notFound();
+				const c = await load(actor, f.inspectionId, 'check.conduct');
+				const bad = editable(c);
+				if (bad) return bad;
+				if (f.superseded) return refuse(409, 'errors.stale');
+				if (f.photoMeta.some((m) => m.client_key === input.clientKey)) return ok({ duplicate: true });
+				if (f.photos.length >= PHOTO_MAX_COUNT) return refuseWith(400, 'onsite.error.too_many_photos', { n: PHOTO_MAX_COUNT });
+				const prepared = await preparePhotos([file], [{ lastModified: input.lastModified }], false, ctx.clock());
+				if (!prepared.ok) return refuseWith(400, messageKey(prepared.code), prepared.params);
+				const p = prepared.photos[0];
+				if (!p) return refuse(400, 'onsite.error.not_image', undefined, { name: file.name });
+				const name = `photo-${f.photos.length + 1}.${p.name.split('.').pop()}`;
+				if (await fnd.appendPhoto(f, { ...p, name }, { ...p.meta, client_key: input.clientKey })) return ok({ duplicate: false });
+			}
+			return stale();
 		},
 
 		async requestExplanation(actor: Actor, findingId: string): Promise<Result> {

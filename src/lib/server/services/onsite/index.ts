@@ -6,23 +6,35 @@
  */
 import type { DocumentSettings } from '../../../domain/official-document';
 import type { Pb } from '../../pb/create';
+import type { Actor } from '../../../domain/user';
 import { onsiteContext } from './context';
 import { startRollCallUseCases } from './start-roll-call';
 import { checklistUseCases } from './checklist';
 import { findingUseCases } from './findings';
 import { completionUseCases } from './completion';
 import { dossierUseCases } from './dossiers';
+import { syncUseCases } from './sync';
 
 export { scopeOf } from './context';
 
 export function onsiteService(pb: Pb, clock: () => Date, settings?: () => Promise<DocumentSettings>) {
 	const ctx = onsiteContext(pb, clock, settings);
+	const startRollCall = startRollCallUseCases(ctx);
+	const findings = findingUseCases(ctx);
+	const sync = syncUseCases(ctx, { ...startRollCall, ...findings });
 	return {
-		...startRollCallUseCases(ctx),
+		...startRollCall,
 		...checklistUseCases(ctx),
-		...findingUseCases(ctx),
+		...findings,
 		...completionUseCases(ctx),
-		...dossierUseCases(ctx)
+		...dossierUseCases(ctx),
+		// The offline outbox's sync applies each record through the use cases above (docs/offline.md).
+		...sync,
+		/** The hub, with the roll-call conflicts the lead has to settle (issue #14 §6). */
+		async hub(actor: Actor, id: string) {
+			const h = await startRollCall.hub(actor, id);
+			return { ...h, conflicts: h.isLead && !h.locked ? await sync.conflicts(actor, id) : [] };
+		}
 	};
 }
 

@@ -2,6 +2,7 @@ import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { startSchema } from '$lib/domain/schemas/onsite';
+import { resolveConflictSchema } from '$lib/domain/sync';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -19,5 +20,14 @@ export const actions: Actions = {
 		const { onsite } = await getServices();
 		const r = await onsite.start(user.actor, params.id, input.value);
 		return settle(locals.locale, r, form, { redirectTo: `/checks/${params.id}/onsite/roll-call` });
+	},
+	/** The lead settles a roll-call conflict between two devices (issue #14 §6). */
+	resolveConflict: async ({ params, request, locals }) => {
+		const user = requireRole('inspector', 'leader');
+		const form = await readForm(request);
+		const input = parseForm(resolveConflictSchema, form);
+		const { onsite } = await getServices();
+		const r = await onsite.resolveConflict(user.actor, params.id, input.ok ? input.value : null);
+		return settle(locals.locale, r, form, { redirectTo: `/checks/${params.id}/onsite?resolved=1` });
 	}
 };

@@ -1,0 +1,178 @@
+// The offline outbox's sync (issue #14) against a real PocketBase: records applied once whatever the
+// retries, in dependency order, refusals with their Vietnamese reason, two devices merged per person and
+// per finding, a true roll-call conflict kept for the lead and settled through the one roll-call path.
+import { afterAll, describe, expect, test } from 'vitest';
+import { manualClock, superPb, testServices } from '../support/services';
+import { makeCheck, photo, removeSeededCatalogue, typeId } from '../support/onsite';
+import { toActor } from '../../src/lib/domain/user';
+import { newClientKey, newRecordId, type SyncOutcome } from '../../src/lib/domain/sync';
+import { findingsRepo } from '../../src/lib/server/repos/findings';
+
+afterAll(removeSeededCatalogue, 60_000);
+const clock = manualClock(new Date('2026-03-02T01:00:00Z'));
+
+const rc = (staffId: string, status: string, base: string | null = 'present', extra: Record<string, unknown> = {}) => ({
+	kind: 'roll_call',
+	key: newClientKey(),
+	data: { staffId, status, base, lateMinutes: null, arrivalTime: '', note: '', ...extra }
+});
+const finding = (typeIdValue: string, staffId = '', description = 'Không đeo thẻ công chức') => ({
+	kind: 'finding',
+	key: newClientKey(),
+	data: { id: newRecordId(), staffId, typeId: typeIdValue, description, observedTime: '' }
+});
+const photoRec = (findingId: string) => ({
+	kind: 'photo',
+	key: newClientKey(),
+	data: { findingId, lastModified: Date.UTC(2026, 2, 2, 1, 5) }
+});
+const start = () => ({ kind: 'start', key: newClientKey(), data: { lat: null, lon: null, accuracy: null } });
+
+async function setup(staff = 6) {
+	const s = await testServices(clock);
+	const fx = await makeCheck({ staff });
+	return { s, fx, lead: toActor(fx.lead), member: toActor(fx.member), badge: await typeId('OC-BADGE') };
+}
+
+function states(r: { ok: boolean; value?: SyncOutcome[] }) {
+	if (!r.ok || !r.value) throw new Error(`refused: ${JSON.stringify(r)}`);
+	return r.value.map((o) => o.state);
+}
+
+async function rowsOf(checkId: string) {
+	const pb = await superPb();
+	return pb.collection('attendance_records').getFullList({ filter: pb.filter('inspection = {:i}', { i: checkId }) });
+}
+
+describe('sync applies a queue once, in dependency order', () => {
+	test('start, roll call, findings and photos sent out of order are applied in order; a retried request duplicates nothing', async () => {
+		const { s, fx, member, badge } = await setup(6);
+		const [a, b] = fx.staff;
+		const f1 = finding(badge, a!.id);
+		const f2 = finding(badge);
+		// The device sends them shuffled: photo records before their finding, roll call before the start.
+		const queue = [f1, rc(a!.id, 'late', 'present', { lateMinutes: 15, arrivalTime: '07:45' }), f2, rc(b!.id, 'absent_unexcused'), start()];
+		const first = await s.onsite.sync(member, fx.check.id, queue, null);
+		expect(states(first)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
+		for (const f of [f1, f1, f2]) {
+			const p = photoRec(f.data.id);
+			expect(states(await s.onsite.sync(member, fx.check.id, [p], photo()))).toEqual(['sent']);
+			// The same photo record again (its answer was lost): stored once.
+			const again = await s.onsite.sync(member, fx.check.id, [p], photo());
+			expect(again).toMatchObject({ ok: true, value: [{ state: 'sent', duplicate: true }] });
+		}
+		// The whole first request again: every record already applied.
+		const retry = await s.onsite.sync(member, fx.check.id, queue, null);
+		expect(retry.ok && retry.value.every((o) => o.state === 'sent' && 'duplicate' in o && o.duplicate)).toBe(true);
+
+		const pb = await superPb();
+		const findings = (await findingsRepo(pb).list(fx.check.id)).filter((f) => f.source === 'manual');
+		expect(findings.map((f) => f.id).sort()).toEqual([f1.data.id, f2.data.id].sort());
+		expect(findings.find((f) => f.id === f1.data.id)!.photos).toHaveLength(2);
+		expect(findings.find((f) => f.id === f1.data.id)!.photoMeta.every((m) => m.name && m.sha256 && m.client_key)).toBe(true);
+		expect(findings.find((f) => f.id === f2.data.id)!.photos).toHaveLength(1);
+		const rows = await rowsOf(fx.check.id);
+		expect(rows.find((r) => r.staff === a!.id)).toMatchObject({ status: 'late', late_minutes: 15, arrival_time: '07:45' });
+		expect(rows.find((r) => r.staff === b!.id)).toMatchObject({ status: 'absent_unexcused' });
+		// The roll call's automatic findings, one per person, even after the retry.
+		const auto = (await findingsRepo(pb).list(fx.check.id)).filter((f) => f.source === 'attendance');
+		expect(auto.map((f) => f.staffId).sort()).toEqual([a!.id, b!.id].sort());
+	});
+});
+
+describe('refusals keep their reason', () => {
+	test('a locked check, a person who left the unit and a malformed record are refused one by one in Vietnamese', async () => {
+		const { s, fx, member, badge } = await setup(3);
+		const [a, b, c] = fx.staff;
+		expect(states(await s.onsite.sync(member, fx.check.id, [start()], null))).toEqual(['sent']);
+		const pb = await superPb();
+		await pb.collection('staff').update(a!.id, { active: false });
+		const r = await s.onsite.sync(
+			member,
+			fx.check.id,
+			[rc(a!.id, 'late'), rc(b!.id, 'absent_unexcused'), { kind: 'roll_call', key: 'bad', data: {} }],
+			null
+		);
+		expect(r.ok && r.value[0]).toMatchObject({ state: 'refused', status: 409, code: 'onsite.error.left_unit' });
+		expect(r.ok && r.value[0] && 'message' in r.value[0] && r.value[0].message).toContain(a!.full_name);
+		expect(r.ok && r.value[1]).toMatchObject({ state: 'sent' });
+		expect(r.ok && r.value[2]).toMatchObject({ state: 'refused', status: 400 });
+		expect((await rowsOf(fx.check.id)).find((x) => x.staff === b!.id)?.status).toBe('absent_unexcused');
+
+		// The lead completed the check meanwhile: it is locked.
+		await pb.collection('inspections').update(fx.check.id, { status: 'completed' });
+		const late = await s.onsite.sync(member, fx.check.id, [rc(c!.id, 'late'), finding(badge)], null);
+		expect(late.ok && late.value.map((o) => o.state === 'refused' && o.message)).toEqual([
+			expect.stringMatching(/khoá|hoàn thành/i),
+			expect.stringMatching(/khoá|hoàn thành/i)
+		]);
+		expect((await rowsOf(fx.check.id)).find((x) => x.staff === c!.id)?.status).toBe('present');
+	});
+
+	test('a member removed from the team is refused (access lost) and nothing is written', async () => {
+		const { s, fx, member, badge } = await setup(2);
+		const pb = await superPb();
+		await pb.collection('inspections').update(fx.check.id, { status: 'in_progress', team: [fx.lead.id] });
+		const f = finding(badge);
+		const thrown = await s.onsite.sync(member, fx.check.id, [f], null).then(
+			() => null,
+			(e: { status?: number }) => e.status
+		);
+		expect(thrown).toBe(403);
+		expect(await findingsRepo(pb).get(f.data.id)).toBeNull();
+	});
+});
+
+describe('two devices on the same check', () => {
+	test('the second sync merges per person and per finding; a true conflict is kept and the lead settles it', async () => {
+		const { s, fx, lead, member, badge } = await setup(5);
+		const [a, b, c] = fx.staff;
+		await s.onsite.sync(lead, fx.check.id, [start()], null);
+		// Device 1 (the lead) and device 2 (the member) both opened the roll call with everyone present.
+		const one = await s.onsite.sync(
+			lead,
+			fx.check.id,
+			[rc(a!.id, 'late'), rc(b!.id, 'absent_excused'), finding(badge, a!.id, 'Thiết bị 1')],
+			null
+		);
+		expect(states(one)).toEqual(['sent', 'sent', 'sent']);
+		const two = await s.onsite.sync(
+			member,
+			fx.check.id,
+			[rc(b!.id, 'absent_excused'), rc(c!.id, 'business_trip'), rc(a!.id, 'absent_unexcused'), finding(badge, '', 'Thiết bị 2')],
+			null
+		);
+		// b: the same status (merge), c: another person (merge), a: a true conflict, the finding: merged.
+		expect(states(two)).toEqual(['sent', 'sent', 'conflict', 'sent']);
+		const rows = await rowsOf(fx.check.id);
+		expect(rows.find((r) => r.staff === a!.id)?.status).toBe('late'); // not overwritten in silence
+		expect(rows.find((r) => r.staff === c!.id)?.status).toBe('business_trip');
+		const pb = await superPb();
+		expect(
+			(await findingsRepo(pb).list(fx.check.id))
+				.filter((f) => f.source === 'manual')
+				.map((f) => f.description)
+				.sort()
+		).toEqual(['Thiết bị 1', 'Thiết bị 2']);
+
+		const open = await s.onsite.conflicts(lead, fx.check.id);
+		expect(open).toHaveLength(1);
+		expect(open[0]).toMatchObject({ staffId: a!.id, savedStatus: 'late', deviceStatus: 'absent_unexcused', createdBy: fx.member.id });
+		// Only the lead settles it.
+		await expect(s.onsite.resolveConflict(member, fx.check.id, { conflict: open[0]!.id, choice: 'device' })).rejects.toMatchObject({
+			status: 403
+		});
+		expect(await s.onsite.resolveConflict(lead, fx.check.id, { conflict: open[0]!.id, choice: 'device' })).toEqual({ ok: true });
+		expect((await rowsOf(fx.check.id)).find((r) => r.staff === a!.id)?.status).toBe('absent_unexcused');
+		expect(await s.onsite.conflicts(lead, fx.check.id)).toHaveLength(0);
+		expect(await s.onsite.resolveConflict(lead, fx.check.id, { conflict: open[0]!.id, choice: 'saved' })).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		// The audit trail names the conflict.
+		const trail = await pb
+			.collection('audit_trail')
+			.getFullList({ filter: pb.filter('target_collection = {:c}', { c: 'roll_call_conflicts' }) });
+		expect(trail.length).toBeGreaterThanOrEqual(2);
+	});
+});
