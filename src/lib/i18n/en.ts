@@ -21,6 +21,7 @@ import { en as documents } from './messages/documents';
 import { en as tthc } from './messages/tthc';
 import { en as dossiers } from './messages/dossiers';
 import { en as audit } from './messages/audit';
+import { en as fuzz } from './messages/fuzz';
 
 const all = {
 	...core,
@@ -43,7 +44,8 @@ const all = {
 	...documents,
 	...tthc,
 	...dossiers,
-	...audit
+	...audit,
+	...fuzz
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

@@ -20,6 +20,7 @@ import { vi as documents } from './messages/documents';
 import { vi as tthc } from './messages/tthc';
 import { vi as dossiers } from './messages/dossiers';
 import { vi as audit } from './messages/audit';
+import { vi as fuzz } from './messages/fuzz';
 
 export const vi = {
 	...core,
@@ -42,7 +43,8 @@ export const vi = {
 	...documents,
 	...tthc,
 	...dossiers,
-	...audit
+	...audit,
+	...fuzz
 } as const;
 
 export type MessageKey = keyof typeof vi;
