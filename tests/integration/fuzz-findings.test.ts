@@ -36,6 +36,21 @@ describe('bad input found by the fuzz (issue #15 point 4)', () => {
 		expect(Object.keys(out.lists ?? {}).includes('__proto__')).toBe(false);
 	});
 
+	test('fields named like Object.prototype members (toString, hasOwnProperty) are plain fields', () => {
+		const f = form([
+			['toString', 'a'],
+			['hasOwnProperty', 'b'],
+			['hasOwnProperty', 'c'],
+			['email', 'sai']
+		]);
+		const bad = parseForm(accountCreateSchema, f);
+		expect(bad.ok).toBe(false);
+		if (bad.ok) return;
+		const out = failure('vi', bad, f);
+		expect(out.values.toString).toBe('a');
+		expect(out.lists?.hasOwnProperty).toEqual(['b', 'c']);
+	});
+
 	test('a password of more than 71 bytes is refused beside the field, in Vietnamese', () => {
 		// 24 letters but 72 bytes: within the 71-character limit, past bcrypt's.
 		const r = parseForm(passwordResetSchema, form([['password', 'ắ'.repeat(24)]]));

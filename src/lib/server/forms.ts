@@ -46,7 +46,8 @@ export function typedLists(form: FormData | null): Record<string, string[]> {
 	const lists: Record<string, string[]> = {};
 	if (!form) return lists;
 	for (const k of LISTS) lists[k] = [];
-	for (const [k, v] of form.entries()) if (echoed(k, v)) (lists[k] ??= []).push(v);
+	// Own keys only: a field named `toString` must not find Object.prototype's (docs/fuzzing.md).
+	for (const [k, v] of form.entries()) if (echoed(k, v)) (Object.hasOwn(lists, k) ? lists[k]! : (lists[k] = [])).push(v);
 	for (const k of Object.keys(lists)) if (lists[k]!.length === 1 && !(LISTS as readonly string[]).includes(k)) delete lists[k];
 	return lists;
 }
