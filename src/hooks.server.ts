@@ -5,7 +5,7 @@ import { getServices } from '$lib/server/app';
 import { getConfig } from '$lib/server/config';
 import { SESSION_COOKIE, clearSessionCookie, clearSessionCookieHeader, setSessionCookie } from '$lib/server/auth/cookies';
 import { canEnterGroup, routeGroupOf } from '$lib/server/authz';
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n/t';
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, t } from '$lib/i18n/t';
 import { redirectResponse, withSecurityHeaders } from '$lib/server/security-headers';
 import { logEvent, logForbidden, newLogId, requestFields } from '$lib/server/log';
 import { withActor } from '$lib/server/pb/actor';
@@ -73,7 +73,13 @@ const handleGuard: Handle = async ({ event, resolve }) => {
 		// Pages render the 403 themselves (group layouts call requireRole); form actions are not guarded
 		// by layout loads, so every other method is refused here.
 		if (!canEnterGroup(user.role, routeGroupOf(id)) && event.request.method !== 'GET' && event.request.method !== 'HEAD') {
-			return new Response('Forbidden', { status: 403 });
+			// The body is read first (a refused upload otherwise resets the connection mid-send) and the
+			// refusal is in the user's language, never a bare English word (docs/fuzzing.md).
+			await event.request.arrayBuffer().catch(() => null);
+			return new Response(t(event.locals.locale, 'errors.forbidden'), {
+				status: 403,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			});
 		}
 	}
 	return resolve(event);

@@ -109,3 +109,22 @@ export function rankBySearch<T>(items: readonly T[], query: string, texts: (item
 		.sort((a, b) => a.r - b.r || a.i - b.i)
 		.map((x) => x.item);
 }
+
+// C0 controls except tab, line feed and carriage return (a textarea's line breaks), DEL and the C1 block:
+// invisible, never typed on purpose, and they break exports and the PDF (docs/fuzzing.md).
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Free text as every form stores it (the one normaliser of submitted text, applied by parseForm to every
+ * field that is not a secret): NFC, control characters removed, line breaks kept. Single-line fields
+ * collapse whitespace on top of this with `normalizeText`.
+ */
+export function cleanInput(s: string): string {
+	return toNFC(s).replace(CONTROL_CHARS, '');
+}
+
+/** Bytes of a string in UTF-8 (bcrypt, so PocketBase, reads at most 72 bytes of a password). */
+export function utf8Bytes(s: string): number {
+	return new TextEncoder().encode(s).length;
+}

@@ -23,6 +23,7 @@ import { en as dossiers } from './messages/dossiers';
 import { en as audit } from './messages/audit';
 import { en as pwa } from './messages/pwa';
 import { en as offline } from './messages/offline';
+import { en as fuzz } from './messages/fuzz';
 
 const all = {
 	...core,
@@ -47,7 +48,8 @@ const all = {
 	...dossiers,
 	...audit,
 	...pwa,
-	...offline
+	...offline,
+	...fuzz
 };
 
 /** Keys only English has: none (a key must start in Vietnamese, vi.ts). */

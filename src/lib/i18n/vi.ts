@@ -22,6 +22,7 @@ import { vi as dossiers } from './messages/dossiers';
 import { vi as audit } from './messages/audit';
 import { vi as pwa } from './messages/pwa';
 import { vi as offline } from './messages/offline';
+import { vi as fuzz } from './messages/fuzz';
 
 export const vi = {
 	...core,
@@ -46,7 +47,8 @@ export const vi = {
 	...dossiers,
 	...audit,
 	...pwa,
-	...offline
+	...offline,
+	...fuzz
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -11,13 +11,17 @@ import { logForbidden } from './log';
 import type { z } from 'zod';
 import { t, isMessageKey, type KeyPrefix, type Locale } from '../i18n/t';
 import type { FormFailure, MessageKey, MessageParams, Refusal, Result } from '../domain/result';
+import { cleanInput } from '../domain/text';
 
 export type { FormFailure };
 
 const SECRET = /password|token/i;
 /** Longer values (a signature's image data) are not echoed: nobody typed them. */
 const ECHO_MAX = 20_000;
-const echoed = (k: string, v: FormDataEntryValue): v is string => typeof v === 'string' && v.length <= ECHO_MAX && !SECRET.test(k);
+/** Field names that would reach an object's prototype: never read, never echoed (docs/fuzzing.md). */
+const POISON = new Set(['__proto__', 'constructor', 'prototype']);
+const echoed = (k: string, v: FormDataEntryValue): v is string =>
+	typeof v === 'string' && v.length <= ECHO_MAX && !SECRET.test(k) && !POISON.has(k);
 /** Multi-value fields (checkbox lists) echoed as lists even when nothing is ticked. */
 const LISTS = ['team', 'observers', 'focus', 'units', 'sources'] as const;
 
@@ -42,7 +46,8 @@ export function typedLists(form: FormData | null): Record<string, string[]> {
 	const lists: Record<string, string[]> = {};
 	if (!form) return lists;
 	for (const k of LISTS) lists[k] = [];
-	for (const [k, v] of form.entries()) if (echoed(k, v)) (lists[k] ??= []).push(v);
+	// Own keys only: a field named `toString` must not find Object.prototype's (docs/fuzzing.md).
+	for (const [k, v] of form.entries()) if (echoed(k, v)) (Object.hasOwn(lists, k) ? lists[k]! : (lists[k] = [])).push(v);
 	for (const k of Object.keys(lists)) if (lists[k]!.length === 1 && !(LISTS as readonly string[]).includes(k)) delete lists[k];
 	return lists;
 }
@@ -66,8 +71,13 @@ function parseRefusal(issues: readonly z.core.$ZodIssue[]): Refusal {
 /** Parses a form with its schema; a refusal names each invalid field (translated by `refused`). */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData | null): Result<z.output<S>> {
 	if (!form) return { ok: false, status: 400, code: 'errors.bad_request' };
+	// Own keys only (a field named `__proto__` is no prototype); text cleaned once for every form here.
 	const raw: Record<string, unknown> = {};
-	for (const [k, v] of form.entries()) raw[k] = raw[k] === undefined ? v : ([] as unknown[]).concat(raw[k], v);
+	for (const [k, value] of form.entries()) {
+		if (POISON.has(k)) continue;
+		const v = typeof value === 'string' && !SECRET.test(k) ? cleanInput(value) : value;
+		raw[k] = Object.hasOwn(raw, k) ? ([] as unknown[]).concat(raw[k], v) : v;
+	}
 	const r = schema.safeParse(raw);
 	return r.success ? { ok: true, value: r.data } : parseRefusal(r.error.issues);
 }

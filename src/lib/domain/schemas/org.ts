@@ -1,7 +1,7 @@
 // Form schemas of the organisation admin screens (units, accounts, violation catalogue). Messages are
 // i18n keys; parseForm translates them. Text is stored NFC with whitespace collapsed (domain/text.ts).
 import { z } from 'zod';
-import { normalizeText } from '../text';
+import { normalizeText, utf8Bytes } from '../text';
 import { parseVnDate } from '../time';
 import { UNIT_KINDS } from '../vocabulary';
 import { ROLES } from '../user';
@@ -125,7 +125,9 @@ export const newPassword = z
 	.string({ message: 'errors.required' })
 	.min(1, 'errors.required')
 	.min(PASSWORD_MIN, 'accounts.error.password_short')
-	.max(PASSWORD_MAX, 'errors.too_long');
+	.max(PASSWORD_MAX, 'errors.too_long')
+	// bcrypt reads 72 bytes at most, PocketBase refuses more: Vietnamese letters take 2–3 bytes each.
+	.refine((s) => utf8Bytes(s) <= PASSWORD_MAX, 'accounts.error.password_bytes');
 
 const role = z.enum(ROLES, { message: 'errors.required' });
 

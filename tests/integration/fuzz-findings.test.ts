@@ -1,0 +1,68 @@
+// What the bad-input fuzz (tests/integration/fuzz.test.ts, docs/fuzzing.md) found, one focused test each:
+// the form helper answered a field named `__proto__` with a 500, a password of more than 71 UTF-8 bytes
+// passed the form and PocketBase (bcrypt) refused it, and control characters were stored in free text.
+import { describe, expect, test } from 'vitest';
+import { failure, parseForm } from '../../src/lib/server/forms';
+import { accountCreateSchema, passwordResetSchema } from '../../src/lib/domain/schemas/org';
+import { noteSchema, textSchema } from '../../src/lib/domain/schemas/actions';
+import { t } from '../../src/lib/i18n/t';
+
+function form(entries: [string, string][]): FormData {
+	const f = new FormData();
+	for (const [k, v] of entries) f.append(k, v);
+	return f;
+}
+
+describe('bad input found by the fuzz (issue #15 point 4)', () => {
+	test('a field named __proto__ (once or repeated) is ignored, not a 500, and never echoed', () => {
+		const f = form([
+			['__proto__', 'x'],
+			['__proto__', 'y'],
+			['constructor', 'z'],
+			['note', 'Ghi chú']
+		]);
+		const r = parseForm(noteSchema, f);
+		expect(r).toEqual({ ok: true, value: { note: 'Ghi chú' } });
+		const refusedForm = form([
+			['__proto__', 'x'],
+			['__proto__', 'y'],
+			['email', 'sai']
+		]);
+		const bad = parseForm(accountCreateSchema, refusedForm);
+		expect(bad.ok).toBe(false);
+		if (bad.ok) return;
+		const out = failure('vi', bad, refusedForm);
+		expect(Object.keys(out.values)).toEqual(['email']);
+		expect(Object.keys(out.lists ?? {}).includes('__proto__')).toBe(false);
+	});
+
+	test('fields named like Object.prototype members (toString, hasOwnProperty) are plain fields', () => {
+		const f = form([
+			['toString', 'a'],
+			['hasOwnProperty', 'b'],
+			['hasOwnProperty', 'c'],
+			['email', 'sai']
+		]);
+		const bad = parseForm(accountCreateSchema, f);
+		expect(bad.ok).toBe(false);
+		if (bad.ok) return;
+		const out = failure('vi', bad, f);
+		expect(out.values.toString).toBe('a');
+		expect(out.lists?.hasOwnProperty).toEqual(['b', 'c']);
+	});
+
+	test('a password of more than 71 bytes is refused beside the field, in Vietnamese', () => {
+		// 24 letters but 72 bytes: within the 71-character limit, past bcrypt's.
+		const r = parseForm(passwordResetSchema, form([['password', 'ắ'.repeat(24)]]));
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.fields?.password).toBe('accounts.error.password_bytes');
+		expect(t('vi', 'accounts.error.password_bytes')).toMatch(/Mật khẩu quá dài/);
+		expect(parseForm(passwordResetSchema, form([['password', 'Mật-khẩu-đủ-dài']])).ok).toBe(true);
+	});
+
+	test('control characters are removed from free text, line breaks and NFC kept', () => {
+		const r = parseForm(textSchema, form([['text', 'Dòng một\u0000\u0007\r\nDòng\u001b hai\u007f\u0085'.normalize('NFD')]]));
+		expect(r).toEqual({ ok: true, value: { text: 'Dòng một\r\nDòng hai' } });
+	});
+});
