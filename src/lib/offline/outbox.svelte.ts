@@ -151,8 +151,21 @@ export class CheckOutbox {
 					this.failed = true;
 					break;
 				}
+				const body = (await res.json().catch(() => null)) as { outcomes?: SyncOutcome[]; type?: string } | null;
+				// The app's guard answers a signed-out POST that does not ask for HTML with Kit's JSON redirect
+				// (200, `{ type: 'redirect' }`, src/lib/server/security-headers.ts), not a 303.
+				if (body?.type === 'redirect') {
+					await back();
+					this.sessionExpired = true;
+					break;
+				}
+				if (!Array.isArray(body?.outcomes)) {
+					await back();
+					this.failed = true;
+					break;
+				}
 				this.sessionExpired = false;
-				const { outcomes } = (await res.json()) as { outcomes: SyncOutcome[] };
+				const outcomes = body.outcomes;
 				const changes = new Map<string, Partial<OutboxRecord>>();
 				for (const o of outcomes) {
 					if (o.state === 'sent') sent++;
