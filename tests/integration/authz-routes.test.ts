@@ -66,6 +66,7 @@ const EXPECTED: Record<string, string> = {
 	'GET /offline':                           '++|++++|++|+', // the service worker's offline page: static text, no data (issue #14)
 	'POST /login':                            '++|++++|++|+', // empty body: 400 for everyone
 	'GET /locale':                            '++|++++|++|+',
+	'GET /i18n/en.json':                      '++|++++|++|+', // the English dictionary the browser loads lazily: public text, no data
 	'POST /locale':                           '++|++++|++|+',
 	// ——— everyone signed in
 	'GET /logout':                            '++|++++|++|L',
