@@ -8,6 +8,8 @@ export default defineConfig({
 	test: {
 		// Domain code must not depend on the machine's zone: run with UTC and convert explicitly.
 		env: { TZ: 'UTC' },
+		// English is registered by the server at start-up, lazily in the browser (docs/architecture.md, i18n).
+		setupFiles: ['tests/support/i18n-setup.ts'],
 		projects: [
 			{
 				extends: true,

@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, t } from '$lib/i18n/t';
 import { redirectResponse, withSecurityHeaders } from '$lib/server/security-headers';
 import { logEvent, logForbidden, newLogId, requestFields } from '$lib/server/log';
 import { withActor } from '$lib/server/pb/actor';
+import '$lib/server/i18n';
 
 /**
  * Outermost: every response, whatever made it (page, form action, +server.ts file, redirect, error

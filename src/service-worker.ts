@@ -6,11 +6,15 @@
 // data network-first with a stale copy offline, the /offline page for anything else, nothing kept
 // after logout, no request but GET ever cached.
 import { build, files, version } from '$service-worker';
+import { dictionaryUrl } from '$lib/i18n/url';
 import { CACHE_PREFIX, OFFLINE_PATH, cacheNames, fallbackKey, isCacheablePage, isKeepable, isLogout } from '$lib/pwa/cache-rules';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const names = cacheNames(version);
 const SHELL = new Set([...build, ...files]);
+// The English dictionary is not in the JS bundle (docs/architecture.md, i18n): kept with the shell so an
+// English page works offline too. Its URL names the build, so each build caches its own copy.
+const DICTIONARY = dictionaryUrl('en', version);
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -20,6 +24,8 @@ sw.addEventListener('install', (event) => {
 			// The offline page is a server-rendered route: fetched once per build, anonymous and static.
 			const offline = await fetch(OFFLINE_PATH, { credentials: 'omit' });
 			if (offline.ok) await cache.put(OFFLINE_PATH, offline);
+			const dictionary = await fetch(DICTIONARY, { credentials: 'omit' });
+			if (dictionary.ok) await cache.put(DICTIONARY, dictionary);
 			await sw.skipWaiting();
 		})()
 	);
@@ -81,8 +87,9 @@ sw.addEventListener('fetch', (event) => {
 	}
 	if (request.method !== 'GET' || url.origin !== origin) return;
 
-	if (SHELL.has(url.pathname)) {
-		event.respondWith((async () => (await caches.match(url.pathname, { cacheName: names.shell })) ?? fetch(request))());
+	if (SHELL.has(url.pathname) || url.pathname + url.search === DICTIONARY) {
+		const key = SHELL.has(url.pathname) ? url.pathname : DICTIONARY;
+		event.respondWith((async () => (await caches.match(key, { cacheName: names.shell })) ?? fetch(request))());
 		return;
 	}
 	const keep = isCacheablePage(request.method, url, origin);

@@ -114,6 +114,26 @@ test.describe('sign-out', () => {
 		await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 		await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
 	});
+
+	test('only an English page downloads the English dictionary, once per build, cached for a year', async ({ page }) => {
+		const asked: string[] = [];
+		page.on('request', (r) => {
+			if (new URL(r.url()).pathname.startsWith('/i18n/')) asked.push(r.url());
+		});
+		await page.goto('/login');
+		await page.waitForLoadState('networkidle');
+		expect(asked).toEqual([]);
+
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+		const dictionary = page.waitForResponse((r) => new URL(r.url()).pathname === '/i18n/en.json');
+		await page.reload();
+		const response = await dictionary;
+		expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+		await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+		await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+		await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+	});
 });
 
 test.describe('own password', () => {

@@ -45,6 +45,7 @@ export const EXPECTED: Record<string, string> = {
 	'POST /login':                            '++|++++|++|+', // empty body: 400 for everyone
 	'GET /locale':                            '++|++++|++|+',
 	'POST /locale':                           '++|++++|++|+',
+	'GET /i18n/en.json':                      '++|++++|++|+', // the English dictionary the browser loads lazily: public text, no data
 	// ——— everyone signed in
 	'GET /logout':                            '++|++++|++|L',
 	'POST /logout':                           '++|++++|++|L',

@@ -1,4 +1,3 @@
-import { en } from './en';
 import { vi, type MessageKey } from './vi';
 
 export type { MessageKey };
@@ -8,7 +7,23 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'vi';
 export const LOCALE_COOKIE = 'congvu_locale';
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
+export type Dictionary = Record<MessageKey, string>;
+
+// Vietnamese, the default, is always here. English is registered once it is loaded (./load.ts): the
+// server registers it at start-up, the browser only when the page is in English, before hydration, so
+// a Vietnamese page never downloads it (docs/architecture.md, i18n). Until then English falls back to
+// Vietnamese key by key, as a missing key always did.
+const dictionaries: Partial<Record<Locale, Dictionary>> = { vi };
+
+/** Makes a loaded dictionary available to `t`. */
+export function registerDictionary(locale: Locale, dict: Dictionary): void {
+	dictionaries[locale] = dict;
+}
+
+/** Whether `t` has the locale's own dictionary (Vietnamese always; English once loaded). */
+export function hasDictionary(locale: Locale): boolean {
+	return dictionaries[locale] !== undefined;
+}
 
 export function isLocale(v: unknown): v is Locale {
 	return v === 'vi' || v === 'en';
