@@ -2,7 +2,7 @@ import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { startSchema } from '$lib/domain/schemas/onsite';
-import { resolveConflictSchema } from '$lib/domain/sync';
+import { resolveConflictSchema } from '$lib/domain/schemas/sync';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

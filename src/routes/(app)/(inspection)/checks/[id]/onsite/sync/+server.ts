@@ -4,7 +4,7 @@
 import { isHttpError, json } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
-import { syncBatchSchema } from '$lib/domain/sync';
+import { syncBatchSchema } from '$lib/domain/schemas/sync';
 import { messageKey, t } from '$lib/i18n/t';
 import type { RequestHandler } from './$types';
 

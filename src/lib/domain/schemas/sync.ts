@@ -1,0 +1,66 @@
+// The sync endpoint's input, validated on the server (issue #14, docs/offline.md "Outbox and sync").
+// The outbox's pure helpers and types are in ../sync.ts.
+import { z } from 'zod';
+import { ROLL_CALL_STATUSES } from '../roll-call';
+import { RECORD_ID } from '../ids';
+import { SYNC_BATCH_MAX } from '../sync';
+
+const id = z.string().regex(RECORD_ID, 'errors.invalid');
+const key = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'errors.invalid');
+const hhmm = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'onsite.error.time')]).default('');
+const text = (max: number) => z.string().trim().max(max, 'errors.too_long').default('');
+const status = z.enum(ROLL_CALL_STATUSES, { message: 'onsite.error.status' });
+
+export const startData = z.object({
+	lat: z.number().min(-90).max(90).nullable().default(null),
+	lon: z.number().min(-180).max(180).nullable().default(null),
+	accuracy: z.number().min(0).max(100000).nullable().default(null)
+});
+
+export const rollCallData = z.object({
+	staffId: id,
+	status,
+	lateMinutes: z
+		.number()
+		.int('onsite.error.minutes')
+		.min(0, 'onsite.error.minutes')
+		.max(600, 'onsite.error.minutes')
+		.nullable()
+		.default(null),
+	arrivalTime: hhmm,
+	note: text(2000),
+	/** The status the device showed before this change (what it was based on); null = unknown. */
+	base: status.nullable().default(null)
+});
+export type RollCallData = z.output<typeof rollCallData>;
+
+export const findingData = z.object({
+	/** The finding's own id, chosen by the device, so its photos can name it before it is sent. */
+	id,
+	staffId: z.union([z.literal(''), id]).default(''),
+	typeId: z.string().min(1, 'onsite.error.type_required').regex(RECORD_ID, 'onsite.error.type_required'),
+	description: z.string().trim().min(1, 'errors.required').max(5000, 'errors.too_long'),
+	observedTime: hhmm
+});
+export type FindingData = z.output<typeof findingData>;
+
+export const photoData = z.object({
+	findingId: id,
+	lastModified: z.number().int().min(0).default(0)
+});
+
+export const explanationData = z.object({ findingId: id, text: z.string().trim().min(1, 'onsite.error.explanation_empty').max(20000) });
+
+export const syncRecordSchema = z.discriminatedUnion('kind', [
+	z.object({ kind: z.literal('start'), key, data: startData }),
+	z.object({ kind: z.literal('roll_call'), key, data: rollCallData }),
+	z.object({ kind: z.literal('finding'), key, data: findingData }),
+	z.object({ kind: z.literal('photo'), key, data: photoData }),
+	z.object({ kind: z.literal('explanation'), key, data: explanationData })
+]);
+export type SyncRecord = z.output<typeof syncRecordSchema>;
+
+export const syncBatchSchema = z.object({ records: z.array(z.unknown()).min(1).max(SYNC_BATCH_MAX) });
+
+/** The lead's choice on a roll-call conflict (the hub's `?/resolveConflict`). */
+export const resolveConflictSchema = z.object({ conflict: id, choice: z.enum(['saved', 'device']) });
