@@ -5,33 +5,17 @@
 // transaction when there is one), so a save refused by a later hook (e.g. the version guard in
 // versions.pb.js) or by the database leaves no entry, and an entry that cannot be written undoes the save.
 // The acting user comes from the `X-Audit-Actor` header the app's client sends (src/lib/server/pb/
-// actor.ts); writes without it (cron jobs, maintenance, fixtures) are recorded with an empty actor.
+// actor.ts), read once per request by the middleware below; writes without it (cron jobs, maintenance,
+// fixtures) are recorded with an empty actor.
 
 // The audited collections: one list (lib/audited.json), read by the audit page's filter too
 // (src/lib/server/services/audit-trail.ts).
 const AUDITED = require(`${__hooks}/lib/audited.json`);
 
-onRecordCreateRequest(
-	(e) => {
-		require(`${__hooks}/lib/audit.js`).markActor(e);
-		e.next();
-	},
-	...AUDITED
-);
-onRecordUpdateRequest(
-	(e) => {
-		require(`${__hooks}/lib/audit.js`).markActor(e);
-		e.next();
-	},
-	...AUDITED
-);
-onRecordDeleteRequest(
-	(e) => {
-		require(`${__hooks}/lib/audit.js`).markActor(e);
-		e.next();
-	},
-	...AUDITED
-);
+// Every write request of the app runs in one transaction that carries who acts (lib/audit.js
+// inRequestTransaction): a router middleware runs once per HTTP request, a batch included, where a
+// record request hook would run once per batch item (docs/audit.md "Cost").
+routerUse((e) => require(`${__hooks}/lib/audit.js`).inRequestTransaction(e));
 
 // Each execute hook runs the rest of the save and the append in one transaction (lib/audit.js
 // saveAudited), then gives the event its own app back: PocketBase runs the after-success work of a save

@@ -63,8 +63,9 @@ function append(app, action, record, before) {
 	const after = action === 'delete' ? {} : snapshot(record);
 	const changes = diff(before || {}, after, action);
 	if (action === 'update' && Object.keys(changes).length === 0) return; // nothing changed
-	const actor = String(record.get('@actor') || '');
-	const reason = String(record.get('@reason') || '');
+	const ctx = requestContext(app);
+	const actor = ctx ? ctx.actor : '';
+	const reason = ctx ? ctx.reason : '';
 	const last = tip(app);
 	const entry = {
 		seq: last.seq + 1,
@@ -118,19 +119,86 @@ function saveAudited(e, action) {
 	}
 }
 
-/** Copies the acting user (and reason) from the request headers the app sends onto the record. */
-function markActor(e) {
-	const h = e.requestInfo().headers || {};
-	const actor = h['x_audit_actor'] || '';
-	if (/^[a-z0-9]{15}$/.test(actor)) e.record.set('@actor', actor);
-	const reason = h['x_audit_reason'] || '';
-	if (reason) {
-		try {
-			e.record.set('@reason', decodeURIComponent(reason).slice(0, 2000));
-		} catch (_) {
-			// a malformed reason header is ignored, the change is still recorded
-		}
+// The request's context (who acts, why, which updates carry a version), for the execute hooks: the
+// middleware (audit.pb.js) runs each write request of the app in one transaction and keeps the context in
+// the app store while it runs. PocketBase has one writer connection and every audited save appends
+// inside a transaction, so the only saves that can read the context are the ones of that request.
+// Before, request hooks copied the headers onto each record: in a batch PocketBase runs item i+1 inside
+// item i's request hooks, so each item held a hook VM and past the pool's 15 every item built a new one
+// (docs/audit.md "Cost").
+const CTX_KEY = 'congvu.requestContext';
+const RECORD_PATH = /^\/api\/collections\/([^/?]+)\/records(?:\/([^/?]+))?(?:\?.*)?$/;
+const WRITE_PATH = /^\/api\/(?:batch$|congvu\/|collections\/[^/]+\/records(?:\/[^/]+)?$)/;
+const ACTOR = /^[a-z0-9]{15}$/;
+
+function headerReason(raw) {
+	if (!raw) return '';
+	try {
+		return decodeURIComponent(raw).slice(0, 2000);
+	} catch (_) {
+		return ''; // a malformed reason header is ignored, the change is still recorded
 	}
 }
 
-module.exports = { append, saveAudited, snapshot, canonical, markActor };
+/** `collection/id` of each update in the request whose body sends `version` (the version guard's writes). */
+function versionedWrites(e, path, method) {
+	const out = {};
+	const add = (m, url, body) => {
+		if ((m !== 'PATCH' && m !== 'PUT') || !body || !Object.prototype.hasOwnProperty.call(body, 'version')) return;
+		const hit = RECORD_PATH.exec(url || '');
+		if (hit && hit[2]) out[decodeURIComponent(hit[1]) + '/' + decodeURIComponent(hit[2])] = true;
+	};
+	if (method === 'PATCH') add(method, path, e.requestInfo().body);
+	else if (path === '/api/batch') {
+		const requests = (e.requestInfo().body || {}).requests;
+		if (Array.isArray(requests)) for (const r of requests) add(String((r && r.method) || '').toUpperCase(), r && r.url, r && r.body);
+	}
+	return out;
+}
+
+/**
+ * The middleware's work: a write request to the records API, the batch API or the app's routes runs in
+ * one transaction with its context in the store; anything else passes through untouched.
+ */
+function inRequestTransaction(e) {
+	const method = e.request.method;
+	const path = e.request.url.path;
+	if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || !WRITE_PATH.test(path)) return e.next();
+	const h = e.request.header;
+	const actor = h.get('X-Audit-Actor');
+	const ctx = {
+		actor: ACTOR.test(actor) ? actor : '',
+		reason: headerReason(h.get('X-Audit-Reason')),
+		versioned: versionedWrites(e, path, method)
+	};
+	const app = e.app;
+	try {
+		app.runInTransaction((tx) => {
+			e.app = tx;
+			app.store().set(CTX_KEY, ctx);
+			try {
+				e.next();
+			} finally {
+				app.store().remove(CTX_KEY);
+			}
+		});
+	} finally {
+		e.app = app;
+	}
+}
+
+/** The context of the request whose transaction `app` is in (none outside a transaction). */
+function requestContext(app) {
+	if (!app.isTransactional()) return null;
+	return app.store().get(CTX_KEY) || null;
+}
+
+/** True when this update of `record` was sent with a version (pb_hooks/versions.pb.js). */
+function isVersionedWrite(app, record) {
+	const ctx = requestContext(app);
+	if (!ctx) return false;
+	const c = record.collection();
+	return ctx.versioned[c.name + '/' + record.id] === true || ctx.versioned[c.id + '/' + record.id] === true;
+}
+
+module.exports = { append, saveAudited, snapshot, canonical, inRequestTransaction, isVersionedWrite };
