@@ -134,6 +134,63 @@ describe('issue #15 point 1: every change of a domain record writes an entry in 
 		expect(await entriesOf('findings', f.id)).toHaveLength(before);
 	});
 
+	test('batches and single writes of six users at once: every entry names its own request’s user and reason', async () => {
+		// The actor travels once per HTTP request (docs/audit.md "Who acts"), not on each record: concurrent
+		// requests of different users must never lend each other their actor or reason.
+		const users = await Promise.all(Array.from({ length: 6 }, (_, i) => makeUser('inspector', { name: `Người Song Song ${i}` })));
+		const typeOf = await typeId('OC-BADGE');
+		const made = await Promise.all(
+			users.map((u, i) =>
+				withActor(u.id, () =>
+					withReason(`lý do ${i}`, async () => {
+						const batch = pb.createBatch();
+						for (let k = 0; k < 30; k++)
+							batch.collection('findings').create({
+								inspection: fx.check.id,
+								unit: fx.unit.id,
+								staff: fx.staff[0]!.id,
+								violation_type: typeOf,
+								description: `lô ${i}-${k}`,
+								observed_at: '2026-03-02 01:10:00.000Z',
+								category: 'office_culture',
+								source: 'manual',
+								version: 1
+							});
+						const res = (await batch.send()) as { body: { id: string } }[];
+						const single = await newFinding(`đơn ${i}`);
+						return { user: u, reason: `lý do ${i}`, ids: [...res.map((r) => r.body.id), single.id] };
+					})
+				)
+			)
+		);
+		for (const m of made) {
+			const rows = await pb.collection('audit_trail').getFullList<Entry>({
+				filter: pb.filter(
+					m.ids.map((_, k) => `target_id = {:id${k}}`).join(' || '),
+					Object.fromEntries(m.ids.map((id, k) => [`id${k}`, id]))
+				)
+			});
+			expect(rows).toHaveLength(31);
+			expect(new Set(rows.map((r) => `${r.actor}|${r.reason}`))).toEqual(new Set([`${m.user.id}|${m.reason}`]));
+		}
+	});
+
+	test('in one batch, an update sent with a stale version is refused while the same batch without versions passes', async () => {
+		const [a, b] = [await newFinding('lô có phiên bản'), await newFinding('lô không phiên bản')];
+		const stale = pb.createBatch();
+		stale.collection('findings').update(b.id, { description: 'không phiên bản, được ghi' });
+		stale.collection('findings').update(a.id, { description: 'phiên bản cũ', version: 1 });
+		await expect(withActor(actor.id, () => stale.send())).rejects.toMatchObject({ status: 400 });
+		expect((await pb.collection('findings').getOne(a.id)).description).toBe('lô có phiên bản');
+		expect((await pb.collection('findings').getOne(b.id)).description).toBe('lô không phiên bản');
+		const fresh = pb.createBatch();
+		fresh.collection('findings').update(b.id, { description: 'không phiên bản, được ghi' });
+		fresh.collection('findings').update(a.id, { description: 'phiên bản mới', version: 2 });
+		await withActor(actor.id, () => fresh.send());
+		expect((await pb.collection('findings').getOne(a.id)).description).toBe('phiên bản mới');
+		expect((await pb.collection('findings').getOne(b.id)).description).toBe('không phiên bản, được ghi');
+	});
+
 	test('a save refused by the database (a missing required field) writes no entry', async () => {
 		const count = async () => (await pb.collection('audit_trail').getList(1, 1)).totalItems;
 		const n = await count();
