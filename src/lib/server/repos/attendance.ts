@@ -41,6 +41,16 @@ export function attendanceRepo(pb: Pb) {
 			return rows.map(toRow);
 		},
 
+		/** Whether the person is on the check's roster snapshot (one indexed lookup, not the whole roll call). */
+		async isOnRoster(inspectionId: string, staffId: string): Promise<boolean> {
+			const r = await col().getList(1, 1, {
+				filter: pb.filter('inspection = {:i} && staff = {:s}', { i: inspectionId, s: staffId }),
+				fields: 'id',
+				skipTotal: true
+			});
+			return r.items.length > 0;
+		},
+
 		/** The roster snapshot taken when the check starts: everyone present, one transaction. */
 		async createRoster(inspectionId: string, unitId: string, staffIds: string[], at: Date): Promise<void> {
 			for (let i = 0; i < staffIds.length; i += 500) {

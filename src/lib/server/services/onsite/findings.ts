@@ -55,8 +55,7 @@ export function findingWriter(ctx: OnsiteContext) {
 		const type = await types.getActive(d.typeId);
 		if (!type) return refuse(400, 'onsite.error.type_required');
 		if (d.staffId) {
-			const onRoster = (await att.list(c.id)).some((r) => r.staffId === d.staffId);
-			const [s] = await staff.byIds([d.staffId]);
+			const [onRoster, [s]] = await Promise.all([att.isOnRoster(c.id, d.staffId), staff.byIds([d.staffId])]);
 			if (!s) return at(refuse(400, 'onsite.error.not_on_roster'), fields.staff);
 			if (s.unitId !== c.unitId || !s.active) return at(refuseWith(409, 'onsite.error.left_unit', { person: s.fullName }), fields.staff);
 			if (!onRoster) return at(refuse(409, 'onsite.error.not_on_roster'), fields.staff);
