@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeUnit, manualClock, superPb, TEST_PASSWORD, testServices } from '../support/services';
+import Database from 'better-sqlite3';
+import { makeUnit, manualClock, pbInfo, superPb, TEST_PASSWORD, testServices } from '../support/services';
 import { makeCheck, photo, removeSeededCatalogue, TINY_JPEG, typeId } from '../support/onsite';
 import { toActor } from '../../src/lib/domain/user';
 import { renderRecord } from '../../src/lib/server/documents';
@@ -75,6 +76,37 @@ describe('start and roll call', () => {
 		// Marked present again: the automatic finding goes away.
 		expect(await s.onsite.saveRollCall(lead, fx.check.id, [entry(a!.id, 'present')])).toEqual({ ok: true });
 		expect((await findingsOf(fx.check.id)).filter((f) => f.source === 'attendance').map((f) => f.staffId)).toEqual([b!.id]);
+	});
+
+	test('a status and its automatic finding are one write: when the finding cannot be stored, the status is not saved either', async () => {
+		const { s, fx, lead } = await started({ staff: 2 });
+		const [a] = fx.staff;
+		// Make the database refuse this check's automatic findings (as a crash between two writes would
+		// leave it): the status must not be kept without its finding.
+		const db = new Database(join(pbInfo().dataDir, 'data.db'));
+		const trigger = `refuse_att_${fx.check.id}`;
+		db.exec(`CREATE TRIGGER ${trigger} BEFORE INSERT ON findings WHEN NEW.inspection = '${fx.check.id}' AND NEW.source = 'attendance'
+			BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+		try {
+			await expect(s.onsite.saveRollCall(lead, fx.check.id, [entry(a!.id, 'absent_unexcused')])).rejects.toBeTruthy();
+			expect((await s.onsite.rollCall(lead, fx.check.id)).rows.map((r) => r.status)).toEqual(['present', 'present']);
+		} finally {
+			db.exec(`DROP TRIGGER ${trigger}`);
+			db.close();
+		}
+		expect(await s.onsite.saveRollCall(lead, fx.check.id, [entry(a!.id, 'absent_unexcused')])).toEqual({ ok: true });
+		expect((await findingsOf(fx.check.id)).map((f) => [f.staffId, f.typeCode])).toEqual([[a!.id, 'ATT-ABSENT-UNEXCUSED']]);
+	});
+
+	test('twelve members marking twelve different people late at once: each person has exactly one automatic finding', async () => {
+		const { s, fx, lead } = await started({ staff: 12 });
+		const results = await Promise.all(
+			fx.staff.map((p) => s.onsite.saveRollCall(lead, fx.check.id, [entry(p.id, 'late', { lateMinutes: 15, arrivalTime: '07:45' })]))
+		);
+		expect(results.every((r) => r.ok)).toBe(true);
+		const auto = (await findingsOf(fx.check.id)).filter((f) => f.source === 'attendance');
+		expect(auto.map((f) => f.staffId).sort()).toEqual(fx.staff.map((p) => p.id).sort());
+		expect((await s.onsite.rollCall(lead, fx.check.id)).rows.every((r) => r.status === 'late')).toBe(true);
 	});
 
 	test('marking a person who left the unit is refused with their name, and nothing is saved', async () => {

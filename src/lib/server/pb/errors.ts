@@ -33,6 +33,13 @@ export function mapPbError(e: unknown): unknown {
 	for (const [field, v] of Object.entries(data)) {
 		if (v?.code === 'validation_not_unique') return new AppError('duplicate', field);
 	}
+	// A batch answers 400 and names the failing request's own response: a unique clash there is a duplicate too.
+	const requests = (data as { requests?: Record<string, { response?: { data?: Record<string, { code?: string }> } }> }).requests;
+	for (const r of Object.values(requests ?? {})) {
+		for (const [field, v] of Object.entries(r?.response?.data ?? {})) {
+			if (v?.code === 'validation_not_unique') return new AppError('duplicate', field);
+		}
+	}
 	if (e.status === 400) return new AppError('invalid', Object.keys(data)[0]);
 	return e;
 }
@@ -51,6 +58,19 @@ export function isStale(e: unknown): boolean {
 	if (e.status === 409) return true;
 	const requests = (e.response?.data as { requests?: Record<string, { response?: { status?: number } }> } | undefined)?.requests;
 	return !!requests && Object.values(requests).some((r) => r?.response?.status === 409);
+}
+
+/**
+ * True when a write failed because someone else changed the same records first: a lost version race,
+ * a unique clash (the same record created), or, in a batch, a record already removed (404).
+ */
+export function isConcurrentChange(e: unknown): boolean {
+	if (isStale(e)) return true;
+	const m = mapPbError(e);
+	if (m instanceof AppError && m.code === 'duplicate') return true;
+	if (!isClientError(e)) return false;
+	const requests = (e.response?.data as { requests?: Record<string, { response?: { status?: number } }> } | undefined)?.requests;
+	return !!requests && Object.values(requests).some((r) => r?.response?.status === 404);
 }
 
 /** Runs a versioned write; a lost race becomes `false`, success `true`. */

@@ -3,6 +3,7 @@ import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import type { RollCallStatus } from '../../domain/roll-call';
 import { toPbDate } from '../../domain/time';
+import { isConcurrentChange, mapPbError } from '../pb/errors';
 
 export interface AttendanceRow {
 	id: string;
@@ -68,23 +69,34 @@ export function attendanceRepo(pb: Pb) {
 			}
 		},
 
-		/** Updates changed rows in one transaction. */
-		async updateMany(
+		/**
+		 * Saves a roll call in ONE transaction: the changed rows and `extra` (the automatic findings the
+		 * statuses become, findings repo `attendanceOps`), so no crash can leave a row without its finding.
+		 * False when a concurrent save changed the same automatic findings first (the same one created, or
+		 * one updated or removed): nothing is written and the caller reads again.
+		 */
+		async saveRollCall(
 			changes: { id: string; status: RollCallStatus; lateMinutes: number | null; arrivalTime: string; note: string }[],
-			at: Date
-		): Promise<void> {
-			for (let i = 0; i < changes.length; i += 500) {
-				const batch = pb.createBatch();
-				for (const c of changes.slice(i, i + 500)) {
-					batch.collection('attendance_records').update(c.id, {
-						status: c.status,
-						late_minutes: c.lateMinutes ?? 0,
-						arrival_time: c.arrivalTime,
-						note: c.note,
-						recorded_at: toPbDate(at)
-					});
-				}
+			at: Date,
+			extra: (batch: ReturnType<Pb['createBatch']>) => number
+		): Promise<boolean> {
+			const batch = pb.createBatch();
+			for (const c of changes) {
+				batch.collection('attendance_records').update(c.id, {
+					status: c.status,
+					late_minutes: c.lateMinutes ?? 0,
+					arrival_time: c.arrivalTime,
+					note: c.note,
+					recorded_at: toPbDate(at)
+				});
+			}
+			if (extra(batch) + changes.length === 0) return true;
+			try {
 				await batch.send();
+				return true;
+			} catch (e) {
+				if (isConcurrentChange(e)) return false;
+				throw mapPbError(e);
 			}
 		}
 	};

@@ -1,7 +1,7 @@
 // findings: violations recorded at a check, with protected photo files and the written explanation.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { AppError, isStale, mapPbError, orNull, unlessStale } from '../pb/errors';
+import { isStale, mapPbError, orNull, unlessStale } from '../pb/errors';
 import { toPbDate } from '../../domain/time';
 import { isRecordId } from '../pb/query';
 import type { Finding, PhotoMeta } from '../../domain/finding';
@@ -234,8 +234,11 @@ export function findingsRepo(pb: Pb) {
 			await batch.send();
 		},
 
-		/** Creates and updates the roll call's automatic findings in one transaction. */
-		async syncAttendance(
+		/**
+		 * The roll call's automatic findings (created, updated, removed) as writes that join the roll call's
+		 * own transaction (attendance repo `saveRollCall`); returns how many it added.
+		 */
+		attendanceOps(
 			inspectionId: string,
 			unitId: string,
 			createdBy: string,
@@ -245,38 +248,31 @@ export function findingsRepo(pb: Pb) {
 				update: { id: string; typeId: string; category: string; description: string }[];
 				remove: string[];
 			}
-		): Promise<void> {
-			if (!plan.create.length && !plan.update.length && !plan.remove.length) return;
-			const batch = pb.createBatch();
-			for (const c of plan.create) {
-				batch.collection('findings').create({
-					inspection: inspectionId,
-					unit: unitId,
-					staff: c.staffId,
-					violation_type: c.typeId,
-					category: c.category,
-					description: c.description,
-					observed_at: toPbDate(at),
-					source: 'attendance',
-					attendance: c.attendanceId,
-					client_key: `att-${c.attendanceId}`,
-					created_by: createdBy,
-					explanation_status: 'none',
-					superseded: false
-				});
-			}
-			for (const u of plan.update) {
-				batch.collection('findings').update(u.id, { violation_type: u.typeId, category: u.category, description: u.description });
-			}
-			for (const id of plan.remove) batch.collection('findings').delete(id);
-			try {
-				await batch.send();
-			} catch (e) {
-				const m = mapPbError(e);
-				// A concurrent save created the same automatic finding first: the next save reconciles.
-				if (m instanceof AppError && m.code === 'duplicate') return;
-				throw m;
-			}
+		) {
+			return (batch: ReturnType<Pb['createBatch']>): number => {
+				for (const c of plan.create) {
+					batch.collection('findings').create({
+						inspection: inspectionId,
+						unit: unitId,
+						staff: c.staffId,
+						violation_type: c.typeId,
+						category: c.category,
+						description: c.description,
+						observed_at: toPbDate(at),
+						source: 'attendance',
+						attendance: c.attendanceId,
+						client_key: `att-${c.attendanceId}`,
+						created_by: createdBy,
+						explanation_status: 'none',
+						superseded: false
+					});
+				}
+				for (const u of plan.update) {
+					batch.collection('findings').update(u.id, { violation_type: u.typeId, category: u.category, description: u.description });
+				}
+				for (const id of plan.remove) batch.collection('findings').delete(id);
+				return plan.create.length + plan.update.length + plan.remove.length;
+			};
 		}
 	};
 }

@@ -36,7 +36,8 @@ export function startRollCallUseCases(ctx: OnsiteContext) {
 		}
 	}
 
-	async function syncAttendanceFindings(actor: Actor, c: OnsiteCheck, rows: AttendanceRow[]) {
+	/** The writes that bring the automatic findings in line with `rows` (joined to the roll call's save). */
+	async function attendanceFindingOps(actor: Actor, c: OnsiteCheck, rows: AttendanceRow[]) {
 		const existing = (await fnd.list(c.id)).filter((f) => f.source === 'attendance' && !f.superseded && f.attendanceId);
 		const plan = planAttendanceFindings(
 			rows.map((r) => ({
@@ -56,7 +57,7 @@ export function startRollCallUseCases(ctx: OnsiteContext) {
 			if (!ty) throw new Error(`violation type ${p.code} missing from the catalogue`);
 			return { ...p, typeId: ty.id, category: ty.category };
 		};
-		await fnd.syncAttendance(c.id, c.unitId, actor.id, clock(), {
+		return fnd.attendanceOps(c.id, c.unitId, actor.id, clock(), {
 			create: plan.create.map(typed),
 			update: plan.update.map(typed),
 			remove: plan.remove
@@ -114,37 +115,41 @@ export function startRollCallUseCases(ctx: OnsiteContext) {
 		},
 
 		/**
-		 * Saves the roll call: changed rows only, in one transaction; violating statuses become findings
-		 * (one per person, idempotent). A person not on the roster, or who has left the unit, is refused.
+		 * Saves the roll call: changed rows only and the findings their violating statuses become (one
+		 * per person, idempotent), in ONE transaction (docs/deploy.md §10). A person not on the roster, or
+		 * who has left the unit, is refused. When someone else's save wrote the same automatic finding
+		 * first, nothing is written and the save is planned again on what is now stored.
 		 */
 		async saveRollCall(actor: Actor, id: string, entries: RollCallEntry[]): Promise<Result> {
-			const c = await load(actor, id, 'check.conduct');
-			const bad = editable(c);
-			if (bad) return bad;
-			const rows = await att.list(c.id);
-			const byStaff = new Map(rows.map((r) => [r.staffId, r]));
-			const changed: (AttendanceRow & { lateMinutes: number | null })[] = [];
-			for (const e of entries) {
-				const r = byStaff.get(e.staffId);
-				if (!r) {
-					const [s] = await staff.byIds([e.staffId]);
-					if (s && (s.unitId !== c.unitId || !s.active)) return refuseWith(409, 'onsite.error.left_unit', { person: s.fullName });
-					return refuse(409, 'onsite.error.not_on_roster');
+			// Every retry means another save succeeded, so this ends; the bound is a safety net.
+			for (let attempt = 0; attempt < 10; attempt++) {
+				const c = await load(actor, id, 'check.conduct');
+				const bad = editable(c);
+				if (bad) return bad;
+				const rows = await att.list(c.id);
+				const byStaff = new Map(rows.map((r) => [r.staffId, r]));
+				const changed: (AttendanceRow & { lateMinutes: number | null })[] = [];
+				for (const e of entries) {
+					const r = byStaff.get(e.staffId);
+					if (!r) {
+						const [s] = await staff.byIds([e.staffId]);
+						if (s && (s.unitId !== c.unitId || !s.active)) return refuseWith(409, 'onsite.error.left_unit', { person: s.fullName });
+						return refuse(409, 'onsite.error.not_on_roster');
+					}
+					const lateMinutes = e.status === 'late' ? e.lateMinutes : null;
+					const arrivalTime = e.status === 'late' ? e.arrivalTime : '';
+					if (r.status === e.status && r.lateMinutes === lateMinutes && r.arrivalTime === arrivalTime && r.note === e.note) continue;
+					changed.push({ ...r, status: e.status, lateMinutes, arrivalTime, note: e.note });
 				}
-				const lateMinutes = e.status === 'late' ? e.lateMinutes : null;
-				const arrivalTime = e.status === 'late' ? e.arrivalTime : '';
-				if (r.status === e.status && r.lateMinutes === lateMinutes && r.arrivalTime === arrivalTime && r.note === e.note) continue;
-				changed.push({ ...r, status: e.status, lateMinutes, arrivalTime, note: e.note });
+				if (changed.length) {
+					const now = await staff.byIds(changed.map((r) => r.staffId));
+					const gone = now.find((s) => s.unitId !== c.unitId || !s.active);
+					if (gone) return refuseWith(409, 'onsite.error.left_unit', { person: gone.fullName });
+				}
+				const merged = rows.map((r) => changed.find((x) => x.id === r.id) ?? r);
+				if (await att.saveRollCall(changed, clock(), await attendanceFindingOps(actor, c, merged))) return ok();
 			}
-			if (changed.length) {
-				const now = await staff.byIds(changed.map((r) => r.staffId));
-				const gone = now.find((s) => s.unitId !== c.unitId || !s.active);
-				if (gone) return refuseWith(409, 'onsite.error.left_unit', { person: gone.fullName });
-				await att.updateMany(changed, clock());
-			}
-			const merged = rows.map((r) => changed.find((x) => x.id === r.id) ?? r);
-			await syncAttendanceFindings(actor, c, merged);
-			return ok();
+			return stale();
 		}
 	};
 }
