@@ -4,12 +4,14 @@
 //   between them kept the photos without their hashes; they are now one create;
 // - a corrective-action step had no idempotency key, so a step whose answer was lost and that the phone
 //   sent again was written twice (a comment) or refused as stale (a state change that had in fact been
-//   saved); a step now carries the form's client key and a resend is answered as done.
+//   saved); a step now carries the form's client key and a resend is answered as done;
+// - a step's notifications are written after the step, so a crash between lost them; a resend now sends
+//   them again under keys of the step's client key, adding only the missing ones.
 import { afterAll, describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { manualClock, superPb, testServices } from '../support/services';
 import { makeCheck, photo, removeSeededCatalogue, TINY_JPEG, typeId } from '../support/onsite';
-import { actionWorld, historyOf, pngFile } from '../support/actions';
+import { actionWorld, historyOf, notificationsOf, pngFile } from '../support/actions';
 import { toActor } from '../../src/lib/domain/user';
 import { findingsRepo } from '../../src/lib/server/repos/findings';
 
@@ -112,5 +114,27 @@ describe('a corrective-action step sent again with its client key', () => {
 		]);
 		expect(starts.map((r) => r.ok)).toEqual([true, true]);
 		expect((await historyOf(w.action.id)).filter((h) => h.kind === 'start')).toHaveLength(1);
+	});
+
+	test('a step whose notifications a crash lost after the write sends them when sent again, and only once', async () => {
+		const s = await testServices(clock);
+		const w = await actionWorld();
+		const head = toActor(w.head);
+		const start = { type: 'start' as const, note: '' };
+		expect((await s.actions.step(head, w.action.id, start, [], { version: 0, clientKey: 'lost-note-start1' })).ok).toBe(true);
+		const submit = { type: 'submit' as const, text: 'Đã khắc phục, gửi ảnh minh chứng' };
+		const key = { version: 1, clientKey: 'lost-note-submit' };
+		expect((await s.actions.step(head, w.action.id, submit, [pngFile()], key)).ok).toBe(true);
+		const told = await notificationsOf(w.inspector.id, 'action_submitted');
+		expect(told).toHaveLength(1);
+		// The crash: the step is stored, its notification is not (as if the process died between the two).
+		const pb = await superPb();
+		await pb.collection('notifications').delete(told[0]!.id);
+		expect((await s.actions.step(head, w.action.id, submit, [pngFile()], key)).ok).toBe(true);
+		expect(await notificationsOf(w.inspector.id, 'action_submitted')).toHaveLength(1);
+		// Sent a third time: nothing more.
+		expect((await s.actions.step(head, w.action.id, submit, [pngFile()], key)).ok).toBe(true);
+		expect(await notificationsOf(w.inspector.id, 'action_submitted')).toHaveLength(1);
+		expect((await historyOf(w.action.id)).filter((h) => h.kind === 'submit')).toHaveLength(1);
 	});
 });

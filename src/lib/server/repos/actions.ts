@@ -330,14 +330,14 @@ export function actionsRepo(pb: Pb) {
 		},
 
 		/** The history row an action's step with this client key wrote, if any (a step sent again). */
-		async stepByClientKey(actionId: string, key: string): Promise<{ id: string; kind: string } | null> {
+		async stepByClientKey(actionId: string, key: string): Promise<{ id: string; kind: string; text: string; newDueDate: string } | null> {
 			if (!key) return null;
 			const r = await orNull(
-				pb
-					.collection('action_updates')
-					.getFirstListItem(pb.filter('action = {:a} && client_key = {:k}', { a: actionId, k: key }), { fields: 'id,kind' })
+				pb.collection('action_updates').getFirstListItem(pb.filter('action = {:a} && client_key = {:k}', { a: actionId, k: key }), {
+					fields: 'id,kind,text,new_due_date'
+				})
 			);
-			return r ? { id: r.id, kind: String(r.kind) } : null;
+			return r ? { id: r.id, kind: String(r.kind), text: String(r.text ?? ''), newDueDate: String(r.new_due_date ?? '') } : null;
 		},
 
 		async history(actionId: string): Promise<ActionUpdate[]> {

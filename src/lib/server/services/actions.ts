@@ -201,6 +201,57 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		}
 	}
 
+	/**
+	 * Who hears of a step, and once: with the form's client key the notifications are keyed by it (a
+	 * resend of the same step adds only what is missing), without one by the version the step wrote.
+	 */
+	async function notifyStep(
+		a: ActionRecord,
+		actor: Actor,
+		type: string,
+		entry: { text: string; dueDate: string },
+		version: number,
+		seen: Seen
+	) {
+		const unit = () => unitSide(a);
+		const verifiers = () => verifierSide(a);
+		const once = (kind: string) => (seen.clientKey ? `action:${a.id}:key:${seen.clientKey}:${kind}` : `action:${a.id}:v${version}:${kind}`);
+		const keyed = (kind: string) => (seen.clientKey ? once(kind) : undefined);
+		switch (type) {
+			case 'submit':
+				return tell(a, actor, await verifiers(), 'action_submitted', {}, keyed('action_submitted'));
+			case 'return':
+				return tell(a, actor, await unit(), 'action_returned', { reason: entry.text }, once('action_returned'));
+			case 'verify':
+				return tell(a, actor, await unit(), 'action_verified', {}, keyed('action_verified'));
+			case 'close':
+				return tell(a, actor, await unit(), 'action_closed', {}, keyed('action_closed'));
+			case 'request_extension':
+				return tell(a, actor, await verifiers(), 'extension_requested', { date: entry.dueDate }, keyed('extension_requested'));
+			case 'approve_extension':
+				return tell(a, actor, await unit(), 'extension_approved', { date: entry.dueDate }, once('extension_approved'));
+			case 'refuse_extension':
+				return tell(a, actor, await unit(), 'extension_refused', { date: entry.dueDate }, once('extension_refused'));
+			case 'comment':
+				return tell(
+					a,
+					actor,
+					isResponder(actor, toState(a)) ? await verifiers() : await unit(),
+					'action_comment',
+					{},
+					keyed('action_comment')
+				);
+		}
+	}
+
+	/** True when this form's step is already stored; its notifications are completed (see notifyStep). */
+	async function resent(a: ActionRecord, actor: Actor, seen: Seen): Promise<boolean> {
+		const prior = seen.clientKey ? await repo.stepByClientKey(a.id, seen.clientKey) : null;
+		if (!prior) return false;
+		await notifyStep(a, actor, prior.kind, { text: prior.text, dueDate: prior.newDueDate }, 0, seen);
+		return true;
+	}
+
 	function patchOf(before: ActionRecord, next: CorrectiveAction, type: ActionInput['type'], now: string, day: string): ActionPatch {
 		const p: ActionPatch = {
 			status: next.status,
@@ -298,8 +349,9 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const rule = STEP_POLICY[input.type];
 			if (!rule || !can(actor, rule.action, scopeOf(a, actor))) return refusal(rule?.refusal ?? 'action.error.forbidden');
 			// Sent again (its first answer lost): already done, before the state and version checks that
-			// the first write itself changed. Its notifications went out with the first write.
-			if (await alreadyWritten(a, seen)) return ok();
+			// the first write itself changed. Its notifications are sent again under the same keys: the ones
+			// that went out are not repeated, the ones a crash lost after the write are (docs/deploy.md §10).
+			if (await resent(a, actor, seen)) return ok();
 			if (input.type !== 'comment' && isStaleRead(a, seen)) return refusal('errors.stale');
 			const bad = checkEvidence(await evidenceFacts(files));
 			if (bad) return refusal(bad.code, bad.params);
@@ -319,37 +371,8 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 				files,
 				clientKey: seen.clientKey
 			});
-			if (!written) return (await alreadyWritten(a, seen)) ? ok() : refusal('errors.stale');
-			const unit = () => unitSide(a);
-			const verifiers = () => verifierSide(a);
-			// One step is one versioned write, so the version it wrote names its notifications: told once.
-			const once = (kind: string) => `action:${a.id}:v${a.version + 1}:${kind}`;
-			switch (input.type) {
-				case 'submit':
-					await tell(a, actor, await verifiers(), 'action_submitted');
-					break;
-				case 'return':
-					await tell(a, actor, await unit(), 'action_returned', { reason: r.entry.text ?? '' }, once('action_returned'));
-					break;
-				case 'verify':
-					await tell(a, actor, await unit(), 'action_verified');
-					break;
-				case 'close':
-					await tell(a, actor, await unit(), 'action_closed');
-					break;
-				case 'request_extension':
-					await tell(a, actor, await verifiers(), 'extension_requested', { date: r.entry.dueDate ?? '' });
-					break;
-				case 'approve_extension':
-					await tell(a, actor, await unit(), 'extension_approved', { date: r.entry.dueDate ?? '' }, once('extension_approved'));
-					break;
-				case 'refuse_extension':
-					await tell(a, actor, await unit(), 'extension_refused', { date: r.entry.dueDate ?? '' }, once('extension_refused'));
-					break;
-				case 'comment':
-					await tell(a, actor, isResponder(actor, toState(a)) ? await verifiers() : await unit(), 'action_comment');
-					break;
-			}
+			if (!written) return (await resent(a, actor, seen)) ? ok() : refusal('errors.stale');
+			await notifyStep(a, actor, input.type, { text: r.entry.text ?? '', dueDate: r.entry.dueDate ?? '' }, a.version + 1, seen);
 			return ok();
 		},
 
