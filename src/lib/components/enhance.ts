@@ -28,3 +28,19 @@ export function keepTypedWhileBusy(setBusy: (busy: boolean) => void): SubmitFunc
 
 /** A `use:enhance` submit that keeps what was typed (no form reset), for forms without a busy state. */
 export const keepTyped: SubmitFunction = keepTypedWhileBusy(() => {});
+
+/**
+ * A plain `use:enhance` submit (the form is reset and the page updated after an answer, as SvelteKit
+ * does) that also keeps the input as a draft when the submit gets no answer or a server failure, so a
+ * dropped network never shows the error page in place of the form (docs/offline.md "Drafts").
+ */
+export const keepDraft: SubmitFunction = ({ formElement, formData }) => {
+	return async ({ result, update }) => {
+		if (keepsDraft(result as { type: string; status?: number })) {
+			drafts.save(formElement, formData);
+			return;
+		}
+		drafts.drop(formElement);
+		await update();
+	};
+};
