@@ -1,8 +1,7 @@
 // Corrective actions end to end: the head of phường Mỹ Hưng explains and answers a finding with a photo,
 // the inspector returns it, the head answers again, the inspector verifies, the leader sees it closed
 // on time. Bad input (a file that is not an image) shows the Vietnamese message and saves nothing.
-import { type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, e2ePb, login, shot, expect, test } from './helpers';
+import { DEMO, DEMO_PASSWORD, e2ePb, login, shot, expect, test, signOut } from './helpers';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -47,12 +46,6 @@ async function fixture(title: string) {
 		original_due_date: vnDate(10),
 		return_count: 0
 	});
-}
-
-async function signOut(page: Page) {
-	// Let reloads after the last form finish first: their answers would set the session cookie again.
-	await page.waitForLoadState('networkidle');
-	await page.context().clearCookies();
 }
 
 test('a finding is answered, returned, answered again, verified and seen closed on time', async ({ page }, info) => {

@@ -3,8 +3,7 @@
 // refused beside the field, what was typed kept); objects to the other finding; the inspector accepts it
 // (the finding withdrawn, its action cancelled) — and a second objection is rejected with a reason.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { type Page } from '@playwright/test';
-import { DEMO, e2ePb, login, shot, expect, test } from './helpers';
+import { DEMO, e2ePb, login, shot, expect, test, signOut } from './helpers';
 import { decideObjection, objectToFinding, openResponses, openUnitFinding, requestExplanation, submitExplanation } from './steps/explain';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -57,11 +56,6 @@ async function fixture(tag: string) {
 		});
 	}
 	return { checkId: check.id, texts };
-}
-
-async function signOut(page: Page) {
-	await page.waitForLoadState('networkidle');
-	await page.context().clearCookies();
 }
 
 test('explanation requested, submitted with a scan; objections accepted and rejected; both sides see the history', async ({

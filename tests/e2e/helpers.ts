@@ -85,6 +85,18 @@ export async function expectOnLogin(page: Page) {
 	await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
 }
 
+/**
+ * Signs out for real (the app's logout ends the session on the server), then drops the cookies: an
+ * answer still in flight from the last page can no longer bring the session back, as it could when the
+ * cookies were only cleared.
+ */
+export async function signOut(page: Page) {
+	await page.waitForLoadState('networkidle');
+	const origin = new URL(page.url()).origin;
+	if (origin.startsWith('http')) await page.request.post(`${origin}/logout`, { headers: { origin }, maxRedirects: 0, form: {} });
+	await page.context().clearCookies();
+}
+
 /** A superuser PocketBase client on the e2e stack's database, for fixtures the demo seed lacks. */
 export async function e2ePb() {
 	const { createPb } = await import('../../src/lib/server/pb/create');

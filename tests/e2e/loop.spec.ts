@@ -10,7 +10,7 @@
 // it; the team acknowledges; the leader's dashboard and quarterly report show this check's figures.
 import { type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { DEMO, login, mailsTo, shot, expect, test, jpeg } from './helpers';
+import { DEMO, login, mailsTo, shot, expect, test, jpeg, signOut } from './helpers';
 import { checklistItem, checklistUrl, markChecklistViolation, signAs, startCheck } from './steps/onsite';
 import { decideObjection, objectToFinding, openResponses, requestExplanation, submitExplanation } from './steps/explain';
 import { openFindingPhoto, openNotification, openRecord, openRecordPdf } from './steps/unit';
@@ -24,9 +24,7 @@ const vnDate = (offset = 0) => new Date(Date.now() + 7 * 3600_000 + offset * 86_
 const dmy = (ymd: string) => ymd.split('-').reverse().join('/');
 
 async function signOutAndIn(page: Page, email: string) {
-	// Let reloads after the last form finish first: their answers would set the session cookie again.
-	await page.waitForLoadState('networkidle');
-	await page.context().clearCookies();
+	await signOut(page);
 	await login(page, email);
 }
 

@@ -1,8 +1,8 @@
 import { type Page } from '@playwright/test';
-import { DEMO, login, shot, expect, test } from './helpers';
+import { DEMO, login, shot, expect, test, signOut } from './helpers';
 
 async function signOutAndIn(page: Page, email: string) {
-	await page.context().clearCookies();
+	await signOut(page);
 	await login(page, email);
 }
 

@@ -2,8 +2,7 @@
 // completed campaign check, is refused beside the field for a not-done action without a reason, sends
 // it, downloads the PDF; the inspector opens it from the notification and acknowledges it; the campaign
 // page shows which units have and haven't reported. Screenshots of every new page on phone and desktop.
-import { type Page } from '@playwright/test';
-import { DEMO, e2ePb, login, shot, expect, test } from './helpers';
+import { DEMO, e2ePb, login, shot, expect, test, signOut } from './helpers';
 import { acknowledgeReportBack, fillReportBack, openCampaignReportBacks, openReportBack, reportBackItem } from './steps/report-back';
 
 function vnDate(offsetDays: number): string {
@@ -60,11 +59,6 @@ async function fixture(tag: string) {
 	const started = await action(`Thay biển tên trụ sở ${tag}`, { status: 'in_progress' });
 	const open = await action(`Lập Phiếu xin lỗi hồ sơ quá hạn ${tag}`);
 	return { campaign, title, started, open, otherUnit: String(other.name), checkId: checks[0]!.id };
-}
-
-async function signOut(page: Page) {
-	await page.waitForLoadState('networkidle');
-	await page.context().clearCookies();
 }
 
 test('the unit head reports back, the team acknowledges, the campaign page shows who has reported', async ({ page }, info) => {

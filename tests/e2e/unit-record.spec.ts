@@ -2,9 +2,8 @@
 // notified, opens the check from the notification, reads the biên bản, downloads the PDF, sees the
 // photo behind a finding, follows the finding to its corrective action and back, and finds the check
 // among the finished ones of the unit's calendar.
-import { type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { DEMO, e2ePb, login, shot, expect, test } from './helpers';
+import { DEMO, e2ePb, login, shot, expect, test, signOut } from './helpers';
 import { openFindingAction, openFindingPhoto, openNotification, openRecord, openRecordPdf } from './steps/unit';
 
 const JPEG = Buffer.from(
@@ -61,11 +60,6 @@ async function fixture(tag: string) {
 	form.append('photos', new Blob([JPEG], { type: 'image/jpeg' }), 'gat-tan.jpg');
 	await pb.collection('findings').create(form);
 	return { checkId: check.id };
-}
-
-async function signOut(page: Page) {
-	await page.waitForLoadState('networkidle');
-	await page.context().clearCookies();
 }
 
 test('the unit head is told of the completed check, reads the record and its PDF, sees the photo, follows the action', async ({
