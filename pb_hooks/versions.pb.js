@@ -29,7 +29,8 @@ onRecordUpdateRequest(
 	'report_drafts',
 	'tthc_period_stats',
 	'plan_tasks',
-	'tthc_dossiers'
+	'tthc_dossiers',
+	'roll_call_conflicts'
 );
 
 onRecordUpdateExecute(
@@ -53,5 +54,6 @@ onRecordUpdateExecute(
 	'report_drafts',
 	'tthc_period_stats',
 	'plan_tasks',
-	'tthc_dossiers'
+	'tthc_dossiers',
+	'roll_call_conflicts'
 );

@@ -175,4 +175,31 @@ describe('two devices on the same check', () => {
 			.getFullList({ filter: pb.filter('target_collection = {:c}', { c: 'roll_call_conflicts' }) });
 		expect(trail.length).toBeGreaterThanOrEqual(2);
 	});
+
+	test('the lead settling one conflict on two devices at once: one settlement wins, the other is stale and writes nothing', async () => {
+		const { s, fx, lead, member } = await setup(3);
+		const [a] = fx.staff;
+		await s.onsite.sync(lead, fx.check.id, [start()], null);
+		await s.onsite.sync(lead, fx.check.id, [rc(a!.id, 'late')], null);
+		expect(states(await s.onsite.sync(member, fx.check.id, [rc(a!.id, 'absent_unexcused')], null))).toEqual(['conflict']);
+		const [k] = await s.onsite.conflicts(lead, fx.check.id);
+		// Both devices read the conflict open and send their choice together.
+		const [x, y] = await Promise.all([
+			s.onsite.resolveConflict(lead, fx.check.id, { conflict: k!.id, choice: 'device' }),
+			s.onsite.resolveConflict(lead, fx.check.id, { conflict: k!.id, choice: 'saved' })
+		]);
+		const results = [x, y];
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.filter((r) => !r.ok)).toMatchObject([{ ok: false, status: 409, code: 'errors.stale' }]);
+		const won = x.ok ? 'absent_unexcused' : 'late';
+		expect((await rowsOf(fx.check.id)).find((r) => r.staff === a!.id)?.status).toBe(won);
+		const pb = await superPb();
+		const stored = await pb.collection('roll_call_conflicts').getOne(k!.id);
+		expect(stored).toMatchObject({ resolution: won, version: 1 });
+		const settled = await pb
+			.collection('audit_log')
+			.getFullList({ filter: pb.filter('target_id = {:k} && action = {:a}', { k: k!.id, a: 'rollcall.conflict.resolve' }) });
+		expect(settled).toHaveLength(1);
+		expect(await s.onsite.conflicts(lead, fx.check.id)).toHaveLength(0);
+	});
 });

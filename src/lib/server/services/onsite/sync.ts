@@ -245,9 +245,11 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 		},
 
 		/**
-		 * The lead settles a roll-call conflict: `check.lead`, an editable check. The chosen status is saved
-		 * through saveRollCall (the one roll-call path; with the device's minutes, time and note when the
-		 * device's status is chosen), then the conflict is closed. 409 stale when it was already settled.
+		 * The lead settles a roll-call conflict: `check.lead`, an editable check. The conflict is claimed
+		 * first by a versioned write on the state read (open, at its version): of two settlements at once
+		 * (the lead on two devices) exactly one claims it, the other is 409 stale and writes nothing. The
+		 * chosen status is then saved through saveRollCall (the one roll-call path; with the device's
+		 * minutes, time and note when the device's status is chosen); a refusal there opens the conflict again.
 		 */
 		async resolveConflict(actor: Actor, checkId: string, input: { conflict: string; choice: 'saved' | 'device' } | null): Promise<Result> {
 			const c = await load(actor, checkId);
@@ -271,9 +273,15 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 							note: k.deviceNote
 						}
 					: { staffId: k.staffId, status: k.savedStatus, lateMinutes: row.lateMinutes, arrivalTime: row.arrivalTime, note: row.note };
-			const r = await uc.saveRollCall(actor, c.id, [entry]);
-			if (!r.ok) return r;
-			if (!(await repo.resolve(k.id, entry.status, actor.id, clock()))) return stale();
+			if (!(await repo.resolve(k, entry.status, actor.id, clock()))) return stale();
+			const r = await uc.saveRollCall(actor, c.id, [entry]).catch(async (e: unknown) => {
+				await repo.reopen(k);
+				throw e;
+			});
+			if (!r.ok) {
+				await repo.reopen(k);
+				return r;
+			}
 			await ctx.log(actor, 'rollcall.conflict.resolve', 'roll_call_conflicts', k.id, { choice, status: entry.status });
 			return ok();
 		}
