@@ -4,6 +4,7 @@
 // conflict goes to the lead. Every count is checked on the server afterwards.
 import { type BrowserContext, type Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, e2ePb, expect, jpeg, login, plannedCheck, shot, test } from './helpers';
+import { checklistItem } from './steps/onsite';
 
 const MEMBER = 'kiemtra2@cuuan.congvu.vn';
 
@@ -131,7 +132,8 @@ test('offline roll call of 40 and 5 findings with 2 photos each survive a reload
 
 	// Reload with the browser still offline: the service worker answers the page and its data from the
 	// device, the outbox puts the queued records over it (docs/offline.md).
-	await page.reload();
+	// (Playwright's offline emulation covers the worker's own fetches: docs/offline.md.)
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
 	await expect(page.getByTestId('tally')).toHaveText(TALLY);
 	await expect(page.getByTestId('sync-summary')).toHaveText('27 mục đang chờ gửi');
 	await expect(person(page, 2).locator('[data-sync-state="saved"]')).toHaveText('Đã lưu trên thiết bị');
@@ -155,6 +157,43 @@ test('offline roll call of 40 and 5 findings with 2 photos each survive a reload
 	await expect(page.getByTestId('tally')).toHaveText(TALLY);
 	await shot(page, info, 'offline-roll-call-sent');
 	await expectOnServer(pb, checkId);
+});
+
+test("checklist answers given offline survive a reload with no network and are saved once, with the item's finding", async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(120_000);
+	const { pb, checkId } = await fixture();
+	await login(page, DEMO.inspector);
+	const startedAt = await openAndStart(page, checkId);
+	await keptOnDevice(page, checkId, startedAt);
+	await page.getByRole('link', { name: 'Văn hóa công sở' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Văn hóa công sở' }).first()).toBeVisible();
+	await goOffline(context, page);
+	const item = checklistItem(page, 'Đeo thẻ công chức khi thi hành công vụ');
+	await item.getByText('Vi phạm', { exact: true }).click();
+	await item.getByLabel('Nội dung vi phạm').fill('Bộ phận một cửa không đeo thẻ');
+	await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+	const state = page.getByTestId('checklist-sync');
+	await expect(state).toContainText('Đã lưu trên thiết bị');
+	await expect(page.getByTestId('sync-summary')).toHaveText('1 mục đang chờ gửi');
+
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(state).toContainText('Đã lưu trên thiết bị');
+	await expect(item.getByRole('radio', { name: 'Vi phạm' })).toBeChecked();
+	await shot(page, info, 'offline-checklist-reloaded');
+
+	await context.setOffline(false);
+	await waitAllSent(page);
+	await expect(state).toContainText('Đã gửi');
+	await expect(item.getByText('Đã ghi vi phạm')).toBeVisible();
+	const check = await pb.collection('inspections').getOne(checkId);
+	expect(check.checklist['OC-BADGE']).toMatchObject({ result: 'violation', note: 'Bộ phận một cửa không đeo thẻ' });
+	const fs = await pb
+		.collection('findings')
+		.getFullList({ filter: pb.filter('inspection = {:i} && source = "checklist"', { i: checkId }) });
+	expect(fs.map((f) => f.description)).toEqual(['Bộ phận một cửa không đeo thẻ']);
 });
 
 test('the network cut in the middle of the sync: the rest goes later, nothing twice', async ({ page, context }) => {

@@ -118,7 +118,9 @@ export function syncRepo(pb: Pb) {
 		},
 
 		/** Keeps a conflict; the same device key twice (a retried request) keeps one. */
-		async addConflict(c: Omit<RollCallConflict, 'id' | 'staffName' | 'createdByName' | 'resolution' | 'resolvedAt'>): Promise<void> {
+		async addConflict(
+			c: Omit<RollCallConflict, 'id' | 'staffName' | 'createdByName' | 'resolution' | 'resolvedAt' | 'version'>
+		): Promise<void> {
 			try {
 				await conflicts().create({
 					inspection: c.inspectionId,

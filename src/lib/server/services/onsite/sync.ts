@@ -1,8 +1,9 @@
 /**
  * The offline outbox's sync (issue #14, docs/offline.md "Outbox and sync"): a device sends the records it
  * kept while offline; each is applied THROUGH the on-site use case that owns that state change (start,
- * saveRollCall, addFinding, addFindingPhoto, receiveExplanation), in dependency order, and answered one by
- * one: sent, refused (with its Vietnamese reason, the device keeps it) or conflict (kept for the lead).
+ * saveRollCall, addFinding, addFindingPhoto, saveChecklist, receiveExplanation), in dependency order,
+ * and answered one by one: sent, refused (with its Vietnamese reason, the device keeps it) or conflict
+ * (kept for the lead).
  *
  * Idempotent on the device's key: an applied record leaves a receipt (sync_receipts) and a retried
  * request finds it; the paths underneath are idempotent too (findings' client_key, a photo's key in its
@@ -15,7 +16,7 @@ import { isHttpError } from '@sveltejs/kit';
 import type { Actor } from '../../../domain/user';
 import { authorize } from '../../authz';
 import { syncRepo, type Receipt, type RollCallConflict } from '../../repos/sync';
-import { isRollCallConflict, orderForSync, type SyncOutcome } from '../../../domain/sync';
+import { SYNC_KINDS, isRollCallConflict, orderForSync, type SyncOutcome } from '../../../domain/sync';
 import { syncRecordSchema, type SyncRecord } from '../../../domain/schemas/sync';
 import type { RollCallEntry } from '../../../domain/schemas/onsite';
 import type { RollCallStatus } from '../../../domain/roll-call';
@@ -24,8 +25,9 @@ import { notFound, ok, refuse, stale, type Refusal, type Result } from '../../..
 import { scopeOf, type OnsiteContext } from './context';
 import type { startRollCallUseCases } from './start-roll-call';
 import type { findingUseCases } from './findings';
+import type { checklistUseCases } from './checklist';
 
-type UseCases = ReturnType<typeof startRollCallUseCases> & ReturnType<typeof findingUseCases>;
+type UseCases = ReturnType<typeof startRollCallUseCases> & ReturnType<typeof findingUseCases> & ReturnType<typeof checklistUseCases>;
 
 export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 	const repo = syncRepo(ctx.pb);
@@ -164,6 +166,17 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 					if (!f || f.inspectionId !== checkId) return notFound();
 					return uc.receiveExplanation(actor, f.id, r.data.text, null);
 				});
+			case 'checklist':
+				// The checklist form's own path: merged onto what teammates saved, an item's finding keyed per
+				// item and check, so the same answers applied twice change nothing the second time.
+				return attempt(locale, r.key, () =>
+					uc.saveChecklist(
+						actor,
+						checkId,
+						r.data.items,
+						Object.fromEntries(Object.entries(r.data.people).map(([code, staffId]) => [code, { staffId, files: [] }]))
+					)
+				);
 			case 'roll_call':
 				throw new Error('roll call records are applied together');
 		}
@@ -215,7 +228,7 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 			const written: Receipt[] = [];
 			const ordered = orderForSync(fresh);
 			const rollCalls = ordered.filter((p): p is Extract<typeof p, { kind: 'roll_call' }> => p.kind === 'roll_call');
-			for (const kind of ['start', 'roll_call', 'finding', 'photo', 'explanation'] as const) {
+			for (const kind of SYNC_KINDS) {
 				if (kind === 'roll_call') {
 					if (!rollCalls.length) continue;
 					const res = await applyRollCall(actor, locale, checkId, rollCalls);
