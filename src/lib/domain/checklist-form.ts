@@ -31,3 +31,8 @@ export function parseChecklist(
 	}
 	return { ok: true, items, people };
 }
+
+/** An item newly marked "Vi phạm" (no finding recorded for it yet) needs its note: the finding's text. */
+export function violationNeedsNote(item: { result: string; note: string }, hasFinding: boolean): boolean {
+	return item.result === 'violation' && !hasFinding && !item.note;
+}
