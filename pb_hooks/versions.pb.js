@@ -28,5 +28,6 @@ onRecordUpdateExecute(
 	'report_drafts',
 	'tthc_period_stats',
 	'plan_tasks',
-	'tthc_dossiers'
+	'tthc_dossiers',
+	'roll_call_conflicts'
 );

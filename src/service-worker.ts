@@ -7,7 +7,18 @@
 // after logout, no request but GET ever cached.
 import { build, files, version } from '$service-worker';
 import { dictionaryUrl } from '$lib/i18n/url';
-import { CACHE_PREFIX, OFFLINE_PATH, cacheNames, fallbackKey, isCacheablePage, isKeepable, isLogout } from '$lib/pwa/cache-rules';
+import {
+	CACHE_PREFIX,
+	OFFLINE_PATH,
+	cacheNames,
+	fallbackKey,
+	isCacheablePage,
+	isCompleteData,
+	isDataRequest,
+	isKeepable,
+	isLogout,
+	pageOfData
+} from '$lib/pwa/cache-rules';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const names = cacheNames(version);
@@ -53,15 +64,47 @@ sw.addEventListener('message', (event) => {
 
 async function fromCache(request: Request, url: URL): Promise<Response | undefined> {
 	const cache = await caches.open(names.pages);
-	return (await cache.match(request, { ignoreVary: true })) ?? (await cache.match(fallbackKey(url), { ignoreVary: true }));
+	// A page's complete data (kept under the key without Kit's client-state parameters) is the newest
+	// copy and answers any request of that data; the exact request is the next best.
+	const keys = isDataRequest(url) ? [fallbackKey(url), request] : [request, fallbackKey(url)];
+	for (const k of keys) {
+		const hit = await cache.match(k, { ignoreVary: true });
+		if (hit) return hit;
+	}
+	return undefined;
 }
 
-async function networkFirst(request: Request, url: URL, keep: boolean): Promise<Response> {
+/**
+ * Keeps a check page's answer; resolves once it is stored. Data fetched by a client-side navigation or
+ * an invalidation (after a save) is newer than the page's stored HTML, which a reload with no network
+ * is answered with: the HTML is fetched again in the background (`later`), so an offline reload shows
+ * what the screen last showed. Data that answers every node is also kept as the page's full data.
+ */
+async function keepPage(request: Request, url: URL, response: Response, later: (p: Promise<unknown>) => void): Promise<void> {
+	const cache = await caches.open(names.pages);
+	if (!isDataRequest(url)) return cache.put(request, response);
+	const body = await response.text();
+	const copy = () => new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+	await cache.put(request, copy());
+	if (!isCompleteData(body)) return;
+	const full = new URL(fallbackKey(url));
+	await cache.put(full.href, copy());
+	if (full.href === url.href) return; // the download's own request: it fetches the HTML itself
+	full.pathname = pageOfData(full);
+	later(
+		fetch(full.href, { credentials: 'same-origin', headers: { accept: 'text/html' } }).then(
+			(html) => (isKeepable(html) ? cache.put(full.href, html) : undefined),
+			() => undefined
+		)
+	);
+}
+
+async function networkFirst(event: FetchEvent, url: URL, keep: boolean): Promise<Response> {
+	const { request } = event;
 	try {
 		const response = await fetch(request);
 		if (keep && isKeepable(response)) {
-			const cache = await caches.open(names.pages);
-			await cache.put(request, response.clone());
+			await keepPage(request, url, response.clone(), (p) => event.waitUntil(p));
 		} else if (response.status >= 500 && keep) {
 			return (await fromCache(request, url)) ?? response;
 		}
@@ -93,5 +136,5 @@ sw.addEventListener('fetch', (event) => {
 		return;
 	}
 	const keep = isCacheablePage(request.method, url, origin);
-	if (keep || request.mode === 'navigate') event.respondWith(networkFirst(request, url, keep));
+	if (keep || request.mode === 'navigate') event.respondWith(networkFirst(event, url, keep));
 });

@@ -1,35 +1,21 @@
 // On-site items reach the unit (issue #13 §6), through the screens: the inspector marks a checklist
 // criterion "Vi phạm" with a note, a photo and the person, presses "Tất cả đạt" for the rest, completes
 // the check, and the unit's head finds the corrective action on their actions list.
-import { randomBytes } from 'node:crypto';
-import { DEMO, DEMO_PASSWORD, e2ePb, login, shot, expect, test, jpeg } from './helpers';
+import { DEMO, DEMO_PASSWORD, login, plannedCheck, shot, expect, test, jpeg } from './helpers';
 import { checklistItem, checklistUrl, completeSignedOnPaper, markAllPassed, markChecklistViolation, startCheck } from './steps/onsite';
 
 async function fixture(project: string) {
-	const pb = await e2ePb();
-	const tag = randomBytes(3).toString('hex');
-	const unit = await pb.collection('units').create({ code: `E2E.CL.${tag}`, name: `phường Danh Mục ${tag}`, kind: 'ward', active: true });
-	for (const [i, name] of ['Trần Thị Thu Hà', 'Lê Văn Phúc', 'Phạm Minh Tâm'].entries()) {
-		await pb.collection('staff').create({
-			employee_code: `E2E.CL.${tag}.${i + 1}`,
-			full_name: name,
-			unit: unit.id,
-			position: 'Công chức',
-			category: 'cong_chuc',
-			active: true
-		});
-	}
-	const inspector = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: DEMO.inspector }));
-	const now = new Date();
-	const check = await pb.collection('inspections').create({
+	const {
+		pb,
+		suffix: tag,
+		unitId,
+		checkId
+	} = await plannedCheck({
+		tag: 'E2E.CL',
+		unitName: 'phường Danh Mục',
 		kind: 'scheduled',
-		unit: unit.id,
-		scheduled_start: now.toISOString().replace('T', ' '),
-		scheduled_end: new Date(now.getTime() + 3 * 3600_000).toISOString().replace('T', ' '),
-		lead: inspector.id,
-		team: [inspector.id],
-		status: 'planned',
-		focus: ['attendance', 'office_culture', 'procedures']
+		focus: ['attendance', 'office_culture', 'procedures'],
+		staff: ['Trần Thị Thu Hà', 'Lê Văn Phúc', 'Phạm Minh Tâm']
 	});
 	const headEmail = `thutruong.cl.${project}.${tag}@cuuan.congvu.vn`;
 	await pb.collection('users').create({
@@ -38,11 +24,11 @@ async function fixture(project: string) {
 		passwordConfirm: DEMO_PASSWORD,
 		name: 'Thủ trưởng Danh Mục',
 		role: 'unit_head',
-		unit: unit.id,
+		unit: unitId,
 		active: true,
 		verified: true
 	});
-	return { checkId: check.id, unitId: unit.id, headEmail };
+	return { checkId, unitId, headEmail };
 }
 
 const BADGE = 'Đeo thẻ công chức khi thi hành công vụ';

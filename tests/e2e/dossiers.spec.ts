@@ -1,33 +1,31 @@
 // Issue #16 §3–§4 through the screens: an inspector samples 10 dossiers on a phone — 8 imported from the
 // one-stop export, 2 typed (one refused first, what was typed kept) — and sees the automatic findings;
 // a plan lists its tasks with progress counted apart from its checks.
-import { randomBytes } from 'node:crypto';
-import { DEMO, e2ePb, login, shot, expect, test } from './helpers';
+import { DEMO, login, plannedCheck, shot, expect, test } from './helpers';
 import { startCheck } from './steps/onsite';
 
 async function fixture() {
-	const pb = await e2ePb();
-	const tag = randomBytes(3).toString('hex');
-	const unit = await pb.collection('units').create({ code: `E2E.HS.${tag}`, name: `phường Hồ Sơ ${tag}`, kind: 'ward', active: true });
-	const inspector = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: DEMO.inspector }));
-	const now = new Date();
-	const check = await pb.collection('inspections').create({
+	const {
+		pb,
+		suffix: tag,
+		unitId,
+		unitName,
+		checkId,
+		leadId
+	} = await plannedCheck({
+		tag: 'E2E.HS',
+		unitName: 'phường Hồ Sơ',
 		kind: 'scheduled',
-		unit: unit.id,
-		scheduled_start: now.toISOString().replace('T', ' '),
-		scheduled_end: new Date(now.getTime() + 3 * 3600_000).toISOString().replace('T', ' '),
-		lead: inspector.id,
-		team: [inspector.id],
-		status: 'planned',
 		focus: ['procedures']
 	});
+	const now = new Date();
 	const year = now.getUTCFullYear();
 	const plan = await pb.collection('inspection_plans').create({
 		title: `Kế hoạch kiểm tra công vụ ${tag}`,
 		period_kind: 'year',
 		year,
 		status: 'draft',
-		created_by: inspector.id,
+		created_by: leadId,
 		revision: 0,
 		revisions: []
 	});
@@ -35,14 +33,14 @@ async function fixture() {
 		await pb.collection('plan_tasks').create({
 			plan: plan.id,
 			title,
-			unit: unit.id,
+			unit: unitId,
 			due_on: `${year}-0${i + 3}-${i === 0 ? 31 : 30}`,
 			status: i === 0 ? 'done' : 'in_progress',
 			done_on: i === 0 ? `${year}-03-20` : '',
 			version: 0
 		});
 	}
-	return { checkId: check.id, planId: plan.id, unitName: unit.name, year, tag };
+	return { checkId, planId: plan.id, unitName, year, tag };
 }
 
 /** The sample as the one-stop system exports it: 8 dossiers, two of them overdue, one of those without a slip. */

@@ -1,5 +1,6 @@
 import { test as base, expect, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 
 /**
  * Every spec imports `test` and `expect` from here (issue #11 point 8): a test fails when any page it
@@ -149,4 +150,55 @@ export async function sign(page: Page, pad: Locator) {
 		await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.15)), { steps: 3 });
 	await page.mouse.up();
 	await expect(pad).toHaveAttribute('data-strokes', String(before + 1));
+}
+
+export interface PlannedCheckOptions {
+	/** Prefix of the unit's and staff's codes (a random suffix makes each fixture unique). */
+	tag: string;
+	focus: string[];
+	/** The unit's name before the random suffix. */
+	unitName?: string;
+	unitKind?: 'ward' | 'commune';
+	kind?: 'surprise' | 'scheduled';
+	/** The unit's staff, in order: a name, or a name and a position (default "Công chức"). */
+	staff?: (string | { name: string; position: string })[];
+	/** Team members besides the lead (user ids). */
+	team?: string[];
+}
+
+/**
+ * A planned check starting now (3 hours) of a fresh unit, with the demo inspector as lead: the fixture
+ * the on-site specs share. The unit's name and codes carry a random suffix.
+ */
+export async function plannedCheck(o: PlannedCheckOptions) {
+	const pb = await e2ePb();
+	const suffix = randomBytes(3).toString('hex');
+	const code = `${o.tag}.${suffix}`;
+	const unit = await pb
+		.collection('units')
+		.create({ code, name: `${o.unitName ?? 'phường Thử'} ${suffix}`, kind: o.unitKind ?? 'ward', active: true });
+	let staff: { id: string; full_name: string }[] = [];
+	if (o.staff?.length) {
+		const batch = pb.createBatch();
+		o.staff.forEach((s, i) => {
+			const { name, position } = typeof s === 'string' ? { name: s, position: 'Công chức' } : s;
+			batch
+				.collection('staff')
+				.create({ employee_code: `${code}.${i + 1}`, full_name: name, unit: unit.id, position, category: 'cong_chuc', active: true });
+		});
+		staff = (await batch.send()).map((r) => r.body as { id: string; full_name: string });
+	}
+	const lead = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: DEMO.inspector }));
+	const now = new Date();
+	const check = await pb.collection('inspections').create({
+		kind: o.kind ?? 'surprise',
+		unit: unit.id,
+		scheduled_start: now.toISOString().replace('T', ' '),
+		scheduled_end: new Date(now.getTime() + 3 * 3600_000).toISOString().replace('T', ' '),
+		lead: lead.id,
+		team: [lead.id, ...(o.team ?? [])],
+		status: 'planned',
+		focus: o.focus
+	});
+	return { pb, suffix, unitId: unit.id as string, unitName: unit.name as string, checkId: check.id, staff, leadId: lead.id };
 }

@@ -3,52 +3,34 @@
 // sync, after the session expired; a refused record keeps its reason; two devices merge, and a true
 // conflict goes to the lead. Every count is checked on the server afterwards.
 import { type BrowserContext, type Page } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { DEMO, DEMO_PASSWORD, e2ePb, expect, jpeg, login, shot, test } from './helpers';
+import { DEMO, DEMO_PASSWORD, e2ePb, expect, jpeg, login, plannedCheck, shot, test } from './helpers';
+import { checklistItem } from './steps/onsite';
 
 const MEMBER = 'kiemtra2@cuuan.congvu.vn';
 
-async function fixture(opts: { staff?: number; started?: boolean } = {}) {
+async function fixture() {
 	const pb = await e2ePb();
-	const tag = randomBytes(3).toString('hex');
-	const unit = await pb.collection('units').create({ code: `OFF.${tag}`, name: `phường Ngoại Tuyến ${tag}`, kind: 'ward', active: true });
-	const batch = pb.createBatch();
-	for (let i = 1; i <= (opts.staff ?? 40); i++) {
-		batch.collection('staff').create({
-			employee_code: `OFF.${tag}.${i}`,
-			full_name: `Trần Thị Mạng ${String(i).padStart(2, '0')}`,
-			unit: unit.id,
-			position: 'Công chức',
-			category: 'cong_chuc',
-			active: true
-		});
-	}
-	const staff = (await batch.send()).map((r) => r.body as { id: string; full_name: string });
-	const lead = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: DEMO.inspector }));
 	const member = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: MEMBER }));
-	const now = new Date();
-	const check = await pb.collection('inspections').create({
-		kind: 'surprise',
-		unit: unit.id,
-		scheduled_start: now.toISOString().replace('T', ' '),
-		scheduled_end: new Date(now.getTime() + 3 * 3600_000).toISOString().replace('T', ' '),
-		lead: lead.id,
-		team: [lead.id, member.id],
-		status: 'planned',
-		focus: ['attendance', 'office_culture', 'procedures']
+	return plannedCheck({
+		tag: 'OFF',
+		unitName: 'phường Ngoại Tuyến',
+		focus: ['attendance', 'office_culture', 'procedures'],
+		staff: Array.from({ length: 40 }, (_, i) => `Trần Thị Mạng ${String(i + 1).padStart(2, '0')}`),
+		team: [member.id]
 	});
-	return { pb, unitName: unit.name as string, checkId: check.id, staff };
 }
 
 const person = (page: Page, n: number) =>
 	page.locator('li[data-staff]', { has: page.getByText(`Trần Thị Mạng ${String(n).padStart(2, '0')}`, { exact: true }) });
 
-/** Opens the check online and starts it (the roster snapshot comes with the start). */
-async function openAndStart(page: Page, checkId: string) {
+/** Opens the check online and starts it (the roster snapshot comes with the start); returns when the start was sent. */
+async function openAndStart(page: Page, checkId: string): Promise<number> {
 	await page.goto(`/checks/${checkId}/onsite`);
+	const startedAt = Date.now();
 	await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
 	await expect(page).toHaveURL(/\/onsite\/roll-call$/);
 	await expect(page.getByTestId('tally')).toContainText('40/40 có mặt');
+	return startedAt;
 }
 
 /** The roll call done on the device: 12 exceptions out of 40, one Save. */
@@ -105,39 +87,71 @@ async function goOffline(context: BrowserContext, page: Page) {
 	await page.evaluate(() => window.dispatchEvent(new Event('offline')));
 }
 
-test('offline roll call of 40 and 5 findings with 2 photos each survive a reload and are synced exactly once', async ({
+/** Waits until the check's pages are kept on the device as they were at `since` or later (the on-site layout refreshes the copy in the background). */
+async function keptOnDevice(page: Page, checkId: string, since: number) {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async (id) => {
+					const r = await caches.match(`/checks/${id}/__downloaded`);
+					return r ? Date.parse(await r.text()) : 0;
+				}, checkId),
+			{ timeout: 30_000 }
+		)
+		.toBeGreaterThan(since);
+}
+
+/**
+ * Opens and starts the check online with the findings page in a second tab, waits until every page of
+ * the check is kept on the device, then goes offline and does the roll call (12 changes) and the 5
+ * findings with 2 photos each on the device: 27 records queued.
+ */
+async function offlineFieldWork(page: Page, context: BrowserContext, checkId: string) {
+	await login(page, DEMO.inspector);
+	const startedAt = await openAndStart(page, checkId);
+	const tab = await openFindings(context, checkId);
+	await keptOnDevice(page, checkId, startedAt);
+	await goOffline(context, page);
+	await rollCall(page);
+	await expect(page.getByTestId('tally')).toHaveText(TALLY);
+	await findings(tab);
+	await expect(tab.getByTestId('sync-summary')).toHaveText('15 mục đang chờ gửi');
+	await tab.close();
+	await expect(page.getByTestId('sync-summary')).toHaveText('12 mục đang chờ gửi');
+}
+
+test('offline roll call of 40 and 5 findings with 2 photos each survive a reload with no network and are synced exactly once', async ({
 	page,
 	context
 }, info) => {
 	test.setTimeout(180_000);
 	const { pb, checkId } = await fixture();
-	await login(page, DEMO.inspector);
-	await openAndStart(page, checkId);
-	const tab = await openFindings(context, checkId);
-	await goOffline(context, page);
-	await rollCall(page);
-	await expect(page.getByTestId('tally')).toHaveText(TALLY);
+	await offlineFieldWork(page, context, checkId);
 	await expect(person(page, 2).locator('[data-sync-state="saved"]')).toHaveText('Đã lưu trên thiết bị');
-	await expect(page.getByTestId('sync-summary')).toHaveText('12 mục đang chờ gửi');
 	await shot(page, info, 'offline-roll-call');
-	await findings(tab);
-	await expect(tab.getByTestId('sync-summary')).toHaveText('15 mục đang chờ gửi');
-	await tab.close();
 
-	// Reload: the outbox is read back from IndexedDB. (Opening the page with no network at all needs the
-	// service worker's cached shell, docs/offline.md; here the network is back but the sync is held.)
-	await page.route('**/onsite/sync', (r) => r.abort());
-	await context.setOffline(false);
-	await page.reload();
-	await expect(page.getByTestId('sync-summary')).toHaveText('27 mục đang chờ gửi');
+	// Reload with the browser still offline: the service worker answers the page and its data from the
+	// device, the outbox puts the queued records over it (docs/offline.md).
+	// (Playwright's offline emulation covers the worker's own fetches: docs/offline.md.)
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
 	await expect(page.getByTestId('tally')).toHaveText(TALLY);
+	await expect(page.getByTestId('sync-summary')).toHaveText('27 mục đang chờ gửi');
+	await expect(person(page, 2).locator('[data-sync-state="saved"]')).toHaveText('Đã lưu trên thiết bị');
+	await shot(page, info, 'offline-roll-call-reloaded');
 	await page.goto(`/checks/${checkId}/onsite/findings`);
 	await expect(page.locator('[data-testid="pending-findings"] article')).toHaveCount(5);
+	await expect(page.locator('[data-testid="pending-findings"] article').first().locator('img')).toHaveCount(2);
+	await shot(page, info, 'offline-findings-reloaded');
+	await page.goto(`/checks/${checkId}/onsite`);
+	await expect(page.getByRole('link', { name: /Điểm danh/ }).last()).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Bắt đầu kiểm tra' })).toHaveCount(0);
+	await expect(page.getByTestId('sync-summary')).toHaveText('27 mục đang chờ gửi');
+	await shot(page, info, 'offline-hub-reloaded');
 	await page.goto(`/checks/${checkId}/onsite/roll-call`);
+	await expect(page.getByTestId('tally')).toHaveText(TALLY);
 	expect(await pb.collection('findings').getFullList({ filter: pb.filter('inspection = {:i}', { i: checkId }) })).toHaveLength(0);
 
-	await page.unroute('**/onsite/sync');
-	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await context.setOffline(false); // the browser's online event starts the sync
 	await waitAllSent(page);
 	await expect(person(page, 2).locator('[data-sync-state="sent"]')).toHaveText('Đã gửi');
 	await expect(page.getByTestId('tally')).toHaveText(TALLY);
@@ -145,16 +159,47 @@ test('offline roll call of 40 and 5 findings with 2 photos each survive a reload
 	await expectOnServer(pb, checkId);
 });
 
+test("checklist answers given offline survive a reload with no network and are saved once, with the item's finding", async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(120_000);
+	const { pb, checkId } = await fixture();
+	await login(page, DEMO.inspector);
+	const startedAt = await openAndStart(page, checkId);
+	await keptOnDevice(page, checkId, startedAt);
+	await page.getByRole('link', { name: 'Văn hóa công sở' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Văn hóa công sở' }).first()).toBeVisible();
+	await goOffline(context, page);
+	const item = checklistItem(page, 'Đeo thẻ công chức khi thi hành công vụ');
+	await item.getByText('Vi phạm', { exact: true }).click();
+	await item.getByLabel('Nội dung vi phạm').fill('Bộ phận một cửa không đeo thẻ');
+	await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+	const state = page.getByTestId('checklist-sync');
+	await expect(state).toContainText('Đã lưu trên thiết bị');
+	await expect(page.getByTestId('sync-summary')).toHaveText('1 mục đang chờ gửi');
+
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(state).toContainText('Đã lưu trên thiết bị');
+	await expect(item.getByRole('radio', { name: 'Vi phạm' })).toBeChecked();
+	await shot(page, info, 'offline-checklist-reloaded');
+
+	await context.setOffline(false);
+	await waitAllSent(page);
+	await expect(state).toContainText('Đã gửi');
+	await expect(item.getByText('Đã ghi vi phạm')).toBeVisible();
+	const check = await pb.collection('inspections').getOne(checkId);
+	expect(check.checklist['OC-BADGE']).toMatchObject({ result: 'violation', note: 'Bộ phận một cửa không đeo thẻ' });
+	const fs = await pb
+		.collection('findings')
+		.getFullList({ filter: pb.filter('inspection = {:i} && source = "checklist"', { i: checkId }) });
+	expect(fs.map((f) => f.description)).toEqual(['Bộ phận một cửa không đeo thẻ']);
+});
+
 test('the network cut in the middle of the sync: the rest goes later, nothing twice', async ({ page, context }) => {
 	test.setTimeout(180_000);
 	const { pb, checkId } = await fixture();
-	await login(page, DEMO.inspector);
-	await openAndStart(page, checkId);
-	const tab = await openFindings(context, checkId);
-	await goOffline(context, page);
-	await rollCall(page);
-	await findings(tab);
-	await tab.close();
+	await offlineFieldWork(page, context, checkId);
 	// Back online, but the network drops after the 4th sync request (the roll call and findings went, then
 	// three photos), and the 5th is cut after the server answered (the answer is lost).
 	let n = 0;
@@ -180,13 +225,7 @@ test('the network cut in the middle of the sync: the rest goes later, nothing tw
 test('a session that expired while offline discards nothing: sign in again and the sync resumes', async ({ page, context }) => {
 	test.setTimeout(180_000);
 	const { pb, checkId } = await fixture();
-	await login(page, DEMO.inspector);
-	await openAndStart(page, checkId);
-	const tab = await openFindings(context, checkId);
-	await goOffline(context, page);
-	await rollCall(page);
-	await findings(tab);
-	await tab.close();
+	await offlineFieldWork(page, context, checkId);
 	await context.clearCookies();
 	await context.setOffline(false);
 	await page.evaluate(() => window.dispatchEvent(new Event('online')));

@@ -2,39 +2,18 @@
 // call in at most 50 taps (counted), record a violation with a photo (a refused non-image first), sign,
 // complete, and open the PDF of the record.
 import { type Locator } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { DEMO, e2ePb, login, shot, expect, test, jpeg } from './helpers';
+import { DEMO, login, plannedCheck, shot, expect, test, jpeg } from './helpers';
 import { signAs } from './steps/onsite';
 
 async function fixture() {
-	const pb = await e2ePb();
-	const tag = randomBytes(3).toString('hex');
-	const unit = await pb.collection('units').create({ code: `E2E.${tag}`, name: `phường Thử ${tag}`, kind: 'ward', active: true });
-	const batch = pb.createBatch();
-	for (let i = 1; i <= 40; i++) {
-		batch.collection('staff').create({
-			employee_code: `E2E.${tag}.${i}`,
-			full_name: `Nguyễn Văn Thử ${String(i).padStart(2, '0')}`,
-			unit: unit.id,
-			position: i === 1 ? 'Chủ tịch UBND phường' : 'Công chức',
-			category: 'cong_chuc',
-			active: true
-		});
-	}
-	await batch.send();
-	const inspector = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: DEMO.inspector }));
-	const now = new Date();
-	const check = await pb.collection('inspections').create({
-		kind: 'surprise',
-		unit: unit.id,
-		scheduled_start: now.toISOString().replace('T', ' '),
-		scheduled_end: new Date(now.getTime() + 3 * 3600_000).toISOString().replace('T', ' '),
-		lead: inspector.id,
-		team: [inspector.id],
-		status: 'planned',
-		focus: ['attendance', 'office_culture', 'procedures']
+	return plannedCheck({
+		tag: 'E2E',
+		focus: ['attendance', 'office_culture', 'procedures'],
+		staff: Array.from({ length: 40 }, (_, i) => ({
+			name: `Nguyễn Văn Thử ${String(i + 1).padStart(2, '0')}`,
+			position: i === 0 ? 'Chủ tịch UBND phường' : 'Công chức'
+		}))
 	});
-	return { unitName: unit.name as string, checkId: check.id };
 }
 
 test('start, roll call in ≤ 50 taps, a violation with a photo, sign, complete, PDF', async ({ page, context }, info) => {

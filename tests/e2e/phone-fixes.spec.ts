@@ -1,43 +1,23 @@
 // Issue #13 §7, small things seen on the phone: every on-site tab within the screen, the roll-call
 // labels spelled out, "Lưu giải trình" confirms it saved, error pages inside the app keep the header and
 // menu, and "Thêm cuộc kiểm tra" starts the next check with nothing carried over from the last one.
-import { randomBytes } from 'node:crypto';
 import { type Page } from '@playwright/test';
-import { DEMO, e2ePb, expectOnLogin, login, shot, expect, test } from './helpers';
+import { DEMO, e2ePb, expectOnLogin, login, plannedCheck, shot, expect, test } from './helpers';
 
 const VIEWPORT_OF = (page: Page) => page.viewportSize()!;
 
-async function plannedCheck() {
-	const pb = await e2ePb();
-	const tag = randomBytes(3).toString('hex');
-	const unit = await pb.collection('units').create({ code: `E2E.P.${tag}`, name: `phường Điện Thoại ${tag}`, kind: 'ward', active: true });
-	for (let i = 1; i <= 2; i++) {
-		await pb.collection('staff').create({
-			employee_code: `E2E.P.${tag}.${i}`,
-			full_name: `Trần Thị Thử ${i}`,
-			unit: unit.id,
-			position: 'Công chức',
-			category: 'cong_chuc',
-			active: true
-		});
-	}
-	const inspector = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: DEMO.inspector }));
-	const now = new Date();
-	const check = await pb.collection('inspections').create({
-		kind: 'surprise',
-		unit: unit.id,
-		scheduled_start: now.toISOString().replace('T', ' '),
-		scheduled_end: new Date(now.getTime() + 3 * 3600_000).toISOString().replace('T', ' '),
-		lead: inspector.id,
-		team: [inspector.id],
-		status: 'planned',
-		focus: ['attendance', 'office_culture']
+async function twoStaffCheck() {
+	const { checkId } = await plannedCheck({
+		tag: 'E2E.P',
+		unitName: 'phường Điện Thoại',
+		focus: ['attendance', 'office_culture'],
+		staff: ['Trần Thị Thử 1', 'Trần Thị Thử 2']
 	});
-	return check.id;
+	return checkId;
 }
 
 test('the on-site tabs all sit within the screen, and the roll-call labels are spelled out', async ({ page, context }, info) => {
-	const checkId = await plannedCheck();
+	const checkId = await twoStaffCheck();
 	await context.grantPermissions(['geolocation']);
 	await context.setGeolocation({ latitude: 10.0341, longitude: 105.7882 });
 	await login(page, DEMO.inspector);

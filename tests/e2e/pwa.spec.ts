@@ -6,26 +6,10 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { DEMO, e2ePb, expect, login, shot, test } from './helpers';
+import { DEMO, expect, login, plannedCheck, shot, test } from './helpers';
 
 async function fixture() {
-	const pb = await e2ePb();
-	const tag = randomBytes(3).toString('hex');
-	const unit = await pb.collection('units').create({ code: `PWA.${tag}`, name: `xã Ngoại Tuyến ${tag}`, kind: 'commune', active: true });
-	const inspector = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: DEMO.inspector }));
-	const now = new Date();
-	const check = await pb.collection('inspections').create({
-		kind: 'surprise',
-		unit: unit.id,
-		scheduled_start: now.toISOString().replace('T', ' '),
-		scheduled_end: new Date(now.getTime() + 3 * 3600_000).toISOString().replace('T', ' '),
-		lead: inspector.id,
-		team: [inspector.id],
-		status: 'planned',
-		focus: ['attendance', 'procedures']
-	});
-	return { unitName: unit.name as string, checkId: check.id };
+	return plannedCheck({ tag: 'PWA', unitName: 'xã Ngoại Tuyến', unitKind: 'commune', focus: ['attendance', 'procedures'] });
 }
 
 /** A persistent profile: Chromium answers installability only for a real (non-incognito) profile. */

@@ -3,23 +3,13 @@
 // refuses to sign — first without a reason (refused in Vietnamese next to the field), then with one;
 // the record completes and prints the refusal.
 import { randomBytes } from 'node:crypto';
-import { DEMO, e2ePb, login, shot, expect, test, sign } from './helpers';
+import { DEMO, e2ePb, login, plannedCheck, shot, expect, test, sign } from './helpers';
 import { refuseAs, signAs, signerCard } from './steps/onsite';
 import { usersRepo } from '../../src/lib/server/repos/users';
 
 async function fixture() {
 	const pb = await e2ePb();
 	const tag = randomBytes(3).toString('hex');
-	const unit = await pb.collection('units').create({ code: `E2E.SIG.${tag}`, name: `phường Ký ${tag}`, kind: 'ward', active: true });
-	await pb.collection('staff').create({
-		employee_code: `E2E.SIG.${tag}.1`,
-		full_name: 'Võ Thành Nhân',
-		unit: unit.id,
-		position: 'Phó Chủ tịch UBND phường',
-		category: 'cong_chuc',
-		active: true
-	});
-	const inspector = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: DEMO.inspector }));
 	const secretary = await usersRepo(pb).create({
 		email: `thuky.${tag}@test.congvu.local`,
 		password: `Thu-ky-${tag}-2026`,
@@ -28,18 +18,14 @@ async function fixture() {
 		unitId: null,
 		active: true
 	});
-	const now = new Date();
-	const check = await pb.collection('inspections').create({
-		kind: 'surprise',
-		unit: unit.id,
-		scheduled_start: now.toISOString().replace('T', ' '),
-		scheduled_end: new Date(now.getTime() + 3 * 3600_000).toISOString().replace('T', ' '),
-		lead: inspector.id,
-		team: [inspector.id, secretary.id],
-		status: 'planned',
-		focus: ['attendance']
+	const { checkId } = await plannedCheck({
+		tag: 'E2E.SIG',
+		unitName: 'phường Ký',
+		focus: ['attendance'],
+		staff: [{ name: 'Võ Thành Nhân', position: 'Phó Chủ tịch UBND phường' }],
+		team: [secretary.id]
 	});
-	return { checkId: check.id, secretaryName: `Phạm Thu Hà ${tag}` };
+	return { checkId, secretaryName: `Phạm Thu Hà ${tag}` };
 }
 
 test('the lead signs (clear, undo), the secretary signs, the representative refuses with a reason', async ({ page }, info) => {

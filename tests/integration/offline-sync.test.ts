@@ -27,6 +27,11 @@ const photoRec = (findingId: string) => ({
 	data: { findingId, lastModified: Date.UTC(2026, 2, 2, 1, 5) }
 });
 const start = () => ({ kind: 'start', key: newClientKey(), data: { lat: null, lon: null, accuracy: null } });
+const checklistRec = (items: Record<string, { result: string; note: string }>, people: Record<string, string> = {}) => ({
+	kind: 'checklist',
+	key: newClientKey(),
+	data: { items, people }
+});
 
 async function setup(staff = 6) {
 	const s = await testServices(clock);
@@ -77,6 +82,46 @@ describe('sync applies a queue once, in dependency order', () => {
 		// The roll call's automatic findings, one per person, even after the retry.
 		const auto = (await findingsRepo(pb).list(fx.check.id)).filter((f) => f.source === 'attendance');
 		expect(auto.map((f) => f.staffId).sort()).toEqual([a!.id, b!.id].sort());
+	});
+});
+
+describe('checklist answers from the outbox', () => {
+	test('applied through the checklist path after the findings: an item marked "Vi phạm" records its finding once, whatever the retries', async () => {
+		const { s, fx, member, badge } = await setup(3);
+		const [a] = fx.staff;
+		const answers = checklistRec(
+			{ 'OC-BADGE': { result: 'violation', note: 'Không đeo thẻ khi tiếp dân' }, 'OC-DRESS': { result: 'compliant', note: '' } },
+			{ 'OC-BADGE': a!.id }
+		);
+		// Queued on the device after a finding; sent before the start: applied in dependency order.
+		const f = finding(badge, '', 'Ghi riêng');
+		expect(states(await s.onsite.sync(member, fx.check.id, [answers, f, start()], null))).toEqual(['sent', 'sent', 'sent']);
+		const view = await s.onsite.checklist(member, fx.check.id);
+		expect(view.check.checklist['OC-BADGE']).toMatchObject({ result: 'violation', note: 'Không đeo thẻ khi tiếp dân' });
+		expect(view.check.checklist['OC-DRESS']).toMatchObject({ result: 'compliant' });
+		// The same record again, and the same answers under a new key (a second tap): one finding for the item.
+		expect(await s.onsite.sync(member, fx.check.id, [answers], null)).toMatchObject({
+			ok: true,
+			value: [{ state: 'sent', duplicate: true }]
+		});
+		expect(states(await s.onsite.sync(member, fx.check.id, [{ ...answers, key: newClientKey() }], null))).toEqual(['sent']);
+		const pb = await superPb();
+		const fromChecklist = (await findingsRepo(pb).list(fx.check.id)).filter((x) => x.source === 'checklist');
+		expect(fromChecklist).toHaveLength(1);
+		expect(fromChecklist[0]).toMatchObject({ staffId: a!.id, description: 'Không đeo thẻ khi tiếp dân' });
+	});
+
+	test('answers for a locked check, or malformed, are refused with their reason', async () => {
+		const { s, fx, member } = await setup(2);
+		await s.onsite.sync(member, fx.check.id, [start()], null);
+		const bad = checklistRec({ 'OC-BADGE': { result: 'maybe', note: '' } });
+		const r = await s.onsite.sync(member, fx.check.id, [bad], null);
+		expect(r).toMatchObject({ ok: true, value: [{ state: 'refused', status: 400 }] });
+		const pb = await superPb();
+		await pb.collection('inspections').update(fx.check.id, { status: 'completed' });
+		const late = await s.onsite.sync(member, fx.check.id, [checklistRec({ 'OC-BADGE': { result: 'compliant', note: '' } })], null);
+		expect(late).toMatchObject({ ok: true, value: [{ state: 'refused', status: 409 }] });
+		expect(late.ok && late.value[0]!.state === 'refused' && late.value[0]!.message).toBeTruthy();
 	});
 });
 
@@ -174,5 +219,32 @@ describe('two devices on the same check', () => {
 			.collection('audit_trail')
 			.getFullList({ filter: pb.filter('target_collection = {:c}', { c: 'roll_call_conflicts' }) });
 		expect(trail.length).toBeGreaterThanOrEqual(2);
+	});
+
+	test('the lead settling one conflict on two devices at once: one settlement wins, the other is stale and writes nothing', async () => {
+		const { s, fx, lead, member } = await setup(3);
+		const [a] = fx.staff;
+		await s.onsite.sync(lead, fx.check.id, [start()], null);
+		await s.onsite.sync(lead, fx.check.id, [rc(a!.id, 'late')], null);
+		expect(states(await s.onsite.sync(member, fx.check.id, [rc(a!.id, 'absent_unexcused')], null))).toEqual(['conflict']);
+		const [k] = await s.onsite.conflicts(lead, fx.check.id);
+		// Both devices read the conflict open and send their choice together.
+		const [x, y] = await Promise.all([
+			s.onsite.resolveConflict(lead, fx.check.id, { conflict: k!.id, choice: 'device' }),
+			s.onsite.resolveConflict(lead, fx.check.id, { conflict: k!.id, choice: 'saved' })
+		]);
+		const results = [x, y];
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.filter((r) => !r.ok)).toMatchObject([{ ok: false, status: 409, code: 'errors.stale' }]);
+		const won = x.ok ? 'absent_unexcused' : 'late';
+		expect((await rowsOf(fx.check.id)).find((r) => r.staff === a!.id)?.status).toBe(won);
+		const pb = await superPb();
+		const stored = await pb.collection('roll_call_conflicts').getOne(k!.id);
+		expect(stored).toMatchObject({ resolution: won, version: 1 });
+		const settled = await pb
+			.collection('audit_log')
+			.getFullList({ filter: pb.filter('target_id = {:k} && action = {:a}', { k: k!.id, a: 'rollcall.conflict.resolve' }) });
+		expect(settled).toHaveLength(1);
+		expect(await s.onsite.conflicts(lead, fx.check.id)).toHaveLength(0);
 	});
 });

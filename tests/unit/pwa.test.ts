@@ -6,7 +6,9 @@ import {
 	isCacheablePage,
 	isDataRequest,
 	isKeepable,
-	isLogout
+	isCompleteData,
+	isLogout,
+	pageOfData
 } from '../../src/lib/pwa/cache-rules';
 import { draftFields, draftKey, keepsDraft, parseDraft, serializeDraft } from '../../src/lib/pwa/drafts';
 
@@ -32,6 +34,13 @@ describe('cache rules', () => {
 		expect(isDataRequest(url)).toBe(true);
 		expect(fallbackKey(url)).toBe(`${O}/checks/a/onsite/__data.json`);
 		expect(fallbackKey(u('/checks?mine=1#top'))).toBe(`${O}/checks?mine=1`);
+	});
+
+	it('names the page of a data request, and tells a full answer from one with skipped nodes', () => {
+		expect(pageOfData(u('/checks/a/onsite/roll-call/__data.json?x-sveltekit-invalidated=01'))).toBe('/checks/a/onsite/roll-call');
+		expect(pageOfData(u('/__data.json'))).toBe('/');
+		expect(isCompleteData('{"type":"data","nodes":[{"type":"data","data":[{"note":1},"ghi \\"type\\":\\"skip\\""]}]}')).toBe(true);
+		expect(isCompleteData('{"type":"data","nodes":[{"type":"skip"},{"type":"data","data":[]}]}')).toBe(false);
 	});
 
 	it('keeps only complete answers, never a redirect to the login page', () => {

@@ -19,11 +19,13 @@ describe('outbox records', () => {
 			{ kind: 'roll_call' as const, seq: 4 },
 			{ kind: 'start' as const, seq: 5 },
 			{ kind: 'photo' as const, seq: 6 },
-			{ kind: 'roll_call' as const, seq: 7 }
+			{ kind: 'roll_call' as const, seq: 7 },
+			{ kind: 'checklist' as const, seq: 8 }
 		];
-		expect(orderForSync(q).map((r) => r.seq)).toEqual([5, 4, 7, 2, 1, 6, 3]);
-		expect(planRequests(q).map((g) => g.map((r) => r.seq))).toEqual([[5, 4, 7, 2], [1], [6], [3]]);
-		expect(planRequests(q, 2).map((g) => g.length)).toEqual([2, 2, 1, 1, 1]);
+		// Checklist answers after the photos (an item's finding is its own), before the explanations.
+		expect(orderForSync(q).map((r) => r.seq)).toEqual([5, 4, 7, 2, 1, 6, 8, 3]);
+		expect(planRequests(q).map((g) => g.map((r) => r.seq))).toEqual([[5, 4, 7, 2], [1], [6], [8, 3]]);
+		expect(planRequests(q, 2).map((g) => g.length)).toEqual([2, 2, 1, 1, 2]);
 	});
 
 	test('a conflict is another status than the one the device started from, and not the one it wants', () => {

@@ -6,9 +6,10 @@ import type { RollCallData } from './schemas/sync';
 
 /**
  * What an outbox record can be, in the order the server applies them: a finding needs the check
- * started and its roster, a photo needs its finding, an explanation its finding.
+ * started and its roster, a photo needs its finding, the checklist's answers come after the findings
+ * (an item marked "Vi phạm" records its own), an explanation needs its finding.
  */
-export const SYNC_KINDS = ['start', 'roll_call', 'finding', 'photo', 'explanation'] as const;
+export const SYNC_KINDS = ['start', 'roll_call', 'finding', 'photo', 'checklist', 'explanation'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 export const syncRank = (k: SyncKind) => SYNC_KINDS.indexOf(k);
 

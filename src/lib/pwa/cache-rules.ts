@@ -68,6 +68,21 @@ export function checkOfflineUrls(checkId: string): string[] {
 	return pages.flatMap((p) => [p, `${p}/__data.json`]);
 }
 
+/** The page a `__data.json` belongs to (`/checks/a/onsite/__data.json` → `/checks/a/onsite`). */
+export function pageOfData(url: URL): string {
+	return url.pathname.slice(0, -'/__data.json'.length) || '/';
+}
+
+/**
+ * Whether a `__data.json` body answers every node of its page (none skipped because the client already
+ * had it): such a copy is a valid answer to any later request of that page's data, partial or full.
+ * A skipped node is `{"type":"skip"}` in Kit's wire format; user text inside is JSON-escaped, so the
+ * unescaped form only ever appears as structure.
+ */
+export function isCompleteData(body: string): boolean {
+	return !body.includes('"type":"skip"');
+}
+
 /** The cache entry that marks a check as downloaded in full (not only visited); never a real address. */
 export function downloadedMarker(checkId: string): string {
 	return `/checks/${encodeURIComponent(checkId)}/__downloaded`;

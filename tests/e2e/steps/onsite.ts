@@ -12,7 +12,8 @@ export const checklistItem = (page: Page, itemText: string) => page.getByRole('g
 /** Presses a checklist button and waits for the save to land (the page reloaded, "Đã lưu." shown). */
 async function submitChecklist(page: Page, button: Locator) {
 	await Promise.all([
-		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/onsite/checklist')),
+		// Answers without a photo go through the device outbox (its sync), with a photo through the form.
+		page.waitForResponse((r) => r.request().method() === 'POST' && /\/onsite\/(checklist|sync)$/.test(new URL(r.url()).pathname)),
 		button.click()
 	]);
 	await page.waitForLoadState('networkidle');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ROLL_CALL_STATUSES } from '../roll-call';
 import { RECORD_ID } from '../ids';
 import { SYNC_BATCH_MAX } from '../sync';
+import { CHECKLIST_RESULTS } from '../checklist-form';
 
 const id = z.string().regex(RECORD_ID, 'errors.invalid');
 const key = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'errors.invalid');
@@ -51,11 +52,21 @@ export const photoData = z.object({
 
 export const explanationData = z.object({ findingId: id, text: z.string().trim().min(1, 'onsite.error.explanation_empty').max(20000) });
 
+/** The checklist's answers as the form sent them (parseChecklist): per catalogue code a result and a note, and the person of an item marked "Vi phạm". */
+export const checklistData = z.object({
+	items: z.record(
+		z.string().min(1).max(64),
+		z.object({ result: z.enum(CHECKLIST_RESULTS, { message: 'errors.invalid' }), note: text(2000) })
+	),
+	people: z.record(z.string().min(1).max(64), id).default({})
+});
+
 export const syncRecordSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('start'), key, data: startData }),
 	z.object({ kind: z.literal('roll_call'), key, data: rollCallData }),
 	z.object({ kind: z.literal('finding'), key, data: findingData }),
 	z.object({ kind: z.literal('photo'), key, data: photoData }),
+	z.object({ kind: z.literal('checklist'), key, data: checklistData }),
 	z.object({ kind: z.literal('explanation'), key, data: explanationData })
 ]);
 export type SyncRecord = z.output<typeof syncRecordSchema>;

@@ -2,7 +2,7 @@
 // endpoint has applied, keyed by the device's idempotency key, and the roll-call conflicts it kept.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { AppError, mapPbError, orNull } from '../pb/errors';
+import { AppError, mapPbError, orNull, unlessStale } from '../pb/errors';
 import { anyOf } from '../pb/query';
 import { toPbDate } from '../../domain/time';
 import type { RollCallStatus } from '../../domain/roll-call';
@@ -29,6 +29,8 @@ export interface RollCallConflict {
 	createdByName: string;
 	resolution: RollCallStatus | null;
 	resolvedAt: string;
+	/** Optimistic-concurrency version (pb_hooks/versions.pb.js): a settlement writes `version + 1`. */
+	version: number;
 }
 
 const toConflict = (r: RecordModel): RollCallConflict => ({
@@ -45,7 +47,8 @@ const toConflict = (r: RecordModel): RollCallConflict => ({
 	createdBy: String(r.created_by ?? ''),
 	createdByName: String(r.expand?.created_by?.name ?? ''),
 	resolution: (r.resolution || null) as RollCallStatus | null,
-	resolvedAt: String(r.resolved_at ?? '')
+	resolvedAt: String(r.resolved_at ?? ''),
+	version: Number(r.version ?? 0)
 });
 
 export function syncRepo(pb: Pb) {
@@ -115,7 +118,9 @@ export function syncRepo(pb: Pb) {
 		},
 
 		/** Keeps a conflict; the same device key twice (a retried request) keeps one. */
-		async addConflict(c: Omit<RollCallConflict, 'id' | 'staffName' | 'createdByName' | 'resolution' | 'resolvedAt'>): Promise<void> {
+		async addConflict(
+			c: Omit<RollCallConflict, 'id' | 'staffName' | 'createdByName' | 'resolution' | 'resolvedAt' | 'version'>
+		): Promise<void> {
 			try {
 				await conflicts().create({
 					inspection: c.inspectionId,
@@ -149,12 +154,17 @@ export function syncRepo(pb: Pb) {
 			return r ? toConflict(r) : null;
 		},
 
-		/** Marks a conflict resolved, only if it is still open (false: someone resolved it first). */
-		async resolve(id: string, resolution: RollCallStatus, by: string, at: Date): Promise<boolean> {
-			const r = await orNull(conflicts().getOne(id, { fields: 'id,resolved_at' }));
-			if (!r || r.resolved_at) return false;
-			await conflicts().update(id, { resolution, resolved_by: by, resolved_at: toPbDate(at) });
-			return true;
+		/**
+		 * Claims a conflict for one settlement: written only if it is still at `version`, the one read
+		 * (pb_hooks/versions.pb.js). False when another settlement wrote first (nothing written).
+		 */
+		async resolve(c: Pick<RollCallConflict, 'id' | 'version'>, resolution: RollCallStatus, by: string, at: Date): Promise<boolean> {
+			return unlessStale(conflicts().update(c.id, { resolution, resolved_by: by, resolved_at: toPbDate(at), version: c.version + 1 }));
+		},
+
+		/** Opens a claimed conflict again (its settlement was refused afterwards), from the claim's version. */
+		async reopen(c: Pick<RollCallConflict, 'id' | 'version'>): Promise<boolean> {
+			return unlessStale(conflicts().update(c.id, { resolution: '', resolved_by: '', resolved_at: '', version: c.version + 2 }));
 		}
 	};
 }

@@ -13,6 +13,7 @@ import type { Procedures, ChecklistResult } from '../../../domain/schemas/onsite
 import type { Finding } from '../../../domain/finding';
 import type { NewFinding } from '../../repos/findings';
 import { refuse, type Refusal, type Result } from '../../../domain/result';
+import { violationNeedsNote } from '../../../domain/checklist-form';
 import { findingWriter } from './findings';
 import { tthcDossiersRepo } from '../../repos/tthc-dossiers';
 import { dossierCounts } from '../../../domain/dossier-rules';
@@ -83,7 +84,7 @@ export function checklistUseCases(ctx: OnsiteContext) {
 				if (!item) continue;
 				const has = linked.get(ty.code);
 				if (item.result === 'violation' && !has) {
-					if (!item.note) return refuse(400, 'onsite.error.checklist_note', `n.${ty.code}`);
+					if (violationNeedsNote(item, false)) return refuse(400, 'onsite.error.checklist_note', `n.${ty.code}`);
 					const ev = evidence[ty.code];
 					const nf = await writer.prepare(
 						actor,

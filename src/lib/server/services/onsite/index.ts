@@ -21,10 +21,11 @@ export function onsiteService(pb: Pb, clock: () => Date, settings?: () => Promis
 	const ctx = onsiteContext(pb, clock, settings);
 	const startRollCall = startRollCallUseCases(ctx);
 	const findings = findingUseCases(ctx);
-	const sync = syncUseCases(ctx, { ...startRollCall, ...findings });
+	const checklist = checklistUseCases(ctx);
+	const sync = syncUseCases(ctx, { ...startRollCall, ...findings, ...checklist });
 	return {
 		...startRollCall,
-		...checklistUseCases(ctx),
+		...checklist,
 		...findings,
 		...completionUseCases(ctx),
 		...dossierUseCases(ctx),

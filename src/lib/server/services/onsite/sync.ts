@@ -1,8 +1,9 @@
 /**
  * The offline outbox's sync (issue #14, docs/offline.md "Outbox and sync"): a device sends the records it
  * kept while offline; each is applied THROUGH the on-site use case that owns that state change (start,
- * saveRollCall, addFinding, addFindingPhoto, receiveExplanation), in dependency order, and answered one by
- * one: sent, refused (with its Vietnamese reason, the device keeps it) or conflict (kept for the lead).
+ * saveRollCall, addFinding, addFindingPhoto, saveChecklist, receiveExplanation), in dependency order,
+ * and answered one by one: sent, refused (with its Vietnamese reason, the device keeps it) or conflict
+ * (kept for the lead).
  *
  * Idempotent on the device's key: an applied record leaves a receipt (sync_receipts) and a retried
  * request finds it; the paths underneath are idempotent too (findings' client_key, a photo's key in its
@@ -15,7 +16,7 @@ import { isHttpError } from '@sveltejs/kit';
 import type { Actor } from '../../../domain/user';
 import { authorize } from '../../authz';
 import { syncRepo, type Receipt, type RollCallConflict } from '../../repos/sync';
-import { isRollCallConflict, orderForSync, type SyncOutcome } from '../../../domain/sync';
+import { SYNC_KINDS, isRollCallConflict, orderForSync, type SyncOutcome } from '../../../domain/sync';
 import { syncRecordSchema, type SyncRecord } from '../../../domain/schemas/sync';
 import type { RollCallEntry } from '../../../domain/schemas/onsite';
 import type { RollCallStatus } from '../../../domain/roll-call';
@@ -24,8 +25,9 @@ import { notFound, ok, refuse, stale, type Refusal, type Result } from '../../..
 import { scopeOf, type OnsiteContext } from './context';
 import type { startRollCallUseCases } from './start-roll-call';
 import type { findingUseCases } from './findings';
+import type { checklistUseCases } from './checklist';
 
-type UseCases = ReturnType<typeof startRollCallUseCases> & ReturnType<typeof findingUseCases>;
+type UseCases = ReturnType<typeof startRollCallUseCases> & ReturnType<typeof findingUseCases> & ReturnType<typeof checklistUseCases>;
 
 export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 	const repo = syncRepo(ctx.pb);
@@ -164,6 +166,17 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 					if (!f || f.inspectionId !== checkId) return notFound();
 					return uc.receiveExplanation(actor, f.id, r.data.text, null);
 				});
+			case 'checklist':
+				// The checklist form's own path: merged onto what teammates saved, an item's finding keyed per
+				// item and check, so the same answers applied twice change nothing the second time.
+				return attempt(locale, r.key, () =>
+					uc.saveChecklist(
+						actor,
+						checkId,
+						r.data.items,
+						Object.fromEntries(Object.entries(r.data.people).map(([code, staffId]) => [code, { staffId, files: [] }]))
+					)
+				);
 			case 'roll_call':
 				throw new Error('roll call records are applied together');
 		}
@@ -215,7 +228,7 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 			const written: Receipt[] = [];
 			const ordered = orderForSync(fresh);
 			const rollCalls = ordered.filter((p): p is Extract<typeof p, { kind: 'roll_call' }> => p.kind === 'roll_call');
-			for (const kind of ['start', 'roll_call', 'finding', 'photo', 'explanation'] as const) {
+			for (const kind of SYNC_KINDS) {
 				if (kind === 'roll_call') {
 					if (!rollCalls.length) continue;
 					const res = await applyRollCall(actor, locale, checkId, rollCalls);
@@ -245,9 +258,11 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 		},
 
 		/**
-		 * The lead settles a roll-call conflict: `check.lead`, an editable check. The chosen status is saved
-		 * through saveRollCall (the one roll-call path; with the device's minutes, time and note when the
-		 * device's status is chosen), then the conflict is closed. 409 stale when it was already settled.
+		 * The lead settles a roll-call conflict: `check.lead`, an editable check. The conflict is claimed
+		 * first by a versioned write on the state read (open, at its version): of two settlements at once
+		 * (the lead on two devices) exactly one claims it, the other is 409 stale and writes nothing. The
+		 * chosen status is then saved through saveRollCall (the one roll-call path; with the device's
+		 * minutes, time and note when the device's status is chosen); a refusal there opens the conflict again.
 		 */
 		async resolveConflict(actor: Actor, checkId: string, input: { conflict: string; choice: 'saved' | 'device' } | null): Promise<Result> {
 			const c = await load(actor, checkId);
@@ -271,9 +286,15 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 							note: k.deviceNote
 						}
 					: { staffId: k.staffId, status: k.savedStatus, lateMinutes: row.lateMinutes, arrivalTime: row.arrivalTime, note: row.note };
-			const r = await uc.saveRollCall(actor, c.id, [entry]);
-			if (!r.ok) return r;
-			if (!(await repo.resolve(k.id, entry.status, actor.id, clock()))) return stale();
+			if (!(await repo.resolve(k, entry.status, actor.id, clock()))) return stale();
+			const r = await uc.saveRollCall(actor, c.id, [entry]).catch(async (e: unknown) => {
+				await repo.reopen(k);
+				throw e;
+			});
+			if (!r.ok) {
+				await repo.reopen(k);
+				return r;
+			}
 			await ctx.log(actor, 'rollcall.conflict.resolve', 'roll_call_conflicts', k.id, { choice, status: entry.status });
 			return ok();
 		}
