@@ -15,7 +15,12 @@ const AUDITED = require(`${__hooks}/lib/audited.json`);
 // Every write request of the app runs in one transaction that carries who acts (lib/audit.js
 // inRequestTransaction): a router middleware runs once per HTTP request, a batch included, where a
 // record request hook would run once per batch item (docs/audit.md "Cost").
-routerUse((e) => require(`${__hooks}/lib/audit.js`).inRequestTransaction(e));
+// Reads (most requests) pass before anything is loaded.
+routerUse((e) => {
+	const m = e.request.method;
+	if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return e.next();
+	return require(`${__hooks}/lib/audit.js`).inRequestTransaction(e);
+});
 
 // Each execute hook runs the rest of the save and the append in one transaction (lib/audit.js
 // saveAudited), then gives the event its own app back: PocketBase runs the after-success work of a save
