@@ -13,11 +13,14 @@
 //    ticks from /proc over the run, divided by the requests served. On a shared machine latency follows
 //    the neighbours' load; CPU per request is the figure to compare between runs (docs/performance.md).
 // Env: LOAD_SECONDS (30), LOAD_USERS (50), LOAD_CPU_PROF=1 (node --cpu-prof on the server, profile
-// written to .tmp/load-prof/), LOAD_THINK_MS (0; a think-time variant, reported as such).
+// written to .tmp/load-prof/), LOAD_THINK_MS (0; a think-time variant, reported as such), LOAD_TRACE=1
+// (no run: the server talks to PocketBase through a counting proxy and each role's steps are requested
+// once each, printing the PocketBase round trips and the answer's size per page).
 // Last line: `load p95 <ms> ms, <n> errors` (p95 over every request of the run).
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, ROOT, startPocketbase } from './lib/pocketbase.mjs';
@@ -30,6 +33,7 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const USERS = Number(process.env.LOAD_USERS ?? 50);
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 0);
 const CPU_PROF = process.env.LOAD_CPU_PROF === '1';
+const TRACE = process.env.LOAD_TRACE === '1';
 const PROF_DIR = join(ROOT, '.tmp', 'load-prof');
 const CLK_TCK = 100; // Linux USER_HZ
 const log = (s: string) => console.log(s);
@@ -60,6 +64,26 @@ function cpuTicks(pid: number): number {
 	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return Number(fields[11]) + Number(fields[12]);
+}
+
+// --- round-trip tracing (LOAD_TRACE=1) ------------------------------------------------------------------
+
+/** A proxy in front of PocketBase that notes every request (method and path, query left out). */
+async function countingProxy(target: string) {
+	const seen: string[] = [];
+	const to = new URL(target);
+	const server = createServer((req, res) => {
+		seen.push(`${req.method} ${(req.url ?? '').split('?')[0]}`);
+		const up = httpRequest({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
+			res.writeHead(r.statusCode ?? 502, r.headers);
+			r.pipe(res);
+		});
+		up.on('error', () => res.destroy());
+		req.pipe(up);
+	});
+	const port = await freePort();
+	await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+	return { url: `http://127.0.0.1:${port}`, take: () => seen.splice(0), close: () => server.close() };
 }
 
 // --- the working set -----------------------------------------------------------------------------------
@@ -290,6 +314,7 @@ async function main() {
 
 		const port = await freePort();
 		const base = `http://127.0.0.1:${port}`;
+		const proxy = TRACE ? await countingProxy(pb.url) : null;
 		if (CPU_PROF) {
 			rmSync(PROF_DIR, { recursive: true, force: true });
 			mkdirSync(PROF_DIR, { recursive: true });
@@ -297,7 +322,15 @@ async function main() {
 		const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`] : [];
 		app = spawn(process.execPath, [...nodeArgs, join(ROOT, 'build', 'index.js')], {
 			cwd: ROOT,
-			env: { ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, BODY_SIZE_LIMIT: '30M', NODE_ENV: 'production' },
+			env: {
+				...env,
+				...(proxy ? { PB_URL: proxy.url } : {}),
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: base,
+				BODY_SIZE_LIMIT: '30M',
+				NODE_ENV: 'production'
+			},
 			stdio: ['ignore', 'ignore', 'pipe']
 		});
 		let appErr = '';
@@ -332,6 +365,32 @@ async function main() {
 				const ok = s.method === 'POST' ? r.status === 303 && !r.headers.get('location')?.startsWith('/login') : r.status === 200;
 				if (!ok) throw new Error(`${u.role} ${s.method} ${s.path} answered ${r.status}: ${(await r.text()).slice(0, 300)}`);
 			}
+		}
+		if (proxy) {
+			// One user per role, its cycle twice: the second pass is what a user in a run costs (the session
+			// and unread caches warm, as when the user's previous request was a moment ago).
+			for (const role of ['leader', 'admin', 'inspector', 'unit_head'] as const) {
+				const { u, steps } = plans.find((p) => p.u.role === role)!;
+				for (const pass of [1, 2]) {
+					for (const s of steps) {
+						proxy.take();
+						const r = await fetch(base + s.path, {
+							method: s.method,
+							redirect: 'manual',
+							headers: { cookie: u.cookie!, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+							body: s.method === 'POST' ? s.body : undefined
+						});
+						const bytes = (await r.arrayBuffer()).byteLength;
+						const calls = proxy.take();
+						if (pass === 2)
+							log(
+								`${role.padEnd(10)} ${s.page.padEnd(32)} ${String(calls.length).padStart(3)} PocketBase calls, ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${calls.join(', ')}`
+							);
+					}
+				}
+			}
+			proxy.close();
+			return;
 		}
 		const byRole = new Map<string, number>();
 		for (const u of ws.users) byRole.set(u.role, (byRole.get(u.role) ?? 0) + 1);
