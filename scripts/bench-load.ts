@@ -73,9 +73,12 @@ async function countingProxy(target: string) {
 	const seen: string[] = [];
 	const to = new URL(target);
 	const server = createServer((req, res) => {
-		seen.push(`${req.method} ${(req.url ?? '').split('?')[0]}`);
+		const name = `${req.method} ${(req.url ?? '').split('?')[0]!.replace('/api/collections/', '').replace('/records', '')}`;
 		const up = httpRequest({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
 			res.writeHead(r.statusCode ?? 502, r.headers);
+			let bytes = 0;
+			r.on('data', (d: Buffer) => (bytes += d.length));
+			r.on('end', () => seen.push(`${name} ${(bytes / 1024).toFixed(1)} KB`));
 			r.pipe(res);
 		});
 		up.on('error', () => res.destroy());
@@ -367,26 +370,31 @@ async function main() {
 			}
 		}
 		if (proxy) {
-			// One user per role, its cycle twice: the second pass is what a user in a run costs (the session
-			// and unread caches warm, as when the user's previous request was a moment ago).
+			// One user per role, its cycle: once to count the round trips (the session and unread caches warm,
+			// as when the user's previous request was a moment ago), then 20 times in a row for the CPU it costs.
+			const send = (u: LoadUser, s: Step) =>
+				fetch(base + s.path, {
+					method: s.method,
+					redirect: 'manual',
+					headers: { cookie: u.cookie!, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+					body: s.method === 'POST' ? s.body : undefined
+				}).then(async (r) => (await r.arrayBuffer()).byteLength);
+			const REPEAT = 20;
+			log(`role       page                             PocketBase calls   size   CPU/request: node + PocketBase (proxy excluded)`);
 			for (const role of ['leader', 'admin', 'inspector', 'unit_head'] as const) {
 				const { u, steps } = plans.find((p) => p.u.role === role)!;
-				for (const pass of [1, 2]) {
-					for (const s of steps) {
-						proxy.take();
-						const r = await fetch(base + s.path, {
-							method: s.method,
-							redirect: 'manual',
-							headers: { cookie: u.cookie!, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-							body: s.method === 'POST' ? s.body : undefined
-						});
-						const bytes = (await r.arrayBuffer()).byteLength;
-						const calls = proxy.take();
-						if (pass === 2)
-							log(
-								`${role.padEnd(10)} ${s.page.padEnd(32)} ${String(calls.length).padStart(3)} PocketBase calls, ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${calls.join(', ')}`
-							);
-					}
+				for (const s of steps) await send(u, s);
+				for (const s of steps) {
+					proxy.take();
+					const bytes = await send(u, s);
+					const calls = proxy.take();
+					const t0 = { app: cpuTicks(app.pid!), pb: cpuTicks(pb.child!.pid!) };
+					for (let i = 0; i < REPEAT; i++) await send(u, s);
+					const appMs = ((cpuTicks(app.pid!) - t0.app) * 1000) / CLK_TCK / REPEAT;
+					const pbMs = ((cpuTicks(pb.child!.pid!) - t0.pb) * 1000) / CLK_TCK / REPEAT;
+					log(
+						`${role.padEnd(10)} ${s.page.padEnd(32)} ${String(calls.length).padStart(3)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${appMs.toFixed(1).padStart(5)} + ${pbMs.toFixed(1).padStart(5)} ms  ${calls.join(', ')}`
+					);
 				}
 			}
 			proxy.close();
