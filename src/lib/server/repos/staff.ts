@@ -104,7 +104,7 @@ export function staffRepo(pb: Pb) {
 				const ranked = rankBySearch(all.map(toStaffMember), f.query, (s) => [s.fullName, s.employeeCode]);
 				return { items: ranked.slice((page - 1) * perPage, page * perPage), total: ranked.length };
 			}
-			const rows = await col().getList(page, perPage, { filter, sort: 'employee_code', fields: LIST_FIELDS });
+			const rows = await col().getList(page, perPage, { filter, sort: 'employee_code' });
 			return { items: rows.items.map(toStaffMember), total: rows.totalItems };
 		},
 		async get(id: string): Promise<StaffMember | null> {
