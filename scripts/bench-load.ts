@@ -13,11 +13,14 @@
 //    ticks from /proc over the run, divided by the requests served. On a shared machine latency follows
 //    the neighbours' load; CPU per request is the figure to compare between runs (docs/performance.md).
 // Env: LOAD_SECONDS (30), LOAD_USERS (50), LOAD_CPU_PROF=1 (node --cpu-prof on the server, profile
-// written to .tmp/load-prof/), LOAD_THINK_MS (0; a think-time variant, reported as such).
+// written to .tmp/load-prof/), LOAD_THINK_MS (0; a think-time variant, reported as such), LOAD_TRACE=1
+// (no run: the server talks to PocketBase through a counting proxy and each role's steps are requested
+// once each, printing the PocketBase round trips and the answer's size per page).
 // Last line: `load p95 <ms> ms, <n> errors` (p95 over every request of the run).
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, ROOT, startPocketbase } from './lib/pocketbase.mjs';
@@ -30,6 +33,7 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const USERS = Number(process.env.LOAD_USERS ?? 50);
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 0);
 const CPU_PROF = process.env.LOAD_CPU_PROF === '1';
+const TRACE = process.env.LOAD_TRACE === '1';
 const PROF_DIR = join(ROOT, '.tmp', 'load-prof');
 const CLK_TCK = 100; // Linux USER_HZ
 const log = (s: string) => console.log(s);
@@ -60,6 +64,29 @@ function cpuTicks(pid: number): number {
 	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return Number(fields[11]) + Number(fields[12]);
+}
+
+// --- round-trip tracing (LOAD_TRACE=1) ------------------------------------------------------------------
+
+/** A proxy in front of PocketBase that notes every request (method and path, query left out). */
+async function countingProxy(target: string) {
+	const seen: string[] = [];
+	const to = new URL(target);
+	const server = createServer((req, res) => {
+		const name = `${req.method} ${(req.url ?? '').split('?')[0]!.replace('/api/collections/', '').replace('/records', '')}`;
+		const up = httpRequest({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
+			res.writeHead(r.statusCode ?? 502, r.headers);
+			let bytes = 0;
+			r.on('data', (d: Buffer) => (bytes += d.length));
+			r.on('end', () => seen.push(`${name} ${(bytes / 1024).toFixed(1)} KB`));
+			r.pipe(res);
+		});
+		up.on('error', () => res.destroy());
+		req.pipe(up);
+	});
+	const port = await freePort();
+	await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+	return { url: `http://127.0.0.1:${port}`, take: () => seen.splice(0), close: () => server.close() };
 }
 
 // --- the working set -----------------------------------------------------------------------------------
@@ -290,6 +317,7 @@ async function main() {
 
 		const port = await freePort();
 		const base = `http://127.0.0.1:${port}`;
+		const proxy = TRACE ? await countingProxy(pb.url) : null;
 		if (CPU_PROF) {
 			rmSync(PROF_DIR, { recursive: true, force: true });
 			mkdirSync(PROF_DIR, { recursive: true });
@@ -297,7 +325,15 @@ async function main() {
 		const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`] : [];
 		app = spawn(process.execPath, [...nodeArgs, join(ROOT, 'build', 'index.js')], {
 			cwd: ROOT,
-			env: { ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, BODY_SIZE_LIMIT: '30M', NODE_ENV: 'production' },
+			env: {
+				...env,
+				...(proxy ? { PB_URL: proxy.url } : {}),
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: base,
+				BODY_SIZE_LIMIT: '30M',
+				NODE_ENV: 'production'
+			},
 			stdio: ['ignore', 'ignore', 'pipe']
 		});
 		let appErr = '';
@@ -332,6 +368,37 @@ async function main() {
 				const ok = s.method === 'POST' ? r.status === 303 && !r.headers.get('location')?.startsWith('/login') : r.status === 200;
 				if (!ok) throw new Error(`${u.role} ${s.method} ${s.path} answered ${r.status}: ${(await r.text()).slice(0, 300)}`);
 			}
+		}
+		if (proxy) {
+			// One user per role, its cycle: once to count the round trips (the session and unread caches warm,
+			// as when the user's previous request was a moment ago), then 20 times in a row for the CPU it costs.
+			const send = (u: LoadUser, s: Step) =>
+				fetch(base + s.path, {
+					method: s.method,
+					redirect: 'manual',
+					headers: { cookie: u.cookie!, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+					body: s.method === 'POST' ? s.body : undefined
+				}).then(async (r) => (await r.arrayBuffer()).byteLength);
+			const REPEAT = 20;
+			log(`role       page                             PocketBase calls   size   CPU/request: node + PocketBase (proxy excluded)`);
+			for (const role of ['leader', 'admin', 'inspector', 'unit_head'] as const) {
+				const { u, steps } = plans.find((p) => p.u.role === role)!;
+				for (const s of steps) await send(u, s);
+				for (const s of steps) {
+					proxy.take();
+					const bytes = await send(u, s);
+					const calls = proxy.take();
+					const t0 = { app: cpuTicks(app.pid!), pb: cpuTicks(pb.child!.pid!) };
+					for (let i = 0; i < REPEAT; i++) await send(u, s);
+					const appMs = ((cpuTicks(app.pid!) - t0.app) * 1000) / CLK_TCK / REPEAT;
+					const pbMs = ((cpuTicks(pb.child!.pid!) - t0.pb) * 1000) / CLK_TCK / REPEAT;
+					log(
+						`${role.padEnd(10)} ${s.page.padEnd(32)} ${String(calls.length).padStart(3)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${appMs.toFixed(1).padStart(5)} + ${pbMs.toFixed(1).padStart(5)} ms  ${calls.join(', ')}`
+					);
+				}
+			}
+			proxy.close();
+			return;
 		}
 		const byRole = new Map<string, number>();
 		for (const u of ws.users) byRole.set(u.role, (byRole.get(u.role) ?? 0) + 1);

@@ -129,6 +129,19 @@ describe('issue #11 point 9: figures that agree', () => {
 		expect(fromSql.checks.unitsWithFindings).toBe(1);
 	});
 
+	test("the report asks for the aggregates in one call and gets what the dashboard's four parallel calls get; its unit picker is the dashboard's", async () => {
+		const scope = await services.dashboard.resolveScope(leader, q());
+		const parallel = await services.dashboard.aggregates(leader, q(), scope);
+		const oneCall = await services.dashboard.aggregates(leader, q(), scope, scope.params, true);
+		expect(oneCall.rows).toEqual(parallel.rows);
+		expect(parallel.rows.checksByUnit.length).toBeGreaterThan(0);
+		const r = await services.reports.report(leader, q());
+		if (!r.ok) throw new Error(r.code);
+		const dash = await services.dashboard.load(leader, new URLSearchParams({ period: 'month' }));
+		expect(r.value.units).toEqual(dash.unitOptions);
+		expect(r.value.units.map((u) => u.id)).toContain(root);
+	});
+
 	test('the biên bản: "Thực hiện tốt" lists only criteria met, worded as criteria', async () => {
 		const { doc } = await services.onsite.record(lead, c1);
 		const good = recordText(doc).filter((l) => l.includes('Thực hiện tốt'));

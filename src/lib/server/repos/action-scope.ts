@@ -33,7 +33,7 @@ export function actionScopeRepo(pb: Pb) {
 	const users = () => pb.collection('users');
 	return {
 		async units(): Promise<UnitNode[]> {
-			const items = await pb.collection('units').getFullList({ fields: 'id,name,parent', sort: 'name', batch: 1000 });
+			const items = await pb.collection('units').getFullList({ sort: 'name', batch: 1000 });
 			return items.map((r) => ({ id: r.id, name: String(r.name), parentId: r.parent ? String(r.parent) : null }));
 		},
 		/** Active unit heads of a unit. */

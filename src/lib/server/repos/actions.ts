@@ -263,17 +263,24 @@ export function actionsRepo(pb: Pb) {
 			return r.items.map(toRecord);
 		},
 
-		/** Counts per status for the query (its status filter ignored). */
+		/**
+		 * Counts per status for the query (its status filter ignored): one GROUP BY in PocketBase
+		 * (pb_hooks/lib/counts.js actionCounts, the same conditions as filterOf above, field by field).
+		 */
 		async countByStatus(q: ActionQuery, statuses: readonly ActionStatus[]): Promise<Record<string, number>> {
-			const base = filterOf({ ...q, status: undefined });
-			const totals = await Promise.all(
-				statuses.map(async (s) => {
-					const f = [base, pb.filter('status = {:s}', { s })].filter(Boolean).join(' && ');
-					return (await col().getList(1, 1, { filter: f, fields: 'id' })).totalItems;
-				})
-			);
-			// Keys in the statuses' order, whatever order the queries finished in.
-			return Object.fromEntries(statuses.map((s, i) => [s, totals[i]!]));
+			const { counts } = await pb.send<{ counts: Record<string, number> }>('/api/congvu/action-counts', {
+				method: 'POST',
+				body: {
+					units: q.unitIds ?? null,
+					inspection: q.inspectionId ?? '',
+					category: q.category ?? '',
+					dueFrom: q.dueFrom ?? '',
+					dueTo: q.dueTo ?? '',
+					overdue: q.overdue === true
+				}
+			});
+			// Keys in the statuses' order, every status present.
+			return Object.fromEntries(statuses.map((s) => [s, counts[s] ?? 0]));
 		},
 
 		/** Actions not yet accepted whose due date is on or before `until` (scheduler). */

@@ -21,7 +21,7 @@ export interface PersonRef {
 }
 
 /** Every row, 1000 per request and no COUNT(*) (getFullList pages by 500 with totals: twice as slow). */
-async function all(pb: Pb, collection: string, opts: { fields: string; sort: string; filter?: string }) {
+async function all(pb: Pb, collection: string, opts: { fields?: string; sort: string; filter?: string }) {
 	const out = [];
 	for (let page = 1; ; page++) {
 		const r = await pb.collection(collection).getList(page, 1000, { ...opts, skipTotal: true });
@@ -33,7 +33,7 @@ async function all(pb: Pb, collection: string, opts: { fields: string; sort: str
 export function checkLookupsRepo(pb: Pb) {
 	return {
 		async units(): Promise<UnitRef[]> {
-			const rows = await all(pb, 'units', { fields: 'id,name,code,parent,active', sort: 'code' });
+			const rows = await all(pb, 'units', { sort: 'code' }); // no `fields`: see org-directory.ts;
 			return rows.map((r) => ({
 				id: r.id,
 				name: String(r.name),

@@ -61,6 +61,14 @@ const iso = (v: unknown): string | null => {
 };
 const ids = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : []);
 
+/**
+ * The fields toCheck reads: every read of a Check asks only for these, never `*` (a check's checklist and
+ * procedures JSON, up to 200 KB, would travel with each row of a list; docs/performance.md).
+ */
+const CHECK_FIELDS =
+	'id,title,kind,trigger,plan,campaign,report_back_date,unit,focus,scheduled_start,scheduled_end,lead,team,observers,' +
+	'observer_names,status,status_reason,started_at,completed_at,created_by,version,expand.unit.name';
+
 export function toCheck(r: RecordModel): Check {
 	return {
 		id: r.id,
@@ -163,7 +171,7 @@ export function inspectionsRepo(pb: Pb) {
 				filter: parts.join(' && '),
 				sort: q.sort === '-start' ? '-scheduled_start' : 'scheduled_start',
 				expand: 'unit',
-				fields: '*,expand.unit.name',
+				fields: CHECK_FIELDS,
 				skipTotal: true
 			});
 			let out = rows.items.map(toCheck);
@@ -180,13 +188,13 @@ export function inspectionsRepo(pb: Pb) {
 			const rows = await col().getFullList({
 				filter: `${pb.filter('scheduled_end > {:from} && scheduled_start < {:to}', { from: pbDate(from), to: pbDate(to) })} && (${who.join(' || ')})`,
 				expand: 'unit',
-				fields: '*,expand.unit.name'
+				fields: CHECK_FIELDS
 			});
 			return rows.map(toCheck);
 		},
 		async get(id: string): Promise<Check | null> {
 			if (!isRecordId(id)) return null;
-			const r = await orNull(col().getOne(id, { expand: 'unit', fields: '*,expand.unit.name' }));
+			const r = await orNull(col().getOne(id, { expand: 'unit', fields: CHECK_FIELDS }));
 			return r ? toCheck(r) : null;
 		},
 		async listForPlan(planId: string): Promise<Check[]> {
@@ -194,7 +202,7 @@ export function inspectionsRepo(pb: Pb) {
 				filter: pb.filter('plan = {:p}', { p: planId }),
 				sort: 'scheduled_start',
 				expand: 'unit',
-				fields: '*,expand.unit.name'
+				fields: CHECK_FIELDS
 			});
 			return rows.map(toCheck);
 		},
@@ -265,7 +273,7 @@ export function inspectionsRepo(pb: Pb) {
 					until: `${until} 23:59:59.999Z`
 				}),
 				expand: 'unit',
-				fields: '*,expand.unit.name',
+				fields: CHECK_FIELDS,
 				batch: 500
 			});
 			return rows.map(toCheck);

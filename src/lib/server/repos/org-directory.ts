@@ -27,10 +27,13 @@ function toUnitEntry(r: RecordModel): UnitEntry {
 
 export function orgDirectoryRepo(pb: Pb) {
 	return {
-		/** Every unit, active or not (a few hundred at most), ordered by code. */
+		/**
+		 * Every unit, active or not (a few hundred at most), ordered by code. Whole rows, no `fields`:
+		 * PocketBase picks fields by re-encoding each row, which costs it more CPU than the few extra
+		 * columns (measured, docs/performance.md); the same for the other reads of the unit list.
+		 */
 		async listUnits(): Promise<UnitEntry[]> {
 			const rows = await pb.collection('units').getFullList({
-				fields: 'id,code,name,kind,parent,active',
 				sort: 'code',
 				batch: 1000
 			});

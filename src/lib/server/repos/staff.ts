@@ -92,8 +92,8 @@ export function staffRepo(pb: Pb) {
 
 	return {
 		/**
-		 * One page of the roster, ordered by employee code (codes follow unit and rank). The page itself
-		 * skips PocketBase's COUNT; the total comes from a one-row query on the same filter.
+		 * One page of the roster, ordered by employee code (codes follow unit and rank), with its total
+		 * (PocketBase's COUNT on the same filter, in the same round trip).
 		 */
 		async list(f: StaffListFilter, page: number, perPage: number) {
 			const filter = filterOf(f);
@@ -104,11 +104,8 @@ export function staffRepo(pb: Pb) {
 				const ranked = rankBySearch(all.map(toStaffMember), f.query, (s) => [s.fullName, s.employeeCode]);
 				return { items: ranked.slice((page - 1) * perPage, page * perPage), total: ranked.length };
 			}
-			const [rows, count] = await Promise.all([
-				col().getList(page, perPage, { filter, sort: 'employee_code', fields: LIST_FIELDS, skipTotal: true }),
-				col().getList(1, 1, { filter, fields: 'id' })
-			]);
-			return { items: rows.items.map(toStaffMember), total: count.totalItems };
+			const rows = await col().getList(page, perPage, { filter, sort: 'employee_code' });
+			return { items: rows.items.map(toStaffMember), total: rows.totalItems };
 		},
 		async get(id: string): Promise<StaffMember | null> {
 			const r = await orNull(col().getOne(id, { fields: LIST_FIELDS }));

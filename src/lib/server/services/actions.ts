@@ -283,7 +283,8 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 		async board(actor: Actor, f: BoardFilter) {
 			authorize(actor, 'action.list');
 			const canPickUnit = can(actor, 'org.read');
-			const units = await scope.units();
+			// Only who may pick a unit needs the tree (the picker, a subtree's ids).
+			const units = canPickUnit ? await scope.units() : [];
 			let unitIds: string[] | undefined;
 			if (!canPickUnit) unitIds = actor.unitId ? [actor.unitId] : [];
 			else if (f.unit) unitIds = subtreeIds(units, f.unit);

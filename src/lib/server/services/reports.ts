@@ -9,7 +9,7 @@ import { authorize } from '../authz';
 import { statsRepo } from '../repos/stats';
 import { tthcStatsRepo } from '../repos/tthc-stats';
 import { reportTthc } from '../../domain/tthc';
-import { dashboardService, periodBounds } from './dashboard';
+import { dashboardService, periodBounds, unitOptionsOf } from './dashboard';
 import { buildFigures, previousPeriod } from '../../domain/stats';
 import { buildReport, type ReportData } from '../../domain/report';
 import { addDays } from '../../domain/format';
@@ -34,6 +34,8 @@ export interface ReportView {
 	query: string;
 	/** The quarter or year, as drafts and issued reports key it (domain/report-issue.ts). */
 	period: ReportPeriod;
+	/** The units the filter offers, from the report's own (fresh) unit tree. */
+	units: { id: string; name: string }[];
 }
 
 /** A refused filter (a message key from the dashboard's parser) as a 400. */
@@ -50,14 +52,15 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 			authorize(actor, 'report.export');
 			const first = await dashboard.resolveScope(actor, search);
 			if (first.error) return badFilter(first.error);
-			const { s, rows } = await dashboard.aggregates(actor, search, first);
+			// One round trip per period (the report is not the dashboard's latency path; docs/performance.md).
+			const { s, rows } = await dashboard.aggregates(actor, search, first, first.params, true);
 			if (s.error) return badFilter(s.error);
 			const period = reportPeriodOf(s.filter.period.input);
 			if (!period) return refuse(400, 'report.error.period_kind');
 			const prev = previousPeriod(s.filter.period);
 			const prevParams = { ...s.params, ...periodBounds(prev) };
 			const [prevRows, byType, prevByType, types, attendanceByCheck, procedures, dossiers, offenders, tthcRows] = await Promise.all([
-				repo.aggregates(prevParams),
+				repo.aggregates(prevParams, true),
 				repo.findingsByType(s.params),
 				repo.findingsByType(prevParams),
 				repo.violationTypes(),
@@ -85,7 +88,7 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 					return { name: p?.name ?? '', position: p?.position ?? '', unitId: p?.unitId ?? '', codes: o.codes, n: o.n };
 				})
 			});
-			return ok({ report, query: search.toString(), period });
+			return ok({ report, query: search.toString(), period, units: unitOptionsOf(s) });
 		},
 
 		/**

@@ -42,9 +42,9 @@ export function staffService(pb: Pb, clock: () => Date) {
 
 	const service = {
 		/** Units the actor may filter the roster by, in tree order (unit heads: only their own). */
-		async unitOptions(actor: Actor): Promise<UnitOption[]> {
+		async unitOptions(actor: Actor, read = unitsById()): Promise<UnitOption[]> {
 			authorize(actor, 'staff.read', { unitId: actor.unitId });
-			const { units } = await unitsById();
+			const { units } = await read;
 			const visible = can(actor, 'org.read') ? units : units.filter((u) => u.id === actor.unitId);
 			const depth = unitDepths(visible);
 			return treeOrder(visible, (a, b) => Number(b.active) - Number(a.active) || compareVietnamese(a.name, b.name)).map((u) => ({
@@ -59,14 +59,14 @@ export function staffService(pb: Pb, clock: () => Date) {
 		 * filter includes the unit's subtree. Unit heads see only their own unit: asking for another unit
 		 * is refused (403), and the list never includes another unit's staff.
 		 */
-		async list(actor: Actor, q: StaffQuery) {
+		async list(actor: Actor, q: StaffQuery, read?: ReturnType<typeof unitsById>) {
 			let unitIds: string[] | undefined;
 			if (can(actor, 'org.read')) authorize(actor, 'staff.read');
 			else {
 				authorize(actor, 'staff.read', { unitId: q.unit ?? actor.unitId });
 				unitIds = [actor.unitId!];
 			}
-			const { units, byId } = await unitsById();
+			const { units, byId } = await (read ?? unitsById());
 			if (!unitIds && q.unit) unitIds = subtreeIds(units, q.unit);
 			const key = searchKey(q.q);
 			const page = await repo.list(
@@ -89,9 +89,11 @@ export function staffService(pb: Pb, clock: () => Date) {
 			};
 		},
 
-		/** A roster page with the units the actor may filter by (one call for a list page). */
+		/** A roster page with the units the actor may filter by (one call for a list page; the units read once). */
 		async roster(actor: Actor, q: StaffQuery) {
-			const [page, units] = await Promise.all([service.list(actor, q), service.unitOptions(actor)]);
+			const read = unitsById();
+			read.catch(() => undefined); // awaited below; a refusal before that must not leave it unhandled
+			const [page, units] = await Promise.all([service.list(actor, q, read), service.unitOptions(actor, read)]);
 			return { page, units };
 		},
 

@@ -21,7 +21,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const today = vnDay(clock());
 	const [r, issued] = await Promise.all([reports.report(user.actor, search), reportIssue.list(user.actor)]);
 	const filter = parseDashboardQuery(search, today).filter;
-	const units = (await dashboard.load(user.actor, new URLSearchParams({ period: 'month' }))).unitOptions;
+	// The unit picker: the report's own tree; a refused filter has none, so the dashboard's then.
+	const units = r.ok ? r.value.units : (await dashboard.load(user.actor, new URLSearchParams({ period: 'month' }))).unitOptions;
 	const common = {
 		filter,
 		units,
