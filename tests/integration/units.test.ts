@@ -40,6 +40,19 @@ describe('tree rules', () => {
 		expect(tree.indexOf(child)).toBeGreaterThan(i);
 	});
 
+	test('a new or renamed unit shows at once in the check pages’ unit picker (no stale copy of the tree)', async () => {
+		const s = await testServices();
+		const admin = await makeAdmin();
+		const leader = toActor(await makeUser('leader'));
+		const code = uid('PX.');
+		expect((await s.checks.unitOptions(leader)).some((u) => u.name === 'Phường Mới Lập')).toBe(false);
+		const r = await s.units.create(admin, { code, name: 'Phường Mới Lập', kind: 'ward', parent: '' });
+		if (!r.ok) throw new Error(r.code);
+		expect((await s.checks.unitOptions(leader)).find((u) => u.id === r.value.id)?.name).toBe('Phường Mới Lập');
+		expect((await s.units.rename(admin, r.value.id, { name: 'Phường Đổi Tên', kind: 'ward' })).ok).toBe(true);
+		expect((await s.checks.unitOptions(leader)).find((u) => u.id === r.value.id)?.name).toBe('Phường Đổi Tên');
+	});
+
 	test('a duplicate unit code is refused with a clear message and nothing is created', async () => {
 		const s = await testServices();
 		const admin = await makeAdmin();

@@ -57,3 +57,13 @@ export function clearSessionCache(): void {
 	sessionReads.generation++;
 	sessionReads.cache.clear();
 }
+
+/**
+ * Bumped by every write to units (repos/units.ts, repos/org-import.ts): a copy of the unit tree kept by a
+ * service is used only while the generation it was read in is still current, so an admin's rename, move,
+ * merge or import shows at the next request of this process.
+ */
+export const unitWrites = { generation: 0 };
+export function unitsChanged(): void {
+	unitWrites.generation++;
+}

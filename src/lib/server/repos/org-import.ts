@@ -5,6 +5,7 @@
 // within the same batch.
 import { randomBytes } from 'node:crypto';
 import type { Pb } from '../pb/create';
+import { unitsChanged } from '../cache';
 import { mapPbError } from '../pb/errors';
 import { searchKey, toNFC } from '../../domain/text';
 import type { UnitKind } from '../../domain/vocabulary';
@@ -90,10 +91,13 @@ export function orgImportRepo(pb: Pb) {
 				n++;
 			}
 			if (n === 0) return;
+			unitsChanged();
 			try {
 				await batch.send();
 			} catch (e) {
 				throw mapPbError(e);
+			} finally {
+				unitsChanged();
 			}
 		}
 	};

@@ -3,6 +3,7 @@
 // undo are written with the batch API: one transaction, so nothing is ever half-saved.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
+import { unitsChanged } from '../cache';
 import { mapPbError, orNull } from '../pb/errors';
 import { searchKey } from '../../domain/text';
 import { addDays } from '../../domain/format';
@@ -97,6 +98,15 @@ export interface MergeWrite {
 
 export function unitsRepo(pb: Pb) {
 	const col = () => pb.collection('units');
+	/** Sends a batch that writes units; the unit tree copies of this process are dropped around it. */
+	const sendUnitWrites = async (batch: ReturnType<Pb['createBatch']>) => {
+		unitsChanged();
+		try {
+			await batch.send();
+		} finally {
+			unitsChanged();
+		}
+	};
 	const events = () => pb.collection('unit_events');
 	const count = async (collection: string, filter: string) =>
 		(await pb.collection(collection).getList(1, 1, { filter, fields: 'id' })).totalItems;
@@ -115,10 +125,13 @@ export function unitsRepo(pb: Pb) {
 		},
 		/** Creates a unit; a taken code throws AppError('duplicate', 'code'). */
 		async create(u: NewUnit): Promise<Unit> {
+			unitsChanged();
 			try {
 				return toUnit(await col().create(unitBody(u)));
 			} catch (e) {
 				throw mapPbError(e);
+			} finally {
+				unitsChanged();
 			}
 		},
 		async update(
@@ -134,7 +147,12 @@ export function unitsRepo(pb: Pb) {
 			if (patch.parentId !== undefined) body.parent = patch.parentId ?? '';
 			if (patch.active !== undefined) body.active = patch.active;
 			if (patch.validTo !== undefined) body.valid_to = patch.validTo ? dayEnd(patch.validTo) : '';
-			return toUnit(await col().update(id, body));
+			unitsChanged();
+			try {
+				return toUnit(await col().update(id, body));
+			} finally {
+				unitsChanged();
+			}
 		},
 
 		/** Active staff per unit: one COUNT per unit (indexed on staff(unit, active)); never loads the roster. */
@@ -253,7 +271,7 @@ export function unitsRepo(pb: Pb) {
 					data: { targetId: m.targetId, ...m.details }
 				})
 			);
-			await batch.send();
+			await sendUnitWrites(batch);
 		},
 
 		/** Reverses a merge in one transaction (see MergeDetails) and marks its event undone. */
@@ -284,7 +302,7 @@ export function unitsRepo(pb: Pb) {
 					data: { targetId: e.targetId, staff: details.staff.length }
 				})
 			);
-			await batch.send();
+			await sendUnitWrites(batch);
 		}
 	};
 }

@@ -3,6 +3,7 @@
 // the check's facts, so a surprise check not yet started never reaches anyone outside its team,
 // leaders and admins (issue #4 §5).
 import type { Pb } from '../pb/create';
+import { unitWrites } from '../cache';
 import { authorize, can } from '../authz';
 import type { Scoped } from '../authz';
 import { inspectionsRepo, type Check, type CheckQuery, type CheckWrite } from '../repos/inspections';
@@ -69,15 +70,16 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 	const lookups = checkLookupsRepo(pb);
 	const audit = auditRepo(pb);
 
-	// The unit tree for pickers and subtree filters, kept for 30 s: units change rarely (an admin's edit
-	// shows within half a minute) and reading 500 of them was most of the list page's time. Validation
-	// (is this unit active?) always reads the unit itself, never this copy.
-	let unitCache: { at: number; units: Promise<UnitRef[]> } | null = null;
+	// The unit tree for pickers and subtree filters, kept for 30 s and dropped by any unit write of this
+	// process (cache.ts unitWrites): reading 500 units was most of the list page's time. Validation (is
+	// this unit active?) always reads the unit itself, never this copy.
+	let unitCache: { at: number; generation: number; units: Promise<UnitRef[]> } | null = null;
 	function unitTree(): Promise<UnitRef[]> {
 		const now = Date.now();
-		if (!unitCache || now - unitCache.at > 30_000) {
+		if (!unitCache || unitCache.generation !== unitWrites.generation || now - unitCache.at > 30_000) {
+			// Bumped before and after each write: a read that overlaps one is never kept past it.
 			const units = lookups.units();
-			unitCache = { at: now, units };
+			unitCache = { at: now, generation: unitWrites.generation, units };
 			units.catch(() => (unitCache = null));
 		}
 		return unitCache.units;
