@@ -196,6 +196,58 @@ test("checklist answers given offline survive a reload with no network and are s
 	expect(fs.map((f) => f.description)).toEqual(['Bộ phận một cửa không đeo thẻ']);
 });
 
+test('an explanation and a located photo given offline survive a reload with no network and are saved once', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(120_000);
+	const { pb, checkId } = await fixture();
+	await context.grantPermissions(['geolocation']);
+	await context.setGeolocation({ latitude: 21.0285, longitude: 105.8542 });
+	await login(page, DEMO.inspector);
+	await openAndStart(page, checkId);
+	await page.goto(`/checks/${checkId}/onsite/findings`);
+	// Online: a finding about a person, and the explanation asked for.
+	await page.getByLabel('Người vi phạm').selectOption({ index: 3 });
+	await page.getByLabel('Loại vi phạm').selectOption({ index: 1 });
+	await page.getByLabel('Nội dung ghi nhận').fill('Rời vị trí trong giờ làm việc');
+	await page.getByRole('button', { name: 'Lưu vi phạm' }).click();
+	await waitAllSent(page);
+	const card = page.locator('article[id^="f-"]', { hasText: 'Rời vị trí trong giờ làm việc' });
+	const asked = Date.now();
+	await card.getByRole('button', { name: 'Yêu cầu tường trình' }).click();
+	await expect(card.getByText('Đã yêu cầu, chờ nộp')).toBeVisible();
+	await keptOnDevice(page, checkId, asked);
+
+	await goOffline(context, page);
+	await card.getByLabel('Nội dung tường trình').fill('Tôi đi họp tại UBND quận, có giấy mời.');
+	await card.getByRole('button', { name: 'Ghi nhận đã nhận' }).click();
+	const state = card.getByTestId('explanation-sync');
+	await expect(state).toContainText('Đã lưu trên thiết bị');
+	await page.getByLabel('Loại vi phạm').selectOption({ index: 1 });
+	await page.getByLabel('Nội dung ghi nhận').fill('Ảnh có vị trí, chụp khi mất mạng');
+	await page.locator('input[name="photos"]').setInputFiles([{ name: 'noi.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page) }]);
+	await page.getByLabel('Giữ vị trí chụp ảnh').check();
+	await page.getByRole('button', { name: 'Lưu vi phạm' }).click();
+	await expect(page.getByTestId('sync-summary')).toHaveText('3 mục đang chờ gửi');
+
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(state).toContainText('Đã lưu trên thiết bị');
+	await expect(state).toContainText('Tôi đi họp tại UBND quận, có giấy mời.');
+	await expect(page.getByTestId('sync-summary')).toHaveText('3 mục đang chờ gửi');
+	await shot(page, info, 'offline-explanation-reloaded');
+
+	await context.setOffline(false);
+	await waitAllSent(page);
+	await expect(card).toContainText('Bản tường trình: Đã nhận');
+	const fs = await pb.collection('findings').getFullList({ filter: pb.filter('inspection = {:i} && source = "manual"', { i: checkId }) });
+	const explained = fs.find((f) => f.description === 'Rời vị trí trong giờ làm việc')!;
+	expect([explained.explanation_status, explained.explanation_text]).toEqual(['received', 'Tôi đi họp tại UBND quận, có giấy mời.']);
+	const located = fs.find((f) => f.description === 'Ảnh có vị trí, chụp khi mất mạng')!;
+	expect(located.photo_meta).toMatchObject([{ has_location: true, lat: 21.0285, lon: 105.8542 }]);
+	expect(fs).toHaveLength(2);
+});
+
 test('the network cut in the middle of the sync: the rest goes later, nothing twice', async ({ page, context }) => {
 	test.setTimeout(180_000);
 	const { pb, checkId } = await fixture();

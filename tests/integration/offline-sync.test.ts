@@ -85,6 +85,22 @@ describe('sync applies a queue once, in dependency order', () => {
 	});
 });
 
+describe('photos and explanations from the outbox', () => {
+	test('a queued photo keeps the position the device sent ("keep location"); one sent without it has none', async () => {
+		const { s, fx, member, badge } = await setup(2);
+		const f = finding(badge, fx.staff[0]!.id);
+		expect(states(await s.onsite.sync(member, fx.check.id, [start(), f], null))).toEqual(['sent', 'sent']);
+		const located = { ...photoRec(f.data.id), data: { ...photoRec(f.data.id).data, lat: 21.0285, lon: 105.8542 } };
+		expect(states(await s.onsite.sync(member, fx.check.id, [located], photo()))).toEqual(['sent']);
+		expect(states(await s.onsite.sync(member, fx.check.id, [photoRec(f.data.id)], photo()))).toEqual(['sent']);
+		const meta = (await findingsRepo(await superPb()).get(f.data.id))!.photoMeta;
+		expect(meta.map((m) => [m.has_location, m.lat, m.lon])).toEqual([
+			[true, 21.0285, 105.8542],
+			[false, undefined, undefined]
+		]);
+	});
+});
+
 describe('checklist answers from the outbox', () => {
 	test('applied through the checklist path after the findings: an item marked "Vi phạm" records its finding once, whatever the retries', async () => {
 		const { s, fx, member, badge } = await setup(3);

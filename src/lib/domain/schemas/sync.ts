@@ -47,7 +47,10 @@ export type FindingData = z.output<typeof findingData>;
 
 export const photoData = z.object({
 	findingId: id,
-	lastModified: z.number().int().min(0).default(0)
+	lastModified: z.number().int().min(0).default(0),
+	/** Where the photo was taken (its EXIF, else the device's position), sent only when the inspector keeps the location. */
+	lat: z.number().min(-90).max(90).nullable().default(null),
+	lon: z.number().min(-180).max(180).nullable().default(null)
 });
 
 export const explanationData = z.object({ findingId: id, text: z.string().trim().min(1, 'onsite.error.explanation_empty').max(20000) });

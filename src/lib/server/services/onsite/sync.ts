@@ -158,7 +158,12 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 				return attempt(locale, r.key, async () => {
 					const f = await ctx.repos.fnd.get(r.data.findingId);
 					if (!f || f.inspectionId !== checkId) return notFound();
-					return uc.addFindingPhoto(actor, f.id, { clientKey: r.key, lastModified: r.data.lastModified }, file);
+					return uc.addFindingPhoto(
+						actor,
+						f.id,
+						{ clientKey: r.key, lastModified: r.data.lastModified, lat: r.data.lat, lon: r.data.lon },
+						file
+					);
 				});
 			case 'explanation':
 				return attempt(locale, r.key, async () => {
