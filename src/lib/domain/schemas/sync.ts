@@ -64,12 +64,19 @@ export const checklistData = z.object({
 	people: z.record(z.string().min(1).max(64), id).default({})
 });
 
+/**
+ * A new sampled TTHC dossier: its id chosen on the device (a retry finds it saved) and the form's fields
+ * as typed, checked on the server by the dossier form's own schema (schemas/dossiers.ts) and rules.
+ */
+export const dossierData = z.object({ id, fields: z.record(z.string().min(1).max(64), z.string().max(2000)) });
+
 export const syncRecordSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('start'), key, data: startData }),
 	z.object({ kind: z.literal('roll_call'), key, data: rollCallData }),
 	z.object({ kind: z.literal('finding'), key, data: findingData }),
 	z.object({ kind: z.literal('photo'), key, data: photoData }),
 	z.object({ kind: z.literal('checklist'), key, data: checklistData }),
+	z.object({ kind: z.literal('dossier'), key, data: dossierData }),
 	z.object({ kind: z.literal('explanation'), key, data: explanationData })
 ]);
 export type SyncRecord = z.output<typeof syncRecordSchema>;
