@@ -196,6 +196,107 @@ test("checklist answers given offline survive a reload with no network and are s
 	expect(fs.map((f) => f.description)).toEqual(['Bộ phận một cửa không đeo thẻ']);
 });
 
+test('an explanation and a located photo given offline survive a reload with no network and are saved once', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(120_000);
+	const { pb, checkId } = await fixture();
+	await context.grantPermissions(['geolocation']);
+	await context.setGeolocation({ latitude: 21.0285, longitude: 105.8542 });
+	await login(page, DEMO.inspector);
+	await openAndStart(page, checkId);
+	await page.goto(`/checks/${checkId}/onsite/findings`);
+	// Online: a finding about a person, and the explanation asked for.
+	await page.getByLabel('Người vi phạm').selectOption({ index: 3 });
+	await page.getByLabel('Loại vi phạm').selectOption({ index: 1 });
+	await page.getByLabel('Nội dung ghi nhận').fill('Rời vị trí trong giờ làm việc');
+	await page.getByRole('button', { name: 'Lưu vi phạm' }).click();
+	await waitAllSent(page);
+	const card = page.locator('article[id^="f-"]', { hasText: 'Rời vị trí trong giờ làm việc' });
+	const asked = Date.now();
+	await card.getByRole('button', { name: 'Yêu cầu tường trình' }).click();
+	await expect(card.getByText('Đã yêu cầu, chờ nộp')).toBeVisible();
+	await keptOnDevice(page, checkId, asked);
+
+	await goOffline(context, page);
+	await card.getByLabel('Nội dung tường trình').fill('Tôi đi họp tại UBND quận, có giấy mời.');
+	await card.getByRole('button', { name: 'Ghi nhận đã nhận' }).click();
+	const state = card.getByTestId('explanation-sync');
+	await expect(state).toContainText('Đã lưu trên thiết bị');
+	await page.getByLabel('Loại vi phạm').selectOption({ index: 1 });
+	await page.getByLabel('Nội dung ghi nhận').fill('Ảnh có vị trí, chụp khi mất mạng');
+	await page.locator('input[name="photos"]').setInputFiles([{ name: 'noi.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page) }]);
+	await page.getByLabel('Giữ vị trí chụp ảnh').check();
+	await page.getByRole('button', { name: 'Lưu vi phạm' }).click();
+	await expect(page.getByTestId('sync-summary')).toHaveText('3 mục đang chờ gửi');
+
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(state).toContainText('Đã lưu trên thiết bị');
+	await expect(state).toContainText('Tôi đi họp tại UBND quận, có giấy mời.');
+	await expect(page.getByTestId('sync-summary')).toHaveText('3 mục đang chờ gửi');
+	await shot(page, info, 'offline-explanation-reloaded');
+
+	await context.setOffline(false);
+	await waitAllSent(page);
+	await expect(card).toContainText('Bản tường trình: Đã nhận');
+	const fs = await pb.collection('findings').getFullList({ filter: pb.filter('inspection = {:i} && source = "manual"', { i: checkId }) });
+	const explained = fs.find((f) => f.description === 'Rời vị trí trong giờ làm việc')!;
+	expect([explained.explanation_status, explained.explanation_text]).toEqual(['received', 'Tôi đi họp tại UBND quận, có giấy mời.']);
+	const located = fs.find((f) => f.description === 'Ảnh có vị trí, chụp khi mất mạng')!;
+	expect(located.photo_meta).toMatchObject([{ has_location: true, lat: 21.0285, lon: 105.8542 }]);
+	expect(fs).toHaveLength(2);
+});
+
+test('TTHC dossiers sampled offline survive a reload with no network; one is saved once, the refused one keeps its reason on the device', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(120_000);
+	const { pb, checkId } = await fixture();
+	await login(page, DEMO.inspector);
+	const startedAt = await openAndStart(page, checkId);
+	await page.goto(`/checks/${checkId}/onsite/dossiers`);
+	await keptOnDevice(page, checkId, startedAt);
+	await goOffline(context, page);
+	const form = page.getByTestId('dossier-form');
+	const sample = async (code: string, received: string, due: string) => {
+		await form.getByLabel('Mã hồ sơ').fill(code);
+		await form.getByLabel('Tên thủ tục').fill('Đăng ký khai sinh');
+		await form.getByLabel('Lĩnh vực').selectOption({ label: 'Hộ tịch' });
+		await form.getByLabel('Ngày tiếp nhận').fill(received);
+		await form.getByLabel('Ngày hẹn trả').fill(due);
+		await form.getByRole('button', { name: 'Thêm hồ sơ' }).click();
+	};
+	// Dates out of order: refused on the device beside the field, nothing queued.
+	await sample('NT-0001', '2026-11-10', '2026-11-05');
+	await expect(form.getByText('Ngày hẹn trả không được trước ngày tiếp nhận.')).toBeVisible();
+	await form.getByLabel('Ngày hẹn trả').fill('2026-11-12');
+	await form.getByRole('button', { name: 'Thêm hồ sơ' }).click();
+	const pending = page.getByTestId('pending-dossiers');
+	await expect(pending.locator('article', { hasText: 'NT-0001' })).toContainText('Đã lưu trên thiết bị');
+	// The same code twice: only the server knows the check's codes, so it refuses the second on sync.
+	await sample('NT-0001', '2026-11-11', '2026-11-13');
+	await expect(pending.locator('article')).toHaveCount(2);
+	await expect(page.getByTestId('sync-summary')).toHaveText('2 mục đang chờ gửi');
+
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(pending.locator('article')).toHaveCount(2);
+	await shot(page, info, 'offline-dossiers-reloaded');
+
+	await context.setOffline(false);
+	await expect(page.getByTestId('dossier-row')).toHaveCount(1, { timeout: 30_000 });
+	const refused = pending.locator('article');
+	await expect(refused).toHaveCount(1);
+	await expect(refused).toContainText('Cần xử lý');
+	await expect(refused).toContainText('Mã hồ sơ NT-0001 đã có trong cuộc kiểm tra này.');
+	await page.reload();
+	await expect(refused).toContainText('Mã hồ sơ NT-0001 đã có trong cuộc kiểm tra này.');
+	await shot(page, info, 'offline-dossiers-refused');
+	const rows = await pb.collection('tthc_dossiers').getFullList({ filter: pb.filter('inspection = {:i}', { i: checkId }) });
+	expect(rows.map((r) => [r.code, r.received_on.slice(0, 10)])).toEqual([['NT-0001', '2026-11-10']]);
+});
+
 test('the network cut in the middle of the sync: the rest goes later, nothing twice', async ({ page, context }) => {
 	test.setTimeout(180_000);
 	const { pb, checkId } = await fixture();

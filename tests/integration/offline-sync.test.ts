@@ -85,6 +85,57 @@ describe('sync applies a queue once, in dependency order', () => {
 	});
 });
 
+describe('photos and explanations from the outbox', () => {
+	test('a queued photo keeps the position the device sent ("keep location"); one sent without it has none', async () => {
+		const { s, fx, member, badge } = await setup(2);
+		const f = finding(badge, fx.staff[0]!.id);
+		expect(states(await s.onsite.sync(member, fx.check.id, [start(), f], null))).toEqual(['sent', 'sent']);
+		const located = { ...photoRec(f.data.id), data: { ...photoRec(f.data.id).data, lat: 21.0285, lon: 105.8542 } };
+		expect(states(await s.onsite.sync(member, fx.check.id, [located], photo()))).toEqual(['sent']);
+		expect(states(await s.onsite.sync(member, fx.check.id, [photoRec(f.data.id)], photo()))).toEqual(['sent']);
+		const meta = (await findingsRepo(await superPb()).get(f.data.id))!.photoMeta;
+		expect(meta.map((m) => [m.has_location, m.lat, m.lon])).toEqual([
+			[true, 21.0285, 105.8542],
+			[false, undefined, undefined]
+		]);
+	});
+});
+
+describe('sampled TTHC dossiers from the outbox', () => {
+	const fields = (code: string, extra: Record<string, string> = {}) => ({
+		code,
+		procedure: 'Đăng ký khai sinh',
+		field: 'civil_status',
+		received_on: '2026-02-20',
+		due_on: '2026-02-24',
+		returned_on: '2026-02-26',
+		software_status: 'returned',
+		paper_status: 'returned',
+		reset_count: '0',
+		...extra
+	});
+	const dossierRec = (f: Record<string, string>) => ({ kind: 'dossier', key: newClientKey(), data: { id: newRecordId(), fields: f } });
+
+	test("saved once with the device's id through the dossier path, whatever the retries; bad dates refused with the reason, the others saved", async () => {
+		const { s, fx, member } = await setup(2);
+		const good = dossierRec(fields('MH-2602-0001'));
+		const bad = dossierRec(fields('MH-2602-0002', { due_on: '2026-02-10' }));
+		const malformed = dossierRec(fields('MH-2602-0003', { received_on: '20/02/2026' }));
+		const r = await s.onsite.sync(member, fx.check.id, [good, bad, malformed, start()], null);
+		expect(states(r)).toEqual(['sent', 'refused', 'refused', 'sent']);
+		expect(r.ok && r.value[1]).toMatchObject({ status: 400, message: 'Ngày hẹn trả không được trước ngày tiếp nhận.' });
+		expect(r.ok && r.value[2]).toMatchObject({ status: 400, code: 'dossier.error.date_invalid' });
+		expect(r.ok && (r.value[2] as { message: string }).message).toMatch(/^Ngày tiếp nhận/);
+		// The same record again under a new key (its receipt lost): the device's id finds it saved.
+		expect(states(await s.onsite.sync(member, fx.check.id, [{ ...good, key: newClientKey() }], null))).toEqual(['sent']);
+		const view = await s.onsite.dossiers(member, fx.check.id);
+		expect(view.dossiers.map((d) => [d.id, d.code])).toEqual([[good.data.id, 'MH-2602-0001']]);
+		// Returned late without an apology slip: its automatic findings, each once.
+		expect(view.findings.length).toBeGreaterThan(0);
+		expect(new Set(view.findings.map((f) => f.description)).size).toBe(view.findings.length);
+	});
+});
+
 describe('checklist answers from the outbox', () => {
 	test('applied through the checklist path after the findings: an item marked "Vi phạm" records its finding once, whatever the retries', async () => {
 		const { s, fx, member, badge } = await setup(3);

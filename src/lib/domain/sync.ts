@@ -7,9 +7,10 @@ import type { RollCallData } from './schemas/sync';
 /**
  * What an outbox record can be, in the order the server applies them: a finding needs the check
  * started and its roster, a photo needs its finding, the checklist's answers come after the findings
- * (an item marked "Vi phạm" records its own), an explanation needs its finding.
+ * (an item marked "Vi phạm" records its own), a sampled TTHC dossier needs the check started (its
+ * automatic findings follow the manual ones), an explanation needs its finding.
  */
-export const SYNC_KINDS = ['start', 'roll_call', 'finding', 'photo', 'checklist', 'explanation'] as const;
+export const SYNC_KINDS = ['start', 'roll_call', 'finding', 'photo', 'checklist', 'dossier', 'explanation'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 export const syncRank = (k: SyncKind) => SYNC_KINDS.indexOf(k);
 

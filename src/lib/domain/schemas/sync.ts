@@ -47,7 +47,10 @@ export type FindingData = z.output<typeof findingData>;
 
 export const photoData = z.object({
 	findingId: id,
-	lastModified: z.number().int().min(0).default(0)
+	lastModified: z.number().int().min(0).default(0),
+	/** Where the photo was taken (its EXIF, else the device's position), sent only when the inspector keeps the location. */
+	lat: z.number().min(-90).max(90).nullable().default(null),
+	lon: z.number().min(-180).max(180).nullable().default(null)
 });
 
 export const explanationData = z.object({ findingId: id, text: z.string().trim().min(1, 'onsite.error.explanation_empty').max(20000) });
@@ -61,12 +64,19 @@ export const checklistData = z.object({
 	people: z.record(z.string().min(1).max(64), id).default({})
 });
 
+/**
+ * A new sampled TTHC dossier: its id chosen on the device (a retry finds it saved) and the form's fields
+ * as typed, checked on the server by the dossier form's own schema (schemas/dossiers.ts) and rules.
+ */
+export const dossierData = z.object({ id, fields: z.record(z.string().min(1).max(64), z.string().max(2000)) });
+
 export const syncRecordSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('start'), key, data: startData }),
 	z.object({ kind: z.literal('roll_call'), key, data: rollCallData }),
 	z.object({ kind: z.literal('finding'), key, data: findingData }),
 	z.object({ kind: z.literal('photo'), key, data: photoData }),
 	z.object({ kind: z.literal('checklist'), key, data: checklistData }),
+	z.object({ kind: z.literal('dossier'), key, data: dossierData }),
 	z.object({ kind: z.literal('explanation'), key, data: explanationData })
 ]);
 export type SyncRecord = z.output<typeof syncRecordSchema>;

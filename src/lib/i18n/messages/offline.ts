@@ -37,6 +37,8 @@ export const vi = {
 	'offline.error.photo_missing': 'Thiếu tệp ảnh.',
 	'offline.error.one_photo': 'Mỗi lần chỉ gửi một ảnh.',
 	'offline.error.session': 'Phiên đăng nhập đã hết hạn.',
+	'offline.kind.dossier': 'Hồ sơ TTHC: {code}',
+	'offline.dossiers.pending': 'Hồ sơ lưu trên thiết bị',
 	'audit.collection.roll_call_conflicts': 'Điểm danh khác nhau giữa các thiết bị'
 } as const;
 
@@ -78,5 +80,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'offline.error.photo_missing': 'The photo file is missing.',
 	'offline.error.one_photo': 'Send one photo at a time.',
 	'offline.error.session': 'Your session has expired.',
+	'offline.kind.dossier': 'TTHC dossier: {code}',
+	'offline.dossiers.pending': 'Dossiers saved on this device',
 	'audit.collection.roll_call_conflicts': 'Roll call differences between devices'
 };

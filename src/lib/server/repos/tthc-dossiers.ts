@@ -79,12 +79,13 @@ export function tthcDossiersRepo(pb: Pb) {
 			unitId: string,
 			createdBy: string,
 			firstPosition: number,
-			ds: readonly DossierFacts[]
+			ds: readonly (DossierFacts & { id?: string })[]
 		): Promise<void> {
 			if (ds.length === 0) return;
 			const batch = pb.createBatch();
 			ds.forEach((d, i) =>
 				batch.collection('tthc_dossiers').create({
+					...(d.id ? { id: d.id } : {}),
 					inspection: inspectionId,
 					unit: unitId,
 					...body(d),

@@ -128,13 +128,22 @@ export function dossierUseCases(ctx: OnsiteContext) {
 		/**
 		 * Records a new dossier, or edits one (`edit`: its id and the version read). Authz: check.conduct.
 		 * Failures: 400 with the field (dates out of order, a code the check already has), 409
-		 * check.error.* (not open), 409 errors.stale, 404.
+		 * check.error.* (not open), 409 errors.stale, 404. `newId`: a new dossier's id chosen by the device
+		 * (the offline outbox, docs/offline.md): when the check already has it, it was saved by an earlier
+		 * try and nothing is written again.
 		 */
-		async saveDossier(actor: Actor, id: string, d: DossierFacts, edit?: { dossierId: string; version: number }): Promise<Result<string>> {
+		async saveDossier(
+			actor: Actor,
+			id: string,
+			d: DossierFacts,
+			edit?: { dossierId: string; version: number },
+			newId?: string
+		): Promise<Result<string>> {
 			const c = await load(actor, id, 'check.conduct');
 			const bad = editable(c) ?? refusalOf(d);
 			if (bad) return bad;
 			const all = await repo.list(c.id);
+			if (newId && !edit && all.some((x) => x.id === newId)) return ok(newId);
 			if (all.some((x) => x.code === d.code && x.id !== edit?.dossierId)) return duplicate(d.code);
 			let dossierId: string;
 			try {
@@ -145,8 +154,8 @@ export function dossierUseCases(ctx: OnsiteContext) {
 					dossierId = own.id;
 				} else {
 					const position = all.reduce((m, x) => Math.max(m, x.position + 1), 0);
-					await repo.createMany(c.id, c.unitId, actor.id, position, [d]);
-					dossierId = (await repo.list(c.id)).find((x) => x.code === d.code)?.id ?? '';
+					await repo.createMany(c.id, c.unitId, actor.id, position, [newId ? { ...d, id: newId } : d]);
+					dossierId = newId ?? (await repo.list(c.id)).find((x) => x.code === d.code)?.id ?? '';
 				}
 			} catch (e) {
 				if (e instanceof AppError && e.code === 'duplicate') return duplicate(d.code);

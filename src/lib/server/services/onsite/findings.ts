@@ -152,7 +152,7 @@ export function findingUseCases(ctx: OnsiteContext) {
 		async addFindingPhoto(
 			actor: Actor,
 			findingId: string,
-			input: { clientKey: string; lastModified: number },
+			input: { clientKey: string; lastModified: number; lat?: number | null; lon?: number | null },
 			file: File
 		): Promise<Result<{ duplicate: boolean }>> {
 			for (let attempt = 0; attempt < 20; attempt++) {
@@ -164,7 +164,12 @@ export function findingUseCases(ctx: OnsiteContext) {
 				if (f.superseded) return refuse(409, 'errors.stale');
 				if (f.photoMeta.some((m) => m.client_key === input.clientKey)) return ok({ duplicate: true });
 				if (f.photos.length >= PHOTO_MAX_COUNT) return refuseWith(400, 'onsite.error.too_many_photos', { n: PHOTO_MAX_COUNT });
-				const prepared = await preparePhotos([file], [{ lastModified: input.lastModified }], false, ctx.clock());
+				// A position comes only when the inspector chose to keep it (the device sends none otherwise).
+				const located = typeof input.lat === 'number' && typeof input.lon === 'number';
+				const hint = located
+					? { lastModified: input.lastModified, lat: input.lat!, lon: input.lon! }
+					: { lastModified: input.lastModified };
+				const prepared = await preparePhotos([file], [hint], located, ctx.clock());
 				if (!prepared.ok) return refuseWith(400, messageKey(prepared.code), prepared.params);
 				const p = prepared.photos[0];
 				if (!p) return refuse(400, 'onsite.error.not_image', undefined, { name: file.name });

@@ -22,13 +22,14 @@ export function onsiteService(pb: Pb, clock: () => Date, settings?: () => Promis
 	const startRollCall = startRollCallUseCases(ctx);
 	const findings = findingUseCases(ctx);
 	const checklist = checklistUseCases(ctx);
-	const sync = syncUseCases(ctx, { ...startRollCall, ...findings, ...checklist });
+	const dossiers = dossierUseCases(ctx);
+	const sync = syncUseCases(ctx, { ...startRollCall, ...findings, ...checklist, ...dossiers });
 	return {
 		...startRollCall,
 		...checklist,
 		...findings,
 		...completionUseCases(ctx),
-		...dossierUseCases(ctx),
+		...dossiers,
 		// The offline outbox's sync applies each record through the use cases above (docs/offline.md).
 		...sync,
 		/** The hub, with the roll-call conflicts the lead has to settle (issue #14 §6). */

@@ -1,7 +1,7 @@
 /**
  * The offline outbox's sync (issue #14, docs/offline.md "Outbox and sync"): a device sends the records it
  * kept while offline; each is applied THROUGH the on-site use case that owns that state change (start,
- * saveRollCall, addFinding, addFindingPhoto, saveChecklist, receiveExplanation), in dependency order,
+ * saveRollCall, addFinding, addFindingPhoto, saveChecklist, saveDossier, receiveExplanation), in dependency order,
  * and answered one by one: sent, refused (with its Vietnamese reason, the device keeps it) or conflict
  * (kept for the lead).
  *
@@ -20,14 +20,19 @@ import { SYNC_KINDS, isRollCallConflict, orderForSync, type SyncOutcome } from '
 import { syncRecordSchema, type SyncRecord } from '../../../domain/schemas/sync';
 import type { RollCallEntry } from '../../../domain/schemas/onsite';
 import type { RollCallStatus } from '../../../domain/roll-call';
-import { messageKey, t, type Locale } from '../../../i18n/t';
+import { isMessageKey, messageKey, t, type Locale } from '../../../i18n/t';
 import { notFound, ok, refuse, stale, type Refusal, type Result } from '../../../domain/result';
 import { scopeOf, type OnsiteContext } from './context';
 import type { startRollCallUseCases } from './start-roll-call';
 import type { findingUseCases } from './findings';
 import type { checklistUseCases } from './checklist';
+import type { dossierUseCases } from './dossiers';
+import { dossierSchema } from '../../../domain/schemas/dossiers';
 
-type UseCases = ReturnType<typeof startRollCallUseCases> & ReturnType<typeof findingUseCases> & ReturnType<typeof checklistUseCases>;
+type UseCases = ReturnType<typeof startRollCallUseCases> &
+	ReturnType<typeof findingUseCases> &
+	ReturnType<typeof checklistUseCases> &
+	Pick<ReturnType<typeof dossierUseCases>, 'saveDossier'>;
 
 export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 	const repo = syncRepo(ctx.pb);
@@ -50,13 +55,17 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 
 	const isDuplicate = (v: unknown) => typeof v === 'object' && v !== null && (v as { duplicate?: unknown }).duplicate === true;
 
-	const refusedOutcome = (locale: Locale, key: string, r: Refusal): SyncOutcome => ({
-		key,
-		state: 'refused',
-		status: r.status,
-		code: r.code,
-		message: t(locale, r.code, r.params)
-	});
+	/** A refusal's reason; a rule that names fields (a dossier's dates out of order) gives their messages. */
+	const refusedOutcome = (locale: Locale, key: string, r: Refusal): SyncOutcome => {
+		const fields = Object.values(r.fields ?? {}).filter((k): k is NonNullable<typeof k> => !!k);
+		return {
+			key,
+			state: 'refused',
+			status: r.status,
+			code: r.code,
+			message: fields.length ? fields.map((k) => t(locale, k, r.params)).join(' ') : t(locale, r.code, r.params)
+		};
+	};
 
 	const entryOf = (d: Extract<SyncRecord, { kind: 'roll_call' }>['data']): RollCallEntry => ({
 		staffId: d.staffId,
@@ -158,7 +167,12 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 				return attempt(locale, r.key, async () => {
 					const f = await ctx.repos.fnd.get(r.data.findingId);
 					if (!f || f.inspectionId !== checkId) return notFound();
-					return uc.addFindingPhoto(actor, f.id, { clientKey: r.key, lastModified: r.data.lastModified }, file);
+					return uc.addFindingPhoto(
+						actor,
+						f.id,
+						{ clientKey: r.key, lastModified: r.data.lastModified, lat: r.data.lat, lon: r.data.lon },
+						file
+					);
 				});
 			case 'explanation':
 				return attempt(locale, r.key, async () => {
@@ -177,6 +191,18 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 						Object.fromEntries(Object.entries(r.data.people).map(([code, staffId]) => [code, { staffId, files: [] }]))
 					)
 				);
+			case 'dossier': {
+				// The dossier form's own schema and path (saveDossier: dates in order, one code per check).
+				const p = dossierSchema.safeParse(r.data.fields);
+				if (!p.success) {
+					const issue = p.error.issues[0];
+					const code = messageKey(issue?.message ?? '', 'errors.invalid');
+					const field = `dossier.field.${String(issue?.path[0] ?? '')}`;
+					const label = isMessageKey(field) ? `${t(locale, field)}: ` : '';
+					return { key: r.key, state: 'refused', status: 400, code, message: label + t(locale, code, { value: '' }) };
+				}
+				return attempt(locale, r.key, () => uc.saveDossier(actor, checkId, p.data, undefined, r.data.id));
+			}
 			case 'roll_call':
 				throw new Error('roll call records are applied together');
 		}
