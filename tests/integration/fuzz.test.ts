@@ -513,83 +513,87 @@ describe('bad input by generator (issue #15 point 4)', () => {
 		expect(keys.filter((k) => !(k in EXPECTED))).toEqual([]);
 	});
 
-	test(`${RUNS} generated payloads per route, as each role: no 5xx, refusals in Vietnamese, nothing invalid stored`, async () => {
-		const keys = treeKeys(routes).filter((k) => k.key in EXPECTED);
-		const tally = new Map<string, { sent: number; ok: number; refused: number; byRole: Record<FuzzRole, number> }>();
-		const errors: string[] = [];
-		const english: string[] = [];
-		let retried = 0;
-		const jobsFor = (list: typeof keys) =>
-			list.flatMap((k, ki) => {
-				const base = bodyFor(k.key, fx, 'lead');
-				const start = fc.constant(ki);
-				const payloads = fc.sample(
-					payloadArb(
-						base,
-						fx,
-						start.chain((s) => fc.integer({ min: s, max: s + 3 }))
-					),
-					{ numRuns: RUNS, seed: SEED + ki }
-				);
-				// Spread over the roles evenly: payload i goes to role i mod 4.
-				payloads.forEach((p, i) => (p.role = ROLES[(i + ki) % ROLES.length]!));
-				const row = { sent: 0, ok: 0, refused: 0, byRole: { admin: 0, leader: 0, lead: 0, head: 0 } };
-				tally.set(k.key, row);
-				return payloads.map((p) => async () => {
-					const cookie = ENDS_SESSION.has(k.key) ? await newSession(p.role) : cookies[p.role];
-					let a: Answer;
-					try {
-						a = await send(k.method, k.route.pattern, k.action, p, cookie);
-					} catch {
-						// A kept-alive socket the server closed after a refused upload: the client (as a browser
-						// does) tries once more on a new connection; a second failure counts as an error.
-						retried++;
+	test(
+		`${RUNS} generated payloads per route, as each role: no 5xx, refusals in Vietnamese, nothing invalid stored`,
+		async () => {
+			const keys = treeKeys(routes).filter((k) => k.key in EXPECTED);
+			const tally = new Map<string, { sent: number; ok: number; refused: number; byRole: Record<FuzzRole, number> }>();
+			const errors: string[] = [];
+			const english: string[] = [];
+			let retried = 0;
+			const jobsFor = (list: typeof keys) =>
+				list.flatMap((k, ki) => {
+					const base = bodyFor(k.key, fx, 'lead');
+					const start = fc.constant(ki);
+					const payloads = fc.sample(
+						payloadArb(
+							base,
+							fx,
+							start.chain((s) => fc.integer({ min: s, max: s + 3 }))
+						),
+						{ numRuns: RUNS, seed: SEED + ki }
+					);
+					// Spread over the roles evenly: payload i goes to role i mod 4.
+					payloads.forEach((p, i) => (p.role = ROLES[(i + ki) % ROLES.length]!));
+					const row = { sent: 0, ok: 0, refused: 0, byRole: { admin: 0, leader: 0, lead: 0, head: 0 } };
+					tally.set(k.key, row);
+					return payloads.map((p) => async () => {
+						const cookie = ENDS_SESSION.has(k.key) ? await newSession(p.role) : cookies[p.role];
+						let a: Answer;
 						try {
 							a = await send(k.method, k.route.pattern, k.action, p, cookie);
-						} catch (e) {
-							a = { status: 599, messages: [String(e)] };
+						} catch {
+							// A kept-alive socket the server closed after a refused upload: the client (as a browser
+							// does) tries once more on a new connection; a second failure counts as an error.
+							retried++;
+							try {
+								a = await send(k.method, k.route.pattern, k.action, p, cookie);
+							} catch (e) {
+								a = { status: 599, messages: [String(e)] };
+							}
 						}
-					}
-					row.sent++;
-					row.byRole[p.role]++;
-					if (a.status >= 500) {
-						errors.push(
-							`${k.key} as ${p.role}: HTTP ${a.status} ${a.messages.join(' | ').slice(0, 200)}\n    payload ${JSON.stringify({ ...p, entries: p.entries.map(([n, v]) => [n, v.length > 80 ? `${v.slice(0, 40)}…(${v.length})` : v]) })}`
-						);
-					} else if (a.status >= 400) {
-						row.refused++;
-						const bad = a.messages.length ? a.messages.filter((m) => !isVietnamese(m)) : [`(no message) HTTP ${a.status}`];
-						if (bad.length) english.push(`${k.key} as ${p.role}: HTTP ${a.status} ${JSON.stringify(bad).slice(0, 200)}`);
-					} else row.ok++;
+						row.sent++;
+						row.byRole[p.role]++;
+						if (a.status >= 500) {
+							errors.push(
+								`${k.key} as ${p.role}: HTTP ${a.status} ${a.messages.join(' | ').slice(0, 200)}\n    payload ${JSON.stringify({ ...p, entries: p.entries.map(([n, v]) => [n, v.length > 80 ? `${v.slice(0, 40)}…(${v.length})` : v]) })}`
+							);
+						} else if (a.status >= 400) {
+							row.refused++;
+							const bad = a.messages.length ? a.messages.filter((m) => !isVietnamese(m)) : [`(no message) HTTP ${a.status}`];
+							if (bad.length) english.push(`${k.key} as ${p.role}: HTTP ${a.status} ${JSON.stringify(bad).slice(0, 200)}`);
+						} else row.ok++;
+					});
 				});
-			});
-		const t0 = Date.now();
-		const main = keys.filter((k) => !ENDS_SESSION.has(k.key) && !AT_THE_END.has(k.key));
-		await pool(jobsFor(main), CONCURRENCY);
-		await pool(jobsFor(keys.filter((k) => ENDS_SESSION.has(k.key))), 4);
-		await pool(jobsFor(keys.filter((k) => AT_THE_END.has(k.key))), CONCURRENCY);
-		const seconds = (Date.now() - t0) / 1000;
-		const stored = await invalidRecords();
+			const t0 = Date.now();
+			const main = keys.filter((k) => !ENDS_SESSION.has(k.key) && !AT_THE_END.has(k.key));
+			await pool(jobsFor(main), CONCURRENCY);
+			await pool(jobsFor(keys.filter((k) => ENDS_SESSION.has(k.key))), 4);
+			await pool(jobsFor(keys.filter((k) => AT_THE_END.has(k.key))), CONCURRENCY);
+			const seconds = (Date.now() - t0) / 1000;
+			const stored = await invalidRecords();
 
-		const width = Math.max(...[...tally.keys()].map((k) => k.length));
-		const lines = [`${'route'.padEnd(width)}  sent  2xx/3xx  4xx  admin leader inspector head`];
-		let total = 0;
-		for (const [k, r] of tally) {
-			total += r.sent;
-			lines.push(
-				`${k.padEnd(width)} ${String(r.sent).padStart(5)} ${String(r.ok).padStart(8)} ${String(r.refused).padStart(4)} ${String(r.byRole.admin).padStart(6)} ${String(r.byRole.leader).padStart(6)} ${String(r.byRole.lead).padStart(9)} ${String(r.byRole.head).padStart(4)}`
+			const width = Math.max(...[...tally.keys()].map((k) => k.length));
+			const lines = [`${'route'.padEnd(width)}  sent  2xx/3xx  4xx  admin leader inspector head`];
+			let total = 0;
+			for (const [k, r] of tally) {
+				total += r.sent;
+				lines.push(
+					`${k.padEnd(width)} ${String(r.sent).padStart(5)} ${String(r.ok).padStart(8)} ${String(r.refused).padStart(4)} ${String(r.byRole.admin).padStart(6)} ${String(r.byRole.leader).padStart(6)} ${String(r.byRole.lead).padStart(9)} ${String(r.byRole.head).padStart(4)}`
+				);
+			}
+			const uniq = (xs: string[]) => [...new Set(xs)];
+			console.log(
+				`${lines.join('\n')}\n\nfuzz: ${total} payloads over ${tally.size} routes (${RUNS} each, seed ${SEED}) in ${seconds.toFixed(0)} s, ${(total / seconds).toFixed(0)}/s, ${retried} sent again after a reset connection; ` +
+					`${errors.length} 5xx, ${english.length} refusals not in Vietnamese, ${stored.length} invalid stored values` +
+					[...uniq(errors).slice(0, 30), ...uniq(english).slice(0, 30), ...stored.slice(0, 30)].map((l) => `\n  ${l}`).join('')
 			);
-		}
-		const uniq = (xs: string[]) => [...new Set(xs)];
-		console.log(
-			`${lines.join('\n')}\n\nfuzz: ${total} payloads over ${tally.size} routes (${RUNS} each, seed ${SEED}) in ${seconds.toFixed(0)} s, ${(total / seconds).toFixed(0)}/s, ${retried} sent again after a reset connection; ` +
-				`${errors.length} 5xx, ${english.length} refusals not in Vietnamese, ${stored.length} invalid stored values` +
-				[...uniq(errors).slice(0, 30), ...uniq(english).slice(0, 30), ...stored.slice(0, 30)].map((l) => `\n  ${l}`).join('')
-		);
-		expect(total).toBe(RUNS * tally.size);
-		expect(errors).toEqual([]);
-		expect(uniq(english)).toEqual([]);
-		expect(stored).toEqual([]);
-		// 30 min for the sample of `npm test`; the full run (`npm run fuzz`, 500 per route) needs more.
-	}, Math.max(1_800_000, RUNS * 20_000));
+			expect(total).toBe(RUNS * tally.size);
+			expect(errors).toEqual([]);
+			expect(uniq(english)).toEqual([]);
+			expect(stored).toEqual([]);
+			// 30 min for the sample of `npm test`; the full run (`npm run fuzz`, 500 per route) needs more.
+		},
+		Math.max(1_800_000, RUNS * 20_000)
+	);
 });
