@@ -1,7 +1,7 @@
 // On-site items reach the unit (issue #13 §6), through the screens: the inspector marks a checklist
 // criterion "Vi phạm" with a note, a photo and the person, presses "Tất cả đạt" for the rest, completes
 // the check, and the unit's head finds the corrective action on their actions list.
-import { DEMO, DEMO_PASSWORD, login, plannedCheck, shot, expect, test, jpeg } from './helpers';
+import { DEMO, DEMO_PASSWORD, login, plannedCheck, shot, expect, test, jpeg, signOut } from './helpers';
 import { checklistItem, checklistUrl, completeSignedOnPaper, markAllPassed, markChecklistViolation, startCheck } from './steps/onsite';
 
 async function fixture(project: string) {
@@ -81,7 +81,7 @@ test('a "Vi phạm" checklist item becomes a finding and, after completion, the 
 	await expect(page.getByText(NOTE).first()).toBeVisible();
 
 	// The unit's head sees the corrective action.
-	await page.context().clearCookies();
+	await signOut(page);
 	await login(page, headEmail);
 	await page.goto('/actions');
 	await expect(page.getByText(NOTE, { exact: false }).first()).toBeVisible();

@@ -24,6 +24,14 @@ const person = (page: Page, n: number) =>
 	page.locator('li[data-staff]', { has: page.getByText(`Trần Thị Mạng ${String(n).padStart(2, '0')}`, { exact: true }) });
 
 /** Opens the check online and starts it (the roster snapshot comes with the start); returns when the start was sent. */
+/** A fresh planned check, opened and started online by the demo inspector (its lead). */
+async function startedCheck(page: Page) {
+	const { pb, checkId } = await fixture();
+	await login(page, DEMO.inspector);
+	const startedAt = await openAndStart(page, checkId);
+	return { pb, checkId, startedAt };
+}
+
 async function openAndStart(page: Page, checkId: string): Promise<number> {
 	await page.goto(`/checks/${checkId}/onsite`);
 	const startedAt = Date.now();
@@ -164,9 +172,7 @@ test("checklist answers given offline survive a reload with no network and are s
 	context
 }, info) => {
 	test.setTimeout(120_000);
-	const { pb, checkId } = await fixture();
-	await login(page, DEMO.inspector);
-	const startedAt = await openAndStart(page, checkId);
+	const { pb, checkId, startedAt } = await startedCheck(page);
 	await keptOnDevice(page, checkId, startedAt);
 	await page.getByRole('link', { name: 'Văn hóa công sở' }).first().click();
 	await expect(page.getByRole('heading', { name: 'Văn hóa công sở' }).first()).toBeVisible();
@@ -253,9 +259,7 @@ test('TTHC dossiers sampled offline survive a reload with no network; one is sav
 	context
 }, info) => {
 	test.setTimeout(120_000);
-	const { pb, checkId } = await fixture();
-	await login(page, DEMO.inspector);
-	const startedAt = await openAndStart(page, checkId);
+	const { pb, checkId, startedAt } = await startedCheck(page);
 	await page.goto(`/checks/${checkId}/onsite/dossiers`);
 	await keptOnDevice(page, checkId, startedAt);
 	await goOffline(context, page);
@@ -373,9 +377,7 @@ test('two devices offline on one check: merged per person and per finding, the c
 	page
 }, info) => {
 	test.setTimeout(180_000);
-	const { pb, checkId } = await fixture();
-	await login(page, DEMO.inspector);
-	await openAndStart(page, checkId);
+	const { pb, checkId } = await startedCheck(page);
 	const memberContext = await browser.newContext({ viewport: page.viewportSize()!, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 	const other = await memberContext.newPage();
 	await login(other, MEMBER);

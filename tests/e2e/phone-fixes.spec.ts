@@ -2,7 +2,7 @@
 // labels spelled out, "Lưu giải trình" confirms it saved, error pages inside the app keep the header and
 // menu, and "Thêm cuộc kiểm tra" starts the next check with nothing carried over from the last one.
 import { type Page } from '@playwright/test';
-import { DEMO, e2ePb, expectOnLogin, login, plannedCheck, shot, expect, test } from './helpers';
+import { DEMO, e2ePb, expectOnLogin, login, plannedCheck, shot, expect, test, signOut } from './helpers';
 
 const VIEWPORT_OF = (page: Page) => page.viewportSize()!;
 
@@ -70,7 +70,7 @@ test('errors inside the app keep the header and the menu; an anonymous visitor s
 	await shot(page, info, 'error-404-in-app');
 
 	// A page of another role: 403, still inside the app, and nothing of the page itself.
-	await page.context().clearCookies();
+	await signOut(page);
 	await login(page, DEMO.unit_head);
 	await page.goto('/plans');
 	await expect(page.getByText('Lỗi 403')).toBeVisible();
@@ -78,7 +78,7 @@ test('errors inside the app keep the header and the menu; an anonymous visitor s
 	await expect(page.getByRole('heading', { name: 'Kế hoạch kiểm tra' })).toHaveCount(0);
 	await shot(page, info, 'error-403-in-app');
 
-	await page.context().clearCookies();
+	await signOut(page);
 	await page.goto('/checks/nonexistent00001');
 	await expectOnLogin(page);
 });
