@@ -5,6 +5,10 @@ import { describe, expect, test } from 'vitest';
 import { failure, parseForm } from '../../src/lib/server/forms';
 import { accountCreateSchema, passwordResetSchema } from '../../src/lib/domain/schemas/org';
 import { noteSchema, textSchema } from '../../src/lib/domain/schemas/actions';
+import { reportIssueSchema } from '../../src/lib/domain/schemas/report-issue';
+import { staffCreateSchema } from '../../src/lib/domain/schemas/staff';
+import { validateStaffTable } from '../../src/lib/domain/import';
+import { filterQuery } from '../../src/lib/domain/schemas/dashboard';
 import { t } from '../../src/lib/i18n/t';
 
 function form(entries: [string, string][]): FormData {
@@ -64,5 +68,57 @@ describe('bad input found by the fuzz (issue #15 point 4)', () => {
 	test('control characters are removed from free text, line breaks and NFC kept', () => {
 		const r = parseForm(textSchema, form([['text', 'Dòng một\u0000\u0007\r\nDòng\u001b hai\u007f\u0085'.normalize('NFD')]]));
 		expect(r).toEqual({ ok: true, value: { text: 'Dòng một\r\nDòng hai' } });
+	});
+
+	test("a person's name needs a letter: a signer, a staff member, an imported row (a date is not a name)", () => {
+		const signer = parseForm(
+			reportIssueSchema,
+			form([
+				['signerName', '9999-12-31'],
+				['recipients', 'UBND tỉnh']
+			])
+		);
+		expect(signer.ok).toBe(false);
+		if (!signer.ok) expect(signer.fields?.signerName).toBe('errors.person_name');
+		expect(t('vi', 'errors.person_name')).toMatch(/phải có chữ cái/);
+		expect(
+			parseForm(
+				reportIssueSchema,
+				form([
+					['signerName', 'Nguyễn Văn Ánh'],
+					['recipients', 'UBND tỉnh']
+				])
+			).ok
+		).toBe(true);
+
+		const staff = (fullName: string) =>
+			parseForm(
+				staffCreateSchema,
+				form([
+					['employeeCode', 'CB9'],
+					['fullName', fullName],
+					['unitId', 'a'.repeat(15)],
+					['category', 'cong_chuc']
+				])
+			);
+		const bad = staff('123 456');
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) expect(bad.fields?.fullName).toBe('errors.person_name');
+		expect(staff("H'Hen Niê").ok).toBe(true);
+
+		const table = {
+			rows: [
+				['Mã cán bộ', 'Họ và tên', 'Mã đơn vị', 'Loại'],
+				['CB1', '9999-12-31', 'CA.SNV', 'công chức'],
+				['CB2', 'Lê Thị Phượng', 'CA.SNV', 'công chức']
+			].map((cells, i) => ({ row: i + 1, cells }))
+		};
+		const r = validateStaffTable(table, { knownUnitCodes: new Set(['CA.SNV']), today: '2026-12-03' });
+		expect(r.errors.map((e) => [e.row, e.code])).toEqual([[2, 'import.error.person_name']]);
+	});
+
+	test('a report query keeps only its filter: unknown and repeated fields are dropped (they overflowed the stored query)', () => {
+		const q = new URLSearchParams('x=' + 'Ủy ban '.repeat(100) + '&period=quarter&year=2026&year=1999&quarter=1&__proto__=1');
+		expect(filterQuery(q).toString()).toBe('period=quarter&year=2026&quarter=1');
 	});
 });

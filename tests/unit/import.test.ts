@@ -896,7 +896,8 @@ const staffSample: StaffRecord[] = [
 	},
 	...INJECTION.map((payload, i): StaffRecord => ({
 		employeeCode: `INJ${i}`,
-		fullName: payload,
+		// A name must have a letter (import.error.person_name); the formula character stays first.
+		fullName: `${payload} Văn An`,
 		gender: 'male',
 		birthDate: '1985-06-15',
 		position: payload,

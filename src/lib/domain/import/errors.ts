@@ -33,6 +33,7 @@ export const ROW_ERROR_CODES = [
 	'import.error.kind_invalid',
 	'import.error.status_invalid',
 	'import.error.legacy_font',
+	'import.error.person_name',
 	'import.error.formula_no_value',
 	'import.error.cell_error',
 	'import.error.duplicate_code',

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { vi } from '../../i18n/messages/import';
 import { formatIsoDate } from '../time';
-import { searchKey } from '../text';
+import { isPersonName, searchKey } from '../text';
 import { normalizeEmail, normalizeVnPhone } from '../contact';
 import type { ErrorParams, RowErrorCode } from './errors';
 import { GENDERS, STAFF_CATEGORIES, UNIT_KINDS, type Gender, type StaffCategory, type UnitKind } from '../vocabulary';
@@ -39,6 +39,11 @@ export function requiredText(max: number) {
 			if (looksLikeLegacyFont(s)) return fail(ctx, 'import.error.legacy_font', { value: s });
 			return s;
 		});
+}
+
+/** A person's full name: required text with at least one letter (domain/text.ts `isPersonName`). */
+export function personName(max: number) {
+	return requiredText(max).transform((s, ctx) => (isPersonName(s) ? s : fail(ctx, 'import.error.person_name')));
 }
 
 /** Optional free text: absent column → undefined, empty cell → null. */

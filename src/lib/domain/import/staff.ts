@@ -11,6 +11,7 @@ import {
 	optionalDate,
 	optionalText,
 	requiredCode,
+	personName,
 	requiredText,
 	staffCategoryField,
 	statusField
@@ -63,7 +64,7 @@ export interface StaffImportOptions {
 function staffSchema(today: string) {
 	return z.object({
 		employeeCode: requiredCode(MAX_CODE_LENGTH),
-		fullName: requiredText(MAX_PERSON_NAME_LENGTH),
+		fullName: personName(MAX_PERSON_NAME_LENGTH),
 		gender: genderField,
 		birthDate: optionalDate(MIN_BIRTH_DATE, today),
 		position: optionalText(MAX_POSITION_LENGTH),

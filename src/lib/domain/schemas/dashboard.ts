@@ -43,6 +43,20 @@ export interface DashboardFilter {
 
 export type FilterResult = { ok: true; filter: DashboardFilter } | { ok: false; code: MessageKey; filter: DashboardFilter };
 
+/**
+ * The filter part of a URL query: only the filter's own keys, the first value of each, in the
+ * schema's order. Anything else a URL carries (unknown fields, repeats) is not part of a filter, so
+ * it is neither stored with an issued report nor sent on in links (docs/fuzzing.md item 7).
+ */
+export function filterQuery(params: URLSearchParams): URLSearchParams {
+	const out = new URLSearchParams();
+	for (const k of Object.keys(querySchema.shape)) {
+		const v = params.get(k);
+		if (v !== null) out.set(k, v);
+	}
+	return out;
+}
+
 /** The filter of a URL; `today` (YYYY-MM-DD, Vietnamese) decides the default period (this year). */
 export function parseDashboardQuery(params: URLSearchParams, today: string): FilterResult {
 	const year = Number(today.slice(0, 4));

@@ -3,6 +3,7 @@ import { messageKey, type MessageKey } from '../../i18n/t';
 import { z } from 'zod';
 import { ROLL_CALL_STATUSES, type RollCallStatus } from '../roll-call';
 import { CLIENT_KEY, RECORD_ID } from '../ids';
+import { isPersonName } from '../text';
 
 const id = z.string().regex(RECORD_ID, 'errors.invalid');
 const text = (max: number) => z.string().trim().max(max, 'errors.too_long').default('');
@@ -115,7 +116,7 @@ export const explanationSchema = z.object({
 });
 
 export const detailsSchema = z.object({
-	representative_name: text(200),
+	representative_name: text(200).refine((s) => s === '' || isPersonName(s), 'errors.person_name'),
 	representative_position: text(200),
 	unit_explanation: text(20000),
 	conclusions: text(20000),

@@ -1,7 +1,7 @@
 // Form schemas of the organisation admin screens (units, accounts, violation catalogue). Messages are
 // i18n keys; parseForm translates them. Text is stored NFC with whitespace collapsed (domain/text.ts).
 import { z } from 'zod';
-import { normalizeText, utf8Bytes } from '../text';
+import { isPersonName, normalizeText, utf8Bytes } from '../text';
 import { parseVnDate } from '../time';
 import { UNIT_KINDS } from '../vocabulary';
 import { ROLES } from '../user';
@@ -133,7 +133,7 @@ const role = z.enum(ROLES, { message: 'errors.required' });
 
 export const accountCreateSchema = z.object({
 	email,
-	name: text(200),
+	name: text(200).refine((s) => s === '' || isPersonName(s), 'errors.person_name'),
 	role,
 	unit: optionalId,
 	position: optionalText(200),
@@ -141,7 +141,7 @@ export const accountCreateSchema = z.object({
 });
 
 export const accountEditSchema = z.object({
-	name: text(200),
+	name: text(200).refine((s) => s === '' || isPersonName(s), 'errors.person_name'),
 	role,
 	unit: optionalId,
 	position: optionalText(200)

@@ -1,6 +1,7 @@
 // Forms of the report's draft and of issuing it (issue #17 §2). Messages are i18n keys.
 import { z } from 'zod';
 import { recipientLines } from '../report-issue';
+import { isPersonName } from '../text';
 
 const prose = z.string().max(20000, 'errors.too_long').optional().default('');
 
@@ -17,7 +18,12 @@ export const reportDraftSchema = z.object({
 
 /** Issuing: the signer's name and the "Nơi nhận" lines (one a line, at least one). */
 export const reportIssueSchema = z.object({
-	signerName: z.string().trim().min(1, 'errors.required').max(200, 'errors.too_long'),
+	signerName: z
+		.string()
+		.trim()
+		.min(1, 'errors.required')
+		.max(200, 'errors.too_long')
+		.refine((s) => s === '' || isPersonName(s), 'errors.person_name'),
 	recipients: z
 		.string()
 		.max(5000, 'errors.too_long')

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MAX_CODE_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSITION_LENGTH } from '../import/model';
 import { GENDERS, STAFF_CATEGORIES } from '../vocabulary';
-import { normalizeText } from '../text';
+import { isPersonName, normalizeText } from '../text';
 import { parseVnDate } from '../time';
 import { RECORD_ID } from '../ids';
 import { MAX_EMAIL_LENGTH, MAX_PHONE_INPUT_LENGTH, normalizeEmail, normalizeVnPhone } from '../contact';
@@ -96,7 +96,7 @@ export const emailField = z
 	});
 
 const personFields = {
-	fullName: requiredText(MAX_PERSON_NAME_LENGTH),
+	fullName: requiredText(MAX_PERSON_NAME_LENGTH).refine((s) => s === '' || isPersonName(s), 'errors.person_name'),
 	gender: emptyToNull(z.enum(GENDERS, { message: 'errors.invalid' })),
 	birthDate: optionalVnDate,
 	position: text(MAX_POSITION_LENGTH),

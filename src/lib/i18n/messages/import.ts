@@ -26,6 +26,7 @@ export const vi = {
 	// One cell or row
 	'import.error.required': 'Chưa nhập thông tin bắt buộc.',
 	'import.error.too_long': 'Nội dung quá dài (tối đa {max} ký tự).',
+	'import.error.person_name': 'Họ và tên phải có chữ cái (không chỉ gồm số, ngày tháng hay ký hiệu).',
 	'import.error.code_invalid': 'Mã “{value}” không hợp lệ: chỉ dùng chữ không dấu, chữ số và các dấu . _ - / (không có khoảng trắng).',
 	'import.error.date_invalid': 'Ngày “{value}” không hợp lệ. Nhập theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 05/02/1990.',
 	'import.error.date_out_of_range': 'Ngày {value} nằm ngoài khoảng cho phép (từ {min} đến {max}).',
@@ -95,6 +96,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'import.error.too_many_rows': 'The file has too many rows. At most {limit} rows can be imported at once.',
 	'import.error.required': 'This value is required.',
 	'import.error.too_long': 'Too long (at most {max} characters).',
+	'import.error.person_name': 'A name must contain letters (not only digits, a date or symbols).',
 	'import.error.code_invalid': 'Code “{value}” is invalid: use unaccented letters, digits and . _ - / only (no spaces).',
 	'import.error.date_invalid': 'Date “{value}” is invalid. Use day/month/year (dd/mm/yyyy), for example 05/02/1990.',
 	'import.error.date_out_of_range': 'Date {value} is outside the allowed range ({min} to {max}).',

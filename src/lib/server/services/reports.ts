@@ -17,6 +17,7 @@ import { formatDate, vnDay, vnLocalToUtc } from '../../domain/time';
 import { messageKey, type Locale } from '../../i18n/t';
 import { notFound, ok, refuse, type Refusal, type Result } from '../../domain/result';
 import { isRecordId } from '../pb/query';
+import { filterQuery } from '../../domain/schemas/dashboard';
 import type { DocumentSettingsService } from './document-settings';
 import { reportPeriodOf, type ReportPeriod } from '../../domain/report-issue';
 import {
@@ -88,7 +89,7 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 					return { name: p?.name ?? '', position: p?.position ?? '', unitId: p?.unitId ?? '', codes: o.codes, n: o.n };
 				})
 			});
-			return ok({ report, query: search.toString(), period, units: unitOptionsOf(s) });
+			return ok({ report, query: filterQuery(search).toString(), period, units: unitOptionsOf(s) });
 		},
 
 		/**

@@ -37,8 +37,22 @@ export function startRollCallUseCases(ctx: OnsiteContext) {
 	}
 
 	/** The writes that bring the automatic findings in line with `rows` (joined to the roll call's save). */
-	async function attendanceFindingOps(actor: Actor, c: OnsiteCheck, rows: AttendanceRow[]) {
-		const existing = (await fnd.list(c.id)).filter((f) => f.source === 'attendance' && !f.superseded && f.attendanceId);
+	/** The check's live automatic findings of the roll call. */
+	const autoFindings = async (checkId: string) =>
+		(await fnd.list(checkId)).filter((f) => f.source === 'attendance' && !f.superseded && f.attendanceId);
+
+	/**
+	 * The finding writes that make the automatic findings match `rows`. `existing` must have been read
+	 * BEFORE `rows`: then a save that lands between the two reads shows as a row whose finding is
+	 * missing, and creating it again clashes with its client key (a concurrent change: re-plan). Read
+	 * the other way round, such a save's new finding looked orphaned next to the old row and was deleted.
+	 */
+	async function attendanceFindingOps(
+		actor: Actor,
+		c: OnsiteCheck,
+		rows: AttendanceRow[],
+		existing: Awaited<ReturnType<typeof autoFindings>>
+	) {
 		const plan = planAttendanceFindings(
 			rows.map((r) => ({
 				attendanceId: r.id,
@@ -126,6 +140,7 @@ export function startRollCallUseCases(ctx: OnsiteContext) {
 				const c = await load(actor, id, 'check.conduct');
 				const bad = editable(c);
 				if (bad) return bad;
+				const existing = await autoFindings(c.id);
 				const rows = await att.list(c.id);
 				const byStaff = new Map(rows.map((r) => [r.staffId, r]));
 				const changed: (AttendanceRow & { lateMinutes: number | null })[] = [];
@@ -147,7 +162,7 @@ export function startRollCallUseCases(ctx: OnsiteContext) {
 					if (gone) return refuseWith(409, 'onsite.error.left_unit', { person: gone.fullName });
 				}
 				const merged = rows.map((r) => changed.find((x) => x.id === r.id) ?? r);
-				if (await att.saveRollCall(changed, clock(), await attendanceFindingOps(actor, c, merged))) return ok();
+				if (await att.saveRollCall(changed, clock(), await attendanceFindingOps(actor, c, merged, existing))) return ok();
 			}
 			return stale();
 		}

@@ -3,13 +3,13 @@ import { requireRole } from '$lib/server/auth/guards';
 import { noticeKey, parseForm, readForm, refused, settle } from '$lib/server/forms';
 import { can } from '$lib/server/authz';
 import { reportTables, reportTitle } from '$lib/server/documents';
-import { parseDashboardQuery } from '$lib/domain/schemas/dashboard';
+import { filterQuery, parseDashboardQuery } from '$lib/domain/schemas/dashboard';
 import { reportDraftSchema, reportIssueSchema } from '$lib/domain/schemas/report-issue';
 import { vnDay } from '$lib/domain/time';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The report's query as the page carries it in its forms (a hidden field), bounded. */
-const queryOf = (form: FormData | null) => new URLSearchParams(String(form?.get('query') ?? '').slice(0, 500));
+const queryOf = (form: FormData | null) => filterQuery(new URLSearchParams(String(form?.get('query') ?? '').slice(0, 500)));
 const back = (query: URLSearchParams, done: string) => `/reports?${query.toString()}${query.size ? '&' : ''}done=${done}`;
 
 export const load: PageServerLoad = async ({ url, locals }) => {
