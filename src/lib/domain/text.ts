@@ -8,14 +8,6 @@
 //
 // Stored text is never rewritten to the other tone-mark placement: a person's name is theirs.
 
-/**
- * A person's name has at least one letter (any script): "9999-12-31", "123" or "..." is not a name
- * (docs/fuzzing.md item 7). The one rule for every name of a person: forms, imports, signers.
- */
-export function isPersonName(s: string): boolean {
-	return /\p{L}/u.test(s);
-}
-
 /** Unicode NFC. Everything persisted goes through this (or through `normalizeText`). */
 export function toNFC(s: string): string {
 	return s.normalize('NFC');

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { vi } from '../../i18n/messages/import';
 import { formatIsoDate } from '../time';
-import { isPersonName, searchKey } from '../text';
+import { searchKey } from '../text';
+import { isPersonName } from '../person-name';
 import { normalizeEmail, normalizeVnPhone } from '../contact';
 import type { ErrorParams, RowErrorCode } from './errors';
 import { GENDERS, STAFF_CATEGORIES, UNIT_KINDS, type Gender, type StaffCategory, type UnitKind } from '../vocabulary';
@@ -41,7 +42,7 @@ export function requiredText(max: number) {
 		});
 }
 
-/** A person's full name: required text with at least one letter (domain/text.ts `isPersonName`). */
+/** A person's full name: required text with at least one letter (domain/person-name.ts). */
 export function personName(max: number) {
 	return requiredText(max).transform((s, ctx) => (isPersonName(s) ? s : fail(ctx, 'import.error.person_name')));
 }

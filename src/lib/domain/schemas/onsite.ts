@@ -3,7 +3,7 @@ import { messageKey, type MessageKey } from '../../i18n/t';
 import { z } from 'zod';
 import { ROLL_CALL_STATUSES, type RollCallStatus } from '../roll-call';
 import { CLIENT_KEY, RECORD_ID } from '../ids';
-import { isPersonName } from '../text';
+import { isPersonName } from '../person-name';
 
 const id = z.string().regex(RECORD_ID, 'errors.invalid');
 const text = (max: number) => z.string().trim().max(max, 'errors.too_long').default('');

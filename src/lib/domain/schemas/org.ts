@@ -1,7 +1,8 @@
 // Form schemas of the organisation admin screens (units, accounts, violation catalogue). Messages are
 // i18n keys; parseForm translates them. Text is stored NFC with whitespace collapsed (domain/text.ts).
 import { z } from 'zod';
-import { isPersonName, normalizeText, utf8Bytes } from '../text';
+import { normalizeText, utf8Bytes } from '../text';
+import { isPersonName } from '../person-name';
 import { parseVnDate } from '../time';
 import { UNIT_KINDS } from '../vocabulary';
 import { ROLES } from '../user';

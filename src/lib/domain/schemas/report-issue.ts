@@ -1,7 +1,7 @@
 // Forms of the report's draft and of issuing it (issue #17 §2). Messages are i18n keys.
 import { z } from 'zod';
 import { recipientLines } from '../report-issue';
-import { isPersonName } from '../text';
+import { isPersonName } from '../person-name';
 
 const prose = z.string().max(20000, 'errors.too_long').optional().default('');
 

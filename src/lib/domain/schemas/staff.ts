@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { MAX_CODE_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSITION_LENGTH } from '../import/model';
 import { GENDERS, STAFF_CATEGORIES } from '../vocabulary';
-import { isPersonName, normalizeText } from '../text';
+import { normalizeText } from '../text';
+import { isPersonName } from '../person-name';
 import { parseVnDate } from '../time';
 import { RECORD_ID } from '../ids';
 import { MAX_EMAIL_LENGTH, MAX_PHONE_INPUT_LENGTH, normalizeEmail, normalizeVnPhone } from '../contact';
