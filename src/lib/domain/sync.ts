@@ -8,9 +8,11 @@ import type { RollCallData } from './schemas/sync';
  * What an outbox record can be, in the order the server applies them: a finding needs the check
  * started and its roster, a photo needs its finding, the checklist's answers come after the findings
  * (an item marked "Vi phạm" records its own), a sampled TTHC dossier needs the check started (its
- * automatic findings follow the manual ones), an explanation needs its finding.
+ * automatic findings follow the manual ones), an explanation needs its finding; a signature (drawn, or
+ * a signer's refusal) comes after everything the record says, and the completion last: it locks the
+ * check, so anything after it would be refused.
  */
-export const SYNC_KINDS = ['start', 'roll_call', 'finding', 'photo', 'checklist', 'dossier', 'explanation'] as const;
+export const SYNC_KINDS = ['start', 'roll_call', 'finding', 'photo', 'checklist', 'dossier', 'explanation', 'signature', 'complete'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 export const syncRank = (k: SyncKind) => SYNC_KINDS.indexOf(k);
 
@@ -20,6 +22,9 @@ export type SyncState = (typeof SYNC_STATES)[number];
 
 /** Most records in one sync request (photos always go one per request, so an upload resumes photo by photo). */
 export const SYNC_BATCH_MAX = 200;
+
+/** Kinds sent one per request: a photo (multipart, one file) and a drawn signature (a PNG of up to 1 MB). */
+export const syncsAlone = (k: SyncKind) => k === 'photo' || k === 'signature';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -50,14 +55,14 @@ export function orderForSync<T extends { kind: SyncKind; seq: number }>(records:
 }
 
 /**
- * The requests a queue becomes: consecutive non-photo records in batches of at most `max`, every photo
- * alone (multipart, one file), all in dependency order.
+ * The requests a queue becomes: consecutive records in batches of at most `max`, every photo (multipart,
+ * one file) and every signature alone, all in dependency order.
  */
 export function planRequests<T extends { kind: SyncKind; seq: number }>(records: readonly T[], max = SYNC_BATCH_MAX): T[][] {
 	const out: T[][] = [];
 	let cur: T[] = [];
 	for (const r of orderForSync(records)) {
-		if (r.kind === 'photo') {
+		if (syncsAlone(r.kind)) {
 			if (cur.length) out.push(cur);
 			cur = [];
 			out.push([r]);

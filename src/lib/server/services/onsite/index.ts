@@ -23,12 +23,13 @@ export function onsiteService(pb: Pb, clock: () => Date, settings?: () => Promis
 	const findings = findingUseCases(ctx);
 	const checklist = checklistUseCases(ctx);
 	const dossiers = dossierUseCases(ctx);
-	const sync = syncUseCases(ctx, { ...startRollCall, ...findings, ...checklist, ...dossiers });
+	const completion = completionUseCases(ctx);
+	const sync = syncUseCases(ctx, { ...startRollCall, ...findings, ...checklist, ...dossiers, ...completion });
 	return {
 		...startRollCall,
 		...checklist,
 		...findings,
-		...completionUseCases(ctx),
+		...completion,
 		...dossiers,
 		// The offline outbox's sync applies each record through the use cases above (docs/offline.md).
 		...sync,

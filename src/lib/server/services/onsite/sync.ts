@@ -1,7 +1,8 @@
 /**
  * The offline outbox's sync (issue #14, docs/offline.md "Outbox and sync"): a device sends the records it
  * kept while offline; each is applied THROUGH the on-site use case that owns that state change (start,
- * saveRollCall, addFinding, addFindingPhoto, saveChecklist, saveDossier, receiveExplanation), in dependency order,
+ * saveRollCall, addFinding, addFindingPhoto, saveChecklist, saveDossier, receiveExplanation, saveSignature,
+ * refuseSignature, complete), in dependency order,
  * and answered one by one: sent, refused (with its Vietnamese reason, the device keeps it) or conflict
  * (kept for the lead).
  *
@@ -27,12 +28,14 @@ import type { startRollCallUseCases } from './start-roll-call';
 import type { findingUseCases } from './findings';
 import type { checklistUseCases } from './checklist';
 import type { dossierUseCases } from './dossiers';
+import type { completionUseCases } from './completion';
 import { dossierSchema } from '../../../domain/schemas/dossiers';
 
 type UseCases = ReturnType<typeof startRollCallUseCases> &
 	ReturnType<typeof findingUseCases> &
 	ReturnType<typeof checklistUseCases> &
-	Pick<ReturnType<typeof dossierUseCases>, 'saveDossier'>;
+	Pick<ReturnType<typeof dossierUseCases>, 'saveDossier'> &
+	Pick<ReturnType<typeof completionUseCases>, 'saveSignature' | 'refuseSignature' | 'complete'>;
 
 export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 	const repo = syncRepo(ctx.pb);
@@ -203,6 +206,17 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 				}
 				return attempt(locale, r.key, () => uc.saveDossier(actor, checkId, p.data, undefined, r.data.id));
 			}
+			case 'signature': {
+				// The completion page's own paths: a drawn signature or a signer's refusal (a retry of the same
+				// one writes nothing, completion.ts).
+				const d = r.data;
+				return attempt(locale, r.key, () =>
+					d.mode === 'sign' ? uc.saveSignature(actor, checkId, d.party, d.png) : uc.refuseSignature(actor, checkId, d.party, d.reason)
+				);
+			}
+			case 'complete':
+				// Last of all (SYNC_KINDS): the lead only, every signer signed or refused (or signed on paper).
+				return attempt(locale, r.key, () => uc.complete(actor, checkId, { signedOnPaper: r.data.signedOnPaper, grouping: r.data.grouping }));
 			case 'roll_call':
 				throw new Error('roll call records are applied together');
 		}
@@ -237,6 +251,7 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 				}
 			});
 			if (parsed.filter((p) => p.kind === 'photo').length > 1) return refuse(400, 'offline.error.one_photo');
+			if (parsed.filter((p) => p.kind === 'signature').length > 1) return refuse(400, 'offline.error.one_signature');
 
 			const receipts = await repo.receipts(
 				checkId,
