@@ -2,7 +2,8 @@
 // retries, in dependency order, refusals with their Vietnamese reason, two devices merged per person and
 // per finding, a true roll-call conflict kept for the lead and settled through the one roll-call path.
 import { afterAll, describe, expect, test } from 'vitest';
-import { manualClock, superPb, testServices } from '../support/services';
+import { makeUser, manualClock, superPb, testServices } from '../support/services';
+import { notificationsOf } from '../support/actions';
 import { makeCheck, photo, removeSeededCatalogue, typeId } from '../support/onsite';
 import { toActor } from '../../src/lib/domain/user';
 import { newClientKey, newRecordId, type SyncOutcome } from '../../src/lib/domain/sync';
@@ -325,15 +326,27 @@ describe('signatures and the completion from the outbox', () => {
 		const early = complete();
 		const r1 = await s.onsite.sync(lead, fx.check.id, [early, start(), finding(badge, a!.id), rc(a!.id, 'late')], null);
 		expect(states(r1)).toEqual(['refused', 'sent', 'sent', 'sent']);
-		expect(r1.ok && r1.value[0]).toMatchObject({ status: 409, code: 'sign.error.signers_required', message: t('vi', 'sign.error.signers_required') });
+		expect(r1.ok && r1.value[0]).toMatchObject({
+			status: 409,
+			code: 'sign.error.signers_required',
+			message: t('vi', 'sign.error.signers_required')
+		});
 		// The representative refuses (drawn on the member's device), then the lead signs and completes in one request, completion listed first.
-		expect(states(await s.onsite.sync(member, fx.check.id, [refusal('representative', '  Không đồng ý với kết luận ')], null))).toEqual(['sent']);
+		expect(states(await s.onsite.sync(member, fx.check.id, [refusal('representative', '  Không đồng ý với kết luận ')], null))).toEqual([
+			'sent'
+		]);
 		const done = complete();
 		const leadSig = sign('lead');
 		expect(states(await s.onsite.sync(lead, fx.check.id, [done, leadSig], null))).toEqual(['sent', 'sent']);
 		// The request again (its answer lost): already applied.
 		const again = await s.onsite.sync(lead, fx.check.id, [done, leadSig], null);
-		expect(again).toMatchObject({ ok: true, value: [{ state: 'sent', duplicate: true }, { state: 'sent', duplicate: true }] });
+		expect(again).toMatchObject({
+			ok: true,
+			value: [
+				{ state: 'sent', duplicate: true },
+				{ state: 'sent', duplicate: true }
+			]
+		});
 		// A signature queued after the completion is refused: the record is locked.
 		const late = await s.onsite.sync(lead, fx.check.id, [sign('lead', PNG_B)], null);
 		expect(late).toMatchObject({ ok: true, value: [{ state: 'refused', status: 409, code: 'check.error.locked' }] });
@@ -362,7 +375,7 @@ describe('signatures and the completion from the outbox', () => {
 		expect((await audit(fx.check.id, 'check.sign')).length).toBe(2);
 	});
 
-	test("refusals: a member cannot sign for the lead nor complete; a refusal without a reason is refused; a request holds one signature", async () => {
+	test('refusals: a member cannot sign for the lead nor complete; a refusal without a reason is refused; a request holds one signature', async () => {
 		const { s, fx, lead, member } = await setup(2);
 		expect(states(await s.onsite.sync(lead, fx.check.id, [start()], null))).toEqual(['sent']);
 		const r = await s.onsite.sync(member, fx.check.id, [sign('lead')], null);
@@ -379,5 +392,16 @@ describe('signatures and the completion from the outbox', () => {
 		// Signed on paper: the lead completes without drawn signatures.
 		expect(states(await s.onsite.sync(lead, fx.check.id, [complete(true)], null))).toEqual(['sent']);
 		expect((await (await superPb()).collection('inspections').getOne(fx.check.id)).status).toBe('completed');
+	});
+
+	test('a completion from the outbox tells the checked unit, once, as the form does (issue #13 §2)', async () => {
+		const { s, fx, lead } = await setup(2);
+		const head = await makeUser('unit_head', { unitId: fx.unit.id, name: 'Thủ trưởng Ngoại Tuyến' });
+		const done = complete(true);
+		expect(states(await s.onsite.sync(lead, fx.check.id, [done, start()], null))).toEqual(['sent', 'sent']);
+		expect(states(await s.onsite.sync(lead, fx.check.id, [complete(true)], null))).toEqual(['sent']);
+		await s.notifications.idle();
+		const rows = await notificationsOf(head.id, 'check_completed');
+		expect(rows.map((r) => r.link)).toEqual([`/unit/checks/${fx.check.id}`]);
 	});
 });

@@ -12,7 +12,17 @@ import type { RollCallData } from './schemas/sync';
  * a signer's refusal) comes after everything the record says, and the completion last: it locks the
  * check, so anything after it would be refused.
  */
-export const SYNC_KINDS = ['start', 'roll_call', 'finding', 'photo', 'checklist', 'dossier', 'explanation', 'signature', 'complete'] as const;
+export const SYNC_KINDS = [
+	'start',
+	'roll_call',
+	'finding',
+	'photo',
+	'checklist',
+	'dossier',
+	'explanation',
+	'signature',
+	'complete'
+] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 export const syncRank = (k: SyncKind) => SYNC_KINDS.indexOf(k);
 

@@ -40,6 +40,10 @@ export class CheckOutbox {
 	get waiting() {
 		return this.records.filter((r) => r.state === 'saved' || r.state === 'sending');
 	}
+	/** A start queued on this device and not sent yet: the pages treat the check as started (docs/offline.md). */
+	get startWaiting() {
+		return this.records.some((r) => r.kind === 'start' && (r.state === 'saved' || r.state === 'sending'));
+	}
 	get attention() {
 		return this.records.filter((r) => r.state === 'refused' || r.state === 'conflict');
 	}

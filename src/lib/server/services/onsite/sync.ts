@@ -216,7 +216,9 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 			}
 			case 'complete':
 				// Last of all (SYNC_KINDS): the lead only, every signer signed or refused (or signed on paper).
-				return attempt(locale, r.key, () => uc.complete(actor, checkId, { signedOnPaper: r.data.signedOnPaper, grouping: r.data.grouping }));
+				return attempt(locale, r.key, () =>
+					uc.complete(actor, checkId, { signedOnPaper: r.data.signedOnPaper, grouping: r.data.grouping })
+				);
 			case 'roll_call':
 				throw new Error('roll call records are applied together');
 		}
