@@ -515,3 +515,50 @@ test('a completion the server refuses shows its reason and stays on the device',
 	expect((await pb.collection('inspections').getOne(checkId)).status).toBe('in_progress');
 	await memberContext.close();
 });
+
+test('a check downloaded for offline use is started and its roll call done with no network, then saved once', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(150_000);
+	const { pb, checkId } = await fixture();
+	await login(page, DEMO.inspector);
+	await page.goto('/checks');
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	const download = page.locator(`li:has([data-check-id="${checkId}"])`).getByTestId('offline-download');
+	await download.click();
+	await expect(download).toContainText('Đã tải về');
+
+	await goOffline(context, page);
+	expect((await page.goto(`/checks/${checkId}/onsite`))?.fromServiceWorker()).toBe(true);
+	await page.getByLabel('Ghi vị trí của thiết bị (nếu cho phép)').uncheck();
+	await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
+	// The start is kept on the device, and the roll call opens with the roster the start will take.
+	await expect(page).toHaveURL(/\/onsite\/roll-call$/);
+	await expect(page.getByTestId('tally')).toContainText('40/40 có mặt');
+	await expect(page.getByTestId('sync-summary')).toHaveText('1 mục đang chờ gửi');
+	await rollCall(page);
+	await expect(page.getByTestId('tally')).toHaveText(TALLY);
+	await expect(page.getByTestId('sync-summary')).toHaveText('13 mục đang chờ gửi');
+
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(page.getByTestId('tally')).toHaveText(TALLY);
+	await expect(person(page, 2).locator('[data-sync-state="saved"]')).toHaveText('Đã lưu trên thiết bị');
+	await page.goto(`/checks/${checkId}/onsite`);
+	await expect(page.getByTestId('start-sync')).toContainText('Đã lưu trên thiết bị');
+	await expect(page.getByRole('button', { name: 'Bắt đầu kiểm tra' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: /Điểm danh/ }).last()).toBeVisible();
+	await shot(page, info, 'offline-hub-started');
+	expect((await pb.collection('inspections').getOne(checkId)).status).toBe('planned');
+
+	await context.setOffline(false);
+	await waitAllSent(page);
+	await expect(page.getByTestId('start-sync')).toHaveCount(0);
+	expect((await pb.collection('inspections').getOne(checkId)).status).toBe('in_progress');
+	const rows = await pb.collection('attendance_records').getFullList({ filter: pb.filter('inspection = {:i}', { i: checkId }) });
+	expect(rows).toHaveLength(40);
+	const by = (st: string) => rows.filter((r) => r.status === st).length;
+	expect([by('late'), by('absent_excused'), by('absent_unexcused'), by('present')]).toEqual([5, 3, 4, 28]);
+	expect(await auditCount(pb, checkId, 'check.start')).toBe(1);
+});

@@ -87,6 +87,21 @@ describe('sync applies a queue once, in dependency order', () => {
 	});
 });
 
+describe('starting offline', () => {
+	test('before the start the roll call lists the roster the start will take (kept for offline use); the queued start then takes it and the roll call is saved', async () => {
+		const { s, fx, lead } = await setup(3);
+		const before = await s.onsite.rollCall(lead, fx.check.id);
+		expect(before.check.status).toBe('planned');
+		expect(before.rows.map((r) => [r.staffId, r.status]).sort()).toEqual(fx.staff.map((p) => [p.id, 'present']).sort());
+		expect(await rowsOf(fx.check.id)).toHaveLength(0); // nothing written by reading it
+		const [a] = fx.staff;
+		expect(states(await s.onsite.sync(lead, fx.check.id, [rc(a!.id, 'absent_excused'), start()], null))).toEqual(['sent', 'sent']);
+		const rows = await rowsOf(fx.check.id);
+		expect(rows).toHaveLength(3);
+		expect(rows.find((r) => r.staff === a!.id)?.status).toBe('absent_excused');
+	});
+});
+
 describe('photos and explanations from the outbox', () => {
 	test('a queued photo keeps the position the device sent ("keep location"); one sent without it has none', async () => {
 		const { s, fx, member, badge } = await setup(2);

@@ -49,7 +49,6 @@ export const vi = {
 	'offline.complete.refused': 'Chưa kết thúc được: {reason}',
 	'offline.start.queued': 'Việc bắt đầu kiểm tra đã lưu trên thiết bị, sẽ tự gửi lên máy chủ khi có mạng.',
 	'offline.start.first': 'Bắt đầu cuộc kiểm tra (ở trang tổng quan) trước khi điểm danh.',
-	'offline.form.not_sent': 'Không gửi được (mất mạng). Nội dung vẫn được giữ trên thiết bị, hãy thử lại khi có mạng.',
 	'audit.collection.roll_call_conflicts': 'Điểm danh khác nhau giữa các thiết bị'
 } as const;
 
@@ -103,6 +102,5 @@ export const en: Record<keyof typeof vi, string> = {
 	'offline.complete.refused': 'Not completed yet: {reason}',
 	'offline.start.queued': 'The start of the check is saved on this device and will be sent when there is a network.',
 	'offline.start.first': 'Start the check (on the overview page) before the roll call.',
-	'offline.form.not_sent': 'Not sent (no network). What you entered is kept on this device; try again when there is a network.',
 	'audit.collection.roll_call_conflicts': 'Roll call differences between devices'
 };
