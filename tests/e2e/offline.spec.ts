@@ -562,3 +562,29 @@ test('a check downloaded for offline use is started and its roll call done with 
 	expect([by('late'), by('absent_excused'), by('absent_unexcused'), by('present')]).toEqual([5, 3, 4, 28]);
 	expect(await auditCount(pb, checkId, 'check.start')).toBe(1);
 });
+
+test('a small on-site form sent with no network keeps its input and says so in Vietnamese, never the error page', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(120_000);
+	const { pb, checkId } = await startedCheck(page);
+	await page.goto(`/checks/${checkId}/onsite/findings`);
+	await page.getByLabel('Người vi phạm').selectOption({ index: 3 });
+	await page.getByLabel('Loại vi phạm').selectOption({ index: 1 });
+	await page.getByLabel('Nội dung ghi nhận').fill('Không có mặt tại bộ phận một cửa');
+	await page.getByRole('button', { name: 'Lưu vi phạm' }).click();
+	await waitAllSent(page);
+	const card = page.locator('article[id^="f-"]', { hasText: 'Không có mặt tại bộ phận một cửa' });
+	await goOffline(context, page);
+	await card.getByRole('button', { name: 'Yêu cầu tường trình' }).click();
+	await expect(page.getByTestId('draft-notice')).toContainText('Bản nháp đã lưu trên thiết bị');
+	await expect(card.getByRole('button', { name: 'Yêu cầu tường trình' })).toBeVisible();
+	await shot(page, info, 'offline-small-form-draft');
+	await context.setOffline(false);
+	await card.getByRole('button', { name: 'Yêu cầu tường trình' }).click();
+	await expect(card.getByText('Đã yêu cầu, chờ nộp')).toBeVisible();
+	await expect(page.getByTestId('draft-notice')).toHaveCount(0);
+	const fs = await pb.collection('findings').getFullList({ filter: pb.filter('inspection = {:i} && source = "manual"', { i: checkId }) });
+	expect(fs.map((f) => f.explanation_status)).toEqual(['requested']);
+});
