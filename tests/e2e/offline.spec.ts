@@ -588,3 +588,53 @@ test('a small on-site form sent with no network keeps its input and says so in V
 	const fs = await pb.collection('findings').getFullList({ filter: pb.filter('inspection = {:i} && source = "manual"', { i: checkId }) });
 	expect(fs.map((f) => f.explanation_status)).toEqual(['requested']);
 });
+
+test('a checklist item with its evidence photo and "Tất cả đạt", given offline, survive a reload with no network and are saved once', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(120_000);
+	const { pb, checkId, startedAt } = await startedCheck(page);
+	await keptOnDevice(page, checkId, startedAt);
+	await page.getByRole('link', { name: 'Văn hóa công sở' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Văn hóa công sở' }).first()).toBeVisible();
+	await goOffline(context, page);
+	const BADGE = 'Đeo thẻ công chức khi thi hành công vụ';
+	const item = checklistItem(page, BADGE);
+	await item.getByText('Vi phạm', { exact: true }).click();
+	await item.getByLabel('Nội dung vi phạm').fill('Không đeo thẻ tại quầy tiếp dân');
+	await item.getByLabel(/^Ảnh/).setInputFiles({ name: 'the.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page) });
+	await page.getByRole('button', { name: 'Tất cả đạt' }).click();
+	await expect(page.getByTestId('checklist-sync')).toContainText('Đã lưu trên thiết bị');
+	await expect(item.getByTestId('checklist-photos-waiting')).toHaveText('📷 1 ảnh minh chứng lưu trên thiết bị');
+	await expect(page.getByTestId('sync-summary')).toHaveText('2 mục đang chờ gửi');
+	const radios = page.getByRole('radiogroup');
+	const expectAll = async () => {
+		const n = await radios.count();
+		expect(n).toBeGreaterThan(5);
+		for (let i = 0; i < n; i++) {
+			const label = await radios.nth(i).getAttribute('aria-label');
+			await expect(radios.nth(i).getByRole('radio', { name: label === BADGE ? 'Vi phạm' : 'Đạt' })).toBeChecked();
+		}
+	};
+	await expectAll();
+
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(page.getByTestId('sync-summary')).toHaveText('2 mục đang chờ gửi');
+	await expect(item.getByTestId('checklist-photos-waiting')).toHaveText('📷 1 ảnh minh chứng lưu trên thiết bị');
+	await expectAll();
+	await shot(page, info, 'offline-checklist-photo-reloaded');
+
+	await context.setOffline(false);
+	await waitAllSent(page);
+	await expect(item.getByText('Đã ghi vi phạm')).toBeVisible();
+	await expect(item.getByText('📷 1')).toBeVisible();
+	await expectAll();
+	const check = await pb.collection('inspections').getOne(checkId);
+	const results = Object.entries(check.checklist as Record<string, { result: string }>);
+	expect(results.filter(([, a]) => a.result !== 'compliant').map(([code]) => code)).toEqual(['OC-BADGE']);
+	const fs = await pb
+		.collection('findings')
+		.getFullList({ filter: pb.filter('inspection = {:i} && source = "checklist"', { i: checkId }) });
+	expect(fs.map((f) => [f.description, (f.photos as string[]).length])).toEqual([['Không đeo thẻ tại quầy tiếp dân', 1]]);
+});

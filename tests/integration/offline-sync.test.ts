@@ -179,6 +179,36 @@ describe('checklist answers from the outbox', () => {
 		expect(fromChecklist[0]).toMatchObject({ staffId: a!.id, description: 'Không đeo thẻ khi tiếp dân' });
 	});
 
+	test('"Tất cả đạt" and an item\'s evidence photo from the outbox: the photo goes to the item\'s finding, once; without that finding it is refused', async () => {
+		const { s, fx, member } = await setup(2);
+		const answers = {
+			...checklistRec({ 'OC-BADGE': { result: 'violation', note: 'Không đeo thẻ khi tiếp dân' } }),
+			data: { items: { 'OC-BADGE': { result: 'violation', note: 'Không đeo thẻ khi tiếp dân' } }, people: {}, allPassed: true }
+		};
+		const itemPhoto = (code: string) => ({
+			kind: 'checklist_photo',
+			key: newClientKey(),
+			data: { code, lastModified: Date.UTC(2026, 2, 2, 1, 5) }
+		});
+		const badgePhoto = itemPhoto('OC-BADGE');
+		// The photo sent alone first would find no finding yet: refused with the reason, the device keeps it.
+		expect(states(await s.onsite.sync(member, fx.check.id, [start()], null))).toEqual(['sent']);
+		const early = await s.onsite.sync(member, fx.check.id, [itemPhoto('OC-DRESS')], photo());
+		expect(early).toMatchObject({ ok: true, value: [{ state: 'refused', status: 409, code: 'offline.error.checklist_finding_missing' }] });
+		expect(states(await s.onsite.sync(member, fx.check.id, [answers], null))).toEqual(['sent']);
+		for (let i = 0; i < 2; i++) expect(states(await s.onsite.sync(member, fx.check.id, [badgePhoto], photo()))).toEqual(['sent']);
+		const view = await s.onsite.checklist(member, fx.check.id);
+		// Every other item, not marked before, saved as "Đạt".
+		const others = view.items.filter((i) => i.code !== 'OC-BADGE').map((i) => view.check.checklist[i.code]?.result);
+		expect(others.length).toBeGreaterThan(0);
+		expect(new Set(others)).toEqual(new Set(['compliant']));
+		expect(view.findings['OC-BADGE']?.photos).toHaveLength(1);
+		expect(await s.onsite.sync(member, fx.check.id, [itemPhoto('OC-BADGE'), itemPhoto('OC-BADGE')], photo())).toMatchObject({
+			ok: false,
+			code: 'offline.error.one_photo'
+		});
+	});
+
 	test('answers for a locked check, or malformed, are refused with their reason', async () => {
 		const { s, fx, member } = await setup(2);
 		await s.onsite.sync(member, fx.check.id, [start()], null);

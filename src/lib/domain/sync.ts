@@ -7,7 +7,7 @@ import type { RollCallData } from './schemas/sync';
 /**
  * What an outbox record can be, in the order the server applies them: a finding needs the check
  * started and its roster, a photo needs its finding, the checklist's answers come after the findings
- * (an item marked "Vi phạm" records its own), a sampled TTHC dossier needs the check started (its
+ * (an item marked "Vi phạm" records its own), an item's evidence photo needs that finding, a sampled TTHC dossier needs the check started (its
  * automatic findings follow the manual ones), an explanation needs its finding; a signature (drawn, or
  * a signer's refusal) comes after everything the record says, and the completion last: it locks the
  * check, so anything after it would be refused.
@@ -18,6 +18,7 @@ export const SYNC_KINDS = [
 	'finding',
 	'photo',
 	'checklist',
+	'checklist_photo',
 	'dossier',
 	'explanation',
 	'signature',
@@ -33,8 +34,11 @@ export type SyncState = (typeof SYNC_STATES)[number];
 /** Most records in one sync request (photos always go one per request, so an upload resumes photo by photo). */
 export const SYNC_BATCH_MAX = 200;
 
-/** Kinds sent one per request: a photo (multipart, one file) and a drawn signature (a PNG of up to 1 MB). */
-export const syncsAlone = (k: SyncKind) => k === 'photo' || k === 'signature';
+/** Kinds that carry a file (multipart, one per request). */
+export const carriesFile = (k: SyncKind) => k === 'photo' || k === 'checklist_photo';
+
+/** Kinds sent one per request: a photo (a finding's or a checklist item's) and a drawn signature (a PNG of up to 1 MB). */
+export const syncsAlone = (k: SyncKind) => carriesFile(k) || k === 'signature';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 

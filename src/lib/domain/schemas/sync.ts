@@ -62,8 +62,13 @@ export const checklistData = z.object({
 		z.string().min(1).max(64),
 		z.object({ result: z.enum(CHECKLIST_RESULTS, { message: 'errors.invalid' }), note: text(2000) })
 	),
-	people: z.record(z.string().min(1).max(64), id).default({})
+	people: z.record(z.string().min(1).max(64), id).default({}),
+	/** "Tất cả đạt": every item not marked yet (neither here nor saved) is saved as "Đạt". */
+	allPassed: z.boolean().default(false)
 });
+
+/** A checklist item's evidence photo: it goes to the item's finding (recorded by the checklist record before it). */
+export const checklistPhotoData = z.object({ code: z.string().min(1).max(64), lastModified: z.number().int().min(0).default(0) });
 
 /**
  * A new sampled TTHC dossier: its id chosen on the device (a retry finds it saved) and the form's fields
@@ -100,6 +105,7 @@ export const syncRecordSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('finding'), key, data: findingData }),
 	z.object({ kind: z.literal('photo'), key, data: photoData }),
 	z.object({ kind: z.literal('checklist'), key, data: checklistData }),
+	z.object({ kind: z.literal('checklist_photo'), key, data: checklistPhotoData }),
 	z.object({ kind: z.literal('dossier'), key, data: dossierData }),
 	z.object({ kind: z.literal('explanation'), key, data: explanationData }),
 	z.object({ kind: z.literal('signature'), key, data: signatureData }),

@@ -40,6 +40,10 @@ export const vi = {
 	'offline.kind.dossier': 'Hồ sơ TTHC: {code}',
 	'offline.dossiers.pending': 'Hồ sơ lưu trên thiết bị',
 	'offline.error.one_signature': 'Mỗi lần chỉ gửi một chữ ký.',
+	'offline.error.checklist_finding_missing':
+		'Tiêu chí này chưa được ghi vi phạm trên máy chủ (kết quả của tiêu chí chưa lưu được), nên chưa gắn được ảnh.',
+	'offline.checklist.photos': '{n} ảnh minh chứng lưu trên thiết bị',
+	'offline.kind.checklist_all_passed': 'Văn hóa công sở: tất cả đạt',
 	'offline.kind.signature': 'Chữ ký của {party}',
 	'offline.kind.signature_refused': 'Từ chối ký: {party}',
 	'offline.kind.complete': 'Kết thúc cuộc kiểm tra',
@@ -93,6 +97,10 @@ export const en: Record<keyof typeof vi, string> = {
 	'offline.kind.dossier': 'TTHC dossier: {code}',
 	'offline.dossiers.pending': 'Dossiers saved on this device',
 	'offline.error.one_signature': 'Send one signature at a time.',
+	'offline.error.checklist_finding_missing':
+		'This criterion has no finding on the server yet (its answer was not saved), so the photo cannot be attached.',
+	'offline.checklist.photos': '{n} evidence photos saved on this device',
+	'offline.kind.checklist_all_passed': 'Office culture: all passed',
 	'offline.kind.signature': 'Signature of the {party}',
 	'offline.kind.signature_refused': 'Refusal to sign: {party}',
 	'offline.kind.complete': 'Completion of the check',
