@@ -3,8 +3,8 @@
 // sync, after the session expired; a refused record keeps its reason; two devices merge, and a true
 // conflict goes to the lead. Every count is checked on the server afterwards.
 import { type BrowserContext, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, e2ePb, expect, jpeg, login, plannedCheck, shot, test } from './helpers';
-import { checklistItem } from './steps/onsite';
+import { DEMO, DEMO_PASSWORD, e2ePb, expect, jpeg, login, plannedCheck, shot, sign, test } from './helpers';
+import { checklistItem, signerCard } from './steps/onsite';
 
 const MEMBER = 'kiemtra2@cuuan.congvu.vn';
 
@@ -421,4 +421,220 @@ test('two devices offline on one check: merged per person and per finding, the c
 		.getFullList({ filter: pb.filter('inspection = {:i}', { i: checkId }), expand: 'staff' });
 	expect(after.find((r) => r.expand?.staff?.full_name === 'Trần Thị Mạng 02')?.status).toBe('absent_unexcused');
 	await memberContext.close();
+});
+
+async function auditCount(pb: Awaited<ReturnType<typeof e2ePb>>, checkId: string, action: string) {
+	const rows = await pb
+		.collection('audit_log')
+		.getFullList({ filter: pb.filter('target_id = {:i} && action = {:a}', { i: checkId, a: action }) });
+	return rows.length;
+}
+
+test('signatures and the completion given offline survive a reload with no network and are saved once, after the roll call', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(150_000);
+	const { pb, checkId, startedAt } = await startedCheck(page);
+	await keptOnDevice(page, checkId, startedAt);
+	await goOffline(context, page);
+	// A roll-call change on the device first: the completion must reach the server after it.
+	await person(page, 2).getByText('Muộn', { exact: true }).click();
+	await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
+	await expect(page.getByTestId('sync-summary')).toHaveText('1 mục đang chờ gửi');
+	await page.goto(`/checks/${checkId}/onsite/complete`);
+	const lead = signerCard(page, 'Chữ ký trưởng đoàn');
+	await sign(page, lead.getByLabel('Chữ ký trưởng đoàn', { exact: true }));
+	await lead.getByRole('button', { name: 'Lưu chữ ký' }).click();
+	await expect(lead.getByTestId('signature-sync')).toContainText('Đã lưu trên thiết bị');
+	const rep = signerCard(page, 'Chữ ký đại diện đơn vị');
+	await rep.locator('summary', { hasText: 'Người ký từ chối ký' }).click();
+	// No reason: refused on the device beside the field, as the server would; nothing queued.
+	await rep.getByRole('button', { name: 'Ghi nhận từ chối ký' }).click();
+	await expect(rep.getByText('Nhập lý do người ký từ chối ký.')).toBeVisible();
+	await rep.getByLabel(/^Lý do từ chối ký/).fill('Không đồng ý với kết luận');
+	await rep.getByRole('button', { name: 'Ghi nhận từ chối ký' }).click();
+	await expect(rep.getByTestId('signature-sync')).toContainText('Đã lưu trên thiết bị');
+	await expect(page.getByText(/^Còn thiếu/)).toHaveCount(0);
+	await page.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click();
+	await expect(page.getByTestId('complete-sync')).toContainText('Đã lưu trên thiết bị');
+	await expect(page.getByTestId('sync-summary')).toHaveText('4 mục đang chờ gửi');
+
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(page.getByTestId('sync-summary')).toHaveText('4 mục đang chờ gửi');
+	await expect(lead.getByTestId('signature-sync')).toContainText('Đã lưu trên thiết bị');
+	await expect(lead.getByRole('img', { name: 'Chữ ký trưởng đoàn — Đã lưu trên thiết bị' })).toBeVisible();
+	await expect(rep.getByText('Từ chối ký. Lý do: Không đồng ý với kết luận')).toBeVisible();
+	await expect(page.getByTestId('complete-sync')).toContainText('Đã lưu trên thiết bị');
+	await shot(page, info, 'offline-complete-reloaded');
+	expect((await pb.collection('inspections').getOne(checkId)).status).toBe('in_progress');
+
+	await context.setOffline(false); // the browser's online event starts the sync
+	await waitAllSent(page);
+	await expect(page.getByText('Cuộc kiểm tra đã hoàn thành: biên bản đã khóa.', { exact: false })).toBeVisible();
+	await shot(page, info, 'offline-complete-sent');
+	const check = await pb.collection('inspections').getOne(checkId);
+	expect(check.status).toBe('completed');
+	expect(check.signers.lead.sha256).toMatch(/^[0-9a-f]{64}$/);
+	expect(check.signers.representative).toMatchObject({ refusedReason: 'Không đồng ý với kết luận' });
+	expect([
+		await auditCount(pb, checkId, 'check.sign'),
+		await auditCount(pb, checkId, 'check.sign_refused'),
+		await auditCount(pb, checkId, 'check.complete')
+	]).toEqual([1, 1, 1]);
+	const rows = await pb.collection('attendance_records').getFullList({ filter: pb.filter('inspection = {:i}', { i: checkId }) });
+	expect(rows.filter((r) => r.status === 'late')).toHaveLength(1);
+});
+
+test('a completion the server refuses shows its reason and stays on the device', async ({ browser, page }, info) => {
+	test.setTimeout(120_000);
+	const { pb, checkId } = await startedCheck(page);
+	// A member's device (not the lead): the page lets them try; only the server knows who may complete.
+	const memberContext = await browser.newContext({ viewport: page.viewportSize()!, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+	const other = await memberContext.newPage();
+	await login(other, MEMBER);
+	const since = Date.now();
+	await other.goto(`/checks/${checkId}/onsite/complete`);
+	await keptOnDevice(other, checkId, since);
+	await goOffline(memberContext, other);
+	await other.getByLabel('Các bên ký trên bản giấy').check();
+	await other.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click();
+	const state = other.getByTestId('complete-sync');
+	await expect(state).toContainText('Đã lưu trên thiết bị');
+	expect((await other.reload())?.fromServiceWorker()).toBe(true);
+	await expect(state).toContainText('Đã lưu trên thiết bị');
+
+	await memberContext.setOffline(false);
+	await expect(state).toContainText('Cần xử lý', { timeout: 30_000 });
+	await expect(state).toContainText('Chưa kết thúc được: Chỉ trưởng đoàn được hoàn thành và ký biên bản.');
+	await expect(other.getByTestId('sync-attention')).toContainText('Kết thúc cuộc kiểm tra');
+	await other.reload();
+	await expect(state).toContainText('Chỉ trưởng đoàn được hoàn thành và ký biên bản.');
+	await expect(other.getByTestId('sync-summary')).toHaveText('1 mục cần xử lý');
+	await shot(other, info, 'offline-complete-refused');
+	expect((await pb.collection('inspections').getOne(checkId)).status).toBe('in_progress');
+	await memberContext.close();
+});
+
+test('a check downloaded for offline use is started and its roll call done with no network, then saved once', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(150_000);
+	const { pb, checkId } = await fixture();
+	await login(page, DEMO.inspector);
+	await page.goto('/checks');
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	const download = page.locator(`li:has([data-check-id="${checkId}"])`).getByTestId('offline-download');
+	await download.click();
+	await expect(download).toContainText('Đã tải về');
+
+	await goOffline(context, page);
+	expect((await page.goto(`/checks/${checkId}/onsite`))?.fromServiceWorker()).toBe(true);
+	await page.getByLabel('Ghi vị trí của thiết bị (nếu cho phép)').uncheck();
+	await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
+	// The start is kept on the device, and the roll call opens with the roster the start will take.
+	await expect(page).toHaveURL(/\/onsite\/roll-call$/);
+	await expect(page.getByTestId('tally')).toContainText('40/40 có mặt');
+	await expect(page.getByTestId('sync-summary')).toHaveText('1 mục đang chờ gửi');
+	await rollCall(page);
+	await expect(page.getByTestId('tally')).toHaveText(TALLY);
+	await expect(page.getByTestId('sync-summary')).toHaveText('13 mục đang chờ gửi');
+
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(page.getByTestId('tally')).toHaveText(TALLY);
+	await expect(person(page, 2).locator('[data-sync-state="saved"]')).toHaveText('Đã lưu trên thiết bị');
+	await page.goto(`/checks/${checkId}/onsite`);
+	await expect(page.getByTestId('start-sync')).toContainText('Đã lưu trên thiết bị');
+	await expect(page.getByRole('button', { name: 'Bắt đầu kiểm tra' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: /Điểm danh/ }).last()).toBeVisible();
+	await shot(page, info, 'offline-hub-started');
+	expect((await pb.collection('inspections').getOne(checkId)).status).toBe('planned');
+
+	await context.setOffline(false);
+	await waitAllSent(page);
+	await expect(page.getByTestId('start-sync')).toHaveCount(0);
+	expect((await pb.collection('inspections').getOne(checkId)).status).toBe('in_progress');
+	const rows = await pb.collection('attendance_records').getFullList({ filter: pb.filter('inspection = {:i}', { i: checkId }) });
+	expect(rows).toHaveLength(40);
+	const by = (st: string) => rows.filter((r) => r.status === st).length;
+	expect([by('late'), by('absent_excused'), by('absent_unexcused'), by('present')]).toEqual([5, 3, 4, 28]);
+	expect(await auditCount(pb, checkId, 'check.start')).toBe(1);
+});
+
+test('a small on-site form sent with no network keeps its input and says so in Vietnamese, never the error page', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(120_000);
+	const { pb, checkId } = await startedCheck(page);
+	await page.goto(`/checks/${checkId}/onsite/findings`);
+	await page.getByLabel('Người vi phạm').selectOption({ index: 3 });
+	await page.getByLabel('Loại vi phạm').selectOption({ index: 1 });
+	await page.getByLabel('Nội dung ghi nhận').fill('Không có mặt tại bộ phận một cửa');
+	await page.getByRole('button', { name: 'Lưu vi phạm' }).click();
+	await waitAllSent(page);
+	const card = page.locator('article[id^="f-"]', { hasText: 'Không có mặt tại bộ phận một cửa' });
+	await goOffline(context, page);
+	await card.getByRole('button', { name: 'Yêu cầu tường trình' }).click();
+	await expect(page.getByTestId('draft-notice')).toContainText('Bản nháp đã lưu trên thiết bị');
+	await expect(card.getByRole('button', { name: 'Yêu cầu tường trình' })).toBeVisible();
+	await shot(page, info, 'offline-small-form-draft');
+	await context.setOffline(false);
+	await card.getByRole('button', { name: 'Yêu cầu tường trình' }).click();
+	await expect(card.getByText('Đã yêu cầu, chờ nộp')).toBeVisible();
+	await expect(page.getByTestId('draft-notice')).toHaveCount(0);
+	const fs = await pb.collection('findings').getFullList({ filter: pb.filter('inspection = {:i} && source = "manual"', { i: checkId }) });
+	expect(fs.map((f) => f.explanation_status)).toEqual(['requested']);
+});
+
+test('a checklist item with its evidence photo and "Tất cả đạt", given offline, survive a reload with no network and are saved once', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(120_000);
+	const { pb, checkId, startedAt } = await startedCheck(page);
+	await keptOnDevice(page, checkId, startedAt);
+	await page.getByRole('link', { name: 'Văn hóa công sở' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Văn hóa công sở' }).first()).toBeVisible();
+	await goOffline(context, page);
+	const BADGE = 'Đeo thẻ công chức khi thi hành công vụ';
+	const item = checklistItem(page, BADGE);
+	await item.getByText('Vi phạm', { exact: true }).click();
+	await item.getByLabel('Nội dung vi phạm').fill('Không đeo thẻ tại quầy tiếp dân');
+	await item.getByLabel(/^Ảnh/).setInputFiles({ name: 'the.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page) });
+	await page.getByRole('button', { name: 'Tất cả đạt' }).click();
+	await expect(page.getByTestId('checklist-sync')).toContainText('Đã lưu trên thiết bị');
+	await expect(item.getByTestId('checklist-photos-waiting')).toHaveText('📷 1 ảnh minh chứng lưu trên thiết bị');
+	await expect(page.getByTestId('sync-summary')).toHaveText('2 mục đang chờ gửi');
+	const radios = page.getByRole('radiogroup');
+	const expectAll = async () => {
+		const n = await radios.count();
+		expect(n).toBeGreaterThan(5);
+		for (let i = 0; i < n; i++) {
+			const label = await radios.nth(i).getAttribute('aria-label');
+			await expect(radios.nth(i).getByRole('radio', { name: label === BADGE ? 'Vi phạm' : 'Đạt' })).toBeChecked();
+		}
+	};
+	await expectAll();
+
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(page.getByTestId('sync-summary')).toHaveText('2 mục đang chờ gửi');
+	await expect(item.getByTestId('checklist-photos-waiting')).toHaveText('📷 1 ảnh minh chứng lưu trên thiết bị');
+	await expectAll();
+	await shot(page, info, 'offline-checklist-photo-reloaded');
+
+	await context.setOffline(false);
+	await waitAllSent(page);
+	await expect(item.getByText('Đã ghi vi phạm')).toBeVisible();
+	await expect(item.getByText('📷 1')).toBeVisible();
+	await expectAll();
+	const check = await pb.collection('inspections').getOne(checkId);
+	const results = Object.entries(check.checklist as Record<string, { result: string }>);
+	expect(results.filter(([, a]) => a.result !== 'compliant').map(([code]) => code)).toEqual(['OC-BADGE']);
+	const fs = await pb
+		.collection('findings')
+		.getFullList({ filter: pb.filter('inspection = {:i} && source = "checklist"', { i: checkId }) });
+	expect(fs.map((f) => [f.description, (f.photos as string[]).length])).toEqual([['Không đeo thẻ tại quầy tiếp dân', 1]]);
 });

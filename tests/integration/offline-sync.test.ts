@@ -2,11 +2,13 @@
 // retries, in dependency order, refusals with their Vietnamese reason, two devices merged per person and
 // per finding, a true roll-call conflict kept for the lead and settled through the one roll-call path.
 import { afterAll, describe, expect, test } from 'vitest';
-import { manualClock, superPb, testServices } from '../support/services';
+import { makeUser, manualClock, superPb, testServices } from '../support/services';
+import { notificationsOf } from '../support/actions';
 import { makeCheck, photo, removeSeededCatalogue, typeId } from '../support/onsite';
 import { toActor } from '../../src/lib/domain/user';
 import { newClientKey, newRecordId, type SyncOutcome } from '../../src/lib/domain/sync';
 import { findingsRepo } from '../../src/lib/server/repos/findings';
+import { t } from '../../src/lib/i18n/t';
 
 afterAll(removeSeededCatalogue, 60_000);
 const clock = manualClock(new Date('2026-03-02T01:00:00Z'));
@@ -85,6 +87,21 @@ describe('sync applies a queue once, in dependency order', () => {
 	});
 });
 
+describe('starting offline', () => {
+	test('before the start the roll call lists the roster the start will take (kept for offline use); the queued start then takes it and the roll call is saved', async () => {
+		const { s, fx, lead } = await setup(3);
+		const before = await s.onsite.rollCall(lead, fx.check.id);
+		expect(before.check.status).toBe('planned');
+		expect(before.rows.map((r) => [r.staffId, r.status]).sort()).toEqual(fx.staff.map((p) => [p.id, 'present']).sort());
+		expect(await rowsOf(fx.check.id)).toHaveLength(0); // nothing written by reading it
+		const [a] = fx.staff;
+		expect(states(await s.onsite.sync(lead, fx.check.id, [rc(a!.id, 'absent_excused'), start()], null))).toEqual(['sent', 'sent']);
+		const rows = await rowsOf(fx.check.id);
+		expect(rows).toHaveLength(3);
+		expect(rows.find((r) => r.staff === a!.id)?.status).toBe('absent_excused');
+	});
+});
+
 describe('photos and explanations from the outbox', () => {
 	test('a queued photo keeps the position the device sent ("keep location"); one sent without it has none', async () => {
 		const { s, fx, member, badge } = await setup(2);
@@ -160,6 +177,36 @@ describe('checklist answers from the outbox', () => {
 		const fromChecklist = (await findingsRepo(pb).list(fx.check.id)).filter((x) => x.source === 'checklist');
 		expect(fromChecklist).toHaveLength(1);
 		expect(fromChecklist[0]).toMatchObject({ staffId: a!.id, description: 'Không đeo thẻ khi tiếp dân' });
+	});
+
+	test('"Tất cả đạt" and an item\'s evidence photo from the outbox: the photo goes to the item\'s finding, once; without that finding it is refused', async () => {
+		const { s, fx, member } = await setup(2);
+		const answers = {
+			...checklistRec({ 'OC-BADGE': { result: 'violation', note: 'Không đeo thẻ khi tiếp dân' } }),
+			data: { items: { 'OC-BADGE': { result: 'violation', note: 'Không đeo thẻ khi tiếp dân' } }, people: {}, allPassed: true }
+		};
+		const itemPhoto = (code: string) => ({
+			kind: 'checklist_photo',
+			key: newClientKey(),
+			data: { code, lastModified: Date.UTC(2026, 2, 2, 1, 5) }
+		});
+		const badgePhoto = itemPhoto('OC-BADGE');
+		// The photo sent alone first would find no finding yet: refused with the reason, the device keeps it.
+		expect(states(await s.onsite.sync(member, fx.check.id, [start()], null))).toEqual(['sent']);
+		const early = await s.onsite.sync(member, fx.check.id, [itemPhoto('OC-DRESS')], photo());
+		expect(early).toMatchObject({ ok: true, value: [{ state: 'refused', status: 409, code: 'offline.error.checklist_finding_missing' }] });
+		expect(states(await s.onsite.sync(member, fx.check.id, [answers], null))).toEqual(['sent']);
+		for (let i = 0; i < 2; i++) expect(states(await s.onsite.sync(member, fx.check.id, [badgePhoto], photo()))).toEqual(['sent']);
+		const view = await s.onsite.checklist(member, fx.check.id);
+		// Every other item, not marked before, saved as "Đạt".
+		const others = view.items.filter((i) => i.code !== 'OC-BADGE').map((i) => view.check.checklist[i.code]?.result);
+		expect(others.length).toBeGreaterThan(0);
+		expect(new Set(others)).toEqual(new Set(['compliant']));
+		expect(view.findings['OC-BADGE']?.photos).toHaveLength(1);
+		expect(await s.onsite.sync(member, fx.check.id, [itemPhoto('OC-BADGE'), itemPhoto('OC-BADGE')], photo())).toMatchObject({
+			ok: false,
+			code: 'offline.error.one_photo'
+		});
 	});
 
 	test('answers for a locked check, or malformed, are refused with their reason', async () => {
@@ -297,5 +344,109 @@ describe('two devices on the same check', () => {
 			.getFullList({ filter: pb.filter('target_id = {:k} && action = {:a}', { k: k!.id, a: 'rollcall.conflict.resolve' }) });
 		expect(settled).toHaveLength(1);
 		expect(await s.onsite.conflicts(lead, fx.check.id)).toHaveLength(0);
+	});
+});
+
+describe('signatures and the completion from the outbox', () => {
+	// A 1×1 PNG and another (a different pixel): two drawings with different hashes.
+	const PNG_A = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+	const PNG_B = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+	const sign = (party: string, png = PNG_A) => ({
+		kind: 'signature',
+		key: newClientKey(),
+		data: { mode: 'sign', party, png: `data:image/png;base64,${png}` }
+	});
+	const refusal = (party: string, reason: string) => ({ kind: 'signature', key: newClientKey(), data: { mode: 'refuse', party, reason } });
+	const complete = (signedOnPaper = false) => ({ kind: 'complete', key: newClientKey(), data: { signedOnPaper, grouping: 'per_finding' } });
+	async function audit(checkId: string, action: string) {
+		const pb = await superPb();
+		return pb.collection('audit_log').getFullList({ filter: pb.filter('target_id = {:i} && action = {:a}', { i: checkId, a: action }) });
+	}
+
+	test('sent out of order, they are applied after what they depend on; a refused completion gives its reason; retries write nothing', async () => {
+		const { s, fx, lead, member, badge } = await setup(3);
+		const [a] = fx.staff;
+		// The completion first in the queue, then the start, a finding and a roll-call change: the server
+		// applies the completion last, and refuses it (nobody signed yet) with the reason the page shows.
+		const early = complete();
+		const r1 = await s.onsite.sync(lead, fx.check.id, [early, start(), finding(badge, a!.id), rc(a!.id, 'late')], null);
+		expect(states(r1)).toEqual(['refused', 'sent', 'sent', 'sent']);
+		expect(r1.ok && r1.value[0]).toMatchObject({
+			status: 409,
+			code: 'sign.error.signers_required',
+			message: t('vi', 'sign.error.signers_required')
+		});
+		// The representative refuses (drawn on the member's device), then the lead signs and completes in one request, completion listed first.
+		expect(states(await s.onsite.sync(member, fx.check.id, [refusal('representative', '  Không đồng ý với kết luận ')], null))).toEqual([
+			'sent'
+		]);
+		const done = complete();
+		const leadSig = sign('lead');
+		expect(states(await s.onsite.sync(lead, fx.check.id, [done, leadSig], null))).toEqual(['sent', 'sent']);
+		// The request again (its answer lost): already applied.
+		const again = await s.onsite.sync(lead, fx.check.id, [done, leadSig], null);
+		expect(again).toMatchObject({
+			ok: true,
+			value: [
+				{ state: 'sent', duplicate: true },
+				{ state: 'sent', duplicate: true }
+			]
+		});
+		// A signature queued after the completion is refused: the record is locked.
+		const late = await s.onsite.sync(lead, fx.check.id, [sign('lead', PNG_B)], null);
+		expect(late).toMatchObject({ ok: true, value: [{ state: 'refused', status: 409, code: 'check.error.locked' }] });
+
+		const check = await (await superPb()).collection('inspections').getOne(fx.check.id);
+		expect(check.status).toBe('completed');
+		expect(check.record_number).toBeTruthy();
+		expect(check.signers.representative).toMatchObject({ refusedReason: 'Không đồng ý với kết luận' });
+		expect(check.signers.lead.sha256).toMatch(/^[0-9a-f]{64}$/);
+		expect((await audit(fx.check.id, 'check.complete')).length).toBe(1);
+		expect((await audit(fx.check.id, 'check.sign')).length).toBe(1);
+		expect((await audit(fx.check.id, 'check.sign_refused')).length).toBe(1);
+	});
+
+	test('the same signature or refusal under a new key (sent again before its receipt was written) writes nothing the second time', async () => {
+		const { s, fx, lead, member } = await setup(2);
+		expect(states(await s.onsite.sync(lead, fx.check.id, [start()], null))).toEqual(['sent']);
+		for (let i = 0; i < 2; i++) {
+			expect(states(await s.onsite.sync(lead, fx.check.id, [sign('lead')], null))).toEqual(['sent']);
+			expect(states(await s.onsite.sync(member, fx.check.id, [refusal('representative', 'Vắng mặt')], null))).toEqual(['sent']);
+		}
+		expect((await audit(fx.check.id, 'check.sign')).length).toBe(1);
+		expect((await audit(fx.check.id, 'check.sign_refused')).length).toBe(1);
+		// Another drawing replaces the first (the form's own behaviour).
+		expect(states(await s.onsite.sync(lead, fx.check.id, [sign('lead', PNG_B)], null))).toEqual(['sent']);
+		expect((await audit(fx.check.id, 'check.sign')).length).toBe(2);
+	});
+
+	test('refusals: a member cannot sign for the lead nor complete; a refusal without a reason is refused; a request holds one signature', async () => {
+		const { s, fx, lead, member } = await setup(2);
+		expect(states(await s.onsite.sync(lead, fx.check.id, [start()], null))).toEqual(['sent']);
+		const r = await s.onsite.sync(member, fx.check.id, [sign('lead')], null);
+		expect(r).toMatchObject({ ok: true, value: [{ state: 'refused', status: 403, code: 'onsite.error.lead_only' }] });
+		const blank = await s.onsite.sync(member, fx.check.id, [refusal('representative', '   ')], null);
+		expect(blank).toMatchObject({ ok: true, value: [{ state: 'refused', status: 400, code: 'sign.error.reason_required' }] });
+		const c = await s.onsite.sync(member, fx.check.id, [complete(true)], null);
+		expect(c).toMatchObject({ ok: true, value: [{ state: 'refused', status: 403, code: 'onsite.error.lead_only' }] });
+		expect(await s.onsite.sync(lead, fx.check.id, [sign('lead'), sign('representative')], null)).toMatchObject({
+			ok: false,
+			status: 400,
+			code: 'offline.error.one_signature'
+		});
+		// Signed on paper: the lead completes without drawn signatures.
+		expect(states(await s.onsite.sync(lead, fx.check.id, [complete(true)], null))).toEqual(['sent']);
+		expect((await (await superPb()).collection('inspections').getOne(fx.check.id)).status).toBe('completed');
+	});
+
+	test('a completion from the outbox tells the checked unit, once, as the form does (issue #13 §2)', async () => {
+		const { s, fx, lead } = await setup(2);
+		const head = await makeUser('unit_head', { unitId: fx.unit.id, name: 'Thủ trưởng Ngoại Tuyến' });
+		const done = complete(true);
+		expect(states(await s.onsite.sync(lead, fx.check.id, [done, start()], null))).toEqual(['sent', 'sent']);
+		expect(states(await s.onsite.sync(lead, fx.check.id, [complete(true)], null))).toEqual(['sent']);
+		await s.notifications.idle();
+		const rows = await notificationsOf(head.id, 'check_completed');
+		expect(rows.map((r) => r.link)).toEqual([`/unit/checks/${fx.check.id}`]);
 	});
 });

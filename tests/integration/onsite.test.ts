@@ -412,13 +412,18 @@ describe('completion, lock and amendments', () => {
 describe('signatures', () => {
 	// A 1×1 PNG.
 	const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+	// Another drawing (a different pixel).
+	const PNG_2 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 	test('both parties sign; signing again replaces only that party; a non-PNG is refused', async () => {
 		const { s, fx, lead } = await started();
 		expect(await s.onsite.saveSignature(lead, fx.check.id, 'lead', PNG)).toEqual({ ok: true });
 		expect(await s.onsite.saveSignature(lead, fx.check.id, 'representative', PNG)).toEqual({ ok: true });
 		const first = (await s.onsite.completion(lead, fx.check.id)).check.signatures;
 		expect(Object.keys(first).sort()).toEqual(['lead', 'representative']);
+		// The same drawing again (a retry after a lost answer, e.g. from the offline outbox) keeps the file.
 		expect(await s.onsite.saveSignature(lead, fx.check.id, 'lead', PNG)).toEqual({ ok: true });
+		expect((await s.onsite.completion(lead, fx.check.id)).check.signatures.lead).toBe(first.lead);
+		expect(await s.onsite.saveSignature(lead, fx.check.id, 'lead', PNG_2)).toEqual({ ok: true });
 		const second = (await s.onsite.completion(lead, fx.check.id)).check.signatures;
 		expect(second.representative).toBe(first.representative);
 		expect(second.lead).not.toBe(first.lead);

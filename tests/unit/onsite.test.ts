@@ -114,6 +114,26 @@ describe('roll call → findings', () => {
 		expect(ok.ok && ok.entries.find((e) => e.staffId === 'aaaaaaaaaaaaaaa')?.lateMinutes).toBe(12);
 	});
 
+	test('the roll-call form (no zod, the page parses it too) refuses what the fields refuse', () => {
+		const one = (fields: Record<string, string>) => {
+			const fd = new FormData();
+			for (const [k, v] of Object.entries(fields)) fd.set(`${k}.aaaaaaaaaaaaaaa`, v);
+			return parseRollCall(fd);
+		};
+		expect(one({ s: 'late', m: 'abc' })).toMatchObject({ ok: false, code: 'onsite.error.minutes' });
+		expect(one({ s: 'late', m: '2.5' })).toMatchObject({ ok: false, code: 'onsite.error.minutes' });
+		expect(one({ s: 'late', m: '601' })).toMatchObject({ ok: false, code: 'onsite.error.minutes' });
+		expect(one({ s: 'late', a: '25:00' })).toMatchObject({ ok: false, code: 'onsite.error.time' });
+		expect(one({ s: 'present', n: 'x'.repeat(2001) })).toMatchObject({ ok: false, code: 'errors.too_long' });
+		expect(one({ s: 'late', m: '', a: '07:30', n: '  tắc đường  ' })).toEqual({
+			ok: true,
+			entries: [{ staffId: 'aaaaaaaaaaaaaaa', status: 'late', lateMinutes: null, arrivalTime: '07:30', note: 'tắc đường' }]
+		});
+		const bad = new FormData();
+		bad.set('s.NOT-AN-ID', 'present');
+		expect(parseRollCall(bad)).toEqual({ ok: false, code: 'errors.invalid', staffId: 'NOT-AN-ID' });
+	});
+
 	test('procedure counts cannot exceed the sample', () => {
 		expect(
 			proceduresSchema.safeParse({ sampled: '30', overdue: '3', no_receipt: '0', no_apology: '1', online_share: '45,5'.replace(',', '.') })

@@ -28,6 +28,19 @@ describe('outbox records', () => {
 		expect(planRequests(q, 2).map((g) => g.length)).toEqual([2, 2, 1, 1, 2]);
 	});
 
+	test('signatures after everything else, each in its own request, and the completion last of all', () => {
+		const q = [
+			{ kind: 'complete' as const, seq: 1 },
+			{ kind: 'signature' as const, seq: 2 },
+			{ kind: 'finding' as const, seq: 3 },
+			{ kind: 'signature' as const, seq: 4 },
+			{ kind: 'dossier' as const, seq: 5 },
+			{ kind: 'start' as const, seq: 6 }
+		];
+		expect(orderForSync(q).map((r) => r.seq)).toEqual([6, 3, 5, 2, 4, 1]);
+		expect(planRequests(q).map((g) => g.map((r) => r.seq))).toEqual([[6, 3, 5], [2], [4], [1]]);
+	});
+
 	test('a conflict is another status than the one the device started from, and not the one it wants', () => {
 		expect(isRollCallConflict('late', { status: 'absent_unexcused', base: 'present' })).toBe(true);
 		expect(isRollCallConflict('late', { status: 'late', base: 'present' })).toBe(false);

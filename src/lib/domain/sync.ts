@@ -7,10 +7,23 @@ import type { RollCallData } from './schemas/sync';
 /**
  * What an outbox record can be, in the order the server applies them: a finding needs the check
  * started and its roster, a photo needs its finding, the checklist's answers come after the findings
- * (an item marked "Vi phạm" records its own), a sampled TTHC dossier needs the check started (its
- * automatic findings follow the manual ones), an explanation needs its finding.
+ * (an item marked "Vi phạm" records its own), an item's evidence photo needs that finding, a sampled TTHC dossier needs the check started (its
+ * automatic findings follow the manual ones), an explanation needs its finding; a signature (drawn, or
+ * a signer's refusal) comes after everything the record says, and the completion last: it locks the
+ * check, so anything after it would be refused.
  */
-export const SYNC_KINDS = ['start', 'roll_call', 'finding', 'photo', 'checklist', 'dossier', 'explanation'] as const;
+export const SYNC_KINDS = [
+	'start',
+	'roll_call',
+	'finding',
+	'photo',
+	'checklist',
+	'checklist_photo',
+	'dossier',
+	'explanation',
+	'signature',
+	'complete'
+] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 export const syncRank = (k: SyncKind) => SYNC_KINDS.indexOf(k);
 
@@ -20,6 +33,12 @@ export type SyncState = (typeof SYNC_STATES)[number];
 
 /** Most records in one sync request (photos always go one per request, so an upload resumes photo by photo). */
 export const SYNC_BATCH_MAX = 200;
+
+/** Kinds that carry a file (multipart, one per request). */
+export const carriesFile = (k: SyncKind) => k === 'photo' || k === 'checklist_photo';
+
+/** Kinds sent one per request: a photo (a finding's or a checklist item's) and a drawn signature (a PNG of up to 1 MB). */
+export const syncsAlone = (k: SyncKind) => carriesFile(k) || k === 'signature';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -50,14 +69,14 @@ export function orderForSync<T extends { kind: SyncKind; seq: number }>(records:
 }
 
 /**
- * The requests a queue becomes: consecutive non-photo records in batches of at most `max`, every photo
- * alone (multipart, one file), all in dependency order.
+ * The requests a queue becomes: consecutive records in batches of at most `max`, every photo (multipart,
+ * one file) and every signature alone, all in dependency order.
  */
 export function planRequests<T extends { kind: SyncKind; seq: number }>(records: readonly T[], max = SYNC_BATCH_MAX): T[][] {
 	const out: T[][] = [];
 	let cur: T[] = [];
 	for (const r of orderForSync(records)) {
-		if (r.kind === 'photo') {
+		if (syncsAlone(r.kind)) {
 			if (cur.length) out.push(cur);
 			cur = [];
 			out.push([r]);

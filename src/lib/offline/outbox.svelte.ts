@@ -4,7 +4,7 @@
 // and stops at the first network failure or expired session — everything unsent stays "saved" and goes
 // next time (the online event, the next page load, the "Gửi ngay" button). Browser only.
 import { getContext, setContext } from 'svelte';
-import { newClientKey, planRequests, type SyncKind, type SyncOutcome } from '$lib/domain/sync';
+import { carriesFile, newClientKey, planRequests, type SyncKind, type SyncOutcome } from '$lib/domain/sync';
 import { deleteRecords, putRecords, recordsOf, type OutboxRecord } from './db';
 
 export interface NewRecord {
@@ -39,6 +39,10 @@ export class CheckOutbox {
 
 	get waiting() {
 		return this.records.filter((r) => r.state === 'saved' || r.state === 'sending');
+	}
+	/** A start queued on this device and not sent yet: the pages treat the check as started (docs/offline.md). */
+	get startWaiting() {
+		return this.records.some((r) => r.kind === 'start' && (r.state === 'saved' || r.state === 'sending'));
 	}
 	get attention() {
 		return this.records.filter((r) => r.state === 'refused' || r.state === 'conflict');
@@ -184,7 +188,7 @@ export class CheckOutbox {
 
 function requestOf(group: OutboxRecord[]): RequestInit {
 	const first = group[0]!;
-	if (first.kind === 'photo') {
+	if (carriesFile(first.kind)) {
 		const form = new FormData();
 		form.set('record', JSON.stringify({ kind: first.kind, key: first.key, data: first.data }));
 		if (first.blob) form.set('file', first.blob, first.blobName ?? 'photo.jpg');

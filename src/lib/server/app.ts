@@ -22,7 +22,7 @@ import { createMailer, mailSettingsFrom, type MailSettings } from './mail';
 import { dashboardService } from './services/dashboard';
 import { reportsService } from './services/reports';
 import { auditTrailService } from './services/audit-trail';
-import { unitRecordService, withCompletionNotice } from './services/unit-record';
+import { unitRecordService } from './services/unit-record';
 import { explanationService } from './services/explanations';
 import { objectionService } from './services/objections';
 import { reportBackService } from './services/report-backs';
@@ -58,6 +58,9 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 	const checks = checksService(pb, clock, calendar);
 	const onsiteBase = onsiteService(pb, clock, () => documentSettings.get());
 	const unitRecord = unitRecordService(pb, { checks, onsite: onsiteBase, notifications, documentSettings });
+	// Completing a check tells the checked unit (issue #13 §2), whatever path the completion takes (the
+	// completion form, or the offline outbox's sync).
+	onsiteBase.notifyOnComplete(unitRecord.notifyCompleted);
 	const explanations = explanationService(pb, clock, notifications, calendar);
 	const reportBacks = reportBackService(pb, clock, notifications);
 	const reports = reportsService(pb, clock, documentSettings);
@@ -73,8 +76,7 @@ export function createServices(pb: Pb, clock: Clock = () => new Date(), opts?: P
 		units: unitsService(pb, clock),
 		accounts: accountsService(pb, sessions),
 		catalogue: catalogueService(pb),
-		// Completing a check tells the checked unit (issue #13 §2), whatever path the completion takes.
-		onsite: withCompletionNotice(onsiteBase, unitRecord.notifyCompleted),
+		onsite: onsiteBase,
 		unitRecord,
 		staff: staffService(pb, clock),
 		orgImport: orgImportService(pb, clock),

@@ -12,7 +12,7 @@ export const checklistItem = (page: Page, itemText: string) => page.getByRole('g
 /** Presses a checklist button and waits for the save to land (the page reloaded, "Đã lưu." shown). */
 async function submitChecklist(page: Page, button: Locator) {
 	await Promise.all([
-		// Answers without a photo go through the device outbox (its sync), with a photo through the form.
+		// Answers, "Tất cả đạt" and an item's photo go through the device outbox (its sync requests).
 		page.waitForResponse((r) => r.request().method() === 'POST' && /\/onsite\/(checklist|sync)$/.test(new URL(r.url()).pathname)),
 		button.click()
 	]);

@@ -1,7 +1,5 @@
 // Forms of the on-site inspection (issue #5). Messages are i18n keys.
-import { messageKey, type MessageKey } from '../../i18n/t';
 import { z } from 'zod';
-import { ROLL_CALL_STATUSES, type RollCallStatus } from '../roll-call';
 import { CLIENT_KEY, RECORD_ID } from '../ids';
 import { isPersonName } from '../person-name';
 
@@ -20,55 +18,8 @@ export const startSchema = z.object({
 	accuracy: optNumber.pipe(z.number().min(0).max(100000).nullable())
 });
 
-export interface RollCallEntry {
-	staffId: string;
-	status: RollCallStatus;
-	lateMinutes: number | null;
-	arrivalTime: string;
-	note: string;
-}
-
-const entrySchema = z.object({
-	staffId: id,
-	status: z.enum(ROLL_CALL_STATUSES, { message: 'onsite.error.status' }),
-	lateMinutes: z
-		.union([z.literal(''), z.coerce.number().int('onsite.error.minutes').min(0, 'onsite.error.minutes').max(600, 'onsite.error.minutes')])
-		.default('')
-		.transform((v) => (v === '' ? null : v)),
-	arrivalTime: hhmm,
-	note: text(2000)
-});
-
-/**
- * Reads the roll-call form: per person `s.<staff id>` (status), `m.<id>` (late minutes), `a.<id>`
- * (arrival time HH:mm), `n.<id>` (note). Returns the entries, or the first error key with the staff id.
- */
-export function parseRollCall(
-	form: FormData | null
-): { ok: true; entries: RollCallEntry[] } | { ok: false; code: MessageKey; staffId?: string } {
-	if (!form) return { ok: false, code: 'errors.bad_request' };
-	const ids = new Set<string>();
-	for (const k of form.keys()) if (k.startsWith('s.')) ids.add(k.slice(2));
-	if (ids.size === 0) return { ok: false, code: 'onsite.error.empty_roll_call' };
-	if (ids.size > 2000) return { ok: false, code: 'errors.bad_request' };
-	const entries: RollCallEntry[] = [];
-	for (const staffId of ids) {
-		const get = (p: string) => {
-			const v = form.get(`${p}.${staffId}`);
-			return typeof v === 'string' ? v : undefined;
-		};
-		const r = entrySchema.safeParse({
-			staffId,
-			status: get('s'),
-			lateMinutes: get('m') ?? '',
-			arrivalTime: get('a') ?? '',
-			note: get('n') ?? ''
-		});
-		if (!r.success) return { ok: false, code: messageKey(r.error.issues[0]?.message ?? ''), staffId };
-		entries.push(r.data);
-	}
-	return { ok: true, entries };
-}
+// The roll-call form's parsing has no zod: the roll-call page queues it for the outbox (first-load budget).
+export { parseRollCall, type RollCallEntry } from '../roll-call-form';
 
 // The checklist form's parsing has no zod: the checklist page queues it for the outbox (first-load budget).
 export { CHECKLIST_RESULTS, parseChecklist, type ChecklistResult } from '../checklist-form';

@@ -5,6 +5,7 @@ import { ROLL_CALL_STATUSES } from '../roll-call';
 import { RECORD_ID } from '../ids';
 import { SYNC_BATCH_MAX } from '../sync';
 import { CHECKLIST_RESULTS } from '../checklist-form';
+import { SIGNATURE_PARTIES } from '../onsite';
 
 const id = z.string().regex(RECORD_ID, 'errors.invalid');
 const key = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'errors.invalid');
@@ -61,8 +62,13 @@ export const checklistData = z.object({
 		z.string().min(1).max(64),
 		z.object({ result: z.enum(CHECKLIST_RESULTS, { message: 'errors.invalid' }), note: text(2000) })
 	),
-	people: z.record(z.string().min(1).max(64), id).default({})
+	people: z.record(z.string().min(1).max(64), id).default({}),
+	/** "Tất cả đạt": every item not marked yet (neither here nor saved) is saved as "Đạt". */
+	allPassed: z.boolean().default(false)
 });
+
+/** A checklist item's evidence photo: it goes to the item's finding (recorded by the checklist record before it). */
+export const checklistPhotoData = z.object({ code: z.string().min(1).max(64), lastModified: z.number().int().min(0).default(0) });
 
 /**
  * A new sampled TTHC dossier: its id chosen on the device (a retry finds it saved) and the form's fields
@@ -70,14 +76,40 @@ export const checklistData = z.object({
  */
 export const dossierData = z.object({ id, fields: z.record(z.string().min(1).max(64), z.string().max(2000)) });
 
+/**
+ * A signer of the record (biên bản): the PNG drawn on the device, or the signer's refusal with its reason
+ * (schemas/onsite.ts signatureSchema and refusalSchema, the completion page's two forms).
+ */
+export const signatureData = z.discriminatedUnion('mode', [
+	z.object({
+		mode: z.literal('sign'),
+		party: z.enum(SIGNATURE_PARTIES, { message: 'errors.invalid' }),
+		png: z.string().startsWith('data:image/png;base64,', 'onsite.error.signature').max(1_500_000, 'onsite.error.signature')
+	}),
+	z.object({
+		mode: z.literal('refuse'),
+		party: z.enum(SIGNATURE_PARTIES, { message: 'errors.invalid' }),
+		reason: z.string().max(2000, 'errors.too_long')
+	})
+]);
+
+/** Completing the check (the completion page's form: signed on paper, how the actions are grouped). */
+export const completeData = z.object({
+	signedOnPaper: z.boolean().default(false),
+	grouping: z.enum(['per_finding', 'per_type'], { message: 'errors.invalid' }).default('per_finding')
+});
+
 export const syncRecordSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('start'), key, data: startData }),
 	z.object({ kind: z.literal('roll_call'), key, data: rollCallData }),
 	z.object({ kind: z.literal('finding'), key, data: findingData }),
 	z.object({ kind: z.literal('photo'), key, data: photoData }),
 	z.object({ kind: z.literal('checklist'), key, data: checklistData }),
+	z.object({ kind: z.literal('checklist_photo'), key, data: checklistPhotoData }),
 	z.object({ kind: z.literal('dossier'), key, data: dossierData }),
-	z.object({ kind: z.literal('explanation'), key, data: explanationData })
+	z.object({ kind: z.literal('explanation'), key, data: explanationData }),
+	z.object({ kind: z.literal('signature'), key, data: signatureData }),
+	z.object({ kind: z.literal('complete'), key, data: completeData })
 ]);
 export type SyncRecord = z.output<typeof syncRecordSchema>;
 

@@ -39,6 +39,20 @@ export const vi = {
 	'offline.error.session': 'Phiên đăng nhập đã hết hạn.',
 	'offline.kind.dossier': 'Hồ sơ TTHC: {code}',
 	'offline.dossiers.pending': 'Hồ sơ lưu trên thiết bị',
+	'offline.error.one_signature': 'Mỗi lần chỉ gửi một chữ ký.',
+	'offline.error.checklist_finding_missing':
+		'Tiêu chí này chưa được ghi vi phạm trên máy chủ (kết quả của tiêu chí chưa lưu được), nên chưa gắn được ảnh.',
+	'offline.checklist.photos': '{n} ảnh minh chứng lưu trên thiết bị',
+	'offline.kind.checklist_all_passed': 'Văn hóa công sở: tất cả đạt',
+	'offline.kind.signature': 'Chữ ký của {party}',
+	'offline.kind.signature_refused': 'Từ chối ký: {party}',
+	'offline.kind.complete': 'Kết thúc cuộc kiểm tra',
+	'offline.kind.checklist_photo': 'Ảnh minh chứng: {item}',
+	'offline.sign.queued': 'Chữ ký đã lưu trên thiết bị, sẽ tự gửi lên máy chủ khi có mạng.',
+	'offline.complete.queued': 'Việc kết thúc đã lưu trên thiết bị, sẽ tự gửi lên máy chủ sau các mục khác khi có mạng.',
+	'offline.complete.refused': 'Chưa kết thúc được: {reason}',
+	'offline.start.queued': 'Việc bắt đầu kiểm tra đã lưu trên thiết bị, sẽ tự gửi lên máy chủ khi có mạng.',
+	'offline.start.first': 'Bắt đầu cuộc kiểm tra (ở trang tổng quan) trước khi điểm danh.',
 	'audit.collection.roll_call_conflicts': 'Điểm danh khác nhau giữa các thiết bị'
 } as const;
 
@@ -82,5 +96,19 @@ export const en: Record<keyof typeof vi, string> = {
 	'offline.error.session': 'Your session has expired.',
 	'offline.kind.dossier': 'TTHC dossier: {code}',
 	'offline.dossiers.pending': 'Dossiers saved on this device',
+	'offline.error.one_signature': 'Send one signature at a time.',
+	'offline.error.checklist_finding_missing':
+		'This criterion has no finding on the server yet (its answer was not saved), so the photo cannot be attached.',
+	'offline.checklist.photos': '{n} evidence photos saved on this device',
+	'offline.kind.checklist_all_passed': 'Office culture: all passed',
+	'offline.kind.signature': 'Signature of the {party}',
+	'offline.kind.signature_refused': 'Refusal to sign: {party}',
+	'offline.kind.complete': 'Completion of the check',
+	'offline.kind.checklist_photo': 'Evidence photo: {item}',
+	'offline.sign.queued': 'The signature is saved on this device and will be sent when there is a network.',
+	'offline.complete.queued': 'The completion is saved on this device and will be sent after the other items when there is a network.',
+	'offline.complete.refused': 'Not completed yet: {reason}',
+	'offline.start.queued': 'The start of the check is saved on this device and will be sent when there is a network.',
+	'offline.start.first': 'Start the check (on the overview page) before the roll call.',
 	'audit.collection.roll_call_conflicts': 'Roll call differences between devices'
 };

@@ -31,7 +31,6 @@ import type { DocumentSettingsService } from './document-settings';
 import { renderRecord, type DocumentFormat } from '../documents';
 import { tallyRollCall, type RollCallStatus, type RollCallTally } from '../../domain/roll-call';
 import { formatIsoDate, vnDay } from '../../domain/time';
-import type { Result } from '../../domain/result';
 import type { UnitAction, UnitFinding } from '../../domain/finding';
 
 export type { UnitAction, UnitFinding };
@@ -167,18 +166,3 @@ export function unitRecordService(
 }
 
 export type UnitRecordService = ReturnType<typeof unitRecordService>;
-
-/**
- * The on-site service whose `complete` also tells the unit (composition root, app.ts): the notice
- * follows a completion that succeeded, and a repeated completion finds the notice already sent.
- */
-export function withCompletionNotice<S extends Pick<OnsiteService, 'complete'>>(onsite: S, notify: (checkId: string) => Promise<void>): S {
-	return {
-		...onsite,
-		async complete(...args: Parameters<OnsiteService['complete']>): Promise<Result> {
-			const r = await onsite.complete(...args);
-			if (r.ok) await notify(args[1]);
-			return r;
-		}
-	};
-}

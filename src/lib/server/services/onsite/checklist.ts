@@ -30,7 +30,7 @@ const linkedFindings = (list: readonly Finding[]) =>
 	new Map(list.filter((f) => f.source === 'checklist' && !f.superseded).map((f) => [f.typeCode, f]));
 
 /** The idempotency key of an item's finding: one per item and check (a double submit records it once). */
-const itemKey = (code: string) => `checklist-${code}`;
+export const itemKey = (code: string) => `checklist-${code}`;
 
 export function checklistUseCases(ctx: OnsiteContext) {
 	const { clock, load, editable, mergeWrite, flags, checklistTypes, roster, log } = ctx;

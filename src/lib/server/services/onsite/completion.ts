@@ -12,6 +12,7 @@ import { transitionCheck } from '../../../domain/check';
 import { proposeActions, SIGNATURE_MAX_BYTES, type ActionGrouping } from '../../../domain/onsite';
 import {
 	SIGNATURE_PARTIES,
+	isRefusal,
 	missingSigners,
 	refusalReason,
 	signerState,
@@ -118,6 +119,9 @@ export function completionUseCases(ctx: OnsiteContext) {
 				return refuse(400, 'onsite.error.signature');
 			}
 			const sha256 = createHash('sha256').update(bytes).digest('hex');
+			// The same drawing sent again (a device's retry after a lost answer) is already on file: nothing to write.
+			const prev = c.signers[party];
+			if (prev && 'sha256' in prev && prev.sha256 === sha256 && c.signatures[party]) return ok();
 			const signers = { ...c.signers, [party]: { sha256, at: clock().toISOString() } };
 			if (!(await checks.putSignature(c.id, c.version, party, bytes, signers, c.signatures[party]))) return stale();
 			await log(actor, 'check.sign', 'inspections', c.id, { party, sha256 });
@@ -130,6 +134,12 @@ export function completionUseCases(ctx: OnsiteContext) {
 		 */
 		async refuseSignature(actor: Actor, id: string, party: SignatureParty, rawReason: string): Promise<Result> {
 			const reason = refusalReason(rawReason);
+			// The same refusal sent again (a device's retry after a lost answer) is already recorded: nothing to write.
+			const c0 = await load(actor, id, 'check.conduct');
+			const prev = c0.signers[party];
+			const allowed = party !== 'lead' || can(actor, 'check.lead', scopeOf(c0));
+			if (allowed && reason && !editable(c0) && isRefusal(prev) && refusalReason(prev.refusedReason) === reason && !c0.signatures[party])
+				return ok();
 			const r = await mergeWrite(actor, id, (c) => {
 				if (party === 'lead' && !can(actor, 'check.lead', scopeOf(c))) return refuse(403, 'onsite.error.lead_only');
 				const bad = editable(c);

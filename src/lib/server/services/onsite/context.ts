@@ -13,7 +13,7 @@ import type { Actor } from '../../../domain/user';
 import { authorize, can, type Scoped } from '../../authz';
 import type { Pb } from '../../pb/create';
 import { onsiteRepo, type OnsiteCheck, type CheckPatch } from '../../repos/onsite';
-import { attendanceRepo } from '../../repos/attendance';
+import { attendanceRepo, type AttendanceRow } from '../../repos/attendance';
 import { findingsRepo } from '../../repos/findings';
 import { staffRepo } from '../../repos/staff';
 import { violationTypesRepo, type ViolationType } from '../../repos/violation-types';
@@ -128,8 +128,27 @@ export function onsiteContext(
 		return { canConduct: can(actor, 'check.conduct', s), isLead: can(actor, 'check.lead', s), locked: isCheckLocked(c.status) };
 	}
 
-	async function roster(c: OnsiteCheck) {
-		return (await att.list(c.id)).sort((a, b) => compareVnNames(a.staffName, b.staffName));
+	/**
+	 * The check's roster, by name. Before the start (no snapshot yet) it is the roster the start would take
+	 * — the unit's active staff, all present — so a check downloaded for offline use can be started and its
+	 * roll call done with no network (docs/offline.md); the start's snapshot, taken when the start reaches
+	 * the server, is what the roll call is then saved against.
+	 */
+	async function roster(c: OnsiteCheck): Promise<AttendanceRow[]> {
+		const rows: AttendanceRow[] =
+			c.status === 'planned'
+				? (await staff.activeInUnit(c.unitId)).map((p) => ({
+						id: '',
+						staffId: p.id,
+						staffName: p.fullName,
+						staffPosition: p.position,
+						status: 'present',
+						lateMinutes: null,
+						arrivalTime: '',
+						note: ''
+					}))
+				: await att.list(c.id);
+		return rows.sort((a, b) => compareVnNames(a.staffName, b.staffName));
 	}
 
 	/** The office-culture catalogue: the checklist's items, in catalogue order. */

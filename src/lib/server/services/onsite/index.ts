@@ -23,15 +23,31 @@ export function onsiteService(pb: Pb, clock: () => Date, settings?: () => Promis
 	const findings = findingUseCases(ctx);
 	const checklist = checklistUseCases(ctx);
 	const dossiers = dossierUseCases(ctx);
-	const sync = syncUseCases(ctx, { ...startRollCall, ...findings, ...checklist, ...dossiers });
+	// Completing tells the checked unit (issue #13 §2) whatever path the completion takes — the form or
+	// the outbox's sync: the notice is registered by the composition root (app.ts, `notifyOnComplete`).
+	let afterComplete: (checkId: string) => Promise<void> = async () => {};
+	const completionBase = completionUseCases(ctx);
+	const completion: typeof completionBase = {
+		...completionBase,
+		async complete(actor, id, opts) {
+			const r = await completionBase.complete(actor, id, opts);
+			if (r.ok) await afterComplete(id);
+			return r;
+		}
+	};
+	const sync = syncUseCases(ctx, { ...startRollCall, ...findings, ...checklist, ...dossiers, ...completion });
 	return {
 		...startRollCall,
 		...checklist,
 		...findings,
-		...completionUseCases(ctx),
+		...completion,
 		...dossiers,
 		// The offline outbox's sync applies each record through the use cases above (docs/offline.md).
 		...sync,
+		/** What follows every successful completion (a repeated one too: the notice is sent once, by its key). */
+		notifyOnComplete(fn: (checkId: string) => Promise<void>) {
+			afterComplete = fn;
+		},
 		/** The hub, with the roll-call conflicts the lead has to settle (issue #14 §6). */
 		async hub(actor: Actor, id: string) {
 			const h = await startRollCall.hub(actor, id);

@@ -1,7 +1,8 @@
 /**
  * The offline outbox's sync (issue #14, docs/offline.md "Outbox and sync"): a device sends the records it
  * kept while offline; each is applied THROUGH the on-site use case that owns that state change (start,
- * saveRollCall, addFinding, addFindingPhoto, saveChecklist, saveDossier, receiveExplanation), in dependency order,
+ * saveRollCall, addFinding, addFindingPhoto, saveChecklist (and an item's photo through addFindingPhoto), saveDossier, receiveExplanation, saveSignature,
+ * refuseSignature, complete), in dependency order,
  * and answered one by one: sent, refused (with its Vietnamese reason, the device keeps it) or conflict
  * (kept for the lead).
  *
@@ -16,7 +17,7 @@ import { isHttpError } from '@sveltejs/kit';
 import type { Actor } from '../../../domain/user';
 import { authorize } from '../../authz';
 import { syncRepo, type Receipt, type RollCallConflict } from '../../repos/sync';
-import { SYNC_KINDS, isRollCallConflict, orderForSync, type SyncOutcome } from '../../../domain/sync';
+import { SYNC_KINDS, carriesFile, isRollCallConflict, orderForSync, type SyncOutcome } from '../../../domain/sync';
 import { syncRecordSchema, type SyncRecord } from '../../../domain/schemas/sync';
 import type { RollCallEntry } from '../../../domain/schemas/onsite';
 import type { RollCallStatus } from '../../../domain/roll-call';
@@ -25,14 +26,16 @@ import { notFound, ok, refuse, stale, type Refusal, type Result } from '../../..
 import { scopeOf, type OnsiteContext } from './context';
 import type { startRollCallUseCases } from './start-roll-call';
 import type { findingUseCases } from './findings';
-import type { checklistUseCases } from './checklist';
+import { itemKey, type checklistUseCases } from './checklist';
 import type { dossierUseCases } from './dossiers';
+import type { completionUseCases } from './completion';
 import { dossierSchema } from '../../../domain/schemas/dossiers';
 
 type UseCases = ReturnType<typeof startRollCallUseCases> &
 	ReturnType<typeof findingUseCases> &
 	ReturnType<typeof checklistUseCases> &
-	Pick<ReturnType<typeof dossierUseCases>, 'saveDossier'>;
+	Pick<ReturnType<typeof dossierUseCases>, 'saveDossier'> &
+	Pick<ReturnType<typeof completionUseCases>, 'saveSignature' | 'refuseSignature' | 'complete'>;
 
 export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 	const repo = syncRepo(ctx.pb);
@@ -188,9 +191,19 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 						actor,
 						checkId,
 						r.data.items,
-						Object.fromEntries(Object.entries(r.data.people).map(([code, staffId]) => [code, { staffId, files: [] }]))
+						Object.fromEntries(Object.entries(r.data.people).map(([code, staffId]) => [code, { staffId, files: [] }])),
+						{ allPassed: r.data.allPassed }
 					)
 				);
+			case 'checklist_photo':
+				// After the checklist (SYNC_KINDS): the item's finding, keyed per item and check, takes the photo
+				// through the findings' photo path (its key kept in the photo's meta: a retry stores it once).
+				if (!file) return refusedOutcome(locale, r.key, refuse(400, 'offline.error.photo_missing'));
+				return attempt(locale, r.key, async () => {
+					const f = await ctx.repos.fnd.byClientKey(checkId, itemKey(r.data.code));
+					if (!f) return refuse(409, 'offline.error.checklist_finding_missing');
+					return uc.addFindingPhoto(actor, f.id, { clientKey: r.key, lastModified: r.data.lastModified }, file);
+				});
 			case 'dossier': {
 				// The dossier form's own schema and path (saveDossier: dates in order, one code per check).
 				const p = dossierSchema.safeParse(r.data.fields);
@@ -203,6 +216,19 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 				}
 				return attempt(locale, r.key, () => uc.saveDossier(actor, checkId, p.data, undefined, r.data.id));
 			}
+			case 'signature': {
+				// The completion page's own paths: a drawn signature or a signer's refusal (a retry of the same
+				// one writes nothing, completion.ts).
+				const d = r.data;
+				return attempt(locale, r.key, () =>
+					d.mode === 'sign' ? uc.saveSignature(actor, checkId, d.party, d.png) : uc.refuseSignature(actor, checkId, d.party, d.reason)
+				);
+			}
+			case 'complete':
+				// Last of all (SYNC_KINDS): the lead only, every signer signed or refused (or signed on paper).
+				return attempt(locale, r.key, () =>
+					uc.complete(actor, checkId, { signedOnPaper: r.data.signedOnPaper, grouping: r.data.grouping })
+				);
 			case 'roll_call':
 				throw new Error('roll call records are applied together');
 		}
@@ -236,7 +262,8 @@ export function syncUseCases(ctx: OnsiteContext, uc: UseCases) {
 					outcomes.set(seq, { key, state: 'refused', status: 400, code, message: t(locale, code) });
 				}
 			});
-			if (parsed.filter((p) => p.kind === 'photo').length > 1) return refuse(400, 'offline.error.one_photo');
+			if (parsed.filter((p) => carriesFile(p.kind)).length > 1) return refuse(400, 'offline.error.one_photo');
+			if (parsed.filter((p) => p.kind === 'signature').length > 1) return refuse(400, 'offline.error.one_signature');
 
 			const receipts = await repo.receipts(
 				checkId,
