@@ -16,6 +16,7 @@ import { decidePlan, isoWeekRange } from '../../domain/plan';
 import { addDays, isoWeekday } from '../../domain/format';
 import { vnDay, vnLocalToIso } from '../../domain/time';
 import { subtreeIds } from '../../domain/org-tree';
+import type { CheckLike } from '../../domain/check-view';
 import type { Actor } from '../../domain/user';
 import type { CampaignInput, CheckFilterInput, CheckInput, PlanCheckInput, RescheduleInput } from '../../domain/schemas/planning';
 import type { CalendarService } from './calendar';
@@ -396,14 +397,14 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		},
 
 		/** The check list with filters. An inspector sees "my checks" unless they ask for all. */
-		async list(actor: Actor, f: CheckFilter, units?: UnitRef[]): Promise<Check[]> {
+		async list(actor: Actor, f: CheckFilter, units?: UnitRef[]): Promise<CheckLike[]> {
 			authorize(actor, 'check.list');
 			const q: CheckQuery = { kind: f.kind, status: f.status, sort: 'start', limit: 500 };
 			if (f.from) q.from = vnLocalToIso(f.from);
 			if (f.to) q.to = vnLocalToIso(addDays(f.to, 1));
 			if (f.unit) q.unitIds = subtreeIds(units ?? (await unitTree()), f.unit);
 			q.personId = f.mine ? actor.id : f.inspector;
-			return repo.listVisible(actor, q);
+			return repo.listRows(actor, q);
 		},
 
 		/** What the list page shows: the rows, and the unit and inspector pickers of its filter. */
