@@ -176,6 +176,18 @@ describe('issue #11 point 9: figures that agree', () => {
 		}
 	});
 
+	test('the report’s route answers only the app’s service account, never a browser', async () => {
+		const pb = await superPb();
+		const scope = await services.dashboard.resolveScope(leader, q());
+		const res = await fetch(`${pb.baseURL}/api/congvu/report`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ current: scope.params, previous: scope.params })
+		});
+		expect(res.status).toBe(401);
+		expect(await res.text()).not.toContain('findingsByUnit');
+	});
+
 	test('the biên bản: "Thực hiện tốt" lists only criteria met, worded as criteria', async () => {
 		const { doc } = await services.onsite.record(lead, c1);
 		const good = recordText(doc).filter((l) => l.includes('Thực hiện tốt'));
