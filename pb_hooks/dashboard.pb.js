@@ -48,3 +48,9 @@ routerAdd(
 	},
 	$apis.requireSuperuserAuth()
 );
+routerAdd(
+	'POST',
+	'/api/congvu/report',
+	(e) => e.json(200, require(`${__hooks}/lib/dashboard.js`).report(e.app, e.requestInfo().body)),
+	$apis.requireSuperuserAuth()
+);

@@ -15,7 +15,8 @@
 // Env: LOAD_SECONDS (30), LOAD_USERS (50), LOAD_CPU_PROF=1 (node --cpu-prof on the server, profile
 // written to .tmp/load-prof/), LOAD_THINK_MS (0; a think-time variant, reported as such), LOAD_TRACE=1
 // (no run: the server talks to PocketBase through a counting proxy and each role's steps are requested
-// once each, printing the PocketBase round trips and the answer's size per page).
+// once each, printing the PocketBase round trips, the answer's size and that of its inline scripts, Kit's
+// start-up with the hydration data, per page).
 // Last line: `load p95 <ms> ms, <n> errors` (p95 over every request of the run).
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -378,22 +379,29 @@ async function main() {
 					redirect: 'manual',
 					headers: { cookie: u.cookie!, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 					body: s.method === 'POST' ? s.body : undefined
-				}).then(async (r) => (await r.arrayBuffer()).byteLength);
+				}).then(async (r) => {
+					const html = Buffer.from(await r.arrayBuffer());
+					// The page's inline scripts: Kit's start-up and the hydration data it carries.
+					const inline = [...html.toString('utf8').matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+					return { bytes: html.byteLength, data: inline.reduce((n, m) => n + Buffer.byteLength(m[1]!), 0) };
+				});
 			const REPEAT = 20;
-			log(`role       page                             PocketBase calls   size   CPU/request: node + PocketBase (proxy excluded)`);
+			log(
+				`role       page                             PocketBase calls   size (inline data)   CPU/request: node + PocketBase (proxy excluded)`
+			);
 			for (const role of ['leader', 'admin', 'inspector', 'unit_head'] as const) {
 				const { u, steps } = plans.find((p) => p.u.role === role)!;
 				for (const s of steps) await send(u, s);
 				for (const s of steps) {
 					proxy.take();
-					const bytes = await send(u, s);
+					const { bytes, data } = await send(u, s);
 					const calls = proxy.take();
 					const t0 = { app: cpuTicks(app.pid!), pb: cpuTicks(pb.child!.pid!) };
 					for (let i = 0; i < REPEAT; i++) await send(u, s);
 					const appMs = ((cpuTicks(app.pid!) - t0.app) * 1000) / CLK_TCK / REPEAT;
 					const pbMs = ((cpuTicks(pb.child!.pid!) - t0.pb) * 1000) / CLK_TCK / REPEAT;
 					log(
-						`${role.padEnd(10)} ${s.page.padEnd(32)} ${String(calls.length).padStart(3)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${appMs.toFixed(1).padStart(5)} + ${pbMs.toFixed(1).padStart(5)} ms  ${calls.join(', ')}`
+						`${role.padEnd(10)} ${s.page.padEnd(32)} ${String(calls.length).padStart(3)} ${(bytes / 1024).toFixed(1).padStart(8)} KB (${(data / 1024).toFixed(1).padStart(5)} KB)  ${appMs.toFixed(1).padStart(5)} + ${pbMs.toFixed(1).padStart(5)} ms  ${calls.join(', ')}`
 					);
 				}
 			}

@@ -323,4 +323,41 @@ function tthcPanelRows(app, body) {
 	return { kind: null, columns: TTHC_COLUMNS, text: '[]' };
 }
 
-module.exports = { tthcPanelRows, dashboard, findingsByType, offenders, attendanceByCheck, proceduresByCheck, dossiersOfChecks };
+/**
+ * Every row the periodic report is built from, in one call (docs/performance.md): `current` and
+ * `previous` are the two periods' bodies as the routes above take them. The same functions as those
+ * routes, each once: the aggregates of both periods (every part), findings by type of both, roll call,
+ * procedures and dossier samples per check and offenders (one finding or more) of the current period,
+ * and the rows the report names them with (violation types, the offenders' staff).
+ */
+function report(app, body) {
+	const current = body.current || {};
+	const previous = body.previous || {};
+	const parts = Object.keys(PARTS);
+	const out = {
+		current: dashboard(app, Object.assign({}, current, { parts })),
+		previous: dashboard(app, Object.assign({}, previous, { parts })),
+		byType: findingsByType(app, current),
+		previousByType: findingsByType(app, previous),
+		attendanceByCheck: attendanceByCheck(app, current),
+		procedures: proceduresByCheck(app, current),
+		dossiers: dossiersOfChecks(app, current),
+		offenders: offenders(app, Object.assign({}, current, { min: 1 }))
+	};
+	out.types = all(
+		app,
+		'SELECT id, code, name_vi AS name, category FROM violation_types ORDER BY sort_order, code',
+		{},
+		{ id: '', code: '', name: '', category: '' }
+	);
+	out.staff = all(
+		app,
+		`SELECT id, full_name AS name, position, unit AS unitId, employee_code AS code FROM staff
+		WHERE id IN (SELECT value FROM json_each({:ids}))`,
+		{ ids: JSON.stringify(Array.from(out.offenders).map((o) => o.staff)) },
+		{ id: '', name: '', position: '', unitId: '', code: '' }
+	);
+	return out;
+}
+
+module.exports = { report, tthcPanelRows, dashboard, findingsByType, offenders, attendanceByCheck, proceduresByCheck, dossiersOfChecks };

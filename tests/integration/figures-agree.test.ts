@@ -13,7 +13,9 @@ import { makeCheck, removeSeededCatalogue, typeId } from '../support/onsite';
 import { check, finding, recount, unit } from '../support/dashboard';
 import { toActor, type Actor } from '../../src/lib/domain/user';
 import { attendanceRates } from '../../src/lib/domain/figures';
-import { buildFigures } from '../../src/lib/domain/stats';
+import { buildFigures, previousPeriod } from '../../src/lib/domain/stats';
+import { statsRepo } from '../../src/lib/server/repos/stats';
+import { periodBounds } from '../../src/lib/server/services/dashboard';
 import { recordText } from '../../src/lib/domain/record';
 import { formatRollCallTally, tallyRollCall } from '../../src/lib/domain/roll-call';
 
@@ -140,6 +142,50 @@ describe('issue #11 point 9: figures that agree', () => {
 		const dash = await services.dashboard.load(leader, new URLSearchParams({ period: 'month' }));
 		expect(r.value.units).toEqual(dash.unitOptions);
 		expect(r.value.units.map((u) => u.id)).toContain(root);
+	});
+
+	test('the report’s one route answers, part by part, the rows the separate routes answer', async () => {
+		const pb = await superPb();
+		const stats = statsRepo(pb);
+		const scope = await services.dashboard.resolveScope(leader, q());
+		const cur = scope.params;
+		// The previous period is the quarter itself here, so that every part of both is non-empty.
+		const [one] = await pb.collection('findings').getFullList({ filter: pb.filter('inspection = {:c}', { c: c1 }) });
+		const person = (await pb.collection('attendance_records').getFirstListItem(pb.filter('inspection = {:c}', { c: c1 }))).staff;
+		await pb.collection('findings').update(one!.id, { staff: person });
+		try {
+			for (const prev of [cur, { ...cur, ...periodBounds(previousPeriod(scope.filter.period)) }]) {
+				const r = await stats.report(cur, prev);
+				const offenders = await stats.offenders({ ...cur, min: 1 });
+				expect(r.current).toEqual(await stats.aggregates(cur, true));
+				expect(r.previous).toEqual(await stats.aggregates(prev, true));
+				expect(r.byType).toEqual(await stats.findingsByType(cur));
+				expect(r.previousByType).toEqual(await stats.findingsByType(prev));
+				expect(r.attendanceByCheck).toEqual(await stats.attendanceByCheck(cur));
+				expect(r.procedures).toEqual(await stats.proceduresByCheck(cur));
+				expect(r.dossiers).toEqual(await stats.dossiersOfChecks(cur));
+				expect(r.offenders).toEqual(offenders);
+				expect(r.types).toEqual(await stats.violationTypes());
+				expect(r.staff).toEqual(await stats.staff(offenders.map((o) => o.staff)));
+			}
+			const r = await stats.report(cur, cur);
+			for (const part of [r.byType, r.attendanceByCheck, r.offenders, r.types, r.staff]) expect(part.length).toBeGreaterThan(0);
+			expect(r.staff.map((x) => x.id)).toEqual([person]);
+		} finally {
+			await pb.collection('findings').update(one!.id, { staff: '' });
+		}
+	});
+
+	test('the report’s route answers only the app’s service account, never a browser', async () => {
+		const pb = await superPb();
+		const scope = await services.dashboard.resolveScope(leader, q());
+		const res = await fetch(`${pb.baseURL}/api/congvu/report`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ current: scope.params, previous: scope.params })
+		});
+		expect(res.status).toBe(401);
+		expect(await res.text()).not.toContain('findingsByUnit');
 	});
 
 	test('the biên bản: "Thực hiện tốt" lists only criteria met, worded as criteria', async () => {

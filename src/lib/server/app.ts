@@ -2,6 +2,7 @@
 // tests call createServices(pb, clock) against their own server.
 import { getConfig } from './config';
 import { configureSessionCache } from './cache';
+import { configureUnitCache } from './repos/unit-rows';
 import { createPb, type Pb } from './pb/create';
 import { sessionService, type Clock } from './auth/session';
 import { authService } from './services/auth';
@@ -115,11 +116,14 @@ let services: Promise<Services> | null = null;
 /** The process-wide services, created on first use from the environment. */
 /** The app's read caches (session, unread count): a couple of seconds, cleared by the writes (docs/performance.md). */
 const READ_CACHE_MS = 2_000;
+/** The pages' copy of the units (repos/unit-rows.ts): dropped by every unit write of this process. */
+const UNIT_CACHE_MS = 30_000;
 
 export function getServices(): Promise<Services> {
 	if (!services) {
 		const c = getConfig();
 		configureSessionCache(READ_CACHE_MS);
+		configureUnitCache(UNIT_CACHE_MS);
 		services = createPb(c.PB_URL, c.PB_SUPERUSER_EMAIL, c.PB_SUPERUSER_PASSWORD)
 			.then((pb) =>
 				createServices(pb, () => new Date(), {

@@ -121,19 +121,32 @@ export function checkStartedFilter(prefix = ''): string {
 }
 
 /**
- * The checks `actor` may learn about, as a list filter (null: all of them) — the query form of
- * `can(actor, 'check.view', …)`: leaders and admins see every check; the team (lead, members,
- * observers) its own; otherwise a secret surprise check is invisible, inspectors see the rest and a
- * unit head only their unit's.
+ * The checks `actor` may learn about (null: all of them) — the query form of `can(actor, 'check.view', …)`:
+ * leaders and admins see every check; the team (lead `me`, members, observers) its own; otherwise a
+ * secret surprise check is invisible (`started`: every check that is not one counts too), inspectors
+ * see the rest and a unit head only their unit's (`unit`). Bound as a PocketBase filter by
+ * {@link checkScopeFilter} and as SQL by the check-rows route (pb_hooks/lib/lists.js).
  */
-export function checkScopeFilter(actor: Actor): ScopeFilter | null {
+export interface CheckScope {
+	me: string;
+	unit: string | null;
+	started: boolean;
+}
+export function checkScope(actor: Actor): CheckScope | null {
 	if (actor.role === 'admin' || actor.role === 'leader') return null;
+	if (actor.role === 'inspector') return { me: actor.id, unit: null, started: true };
+	if (actor.role === 'unit_head' && actor.unitId) return { me: actor.id, unit: actor.unitId, started: true };
+	return { me: actor.id, unit: null, started: false };
+}
+
+/** {@link checkScope} as a list filter in PocketBase's syntax (null: all of them). */
+export function checkScopeFilter(actor: Actor): ScopeFilter | null {
+	const s = checkScope(actor);
+	if (!s) return null;
 	const team = '(lead = {:me} || team ~ {:me} || observers ~ {:me})';
-	if (actor.role === 'inspector') return { expr: `(${checkStartedFilter()} || ${team})`, params: { me: actor.id } };
-	if (actor.role === 'unit_head' && actor.unitId) {
-		return { expr: `(unit = {:unit} && (${checkStartedFilter()} || ${team}))`, params: { me: actor.id, unit: actor.unitId } };
-	}
-	return { expr: team, params: { me: actor.id } };
+	const seen = s.started ? `(${checkStartedFilter()} || ${team})` : team;
+	if (s.unit) return { expr: `(unit = {:unit} && ${seen})`, params: { me: s.me, unit: s.unit } };
+	return { expr: seen, params: { me: s.me } };
 }
 
 export function can(actor: Actor, action: Action, r: Scoped = {}): boolean {

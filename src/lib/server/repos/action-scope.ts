@@ -1,6 +1,7 @@
 // People and units the corrective-action workflow needs: the unit tree (board filter by subtree),
 // who answers for a unit, who leads. Read-only.
 import type { Pb } from '../pb/create';
+import { byName, unitRows } from './unit-rows';
 import { anyOf } from '../pb/query';
 
 export interface UnitNode {
@@ -33,8 +34,9 @@ export function actionScopeRepo(pb: Pb) {
 	const users = () => pb.collection('users');
 	return {
 		async units(): Promise<UnitNode[]> {
-			const items = await pb.collection('units').getFullList({ sort: 'name', batch: 1000 });
-			return items.map((r) => ({ id: r.id, name: String(r.name), parentId: r.parent ? String(r.parent) : null }));
+			// The process's copy of the units (unit-rows.ts), by name.
+			const items = await unitRows(pb);
+			return items.map((r) => ({ id: r.id, name: String(r.name), parentId: r.parent ? String(r.parent) : null })).sort(byName);
 		},
 		/** Active unit heads of a unit. */
 		async unitHeads(unitId: string): Promise<Person[]> {

@@ -2,6 +2,7 @@
 // who can be on a check team. Kept apart from the organisation area's own repos.
 import type { Pb } from '../pb/create';
 import { anyOf, isRecordId } from '../pb/query';
+import { unitRows } from './unit-rows';
 
 export interface UnitRef {
 	id: string;
@@ -20,20 +21,11 @@ export interface PersonRef {
 	active?: boolean;
 }
 
-/** Every row, 1000 per request and no COUNT(*) (getFullList pages by 500 with totals: twice as slow). */
-async function all(pb: Pb, collection: string, opts: { fields?: string; sort: string; filter?: string }) {
-	const out = [];
-	for (let page = 1; ; page++) {
-		const r = await pb.collection(collection).getList(page, 1000, { ...opts, skipTotal: true });
-		out.push(...r.items);
-		if (r.items.length < 1000) return out;
-	}
-}
-
 export function checkLookupsRepo(pb: Pb) {
 	return {
-		async units(): Promise<UnitRef[]> {
-			const rows = await all(pb, 'units', { sort: 'code' }); // no `fields`: see org-directory.ts;
+		/** Every unit: the process's copy (unit-rows.ts) for pickers and filters, `fresh` for a write's validation. */
+		async units(fresh = false): Promise<UnitRef[]> {
+			const rows = await unitRows(pb, { fresh });
 			return rows.map((r) => ({
 				id: r.id,
 				name: String(r.name),

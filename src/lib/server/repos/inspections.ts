@@ -6,7 +6,8 @@ import type { Pb } from '../pb/create';
 import { orNull, unlessStale } from '../pb/errors';
 import { fromPbDate, toPbDate } from '../../domain/time';
 import type { Actor } from '../../domain/user';
-import { checkScopeFilter } from '../authz/policy';
+import { checkScope, checkScopeFilter } from '../authz/policy';
+import type { CheckLike } from '../../domain/check-view';
 import type { CheckKind, CheckStatus } from '../../domain/check';
 import type { FocusArea, Trigger } from '../../domain/schemas/planning';
 import { anyOf, isRecordId } from '../pb/query';
@@ -161,6 +162,44 @@ export function inspectionsRepo(pb: Pb) {
 	}
 
 	return {
+		/**
+		 * What the check list shows of the checks `actor` may learn about, matching `q` (window, kind,
+		 * status, person, units; sorted by start): one SQL query, `POST /api/congvu/check-rows`
+		 * (pb_hooks/lib/lists.js), with the policy's scope (authz checkScope) applied there
+		 * (docs/performance.md).
+		 */
+		async listRows(actor: Actor, q: CheckQuery = {}): Promise<CheckLike[]> {
+			if (q.unitIds && q.unitIds.length === 0) return [];
+			const r = await pb.send<{
+				columns: string[];
+				rows: [string, string, string, string, string, string, string, string, string[], string, string][];
+			}>('/api/congvu/check-rows', {
+				method: 'POST',
+				body: {
+					scope: checkScope(actor),
+					from: q.from ? pbDate(q.from) : '',
+					to: q.to ? pbDate(q.to) : '',
+					kind: q.kind ?? '',
+					status: q.status ?? '',
+					person: q.personId ?? '',
+					units: q.unitIds ?? null,
+					limit: q.limit ?? 500
+				}
+			});
+			return r.rows.map(([id, title, kind, status, unitId, unitName, start, end, focus, campaign, lead]) => ({
+				id,
+				title: String(title ?? ''),
+				kind: kind === 'surprise' ? 'surprise' : 'scheduled',
+				status: status as CheckStatus,
+				unitId: String(unitId ?? ''),
+				unitName: String(unitName ?? ''),
+				startsAt: iso(start) ?? '',
+				endsAt: iso(end) ?? '',
+				focus: Array.isArray(focus) ? focus.map(String) : [],
+				leadId: lead ? String(lead) : null,
+				campaign: String(campaign ?? '')
+			}));
+		},
 		/** Checks `actor` may learn about, matching `q`. Large unit subtrees are narrowed after the query. */
 		async listVisible(actor: Actor, q: CheckQuery = {}): Promise<Check[]> {
 			const parts = where(q);

@@ -2,6 +2,7 @@
 // admin screens (another area) and by imports (repos/org-import.ts); this module only reads them.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
+import { unitRows } from './unit-rows';
 import { UNIT_KINDS, type UnitKind } from '../../domain/vocabulary';
 
 export interface UnitEntry {
@@ -38,6 +39,10 @@ export function orgDirectoryRepo(pb: Pb) {
 				batch: 1000
 			});
 			return rows.map(toUnitEntry);
+		},
+		/** The same, from the process's copy (unit-rows.ts): for pages, never for a write's validation. */
+		async listUnitsForPages(): Promise<UnitEntry[]> {
+			return (await unitRows(pb)).map(toUnitEntry);
 		}
 	};
 }

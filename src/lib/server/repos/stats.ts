@@ -99,6 +99,35 @@ function toDrillRow(kind: DrillKind, r: RecordModel): DrillRow {
 	};
 }
 
+type DossierSql = { inspection: string; dueOn: string; returnedOn: string; apology: number; resets: number };
+const toDossierRow = (r: DossierSql): DossierSampleRow => ({
+	inspection: r.inspection,
+	dueOn: String(r.dueOn ?? '').slice(0, 10),
+	returnedOn: String(r.returnedOn ?? '').slice(0, 10),
+	apologyIssued: Number(r.apology) === 1,
+	resetCount: Number(r.resets ?? 0)
+});
+
+export type FindingsByType = { type: string; unit: string; n: number }[];
+export type AttendanceByCheck = { inspection: string; unit: string; at: string; status: string; n: number }[];
+export type Offenders = { staff: string; n: number; last: string; codes: string }[];
+export type ViolationTypeRow = { id: string; code: string; name: string; category: string };
+export type StaffRow = { id: string; name: string; position: string; unitId: string; code: string };
+
+/** What the periodic report is built from (statsRepo `report`). */
+export interface ReportRows {
+	current: AggregateRows;
+	previous: AggregateRows;
+	byType: FindingsByType;
+	previousByType: FindingsByType;
+	attendanceByCheck: AttendanceByCheck;
+	procedures: ProcedureCheckRow[];
+	dossiers: DossierSampleRow[];
+	offenders: Offenders;
+	types: ViolationTypeRow[];
+	staff: StaffRow[];
+}
+
 export function statsRepo(pb: Pb) {
 	const send = <T>(path: string, body: unknown) => pb.send<T>(path, { method: 'POST', body });
 
@@ -191,19 +220,19 @@ export function statsRepo(pb: Pb) {
 
 		/** The sampled dossier rows of the window's checks (Biểu 04). */
 		async dossiersOfChecks(p: AggregateParams): Promise<DossierSampleRow[]> {
-			const rows = (
-				await send<{ rows: { inspection: string; dueOn: string; returnedOn: string; apology: number; resets: number }[] }>(
-					'/api/congvu/dossiers-of-checks',
-					p
-				)
-			).rows;
-			return rows.map((r) => ({
-				inspection: r.inspection,
-				dueOn: String(r.dueOn ?? '').slice(0, 10),
-				returnedOn: String(r.returnedOn ?? '').slice(0, 10),
-				apologyIssued: Number(r.apology) === 1,
-				resetCount: Number(r.resets ?? 0)
-			}));
+			return (await send<{ rows: DossierSql[] }>('/api/congvu/dossiers-of-checks', p)).rows.map(toDossierRow);
+		},
+
+		/**
+		 * Every row the periodic report is built from, in one round trip (`POST /api/congvu/report`,
+		 * pb_hooks/lib/dashboard.js `report`: the same SQL as the routes above, each part once): the
+		 * aggregates of the period and of the one before, findings by type of both, roll call, procedures
+		 * and dossier samples per check, offenders (one finding or more), the violation types and the
+		 * offenders' staff rows (docs/performance.md).
+		 */
+		async report(current: AggregateParams, previous: AggregateParams): Promise<ReportRows> {
+			const r = await send<Omit<ReportRows, 'dossiers'> & { dossiers: DossierSql[] }>('/api/congvu/report', { current, previous });
+			return { ...r, dossiers: r.dossiers.map(toDossierRow) };
 		},
 
 		async violationTypes(): Promise<{ id: string; code: string; name: string; category: string }[]> {

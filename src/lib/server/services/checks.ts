@@ -3,7 +3,6 @@
 // the check's facts, so a surprise check not yet started never reaches anyone outside its team,
 // leaders and admins (issue #4 §5).
 import type { Pb } from '../pb/create';
-import { unitWrites } from '../cache';
 import { authorize, can } from '../authz';
 import type { Scoped } from '../authz';
 import { inspectionsRepo, type Check, type CheckQuery, type CheckWrite } from '../repos/inspections';
@@ -16,6 +15,7 @@ import { decidePlan, isoWeekRange } from '../../domain/plan';
 import { addDays, isoWeekday } from '../../domain/format';
 import { vnDay, vnLocalToIso } from '../../domain/time';
 import { subtreeIds } from '../../domain/org-tree';
+import type { CheckLike } from '../../domain/check-view';
 import type { Actor } from '../../domain/user';
 import type { CampaignInput, CheckFilterInput, CheckInput, PlanCheckInput, RescheduleInput } from '../../domain/schemas/planning';
 import type { CalendarService } from './calendar';
@@ -70,20 +70,9 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 	const lookups = checkLookupsRepo(pb);
 	const audit = auditRepo(pb);
 
-	// The unit tree for pickers and subtree filters, kept for 30 s and dropped by any unit write of this
-	// process (cache.ts unitWrites): reading 500 units was most of the list page's time. Validation (is
-	// this unit active?) always reads the unit itself, never this copy.
-	let unitCache: { at: number; generation: number; units: Promise<UnitRef[]> } | null = null;
-	function unitTree(): Promise<UnitRef[]> {
-		const now = Date.now();
-		if (!unitCache || unitCache.generation !== unitWrites.generation || now - unitCache.at > 30_000) {
-			// Bumped before and after each write: a read that overlaps one is never kept past it.
-			const units = lookups.units();
-			unitCache = { at: now, generation: unitWrites.generation, units };
-			units.catch(() => (unitCache = null));
-		}
-		return unitCache.units;
-	}
+	// The unit tree for pickers and subtree filters: the process's copy (repos/unit-rows.ts), dropped by any
+	// unit write of this process. Validation (is this unit active?) always reads the units themselves.
+	const unitTree = (): Promise<UnitRef[]> => lookups.units();
 
 	/** Team validation shared by create, edit and campaigns: a lead is required and must be staff. */
 	async function checkTeam(input: { lead: string | null; team: string[] }): Promise<Refusal | null> {
@@ -256,7 +245,7 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 			if (!w.ok) return w;
 			const team = await checkTeam(input);
 			if (team) return team;
-			const units = new Map((await lookups.units()).map((u) => [u.id, u])); // exact: validation
+			const units = new Map((await lookups.units(true)).map((u) => [u.id, u])); // exact: validation
 			const chosen = [...new Set(input.units)];
 			const bad = chosen.filter((id) => !units.get(id)?.active);
 			if (bad.length) return refuse(400, 'campaign.error.inactive_units', 'units');
@@ -396,14 +385,14 @@ export function checksService(pb: Pb, clock: () => Date, calendar: CalendarServi
 		},
 
 		/** The check list with filters. An inspector sees "my checks" unless they ask for all. */
-		async list(actor: Actor, f: CheckFilter, units?: UnitRef[]): Promise<Check[]> {
+		async list(actor: Actor, f: CheckFilter, units?: UnitRef[]): Promise<CheckLike[]> {
 			authorize(actor, 'check.list');
 			const q: CheckQuery = { kind: f.kind, status: f.status, sort: 'start', limit: 500 };
 			if (f.from) q.from = vnLocalToIso(f.from);
 			if (f.to) q.to = vnLocalToIso(addDays(f.to, 1));
 			if (f.unit) q.unitIds = subtreeIds(units ?? (await unitTree()), f.unit);
 			q.personId = f.mine ? actor.id : f.inspector;
-			return repo.listVisible(actor, q);
+			return repo.listRows(actor, q);
 		},
 
 		/** What the list page shows: the rows, and the unit and inspector pickers of its filter. */

@@ -6,7 +6,7 @@ import type { Clock } from '../auth/session';
 import type { Pb } from '../pb/create';
 import { authorize } from '../authz';
 import { statsRepo, type AggregateParams, type DrillKind } from '../repos/stats';
-import { buildFigures, buildUnitTree, type Period, type UnitTree } from '../../domain/stats';
+import { buildFigures, buildUnitTree, previousPeriod, type Period, type UnitTree } from '../../domain/stats';
 import { filterParams, parseDashboardQuery, type DashboardFilter } from '../../domain/schemas/dashboard';
 import { addDays } from '../../domain/format';
 import { vnDay, vnLocalToUtc } from '../../domain/time';
@@ -123,9 +123,22 @@ export function dashboardService(pb: Pb, clock: Clock) {
 		return { s: again, rows: await repo.aggregates({ ...again.params, ...periodOf(params), totalsOnly: params.totalsOnly }, inOneCall) };
 	}
 
+	/**
+	 * The periodic report's rows for a scope and the period before it, in one round trip (statsRepo
+	 * `report`); when the units changed since the tree was cached, redo with a fresh tree.
+	 */
+	async function reportRows(actor: Actor, search: URLSearchParams, first: Scope) {
+		const read = (s: Scope) => repo.report(s.params, { ...s.params, ...periodBounds(previousPeriod(s.filter.period)) });
+		const rows = await read(first);
+		if (rows.current.unitsVersion === cached?.version) return { s: first, rows };
+		const again = await resolveScope(actor, search, true);
+		return { s: again, rows: await read(again) };
+	}
+
 	return {
 		resolveScope,
 		aggregates,
+		reportRows,
 
 		/** Every dashboard figure for the URL's filter. */
 		async load(actor: Actor, search: URLSearchParams): Promise<DashboardView> {

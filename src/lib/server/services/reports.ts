@@ -9,7 +9,7 @@ import { authorize } from '../authz';
 import { statsRepo } from '../repos/stats';
 import { tthcStatsRepo } from '../repos/tthc-stats';
 import { reportTthc } from '../../domain/tthc';
-import { dashboardService, periodBounds, unitOptionsOf } from './dashboard';
+import { dashboardService, unitOptionsOf } from './dashboard';
 import { buildFigures, previousPeriod } from '../../domain/stats';
 import { buildReport, type ReportData } from '../../domain/report';
 import { addDays } from '../../domain/format';
@@ -53,38 +53,28 @@ export function reportsService(pb: Pb, clock: Clock, documentSettings: DocumentS
 			authorize(actor, 'report.export');
 			const first = await dashboard.resolveScope(actor, search);
 			if (first.error) return badFilter(first.error);
-			// One round trip per period (the report is not the dashboard's latency path; docs/performance.md).
-			const { s, rows } = await dashboard.aggregates(actor, search, first, first.params, true);
+			// One round trip for every row the report is built from (docs/performance.md), the TTHC rows beside it.
+			const tthcRows = (p: typeof first.params) => tthcStats.listStartingIn(p.fromDay, p.toDay, p.units);
+			const [{ s, rows: r }, firstTthc] = await Promise.all([dashboard.reportRows(actor, search, first), tthcRows(first.params)]);
 			if (s.error) return badFilter(s.error);
 			const period = reportPeriodOf(s.filter.period.input);
 			if (!period) return refuse(400, 'report.error.period_kind');
 			const prev = previousPeriod(s.filter.period);
-			const prevParams = { ...s.params, ...periodBounds(prev) };
-			const [prevRows, byType, prevByType, types, attendanceByCheck, procedures, dossiers, offenders, tthcRows] = await Promise.all([
-				repo.aggregates(prevParams, true),
-				repo.findingsByType(s.params),
-				repo.findingsByType(prevParams),
-				repo.violationTypes(),
-				repo.attendanceByCheck(s.params),
-				repo.proceduresByCheck(s.params),
-				repo.dossiersOfChecks(s.params),
-				repo.offenders({ ...s.params, min: 1 }),
-				tthcStats.listStartingIn(s.params.fromDay, s.params.toDay, s.params.units)
-			]);
-			const people = new Map((await repo.staff(offenders.map((o) => o.staff))).map((p) => [p.id, p]));
+			const tthc = s === first ? firstTthc : await tthcRows(s.params);
+			const people = new Map(r.staff.map((p) => [p.id, p]));
 			const report = buildReport({
 				period: s.filter.period,
-				current: buildFigures(rows, s.filter.period.months, s.tree),
-				previous: buildFigures(prevRows, prev.months, s.tree),
-				byType,
-				previousByType: prevByType,
-				types,
+				current: buildFigures(r.current, s.filter.period.months, s.tree),
+				previous: buildFigures(r.previous, prev.months, s.tree),
+				byType: r.byType,
+				previousByType: r.previousByType,
+				types: r.types,
 				tree: s.tree,
-				attendanceByCheck,
-				procedures,
-				dossiers,
-				tthc: reportTthc(period.kind, s.params.fromDay, tthcRows),
-				violators: offenders.map((o) => {
+				attendanceByCheck: r.attendanceByCheck,
+				procedures: r.procedures,
+				dossiers: r.dossiers,
+				tthc: reportTthc(period.kind, s.params.fromDay, tthc),
+				violators: r.offenders.map((o) => {
 					const p = people.get(o.staff);
 					return { name: p?.name ?? '', position: p?.position ?? '', unitId: p?.unitId ?? '', codes: o.codes, n: o.n };
 				})

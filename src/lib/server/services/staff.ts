@@ -22,8 +22,9 @@ export function staffService(pb: Pb, clock: () => Date) {
 	const directory = orgDirectoryRepo(pb);
 	const audit = auditRepo(pb);
 
-	async function unitsById() {
-		const units = await directory.listUnits();
+	/** The units by id: from the process's copy for pages (repos/unit-rows.ts), read afresh for a write. */
+	async function unitsById(forPage = false) {
+		const units = await (forPage ? directory.listUnitsForPages() : directory.listUnits());
 		return { units, byId: new Map(units.map((u) => [u.id, u])) };
 	}
 
@@ -42,7 +43,7 @@ export function staffService(pb: Pb, clock: () => Date) {
 
 	const service = {
 		/** Units the actor may filter the roster by, in tree order (unit heads: only their own). */
-		async unitOptions(actor: Actor, read = unitsById()): Promise<UnitOption[]> {
+		async unitOptions(actor: Actor, read = unitsById(true)): Promise<UnitOption[]> {
 			authorize(actor, 'staff.read', { unitId: actor.unitId });
 			const { units } = await read;
 			const visible = can(actor, 'org.read') ? units : units.filter((u) => u.id === actor.unitId);
@@ -66,7 +67,7 @@ export function staffService(pb: Pb, clock: () => Date) {
 				authorize(actor, 'staff.read', { unitId: q.unit ?? actor.unitId });
 				unitIds = [actor.unitId!];
 			}
-			const { units, byId } = await (read ?? unitsById());
+			const { units, byId } = await (read ?? unitsById(true));
 			if (!unitIds && q.unit) unitIds = subtreeIds(units, q.unit);
 			const key = searchKey(q.q);
 			const page = await repo.list(
@@ -91,7 +92,7 @@ export function staffService(pb: Pb, clock: () => Date) {
 
 		/** A roster page with the units the actor may filter by (one call for a list page; the units read once). */
 		async roster(actor: Actor, q: StaffQuery) {
-			const read = unitsById();
+			const read = unitsById(true);
 			read.catch(() => undefined); // awaited below; a refusal before that must not leave it unhandled
 			const [page, units] = await Promise.all([service.list(actor, q, read), service.unitOptions(actor, read)]);
 			return { page, units };
@@ -105,7 +106,7 @@ export function staffService(pb: Pb, clock: () => Date) {
 				return notFound();
 			}
 			authorize(actor, 'staff.read', { unitId: person.unitId });
-			const [{ byId }, transfers] = await Promise.all([unitsById(), repo.transfers(id)]);
+			const [{ byId }, transfers] = await Promise.all([unitsById(true), repo.transfers(id)]);
 			const name = (unitId: string | null) => (unitId ? (byId.get(unitId)?.name ?? '') : '');
 			return ok({
 				person: withUnit(byId)(person),
