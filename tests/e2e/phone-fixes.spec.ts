@@ -132,6 +132,8 @@ test('"Thêm cuộc kiểm tra" starts the next check with no focus ticked and n
 	const title = `Kế hoạch quý II/2027 (${info.project.name} ${Date.now()})`;
 	await login(page, DEMO.inspector);
 	await page.goto('/plans/new');
+	// Type once the page is interactive (a value typed before hydration is reset: CI failed on it once).
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Tên kế hoạch').fill(title);
 	await page.getByLabel('Năm').fill('2027');
 	await page.getByLabel('Quý', { exact: true }).selectOption('2');

@@ -70,6 +70,26 @@ describe('bad input found by the fuzz (issue #15 point 4)', () => {
 		expect(r).toEqual({ ok: true, value: { text: 'Dòng một\r\nDòng hai' } });
 	});
 
+	test('a recipient line needs a name: a date or a number is refused beside the field, the others kept', () => {
+		// The full run of seed 940667125 stored "2026-13-01" as a "Nơi nhận" line.
+		const issue = (recipients: string) =>
+			parseForm(
+				reportIssueSchema,
+				form([
+					['signerName', 'Nguyễn Văn Ánh'],
+					['recipients', recipients]
+				])
+			);
+		const bad = issue('- Như trên;\n- 2026-13-01');
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) expect(bad.fields?.recipients).toBe('report.issue.error.recipient_name');
+		expect(t('vi', 'report.issue.error.recipient_name')).toMatch(/nơi nhận phải có tên/);
+		expect(issue('- Như trên;\n- Lưu: VT, TTr.')).toEqual({
+			ok: true,
+			value: { signerName: 'Nguyễn Văn Ánh', recipients: ['Như trên;', 'Lưu: VT, TTr.'] }
+		});
+	});
+
 	test("a person's name needs a letter: a signer, a staff member, an imported row (a date is not a name)", () => {
 		const signer = parseForm(
 			reportIssueSchema,

@@ -32,4 +32,6 @@ export const reportIssueSchema = z.object({
 		.transform((s) => recipientLines(s))
 		.refine((l) => l.length > 0, 'report.issue.error.recipients')
 		.refine((l) => l.length <= 30 && l.every((x) => x.length <= 300), 'report.issue.error.recipients_long')
+		// A line names a unit or a person ("Như trên", "Lưu: VT"): the name rule of docs/fuzzing.md item 7.
+		.refine((l) => l.every(isPersonName), 'report.issue.error.recipient_name')
 });

@@ -29,6 +29,7 @@ export const vi = {
 	'report.issue.submit': 'Ban hành báo cáo',
 	'report.issue.error.recipients': 'Nhập ít nhất một nơi nhận.',
 	'report.issue.error.recipients_long': 'Tối đa 30 nơi nhận, mỗi nơi tối đa 300 ký tự.',
+	'report.issue.error.recipient_name': 'Mỗi dòng nơi nhận phải có tên đơn vị hoặc người nhận (ví dụ: Như trên; Lưu: VT).',
 	'report.issue.error.busy': 'Có nhiều báo cáo đang được ban hành cùng lúc nên chưa cấp được số. Vui lòng bấm ban hành lại.',
 	'report.issue.error.integrity': 'Tệp lưu trữ của báo cáo không còn khớp mã SHA-256 ghi khi ban hành; không thể tải.',
 	'report.issued.title': 'Báo cáo đã ban hành',
@@ -69,6 +70,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'report.issue.submit': 'Issue the report',
 	'report.issue.error.recipients': 'Enter at least one recipient.',
 	'report.issue.error.recipients_long': 'At most 30 recipients, each at most 300 characters.',
+	'report.issue.error.recipient_name': 'Each recipient line must name a unit or a person (e.g. Như trên; Lưu: VT).',
 	'report.issue.error.busy': 'Several reports were being issued at once, so no number could be given. Please issue again.',
 	'report.issue.error.integrity':
 		"The report's stored file no longer matches the SHA-256 recorded when it was issued; it cannot be downloaded.",
