@@ -293,6 +293,37 @@ describe('deadlines on the Vietnamese clock', () => {
 	});
 });
 
+test('two processes deliver a pending mail at once: it is sent once', async () => {
+	// A CI run of 03/12/2026 sent a reminder twice: a restarted process re-sent a mail whose first send
+	// was still under way (docs/deploy.md §10 "Exactly one mail per notification").
+	const w = await actionWorld('2026-03-10');
+	const clock = manualClock(VN_MORNING('2026-03-04'));
+	const down = await services(clock, { port: await freePort() });
+	expect(await down.actions.step(as(w.head), w.action.id, { type: 'submit', text: 'Đã khắc phục' })).toEqual({ ok: true });
+	await down.notifications.idle();
+	expect((await notificationsOf(w.inspector.id, 'action_submitted'))[0]!.email_status).toBe('pending');
+
+	clock.advance(5 * 60_000); // past the retry delay
+	const [a, b] = [await services(clock), await services(clock)];
+	await Promise.all([a.notifications.deliverDue(clock()), b.notifications.deliverDue(clock())]);
+	expect(sink.to(w.inspector.email).map((m) => m.subject)).toEqual(['Đơn vị đã báo cáo kết quả khắc phục']);
+	const n = (await notificationsOf(w.inspector.id, 'action_submitted'))[0]!;
+	expect([n.email_status, n.email_attempts]).toEqual(['sent', 2]);
+
+	// Sent: a later delivery by either process sends nothing more.
+	clock.advance(60 * 60_000);
+	await Promise.all([a.notifications.deliverDue(clock()), b.notifications.deliverDue(clock())]);
+	expect(sink.to(w.inspector.email)).toHaveLength(1);
+
+	// The claim is the app's service account's alone.
+	const res = await fetch(`${(await superPb()).baseURL}/api/congvu/notifications/claim`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ id: n.id, now: '9999-12-31 00:00:00.000Z', lease: '9999-12-31 00:00:00.000Z' })
+	});
+	expect(res.status).toBe(401);
+});
+
 test('a unit head with no SMTP configured still gets in-app notifications (email_status none)', async () => {
 	const w = await actionWorld('2026-03-10');
 	const s = await testServices(manualClock(VN_MORNING('2026-03-04')));

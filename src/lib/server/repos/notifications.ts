@@ -116,6 +116,21 @@ export function notificationsRepo(pb: Pb) {
 			});
 			return r.items.map(toNotification);
 		},
+		/**
+		 * Claims a due mail for this process: only one caller gets `true` (pb_hooks/mail.pb.js); the mail is
+		 * then not due again before `leaseUntil`, when a process that died mid-send is retried.
+		 */
+		async claimEmail(id: string, now: Date, leaseUntil: Date): Promise<boolean> {
+			try {
+				const r = await pb.send<{ claimed?: boolean }>('/api/congvu/notifications/claim', {
+					method: 'POST',
+					body: { id, now: toPbDate(now), lease: toPbDate(leaseUntil) }
+				});
+				return r.claimed === true;
+			} catch (e) {
+				throw mapPbError(e);
+			}
+		},
 		async setEmailState(id: string, s: { status: 'pending' | 'sent' | 'failed'; attempts: number; nextAt: Date | null }) {
 			await col().update(id, { email_status: s.status, email_attempts: s.attempts, email_next_at: s.nextAt ? toPbDate(s.nextAt) : '' });
 		},

@@ -28,6 +28,9 @@ export function notificationText(n: Pick<Notification, 'kind' | 'params'>, local
 	return { subject: t(locale, m.subjectKey, m.params), body: t(locale, m.bodyKey, m.params) };
 }
 
+/** How long a claimed mail waits before another delivery may try it (a process died mid-send). */
+const MAIL_LEASE_MS = 10 * 60_000;
+
 export function notificationService(pb: Pb, clock: () => Date, mailer: Mailer, cacheMs = 0) {
 	const repo = notificationsRepo(pb);
 	// The badge's count is read by every page; kept briefly, dropped by every write of that user's
@@ -47,6 +50,9 @@ export function notificationService(pb: Pb, clock: () => Date, mailer: Mailer, c
 		if (sending.has(n.id)) return;
 		sending.add(n.id);
 		try {
+			// Another process (or this one before a restart) may hold the same pending mail: one sends.
+			const now = clock();
+			if (!(await repo.claimEmail(n.id, now, new Date(now.getTime() + MAIL_LEASE_MS)))) return;
 			const [to] = await repo.recipients([n.userId]);
 			if (!to || !to.email) {
 				await repo.setEmailState(n.id, { status: 'failed', attempts: n.emailAttempts, nextAt: null });
