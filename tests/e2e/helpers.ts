@@ -91,6 +91,18 @@ export async function expectOnLogin(page: Page) {
  * answer still in flight from the last page can no longer bring the session back, as it could when the
  * cookies were only cleared.
  */
+/**
+ * Waits until the service worker controls the page. The worker claims open pages when it activates; on
+ * a busy machine that claim can come late (a CI run waited 10 s in vain), and a page loaded after the
+ * activation is always controlled, so the page is loaded again once if it is not yet.
+ */
+export async function controlledByWorker(page: Page) {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	const controlled = () => page.evaluate(() => !!navigator.serviceWorker.controller);
+	if (!(await controlled())) await page.reload();
+	await expect.poll(controlled, { timeout: 20_000 }).toBe(true);
+}
+
 export async function signOut(page: Page) {
 	await page.waitForLoadState('networkidle');
 	const origin = new URL(page.url()).origin;

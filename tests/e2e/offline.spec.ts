@@ -3,7 +3,7 @@
 // sync, after the session expired; a refused record keeps its reason; two devices merge, and a true
 // conflict goes to the lead. Every count is checked on the server afterwards.
 import { type BrowserContext, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, e2ePb, expect, jpeg, login, plannedCheck, shot, sign, test } from './helpers';
+import { DEMO, DEMO_PASSWORD, controlledByWorker, e2ePb, expect, jpeg, login, plannedCheck, shot, sign, test } from './helpers';
 import { checklistItem, signerCard } from './steps/onsite';
 
 const MEMBER = 'kiemtra2@cuuan.congvu.vn';
@@ -524,8 +524,7 @@ test('a check downloaded for offline use is started and its roll call done with 
 	const { pb, checkId } = await fixture();
 	await login(page, DEMO.inspector);
 	await page.goto('/checks');
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await controlledByWorker(page);
 	const download = page.locator(`li:has([data-check-id="${checkId}"])`).getByTestId('offline-download');
 	await download.click();
 	await expect(download).toContainText('Đã tải về');

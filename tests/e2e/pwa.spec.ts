@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO, expect, login, plannedCheck, shot, test } from './helpers';
+import { DEMO, controlledByWorker, expect, login, plannedCheck, shot, test } from './helpers';
 
 async function fixture() {
 	return plannedCheck({ tag: 'PWA', unitName: 'xã Ngoại Tuyến', unitKind: 'commune', focus: ['attendance', 'procedures'] });
@@ -56,8 +56,7 @@ test('installable, offline check and fallback page, drafts kept, nothing left af
 
 		// The service worker installs and controls the page.
 		await page.goto('/checks');
-		await page.evaluate(() => navigator.serviceWorker.ready);
-		await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		await controlledByWorker(page);
 
 		const cdp = await context.newCDPSession(page);
 		const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
