@@ -327,6 +327,36 @@ test('the network cut in the middle of the sync: the rest goes later, nothing tw
 	await expectOnServer(pb, checkId);
 });
 
+test('a roll call whose answer came just before the network dropped stays on the screen, also after a reload with no network', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	const { pb, checkId, startedAt } = await startedCheck(page);
+	await keptOnDevice(page, checkId, startedAt);
+	// The server applies the roll call and answers; the network is gone before the page reads it again,
+	// so the page's data (and the device's copy of the page) are from before the save.
+	await page.route('**/onsite/sync', async (route) => {
+		const answer = await route.fetch();
+		await context.setOffline(true);
+		await route.fulfill({ response: answer });
+	});
+	await rollCall(page);
+	await expect(person(page, 2).locator('[data-sync-state="sent"]')).toHaveText('Đã gửi');
+	await expect(page.getByTestId('tally')).toHaveText(TALLY);
+	expect((await page.reload())?.fromServiceWorker()).toBe(true);
+	await expect(page.getByTestId('tally')).toHaveText(TALLY);
+	await expect(person(page, 2).locator('input[value="late"]')).toBeChecked();
+	await page.unroute('**/onsite/sync');
+	// Back online, the page reads its data again (the server's rows now have the roll call).
+	const reread = page.waitForRequest((r) => r.url().includes('/onsite/roll-call/__data.json?x-sveltekit-invalidated'));
+	await context.setOffline(false);
+	await reread;
+	await expect(page.getByTestId('tally')).toHaveText(TALLY);
+	const rows = await pb.collection('attendance_records').getFullList({ filter: pb.filter('inspection = {:i}', { i: checkId }) });
+	expect(rows.filter((r) => r.status !== 'present')).toHaveLength(12);
+});
+
 test('a session that expired while offline discards nothing: sign in again and the sync resumes', async ({ page, context }) => {
 	test.setTimeout(180_000);
 	const { pb, checkId } = await fixture();

@@ -15,6 +15,8 @@ export interface OutboxRecord {
 	blob?: Blob;
 	blobName?: string;
 	state: SyncState;
+	/** The server's time of the answer that applied it (state "sent"). */
+	sentAt?: number;
 	/** The server's reason (Vietnamese) for a refused or conflicting record. */
 	message?: string;
 	/** What the list shows (a person's name, a finding's text). */

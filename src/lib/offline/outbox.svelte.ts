@@ -30,19 +30,38 @@ export class CheckOutbox {
 	readonly checkId: string;
 	readonly userId: string;
 	private onSent: () => Promise<void>;
+	private dataAt: () => number;
 
-	constructor(checkId: string, userId: string, onSent: () => Promise<void>) {
+	/** `dataAt`: the server's time of the data the page shows (docs/offline.md "What the screen shows"). */
+	constructor(checkId: string, userId: string, onSent: () => Promise<void>, dataAt: () => number) {
 		this.checkId = checkId;
 		this.userId = userId;
 		this.onSent = onSent;
+		this.dataAt = dataAt;
+	}
+
+	/**
+	 * A record the page's data may not show yet: waiting, or sent after that data was read (a reload that
+	 * crossed the sync's answer, a copy from the device while offline). The pages show it from the device.
+	 */
+	ahead(r: OutboxRecord): boolean {
+		return r.state === 'saved' || r.state === 'sending' || (r.state === 'sent' && (r.sentAt ?? 0) > this.dataAt());
+	}
+	/** Some record was sent after the page's data was read: the data must be read again (once online). */
+	get behind() {
+		return this.records.some((r) => r.state === 'sent' && this.ahead(r));
+	}
+	/** Reads the page's data again (and refreshes the device copy), as after a sync that sent something. */
+	refresh() {
+		return this.onSent();
 	}
 
 	get waiting() {
 		return this.records.filter((r) => r.state === 'saved' || r.state === 'sending');
 	}
-	/** A start queued on this device and not sent yet: the pages treat the check as started (docs/offline.md). */
+	/** A start queued on this device (or sent after the page's data was read): the pages treat the check as started (docs/offline.md). */
 	get startWaiting() {
-		return this.records.some((r) => r.kind === 'start' && (r.state === 'saved' || r.state === 'sending'));
+		return this.records.some((r) => r.kind === 'start' && this.ahead(r));
 	}
 	get attention() {
 		return this.records.filter((r) => r.state === 'refused' || r.state === 'conflict');
@@ -155,7 +174,7 @@ export class CheckOutbox {
 					this.failed = true;
 					break;
 				}
-				const body = (await res.json().catch(() => null)) as { outcomes?: SyncOutcome[]; type?: string } | null;
+				const body = (await res.json().catch(() => null)) as { outcomes?: SyncOutcome[]; at?: number; type?: string } | null;
 				// The app's guard answers a signed-out POST that does not ask for HTML with Kit's JSON redirect
 				// (200, `{ type: 'redirect' }`, src/lib/server/security-headers.ts), not a 303.
 				if (body?.type === 'redirect') {
@@ -173,7 +192,12 @@ export class CheckOutbox {
 				const changes = new Map<string, Partial<OutboxRecord>>();
 				for (const o of outcomes) {
 					if (o.state === 'sent') sent++;
-					changes.set(o.key, o.state === 'sent' ? { state: 'sent', message: undefined } : { state: o.state, message: o.message });
+					changes.set(
+						o.key,
+						o.state === 'sent'
+							? { state: 'sent', sentAt: body.at ?? Date.now(), message: undefined }
+							: { state: o.state, message: o.message }
+					);
 				}
 				await this.mark(changes);
 			}

@@ -1,5 +1,5 @@
 // The offline outbox's sync (issue #14, docs/offline.md "Outbox and sync"): JSON `{ records }`, or one
-// photo record as multipart (`record` = its JSON, `file` = the photo). Answers `{ outcomes }`, one per
+// photo record as multipart (`record` = its JSON, `file` = the photo). Answers `{ outcomes, at }`, one per
 // record; a refusal of the whole request (access lost, check gone) as `{ message }` in the user's language.
 import { isHttpError, json } from '@sveltejs/kit';
 import { getServices } from '$lib/server/app';
@@ -29,7 +29,8 @@ export const POST: RequestHandler = async ({ params, request, locals }) => {
 	try {
 		const r = await onsite.sync(user.actor, params.id, body?.records ?? null, body?.file ?? null, locals.locale);
 		if (!r.ok) return json({ message: t(locals.locale, r.code, r.params) }, { status: r.status });
-		return json({ outcomes: r.value });
+		// `at`: the server's time of the answer, after every record was applied (docs/offline.md "What the screen shows").
+		return json({ outcomes: r.value, at: Date.now() });
 	} catch (e) {
 		if (isHttpError(e) && e.status < 500) return json({ message: t(locals.locale, messageKey(e.body.message)) }, { status: e.status });
 		throw e;
