@@ -2,6 +2,7 @@
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { isStale, isUniqueViolation, mapPbError, orNull, unlessStale } from '../pb/errors';
+import { openStoredFile } from '../pb/files';
 import type { ActionStatus, CorrectiveAction, PendingExtension } from '../../domain/corrective-action';
 import type { Role } from '../../domain/user';
 import { anyOf } from '../pb/query';
@@ -375,11 +376,9 @@ export function actionsRepo(pb: Pb) {
 			return { actionId: String(r.action), record: r };
 		},
 
-		/** Streams a protected file with a short-lived file token. */
-		async fetchFile(record: RecordModel, name: string, thumb?: string): Promise<Response> {
-			const token = await pb.files.getToken();
-			const url = pb.files.getURL(record, name, { token, ...(thumb ? { thumb } : {}) });
-			return fetch(url);
+		/** Streams a protected file (or its thumbnail); null when PocketBase does not serve it. */
+		openFile(record: RecordModel, name: string, thumb?: string) {
+			return openStoredFile(pb, record, name, thumb);
 		},
 
 		/** The findings an action answers (what was found, when). */

@@ -1,7 +1,8 @@
 // findings: violations recorded at a check, with protected photo files and the written explanation.
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
-import { isStale, mapPbError, orNull, unlessStale } from '../pb/errors';
+import { AppError, isStale, mapPbError, orNull, unlessStale } from '../pb/errors';
+import { storedFileBytes } from '../pb/files';
 import { toPbDate } from '../../domain/time';
 import { isRecordId } from '../pb/query';
 import type { Finding, PhotoMeta } from '../../domain/finding';
@@ -168,12 +169,12 @@ export function findingsRepo(pb: Pb) {
 		/** Copies an original's photos into its amendment (same bytes, same hashes), in one write. */
 		async copyPhotos(from: Finding, toId: string): Promise<void> {
 			if (from.photos.length === 0) return;
-			const token = await pb.files.getToken();
 			const form = new FormData();
 			const rec = { id: from.id, collectionName: 'findings', collectionId: 'pbc_findings' };
 			for (const name of from.photos) {
-				const res = await fetch(pb.files.getURL(rec, name, { token }));
-				form.append('photos', new Blob([await res.arrayBuffer()], { type: res.headers.get('content-type') ?? 'image/jpeg' }), name);
+				const f = await storedFileBytes(pb, rec, name);
+				if (!f) throw new AppError('unavailable');
+				form.append('photos', new Blob([f.bytes as BlobPart], { type: f.type }), name);
 			}
 			// The photos and their metadata in one write, by position (see `create`).
 			form.append('photo_meta', JSON.stringify(from.photoMeta.map(({ name: _name, ...m }) => m)));

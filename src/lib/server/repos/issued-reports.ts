@@ -6,6 +6,7 @@ import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { AppError, mapPbError, orNull } from '../pb/errors';
 import { isRecordId } from '../pb/query';
+import { storedFileBytes } from '../pb/files';
 import type { DocumentSettings, ReportProse } from '../../domain/official-document';
 import type { ReportData } from '../../domain/report';
 import type { ReportPeriod } from '../../domain/report-issue';
@@ -165,10 +166,9 @@ export function issuedReportsRepo(pb: Pb) {
 			const summary = toSummary(r);
 			const name = summary.files[format];
 			if (!name) return null;
-			const token = await pb.files.getToken();
-			const res = await fetch(pb.files.getURL(r, name, { token }));
-			if (!res.ok) throw new AppError('unavailable');
-			return { summary, bytes: new Uint8Array(await res.arrayBuffer()) };
+			const f = await storedFileBytes(pb, r, name);
+			if (!f) throw new AppError('unavailable');
+			return { summary, bytes: f.bytes };
 		}
 	};
 }

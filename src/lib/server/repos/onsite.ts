@@ -6,6 +6,7 @@
 import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { orNull, unlessStale } from '../pb/errors';
+import { openStoredFile } from '../pb/files';
 import type { CheckKind, CheckStatus } from '../../domain/check';
 import { signatureParty, type SignatureParty } from '../../domain/onsite';
 import type { SignerEntry } from '../../domain/signatures';
@@ -215,14 +216,7 @@ export function onsiteRepo(pb: Pb) {
 			if (!r) return null;
 			const files = ([] as string[]).concat((r[field] as string | string[] | undefined) ?? []);
 			if (!files.includes(name)) return null;
-			const token = await pb.files.getToken();
-			const res = await fetch(pb.files.getURL(r, name, { token }));
-			if (!res.ok || !res.body) return null;
-			return {
-				body: res.body,
-				type: res.headers.get('content-type') ?? 'application/octet-stream',
-				length: res.headers.get('content-length')
-			};
+			return openStoredFile(pb, r, name);
 		},
 
 		/** The bytes of a protected file (signatures embedded in the PDF). */

@@ -4,6 +4,7 @@ import type { RecordModel } from 'pocketbase';
 import type { Pb } from '../pb/create';
 import { mapPbError, orNull, unlessStale, AppError } from '../pb/errors';
 import { anyOf, isRecordId } from '../pb/query';
+import { openStoredFile } from '../pb/files';
 import type { Addressee, ExplanationRequest, Objection, ObjectionStatus } from '../../domain/explanations';
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -265,17 +266,14 @@ export function responsesRepo(pb: Pb) {
 		},
 
 		/** Streams a protected scan of a request or an objection. */
-		async openFile(kind: 'explanation' | 'objection', id: string, name: string) {
+		/** A scan's or an evidence file's record; the file itself is opened only by `open`, once the caller authorized it. */
+		async storedFile(kind: 'explanation' | 'objection', id: string, name: string) {
 			if (!isRecordId(id)) return null;
 			const r = await orNull((kind === 'explanation' ? reqs() : objs()).getOne(id));
 			if (!r || str(r.file) !== name) return null;
-			const token = await pb.files.getToken();
-			const res = await fetch(pb.files.getURL(r, name, { token }));
-			if (!res.ok || !res.body) return null;
 			return {
 				record: kind === 'explanation' ? toRequest(r) : toObjection(r),
-				body: res.body,
-				type: res.headers.get('content-type') ?? ''
+				open: () => openStoredFile(pb, r, name)
 			};
 		}
 	};

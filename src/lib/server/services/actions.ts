@@ -441,11 +441,11 @@ export function actionService(pb: Pb, clock: () => Date, notifications: Notifica
 			const found = isRecordId(updateId) ? await repo.updateWithFile(updateId, name) : null;
 			if (!found) error(404, 'errors.not_found');
 			await load(actor, found.actionId);
-			const upstream = await repo.fetchFile(found.record, name, thumb && /\.(jpe?g|png|webp)$/i.test(name) ? '100x100' : undefined);
-			if (!upstream.ok || !upstream.body) error(404, 'errors.not_found');
+			const upstream = await repo.openFile(found.record, name, thumb && /\.(jpe?g|png|webp)$/i.test(name) ? '100x100' : undefined);
+			if (!upstream) error(404, 'errors.not_found');
 			return new Response(upstream.body, {
 				headers: {
-					'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+					'content-type': upstream.type,
 					'cache-control': 'private, max-age=300',
 					'x-content-type-options': 'nosniff'
 				}

@@ -295,10 +295,13 @@ export function explanationService(pb: Pb, clock: () => Date, notifications: Not
 
 		/** A submitted scan or an objection's evidence, after authorizing the finding it belongs to. */
 		async openFile(actor: Actor, kind: 'explanation' | 'objection', id: string, name: string) {
-			const file = await repo.openFile(kind, id, name);
-			if (!file) error(404, 'errors.not_found');
-			const { f, c } = await ctx.load(actor, file.record.findingId);
+			const stored = await repo.storedFile(kind, id, name);
+			if (!stored) error(404, 'errors.not_found');
+			const { f, c } = await ctx.load(actor, stored.record.findingId);
 			authorize(actor, 'finding.view', checkScope(c, f.unitId));
+			// Opened only now: a refused request never opens the file (docs/fuzzing.md item 8).
+			const file = await stored.open();
+			if (!file) error(404, 'errors.not_found');
 			return file;
 		}
 	};
