@@ -6,7 +6,7 @@
 //   4. playwright: end-to-end against the built app, in Debian's Chromium
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const { ROOT } = await import('./lib/pocketbase.mjs');
 const setup = await import('./lib/setup.mjs');
@@ -15,6 +15,8 @@ const tmp = join(ROOT, '.tmp');
 mkdirSync(tmp, { recursive: true });
 const totals = { passed: 0, failed: 0 };
 const problems = [];
+// Names of the failed tests, repeated just above the total line: a CI log is often read from its tail.
+const failedNames = [];
 
 function step(name, fn) {
 	const t = Date.now();
@@ -66,6 +68,13 @@ step('unit + integration (vitest)', () => {
 	// A file that failed to load counts as a failure even when it had no tests to count.
 	const broken = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
 	totals.failed += broken;
+	for (const f of r.testResults) {
+		const file = relative(ROOT, f.name);
+		if (f.status === 'failed' && f.assertionResults.length === 0)
+			failedNames.push(`vitest ${file}: ${f.message || 'failed to load'}`.slice(0, 300));
+		for (const a of f.assertionResults)
+			if (a.status === 'failed') failedNames.push(`vitest ${file} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+	}
 	console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests + broken} failed`);
 });
 
@@ -78,12 +87,40 @@ step('end-to-end (playwright)', () => {
 	const s = r.stats ?? {};
 	totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
 	totals.failed += (s.unexpected ?? 0) + (r.errors?.length ?? 0);
+	for (const name of playwrightFailures(r.suites ?? [], [])) failedNames.push(`playwright ${name}`);
+	for (const e of r.errors ?? []) failedNames.push(`playwright error: ${firstLine(e.message)}`);
 	console.log(`playwright: ${(s.expected ?? 0) + (s.flaky ?? 0)} passed, ${s.unexpected ?? 0} failed`);
 });
 
 finish();
 
+function firstLine(message) {
+	// eslint-disable-next-line no-control-regex
+	const plain = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+	return (plain.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 200);
+}
+
+/** "file:line [project] › title: first line of the error" of each test whose outcome was unexpected. */
+function playwrightFailures(suites, titles, nested = false) {
+	const out = [];
+	for (const suite of suites) {
+		// The top-level suites are the spec files; those below them are describe() blocks.
+		const path = nested ? [...titles, suite.title] : titles;
+		for (const spec of suite.specs ?? [])
+			for (const t of spec.tests ?? [])
+				if (t.status === 'unexpected') {
+					const last = t.results?.[t.results.length - 1];
+					out.push(
+						`${spec.file}:${spec.line} [${t.projectName}] › ${[...path, spec.title].join(' › ')}: ${firstLine(last?.error?.message)}`
+					);
+				}
+		out.push(...playwrightFailures(suite.suites ?? [], path, true));
+	}
+	return out;
+}
+
 function finish() {
+	if (failedNames.length) console.error('\nFailed tests:\n' + failedNames.map((n) => `  - ${n}`).join('\n'));
 	if (problems.length) {
 		console.error('\nProblems:\n' + problems.map((p) => `  - ${p}`).join('\n'));
 		totals.failed += problems.length;
