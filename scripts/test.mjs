@@ -68,14 +68,27 @@ step('unit + integration (vitest)', () => {
 	// A file that failed to load counts as a failure even when it had no tests to count.
 	const broken = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
 	totals.failed += broken;
+	// A file whose set-up (beforeAll) failed reports its tests as skipped: they count as failed too.
+	let skipped = 0;
 	for (const f of r.testResults) {
 		const file = relative(ROOT, f.name);
-		if (f.status === 'failed' && f.assertionResults.length === 0)
-			failedNames.push(`vitest ${file}: ${f.message || 'failed to load'}`.slice(0, 300));
+		const skippedHere =
+			f.status === 'failed'
+				? f.assertionResults.filter((a) => a.status === 'pending' || a.status === 'skipped' || a.status === 'todo').length
+				: 0;
+		skipped += skippedHere;
+		if (f.status === 'failed' && (f.assertionResults.length === 0 || skippedHere > 0))
+			failedNames.push(
+				`vitest ${file}${skippedHere ? ` (${skippedHere} tests not run)` : ''}: ${firstLine(f.message) || (skippedHere ? 'its set-up (beforeAll) failed' : 'failed to load')}`.slice(
+					0,
+					300
+				)
+			);
 		for (const a of f.assertionResults)
 			if (a.status === 'failed') failedNames.push(`vitest ${file} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
 	}
-	console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests + broken} failed`);
+	totals.failed += skipped;
+	console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests + broken + skipped} failed`);
 });
 
 step('end-to-end (playwright)', () => {
