@@ -1,9 +1,10 @@
 // The admin's document settings (issue #17 point 4) on a real PocketBase: the defaults until a save,
 // a save every reader sees (the cache is dropped on write, across service instances after a reload),
 // the form's messages beside each field with the typed text kept, a save from a stale page refused,
-// and nobody but an admin reading or writing them. The tests of this file run in order on one row.
+// and nobody but an admin reading or writing them. The tests of this file run in order on one row,
+// removed at the end: the other files share this PocketBase and print the defaults.
 import ExcelJS from 'exceljs';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { makeUser, superPb, testServices } from '../support/services';
 import { makeAdmin } from '../support/org';
 import { failure, parseForm } from '../../src/lib/server/forms';
@@ -12,6 +13,11 @@ import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from '../../src/lib/
 import { toActor } from '../../src/lib/domain/user';
 import type { ReportData } from '../../src/lib/domain/report';
 import { emptyCounts } from '../../src/lib/domain/tthc';
+
+afterAll(async () => {
+	const pb = await superPb();
+	for (const r of await pb.collection('document_settings').getFullList()) await pb.collection('document_settings').delete(r.id);
+});
 
 const form = (fields: Record<string, string>) => {
 	const f = new FormData();
