@@ -16,6 +16,8 @@
 // Last line: `dashboard p95 <ms> ms` (the worse of the two views).
 // `--writes-only` (npm run bench:dashboard -- --writes-only): only step 5, over 20,000 generated findings
 // unless BENCH_FINDINGS says otherwise; last line `hooks cost <n> %`.
+// `--reads-only`: steps 1, 2 and 4 only (no naive run, no imports), for trying a change to a query.
+// BENCH_KEEP=1 keeps the generated data folder and says where.
 import Database from 'better-sqlite3';
 import PocketBase from 'pocketbase';
 import { spawn } from 'node:child_process';
@@ -37,6 +39,7 @@ import { createPb } from '../src/lib/server/pb/create';
 import type { Actor } from '../src/lib/domain/user';
 
 const WRITES_ONLY = process.argv.includes('--writes-only');
+const READS_ONLY = process.argv.includes('--reads-only');
 const FINDINGS = Number(process.env.BENCH_FINDINGS ?? (WRITES_ONLY ? 20_000 : 1_000_000));
 const UNITS = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -440,6 +443,11 @@ async function main() {
 			}
 		}
 
+		if (READS_ONLY) {
+			log(`tthc panel p95 ${Math.max(...tthcP95s).toFixed(1)} ms`);
+			log(`dashboard p95 ${Math.max(...p95s).toFixed(1)} ms`);
+			return;
+		}
 		// Import throughput: 2,000 findings through the batch API, with the roll-up hooks, then without.
 		const ctx = await pb.collection('findings').getFirstListItem('superseded = false', { fields: 'inspection,unit,violation_type' });
 		const c = { inspection: String(ctx.inspection), unit: String(ctx.unit), type: String(ctx.violation_type) };

@@ -156,9 +156,15 @@ function fold(app) {
 	}
 }
 
+// Each check's categories of counted findings, as ",a,b," (pb_migrations/1795635000, whose triggers
+// keep it as findings change; the dashboard's checks part reads it): recomputed by a rebuild.
+const CHECK_CATEGORIES = `UPDATE inspections SET counted_categories = COALESCE((SELECT ',' || group_concat(category, ',') || ','
+	FROM (SELECT DISTINCT category FROM findings WHERE inspection = inspections.id AND superseded = FALSE)), '')`;
+
 function rebuild(app) {
 	app.runInTransaction((tx) => {
 		const run = (sql) => tx.db().newQuery(sql).execute();
+		run(CHECK_CATEGORIES);
 		for (const t of Object.values(ROLLUPS)) {
 			for (const [table] of targets(t)) run(`DELETE FROM ${table}`);
 			run(`DELETE FROM ${t.log}`);

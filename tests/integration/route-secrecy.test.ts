@@ -49,15 +49,17 @@ async function login(): Promise<string> {
  * and the CSP script nonce of each HTML answer (random per request, issue #11).
  */
 function normalise(s: string): string {
-	return s
-		.replaceAll(secretId, '<SECRET>')
-		.replace(/nonce="[^"]+"/g, 'nonce="<nonce>"')
-		.replace(/'nonce-[^']+'/g, "'nonce-<nonce>'")
-		.replace(/\b[a-z0-9]{15}\b/g, '<id>')
-		.replace(/\d{2}\/\d{2}\/\d{4}( \d{2}:\d{2})?/g, '<date>')
-		.replace(/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g, '<instant>')
-		// The server's clock in milliseconds (the on-site pages' `dataAt`, docs/offline.md): differs per request.
-		.replace(/\b1\d{12}\b/g, '<ms>');
+	return (
+		s
+			.replaceAll(secretId, '<SECRET>')
+			.replace(/nonce="[^"]+"/g, 'nonce="<nonce>"')
+			.replace(/'nonce-[^']+'/g, "'nonce-<nonce>'")
+			.replace(/\b[a-z0-9]{15}\b/g, '<id>')
+			.replace(/\d{2}\/\d{2}\/\d{4}( \d{2}:\d{2})?/g, '<date>')
+			.replace(/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g, '<instant>')
+			// The server's clock in milliseconds (the on-site pages' `dataAt`, docs/offline.md): differs per request.
+			.replace(/\b1\d{12}\b/g, '<ms>')
+	);
 }
 
 /** Requests every route as the unit head; the session is renewed whenever a request signs it out. */
